@@ -1,0 +1,304 @@
+#!/usr/bin/env bash
+# MLP Explorer: install what is missing, build, serve and test.
+#
+#   ./build.sh deps            install packages and prepare third-party sources (idempotent)
+#   ./build.sh build           the page into build/web (and the native core and tests)
+#   ./build.sh serve [--port N]  build, then serve build/web on http://127.0.0.1:8080/
+#   ./build.sh test            every test: native (plain, ASan+UBSan), wasm build, browser
+#
+# Works on a fresh Debian 12 machine as root, with only Debian's archive and the npm registry
+# reachable. What is slow to make (SDL2 for wasm, unpacked sources) is cached outside the source
+# tree in $MLP_CACHE_DIR (default ~/.cache/mlp-explorer), keyed by the versions it was made from.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BUILD="$ROOT/build"
+CACHE="${MLP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mlp-explorer}"
+JOBS=$(nproc 2>/dev/null || echo 2)
+# Emscripten's JS optimizer needs Debian's acorn module, which a non-Debian node cannot find.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+# Playwright-core drives Debian's Chromium; nothing may download a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# deps
+# ---------------------------------------------------------------------------------------------
+
+# Debian packages, each with why it is here.
+APT_PACKAGES=(
+  cmake ninja-build g++          # native build
+  clang libclang-rt-14-dev       # libFuzzer and sanitizer runtimes
+  emscripten                     # the wasm toolchain (3.1.6 in Debian 12)
+  dpkg-dev                       # dpkg-source, to unpack SDL2 and Dear ImGui source packages
+  doctest-dev                    # native unit tests
+  libfmt-dev                     # shortest round-trip number formatting (header-only use)
+  nlohmann-json3-dev             # JSON parsing (header-only)
+  libbenchmark-dev               # ./build.sh bench
+  fonts-dejavu-core              # the UI font, subset at build time
+  python3-fonttools              # the subsetter
+  python3-numpy                  # the independent reference of the forward pass
+  chromium                       # headless browser for the browser tests
+)
+
+missing_packages() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+  done
+}
+
+APT_UPDATED=0
+apt_update_once() {
+  if [ "$APT_UPDATED" = 0 ]; then
+    say "apt-get update"
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+}
+
+deps_apt() {
+  local missing
+  missing=$(missing_packages "${APT_PACKAGES[@]}")
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    missing="$missing nodejs npm"
+  fi
+  if [ -n "${missing// /}" ]; then
+    [ "$(id -u)" = 0 ] || die "missing Debian packages: $missing (run as root or install them)"
+    apt_update_once
+    say "Installing Debian packages:" $missing
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null
+  fi
+}
+
+# apt-get source needs deb-src entries. They are derived from the machine's own deb822 sources
+# (same archive, same release), so no host name is written here.
+ensure_deb_src() {
+  if apt-get indextargets 2>/dev/null | grep -q '^Identifier: Sources'; then return; fi
+  local list=/etc/apt/sources.list.d/debian.sources
+  [ -f "$list" ] || die "no deb-src entries and no $list to derive them from"
+  say "Adding deb-src entries derived from $list"
+  sed 's/^Types:.*/Types: deb-src/' "$list" >/etc/apt/sources.list.d/mlp-explorer-src.sources
+  APT_UPDATED=0
+  apt_update_once
+}
+
+source_version() {  # the version of Debian source package $1 that apt would fetch
+  apt-cache showsrc --only-source "$1" 2>/dev/null | awk '/^Version:/ { print $2; exit }'
+}
+
+# Unpacks Debian source package $1 into $CACHE/src/$1-<version> once; prints that directory.
+unpacked_source() {
+  local pkg=$1 version dir tmp
+  version=$(source_version "$pkg")
+  if [ -z "$version" ]; then
+    ensure_deb_src >&2
+    version=$(source_version "$pkg")
+  fi
+  [ -n "$version" ] || die "apt knows no source package $pkg"
+  dir="$CACHE/src/$pkg-$version"
+  if [ ! -f "$dir/.complete" ]; then
+    say "Fetching the Debian source of $pkg $version" >&2
+    tmp=$(mktemp -d "$CACHE/src/.fetch-XXXXXX")
+    (cd "$tmp" && apt-get source -q --download-only "$pkg=$version" >/dev/null 2>&1 &&
+      dpkg-source -q -x ./*.dsc unpacked >/dev/null 2>&1) || { rm -rf "$tmp"; die "could not fetch the source of $pkg"; }
+    rm -rf "$dir"
+    mv "$tmp/unpacked" "$dir"
+    rm -rf "$tmp"
+    touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+emscripten_version() { emcc --version | awk 'NR == 1 { print $NF == "()" ? $(NF-1) : $NF }'; }
+
+# SDL2 for wasm, built by cmake/sdl2_wasm once per SDL version, Emscripten version and recipe.
+deps_sdl2() {
+  local src=$1 version recipe key out tmp
+  version=$(basename "$src")
+  recipe=$(cat "$ROOT"/cmake/sdl2_wasm/* | sha256sum | cut -c1-12)
+  key="$version-emcc$(emscripten_version)-$recipe"
+  out="$CACHE/sdl2-wasm/$key"
+  if [ ! -f "$out/lib/libSDL2.a" ]; then
+    say "Building SDL2 for wasm ($key), once per version"
+    tmp="$CACHE/sdl2-wasm/.build-$key"
+    rm -rf "$tmp" "$out"
+    emcmake cmake -G Ninja -S "$ROOT/cmake/sdl2_wasm" -B "$tmp" -DSDL_SOURCE_DIR="$src" \
+      -DCMAKE_INSTALL_PREFIX="$out" >/dev/null
+    cmake --build "$tmp" -j "$JOBS" >/dev/null
+    cmake --install "$tmp" >/dev/null
+    rm -rf "$tmp"
+  fi
+  SDL2_DIR=$out
+}
+
+# Header-only libraries for the wasm build: the Emscripten sysroot does not see /usr/include.
+deps_headers() {
+  mkdir -p "$CACHE/include"
+  local h
+  for h in fmt nlohmann; do
+    [ -d "/usr/include/$h" ] || die "/usr/include/$h is missing"
+    if ! diff -rq "/usr/include/$h" "$CACHE/include/$h" >/dev/null 2>&1; then
+      rm -rf "$CACHE/include/$h"
+      cp -r "/usr/include/$h" "$CACHE/include/$h"
+    fi
+  done
+}
+
+deps_npm() {
+  local dir="$ROOT/tests/browser"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "Installing the browser tests' npm packages (playwright-core)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
+deps() {
+  mkdir -p "$CACHE/src" "$CACHE/sdl2-wasm"
+  deps_apt
+  IMGUI_DIR=$(unpacked_source imgui)
+  local sdl_src
+  sdl_src=$(unpacked_source libsdl2)
+  deps_sdl2 "$sdl_src"
+  deps_headers
+  deps_npm
+}
+
+# ---------------------------------------------------------------------------------------------
+# build
+# ---------------------------------------------------------------------------------------------
+
+build_native() {  # $1: build directory name, then extra CMake options
+  local dir="$BUILD/$1"
+  shift
+  cmake -G Ninja -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+}
+
+build_web() {
+  emcmake cmake -G Ninja -S "$ROOT" -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release \
+    -DMLP_DEPS_DIR="$CACHE" -DMLP_IMGUI_DIR="$IMGUI_DIR" -DMLP_SDL2_DIR="$SDL2_DIR" \
+    -DMLP_WEB_OUTPUT_DIR="$BUILD/web" >/dev/null
+  cmake --build "$BUILD/wasm" -j "$JOBS"
+}
+
+build() {
+  say "Building the page into build/web"
+  build_web
+}
+
+serve() {
+  local port=8080
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --port) port=$2; shift 2 ;;
+      --port=*) port=${1#--port=}; shift ;;
+      *) die "serve: unknown option $1 (use --port N)" ;;
+    esac
+  done
+  deps
+  build
+  say "Open http://127.0.0.1:$port/ (the exercise); Ctrl+C stops the server"
+  exec /usr/bin/python3 "$ROOT/tools/serve.py" --port "$port" --dir "$BUILD/web"
+}
+
+# ---------------------------------------------------------------------------------------------
+# test
+# ---------------------------------------------------------------------------------------------
+
+PASSED=0
+FAILED=0
+SUMMARY=()
+
+# Records a suite's counts: name, passed, failed.
+record() {
+  PASSED=$((PASSED + $2))
+  FAILED=$((FAILED + $3))
+  SUMMARY+=("$(printf '%-28s %5d passed %5d failed' "$1" "$2" "$3")")
+}
+
+# Runs a doctest binary; counts its test cases. A crash or missing binary counts as a failure.
+run_doctest() {
+  local name=$1 binary=$2 log="$BUILD/$1.log"
+  say "Running $name"
+  local status=0
+  "$binary" --no-intro 2>&1 | tee "$log" | tail -n 40 || status=$?
+  local line
+  line=$(grep -E '^\[doctest\] test cases:' "$log" | tail -n 1 || true)
+  if [ -z "$line" ]; then
+    record "$name" 0 1
+    return
+  fi
+  local passed failed
+  passed=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
+  failed=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+  [ "$status" = 0 ] || [ "$failed" -gt 0 ] || failed=1
+  record "$name" "$passed" "$failed"
+}
+
+run_browser_tests() {
+  local tap="$BUILD/browser-tests.tap"
+  say "Running the browser tests (headless Chromium, WebGL2 through SwiftShader)"
+  local status=0
+  (cd "$ROOT/tests/browser" && node --test --test-concurrency=1 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap" ./*.test.js) || status=$?
+  local passed failed
+  passed=$(awk '/^# pass / { print $3 }' "$tap" 2>/dev/null | tail -n 1)
+  failed=$(awk '/^# fail / { print $3 }' "$tap" 2>/dev/null | tail -n 1)
+  passed=${passed:-0}
+  failed=${failed:-0}
+  [ "$status" = 0 ] || [ "$failed" -gt 0 ] || failed=1
+  record "browser tests" "$passed" "$failed"
+}
+
+# Runs a build step; a failed build counts as one failed test and skips what depends on it.
+try_build() {
+  local name=$1
+  shift
+  if "$@"; then return 0; fi
+  record "$name" 0 1
+  return 1
+}
+
+run_tests() {
+  local started=$SECONDS
+  deps
+  say "Native build and tests"
+  if try_build "native build" build_native native; then
+    run_doctest "core tests" "$BUILD/native/mlp_core_tests"
+  fi
+  say "Native build under ASan+UBSan"
+  if try_build "native ASan+UBSan build" build_native native-asan -DMLP_SANITIZE=ON; then
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      run_doctest "core tests (ASan+UBSan)" "$BUILD/native-asan/mlp_core_tests"
+  fi
+  say "Wasm build"
+  if try_build "wasm build" build_web; then
+    record "wasm build" 1 0
+    run_browser_tests
+  fi
+  echo
+  say "Summary ($((SECONDS - started)) s)"
+  printf '  %s\n' "${SUMMARY[@]}"
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" = 0 ]
+}
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  deps) deps ;;
+  build) deps; build_native native; build ;;
+  serve) serve "$@" ;;
+  test) run_tests ;;
+  ""|-h|--help|help) usage ;;
+  *) usage; die "unknown command: $cmd" ;;
+esac

@@ -1,0 +1,17 @@
+// The limits of PRODUCT.md ("Limits"), one place for the link codec, JSON import and the editor.
+// Every input from outside is checked against these before anything is allocated.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace mlp {
+
+constexpr int kMaxWeightLayers = 32;             // weight matrices W1..WL, so at most 33 node layers
+constexpr int kMaxNodesPerLayer = 1024;          // nodes in any one layer, input and output included
+constexpr int64_t kMaxWeights = 1048576;         // sum over layers of rows * cols
+constexpr int kMaxSamples = 64;                  // input samples evaluated side by side
+constexpr double kMaxAbsValue = 1e6;             // every weight, bias and input: finite, |v| <= this
+constexpr size_t kMaxFragmentBytes = 16u << 20;  // a link fragment (or JSON text): 16 MiB
+
+}  // namespace mlp

@@ -1,0 +1,117 @@
+#include "core/network.h"
+
+#include <cmath>
+
+#include "core/limits.h"
+
+namespace mlp {
+
+Matrix::Matrix(int rows_, int cols_, double fill)
+    : rows(rows_), cols(cols_), values(static_cast<size_t>(rows_) * cols_, fill) {}
+
+int64_t Network::weight_count() const {
+    int64_t count = 0;
+    for (const Matrix& w : weights) count += static_cast<int64_t>(w.rows) * w.cols;
+    return count;
+}
+
+std::vector<Activation> default_activations(int weight_layers) {
+    std::vector<Activation> acts(weight_layers > 0 ? weight_layers : 0, Activation::ReLU);
+    if (!acts.empty()) acts.back() = Activation::Linear;
+    return acts;
+}
+
+std::string check_shape(const std::vector<int>& shape) {
+    if (shape.size() < 2)
+        return "the shape needs at least 2 layers (input and output), got " + std::to_string(shape.size());
+    if (shape.size() - 1 > static_cast<size_t>(kMaxWeightLayers))
+        return "the shape has " + std::to_string(shape.size() - 1) + " weight layers; at most " +
+               std::to_string(kMaxWeightLayers) + " are allowed";
+    int64_t weights = 0;
+    for (size_t l = 0; l < shape.size(); ++l) {
+        if (shape[l] < 1 || shape[l] > kMaxNodesPerLayer)
+            return "layer " + std::to_string(l) + " has " + std::to_string(shape[l]) +
+                   " nodes; expected 1 to " + std::to_string(kMaxNodesPerLayer);
+        if (l > 0) weights += static_cast<int64_t>(shape[l - 1]) * shape[l];
+    }
+    if (weights > kMaxWeights)
+        return "the shape has " + std::to_string(weights) + " weights; at most " +
+               std::to_string(kMaxWeights) + " are allowed";
+    return "";
+}
+
+std::string check_sample_count(int64_t samples) {
+    if (samples < 1 || samples > kMaxSamples)
+        return std::to_string(samples) + " input samples; expected 1 to " + std::to_string(kMaxSamples);
+    return "";
+}
+
+bool is_allowed_value(double v) { return std::isfinite(v) && std::fabs(v) <= kMaxAbsValue; }
+
+std::string check_value(double v, const std::string& what) {
+    if (!std::isfinite(v)) return what + " is not a finite number";
+    if (std::fabs(v) > kMaxAbsValue) return what + " is outside -1e6..1e6";
+    return "";
+}
+
+Network make_network(const std::vector<int>& shape) {
+    Network net;
+    net.shape = shape;
+    int layers = static_cast<int>(shape.size()) - 1;
+    for (int l = 0; l < layers; ++l) {
+        net.weights.emplace_back(shape[l + 1], shape[l]);
+        net.biases.emplace_back(shape[l + 1], 0.0);
+    }
+    net.activations = default_activations(layers);
+    return net;
+}
+
+static std::string weight_label(int l, int i, int j) {
+    // 1-based like the worksheet: W3[2,1] is into node 2 of layer 3, from node 1 of layer 2.
+    return "W" + std::to_string(l + 1) + "[" + std::to_string(i + 1) + "," + std::to_string(j + 1) + "]";
+}
+
+std::string validate(const Document& doc) {
+    const Network& net = doc.network;
+    std::string err = check_shape(net.shape);
+    if (!err.empty()) return err;
+    int layers = static_cast<int>(net.shape.size()) - 1;
+    if (net.weight_layers() != layers || static_cast<int>(net.biases.size()) != layers ||
+        static_cast<int>(net.activations.size()) != layers)
+        return "the network has " + std::to_string(layers) + " weight layers but " +
+               std::to_string(net.weights.size()) + " matrices, " + std::to_string(net.biases.size()) +
+               " bias vectors and " + std::to_string(net.activations.size()) + " activations";
+    for (int l = 0; l < layers; ++l) {
+        const Matrix& w = net.weights[l];
+        if (w.rows != net.shape[l + 1] || w.cols != net.shape[l] ||
+            w.values.size() != static_cast<size_t>(w.rows) * w.cols)
+            return "W" + std::to_string(l + 1) + " is " + std::to_string(w.rows) + "x" +
+                   std::to_string(w.cols) + "; expected " + std::to_string(net.shape[l + 1]) + "x" +
+                   std::to_string(net.shape[l]);
+        if (static_cast<int>(net.biases[l].size()) != net.shape[l + 1])
+            return "b" + std::to_string(l + 1) + " has " + std::to_string(net.biases[l].size()) +
+                   " values; expected " + std::to_string(net.shape[l + 1]);
+        // Labels are built only for the value that fails: a big network has a million weights.
+        for (int i = 0; i < w.rows; ++i)
+            for (int j = 0; j < w.cols; ++j)
+                if (!is_allowed_value(w.at(i, j))) return check_value(w.at(i, j), weight_label(l, i, j));
+        for (int i = 0; i < net.shape[l + 1]; ++i)
+            if (!is_allowed_value(net.biases[l][i]))
+                return check_value(net.biases[l][i],
+                                   "b" + std::to_string(l + 1) + "[" + std::to_string(i + 1) + "]");
+    }
+    err = check_sample_count(doc.inputs.rows);
+    if (!err.empty()) return err;
+    if (doc.inputs.cols != net.shape[0] ||
+        doc.inputs.values.size() != static_cast<size_t>(doc.inputs.rows) * doc.inputs.cols)
+        return "each input sample has " + std::to_string(doc.inputs.cols) + " values; expected " +
+               std::to_string(net.shape[0]);
+    for (int s = 0; s < doc.inputs.rows; ++s)
+        for (int j = 0; j < doc.inputs.cols; ++j)
+            if (!is_allowed_value(doc.inputs.at(s, j)))
+                return check_value(doc.inputs.at(s, j),
+                                   "x" + std::to_string(s + 1) + "[" + std::to_string(j + 1) + "]");
+    return "";
+}
+
+}  // namespace mlp

@@ -1,0 +1,71 @@
+// The document being explored, its forward pass kept current, and what the page reports about
+// it (the last refused input, warnings). The UI and the page's script API both work through a
+// Session; it has no platform code, so it is tested natively.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/forward_pass.h"
+#include "core/network.h"
+
+namespace mlp {
+
+class Session {
+public:
+    Session();  // opens on the exercise (default_network.h)
+
+    const Document& document() const { return doc_; }
+    const Network& network() const { return doc_.network; }
+    const ForwardPass& pass() const { return pass_; }
+    int sample_count() const { return doc_.inputs.rows; }
+
+    // Value edits. The value is clamped into the allowed range (limits.h) and non-finite values
+    // are ignored, so an edit can never make the document invalid. Only the layers downstream
+    // of the edit are recomputed.
+    void set_weight(int layer, int row, int col, double v);
+    void set_bias(int layer, int row, double v);
+    void set_input(int sample, int col, double v);
+    void set_activation(int layer, Activation act);
+
+    // Replaces the whole document (opening a link, importing a file, a preset). Returns "" on
+    // success; otherwise the document is left as it was and the message says why.
+    std::string replace(Document doc);
+
+    // Messages for the user and for state(): the last refused input (cleared by a successful
+    // replace or by dismiss_error) and warnings about the last accepted input.
+    const std::string& error() const { return error_; }
+    const std::vector<std::string>& warnings() const { return warnings_; }
+    void set_error(std::string message) { error_ = std::move(message); }
+    void set_warnings(std::vector<std::string> warnings) { warnings_ = std::move(warnings); }
+    void dismiss_error() { error_.clear(); }
+
+    // Counters that renderers and caches compare with what they last saw: `revision` moves on
+    // every change, `structure_revision` only when the shape or sample count changes (buffers
+    // must be rebuilt, not just refreshed).
+    uint64_t revision() const { return revision_; }
+    uint64_t structure_revision() const { return structure_revision_; }
+
+    // The link fragment of the current document, without '#'; cached per revision.
+    const std::string& link() const;
+    // window.mlpExplorer.state() as JSON text.
+    std::string state_json() const;
+
+private:
+    void recompute_from(int layer);
+
+    Document doc_;
+    ForwardPass pass_;
+    std::string error_;
+    std::vector<std::string> warnings_;
+    uint64_t revision_ = 1;
+    uint64_t structure_revision_ = 1;
+    mutable std::string link_cache_;
+    mutable uint64_t link_cache_revision_ = 0;
+};
+
+// Clamps v into [-kMaxAbsValue, kMaxAbsValue]; NaN becomes 0.
+double clamp_value(double v);
+
+}  // namespace mlp

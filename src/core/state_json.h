@@ -1,0 +1,28 @@
+// The JSON of PRODUCT.md ("JSON"): the document as exported, and the page's state() which adds
+// the forward pass, the link and the messages.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/forward_pass.h"
+#include "core/network.h"
+
+namespace mlp {
+
+constexpr const char* kJsonFormat = "mlp-explorer/1";
+
+// {"format", "shape", "activations", "weights", "biases", "inputs"}
+std::string document_json(const Document& doc);
+
+// What window.mlpExplorer.state() returns: document_json's fields plus
+// "z" and "a" ([layer][sample][node], layer 0 = weight layer 1), "hash" (the link with its '#'),
+// "error" (the message of the last refused input, or null) and "warnings" (a list).
+struct StateExtras {
+    std::string hash;                   // with the leading '#'
+    std::string error;                  // "" means null
+    std::vector<std::string> warnings;
+};
+std::string state_json(const Document& doc, const ForwardPass& pass, const StateExtras& extras);
+
+}  // namespace mlp

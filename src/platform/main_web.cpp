@@ -1,0 +1,99 @@
+// The page's entry point: SDL2 window with a WebGL2 (OpenGL ES 3.0) context, Dear ImGui on top,
+// and the browser's animation frame as the main loop.
+#include <cstdio>
+#include <string>
+
+#include <SDL.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+#include <GLES3/gl3.h>
+
+#include "app/app.h"
+#include "app/fonts.h"
+#include "platform/script_api.h"
+#include "platform/web_page.h"
+
+namespace {
+
+struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    app::App* app = nullptr;
+    bool first_frame_done = false;
+};
+
+void run_frame(void* arg) {
+    Platform& p = *static_cast<Platform*>(arg);
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+
+    // The device pixel ratio changes with browser zoom or a move to another screen.
+    if (app::update_fonts_for_pixel_ratio(platform::device_pixel_ratio())) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    p.app->draw();
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (!p.first_frame_done) {
+        p.first_frame_done = true;
+        platform::page_ready();
+    }
+}
+
+}  // namespace
+
+int main(int, char**) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        platform::page_fail(std::string("SDL could not start: ") + SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    static Platform p;
+    // The canvas is sized by CSS (web/style.css); SDL follows it and the device pixel ratio.
+    p.window = SDL_CreateWindow("MLP Explorer", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 720,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (p.window) p.gl = SDL_GL_CreateContext(p.window);
+    if (!p.window || !p.gl) {
+        platform::page_fail(std::string("WebGL2 could not be started: ") + SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(p.window, p.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing persists outside the link
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui::StyleColorsLight();
+    ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    app::update_fonts_for_pixel_ratio(platform::device_pixel_ratio());
+
+    static app::App explorer;
+    p.app = &explorer;
+    platform::set_script_api_target(&explorer);
+
+    // 0 fps: driven by requestAnimationFrame. simulate_infinite_loop keeps main's locals alive.
+    emscripten_set_main_loop_arg(run_frame, &p, 0, true);
+    return 0;
+}

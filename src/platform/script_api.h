@@ -1,0 +1,13 @@
+// window.mlpExplorer's C side (PRODUCT.md, "the page's script API"): functions exported from the
+// wasm and wrapped in web/page.js.
+#pragma once
+
+namespace app {
+class App;
+}
+
+namespace platform {
+
+void set_script_api_target(app::App* app);
+
+}  // namespace platform

@@ -1,0 +1,16 @@
+// The page around the canvas (web/page.js), seen from C++: the only place besides main_web.cpp
+// that talks to JavaScript.
+#pragma once
+
+#include <string>
+
+namespace platform {
+
+// The first frame is drawn: hide the loading indicator, mark the page ready for scripts.
+void page_ready();
+// The app cannot run (no WebGL2, say): show `message` in the page instead of the canvas.
+void page_fail(const std::string& message);
+// Device pixels per CSS pixel (window.devicePixelRatio).
+float device_pixel_ratio();
+
+}  // namespace platform

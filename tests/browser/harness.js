@@ -1,0 +1,115 @@
+// The browser test harness: serves build/web on loopback, starts Debian's Chromium headless with
+// WebGL2 through SwiftShader, opens the page and waits until the app has drawn its first frame.
+// A page that fails to start (no WebGL2, wasm missing) makes openApp throw: a test can never pass
+// on a page that did not run.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const readline = require('node:readline');
+const { chromium } = require('playwright-core');
+const { PNG } = require('pngjs');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WEB_DIR = process.env.MLP_WEB_DIR || path.join(ROOT, 'build', 'web');
+
+const CHROMIUM_ARGS = [
+  '--enable-unsafe-swiftshader', // WebGL in headless Chromium without a GPU
+  '--use-angle=swiftshader',
+  '--no-sandbox',                // running as root in CI
+  '--disable-background-networking', // the closed network refuses Chromium's own connections
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--hide-scrollbars',
+];
+
+const DESKTOP = { width: 1280, height: 720 };
+const PHONE = { width: 390, height: 844 };
+
+// Starts tools/serve.py on a free port; resolves to { url, stop }.
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/python3', [path.join(ROOT, 'tools', 'serve.py'), '--port', '0', '--dir', WEB_DIR],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`serve.py exited with ${code}`)));
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(line);
+      if (!match) return reject(new Error(`unexpected first line from serve.py: ${line}`));
+      resolve({ url: match[1], stop: () => child.kill() });
+    });
+  });
+}
+
+function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// Opens the page in a new context and records every console error and uncaught exception, so a
+// test can assert there were none.
+async function openPage(browser, url, { viewport = DESKTOP, deviceScaleFactor = 1, hasTouch = false, initScript } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => page.errors.push(`exception: ${err.message}`));
+  if (initScript) await page.addInitScript(initScript);
+  await page.goto(url);
+  return page;
+}
+
+// Waits until the app has drawn its first frame; throws with the page's own message when it
+// failed to start instead.
+async function waitForApp(page, timeout = 30000) {
+  await page.waitForFunction(() => window.mlpExplorer && (window.mlpExplorer.ready || window.mlpExplorer.failure),
+    null, { timeout });
+  const failure = await page.evaluate(() => window.mlpExplorer.failure);
+  if (failure) throw new Error(`the page failed to start: ${failure}`);
+  // The app must really be drawing with WebGL2, not merely have loaded.
+  const gl = await page.evaluate(() => {
+    const ctx = Module.ctx; // the GL context Emscripten created on the canvas
+    return ctx ? { webgl2: ctx instanceof WebGL2RenderingContext, renderer: ctx.getParameter(ctx.RENDERER) } : null;
+  });
+  if (!gl || !gl.webgl2) throw new Error('the app is not drawing through a WebGL2 context');
+  return gl;
+}
+
+async function openApp(browser, url, options) {
+  const page = await openPage(browser, url, options);
+  page.gl = await waitForApp(page);
+  return page;
+}
+
+function state(page) {
+  return page.evaluate(() => window.mlpExplorer.state());
+}
+
+// Waits for n animation frames, so an input has been processed and drawn.
+function frames(page, n = 2) {
+  return page.evaluate((count) => new Promise((done) => {
+    const step = () => (--count <= 0 ? done() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), n);
+}
+
+// Screenshot as decoded pixels: { width, height, data (RGBA) }.
+async function screenshotPixels(page, options = {}) {
+  const png = PNG.sync.read(await page.screenshot(options));
+  return { width: png.width, height: png.height, data: png.data };
+}
+
+// Number of distinct colours in a screenshot (quantized to 4 bits per channel).
+function distinctColours(pixels) {
+  const seen = new Set();
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    seen.add(((pixels.data[i] >> 4) << 8) | ((pixels.data[i + 1] >> 4) << 4) | (pixels.data[i + 2] >> 4));
+  }
+  return seen.size;
+}
+
+module.exports = {
+  ROOT, WEB_DIR, DESKTOP, PHONE,
+  startServer, launchBrowser, openPage, waitForApp, openApp, state, frames, screenshotPixels, distinctColours,
+};

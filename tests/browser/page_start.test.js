@@ -1,0 +1,102 @@
+// The page starts, computes the exercise and draws it; and it says so clearly when it cannot.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+
+let server;
+let browser;
+before(async () => {
+  server = await h.startServer();
+  browser = await h.launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+// PRODUCT.md's worksheet: for each layer, z and a of sample x1 and of sample x2.
+const WORKSHEET = [
+  { z1: [5, 4, 3, 7, 9], z2: [3, 4, 5, 9, 7], a2: [3, 4, 5, 9, 7] },
+  { z1: [6, 1], z2: [2, 7], a2: [2, 7] },
+  { z1: [7, 5, 8], z2: [9, -5, 16], a2: [9, 0, 16] },
+  { z1: [2, 3], z2: [9, 16], a2: [9, 16] },
+  { z1: [3, 2], z2: [16, 9], a2: [16, 9] },
+  { z1: [1, 5], z2: [7, 25], a2: [7, 25] },
+  { z1: [-4], z2: [-18], a2: [-18] },
+];
+
+test('the page opens on the exercise with WebGL2 and no errors', async () => {
+  const page = await h.openApp(browser, server.url);
+  assert.match(page.gl.renderer, /./, 'WebGL reports a renderer');
+  assert.equal(await page.locator('#status').isHidden(), true, 'the loading indicator is gone');
+  assert.equal(await page.locator('#failure').isHidden(), true);
+  await h.frames(page, 5);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('state() holds the whole worksheet: every z and a of both samples', async () => {
+  const page = await h.openApp(browser, server.url);
+  const s = await h.state(page);
+  assert.equal(s.format, 'mlp-explorer/1');
+  assert.deepEqual(s.shape, [3, 5, 2, 3, 2, 2, 2, 1]);
+  assert.deepEqual(s.activations, ['relu', 'relu', 'relu', 'relu', 'relu', 'relu', 'linear']);
+  assert.deepEqual(s.weights[0], [[0, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 0], [0, 1, 1]]);
+  assert.deepEqual(s.weights[6], [[1, -1]]);
+  assert.deepEqual(s.biases.map((b) => b.every((v) => v === 0)), Array(7).fill(true));
+  assert.deepEqual(s.inputs, [[3, 4, 5], [5, 4, 3]]);
+  assert.equal(s.z.length, 7);
+  WORKSHEET.forEach((row, l) => {
+    assert.deepEqual(s.z[l][0], row.z1, `layer ${l + 1}, x1: z`);
+    assert.deepEqual(s.a[l][0], row.z1, `layer ${l + 1}, x1: a = z (nothing clipped)`);
+    assert.deepEqual(s.z[l][1], row.z2, `layer ${l + 1}, x2: z`);
+    assert.deepEqual(s.a[l][1], row.a2, `layer ${l + 1}, x2: a`);
+  });
+  assert.equal(s.z[2][1][1], -5, 'the one negative pre-activation');
+  assert.equal(s.a[2][1][1], 0, 'clipped to 0 by ReLU');
+  assert.deepEqual([s.a[6][0][0], s.a[6][1][0]], [-4, -18], 'the outputs');
+  assert.equal(s.hash, '#v=1&shape=3,5,2,3,2,2,2,1&x=3,4,5;5,4,3&w1=0,0,1;0,1,0;1,0,0;1,1,0;0,1,1' +
+    '&w2=1,1,-1,0,0;0,0,1,1,-1&w3=1,1;1,-1;1,2&w4=1,-1,0;0,-1,1&w5=0,1;1,0&w6=1,-1;1,1&w7=1,-1');
+  assert.equal(s.error, null);
+  assert.deepEqual(s.warnings, []);
+  await page.context().close();
+});
+
+test('the canvas really drew: the screenshot is not one flat colour', async () => {
+  const page = await h.openApp(browser, server.url);
+  await h.frames(page, 3);
+  const pixels = await h.screenshotPixels(page);
+  assert.equal(pixels.width, h.DESKTOP.width);
+  const colours = h.distinctColours(pixels);
+  assert.ok(colours > 20, `expected a drawn UI, got ${colours} distinct colours`);
+  await page.context().close();
+});
+
+test('without WebGL2 the page says so instead of showing a blank canvas', async () => {
+  const page = await h.openPage(browser, server.url, {
+    initScript: () => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+      };
+    },
+  });
+  await page.waitForFunction(() => window.mlpExplorer && window.mlpExplorer.failure);
+  await assert.rejects(h.waitForApp(page, 2000), /WebGL2/);
+  assert.equal(await page.locator('#failure').isVisible(), true);
+  assert.match(await page.locator('#failure-text').textContent(), /WebGL2/);
+  await page.context().close();
+});
+
+test('when the wasm cannot be fetched the page shows a readable message', async () => {
+  const context = await browser.newContext();
+  await context.route('**/mlp_explorer.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.mlpExplorer && window.mlpExplorer.failure, null, { timeout: 30000 });
+  assert.equal(await page.locator('#failure').isVisible(), true);
+  assert.match(await page.locator('#failure-text').textContent(), /stopped|could not/);
+  await context.close();
+});
