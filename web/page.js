@@ -45,6 +45,9 @@
     // The whole state: the network (PRODUCT.md's JSON), z and a of every layer and sample, the
     // link fragment, the current error message (or null) and warnings.
     state() { return callForJson('mlp_state_json'); },
+    // Where things are on screen this frame, in CSS pixels: panels, sliders ("slider:W3[2,1]"),
+    // nodes ("node:3.2"), edges, buttons; and what is hovered and selected, and the tooltip.
+    ui() { return callForJson('mlp_ui_json'); },
   };
 
   function hasWebGL2() {

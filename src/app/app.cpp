@@ -2,40 +2,21 @@
 
 #include <imgui.h>
 
-#include "app/number_format.h"
+#include "app/controls_panel.h"
+#include "app/layout.h"
 
 namespace app {
 
 App::App() = default;
 
 void App::draw() {
-    const mlp::Session& s = session_;
-    const mlp::ForwardPass& pass = s.pass();
-    const int out_layer = s.network().weight_layers() - 1;
-
-    ImGui::SetNextWindowPos(ImVec2(16, 16), ImGuiCond_FirstUseEver);
-    ImGui::Begin("Outputs", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::TextUnformatted("Network outputs, one row per sample");
-    if (ImGui::BeginTable("outputs", pass.a[out_layer].cols + 1, ImGuiTableFlags_Borders)) {
-        ImGui::TableSetupColumn("sample");
-        for (int i = 0; i < pass.a[out_layer].cols; ++i) {
-            char label[32];
-            std::snprintf(label, sizeof label, "y%d", i + 1);
-            ImGui::TableSetupColumn(label);
-        }
-        ImGui::TableHeadersRow();
-        for (int smp = 0; smp < s.sample_count(); ++smp) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::Text("x%d", smp + 1);
-            for (int i = 0; i < pass.a[out_layer].cols; ++i) {
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(format_value(pass.a[out_layer].at(smp, i)).c_str());
-            }
-        }
-        ImGui::EndTable();
-    }
-    ImGui::End();
+    probe_.begin_frame();
+    view_.tooltip.clear();
+    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize);
+    diagram_.draw(session_, view_, layout.diagram, probe_);
+    draw_controls_panel(session_, view_, layout.controls, probe_);
 }
+
+void App::render_gl(float fb_scale) { diagram_.render_gl(session_, view_, fb_scale); }
 
 }  // namespace app

@@ -2,6 +2,11 @@
 // Platform-free apart from ImGui and GL: the window, events and the page live in src/platform/.
 #pragma once
 
+#include <string>
+
+#include "app/diagram_view.h"
+#include "app/ui_probe.h"
+#include "app/view_state.h"
 #include "core/session.h"
 
 namespace app {
@@ -12,12 +17,20 @@ public:
 
     // Builds this frame's UI. Call between ImGui::NewFrame and ImGui::Render.
     void draw();
+    // Draws the diagram with GL. Call after ImGui::Render, before rendering ImGui's draw data.
+    void render_gl(float fb_scale);
 
     mlp::Session& session() { return session_; }
     const mlp::Session& session() const { return session_; }
+    const ViewState& view() const { return view_; }
+    // window.mlpExplorer.ui(): where things are on screen this frame, and what is hovered.
+    std::string ui_json() const { return probe_.json(view_); }
 
 private:
     mlp::Session session_;
+    ViewState view_;
+    DiagramView diagram_;
+    UiProbe probe_;
 };
 
 }  // namespace app

@@ -46,6 +46,7 @@ void run_frame(void* arg) {
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    p.app->render_gl(ImGui::GetIO().DisplayFramebufferScale.x);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     if (!p.first_frame_done) {

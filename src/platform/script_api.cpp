@@ -23,4 +23,10 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_state_json() {
     return g_result.c_str();
 }
 
+// ui(): where things are on screen this frame (app/ui_probe.h), for tests and scripts.
+EMSCRIPTEN_KEEPALIVE const char* mlp_ui_json() {
+    g_result = g_app ? g_app->ui_json() : std::string("null");
+    return g_result.c_str();
+}
+
 }  // extern "C"

@@ -86,6 +86,22 @@ function state(page) {
   return page.evaluate(() => window.mlpExplorer.state());
 }
 
+function ui(page) {
+  return page.evaluate(() => window.mlpExplorer.ui());
+}
+
+// The on-screen rectangle of a named UI item (see src/app/ui_probe.h), waiting a few frames for
+// it to appear; throws when it never does.
+async function item(page, name, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await ui(page)).items.find((it) => it.name === name);
+    if (found) return { ...found, cx: found.x + found.w / 2, cy: found.y + found.h / 2 };
+    if (Date.now() > deadline) throw new Error(`UI item ${name} is not on screen`);
+    await frames(page, 2);
+  }
+}
+
 // Waits for n animation frames, so an input has been processed and drawn.
 function frames(page, n = 2) {
   return page.evaluate((count) => new Promise((done) => {
@@ -111,5 +127,5 @@ function distinctColours(pixels) {
 
 module.exports = {
   ROOT, WEB_DIR, DESKTOP, PHONE,
-  startServer, launchBrowser, openPage, waitForApp, openApp, state, frames, screenshotPixels, distinctColours,
+  startServer, launchBrowser, openPage, waitForApp, openApp, state, ui, item, frames, screenshotPixels, distinctColours,
 };

@@ -100,3 +100,12 @@ test('when the wasm cannot be fetched the page shows a readable message', async 
   assert.match(await page.locator('#failure-text').textContent(), /stopped|could not/);
   await context.close();
 });
+
+test('ui() reports where the panels are', async () => {
+  const page = await h.openApp(browser, server.url);
+  const diagram = await h.item(page, 'panel:diagram');
+  const controls = await h.item(page, 'panel:controls');
+  assert.ok(diagram.w > 400 && diagram.h > 400, 'the diagram takes the main area on a laptop screen');
+  assert.ok(controls.w > 200, 'the controls panel is beside it');
+  await page.context().close();
+});

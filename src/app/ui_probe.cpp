@@ -1,0 +1,73 @@
+#include "app/ui_probe.h"
+
+#include <imgui.h>
+
+#include "app/view_state.h"
+#include "core/json_writer.h"
+
+namespace app {
+
+void UiProbe::begin_frame() { items_.clear(); }
+
+void UiProbe::add(std::string name, float x, float y, float w, float h, bool highlighted) {
+    items_.push_back({std::move(name), x, y, w, h, highlighted});
+}
+
+void UiProbe::add_last_item(std::string name, bool highlighted) {
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    // Only what is actually on screen: a clipped widget cannot be clicked.
+    ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
+    ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    if (max.x <= clip_min.x || max.y <= clip_min.y || min.x >= clip_max.x || min.y >= clip_max.y) return;
+    add(std::move(name), min.x, min.y, max.x - min.x, max.y - min.y, highlighted);
+}
+
+std::string probe_name(const Selection& s) {
+    switch (s.kind) {
+        case Selection::Kind::Node: return "node:" + std::to_string(s.layer) + "." + std::to_string(s.row + 1);
+        case Selection::Kind::Edge:
+            return "edge:W" + std::to_string(s.layer + 1) + "[" + std::to_string(s.row + 1) + "," +
+                   std::to_string(s.col + 1) + "]";
+        case Selection::Kind::None: break;
+    }
+    return "";
+}
+
+std::string UiProbe::json(const ViewState& view) const {
+    std::string out;
+    mlp::JsonWriter w(&out);
+    w.begin_object();
+    w.key("items");
+    w.begin_array();
+    for (const ProbeRect& r : items_) {
+        w.begin_object();
+        w.key("name");
+        w.string(r.name);
+        w.key("x");
+        w.number(r.x);
+        w.key("y");
+        w.number(r.y);
+        w.key("w");
+        w.number(r.w);
+        w.key("h");
+        w.number(r.h);
+        w.key("highlighted");
+        w.raw(r.highlighted ? "true" : "false");
+        w.end_object();
+    }
+    w.end_array();
+    w.key("tooltip");
+    w.string(view.tooltip);
+    w.key("hovered");
+    w.string(probe_name(view.hovered));
+    w.key("selected");
+    w.string(probe_name(view.selected));
+    w.key("sample");
+    w.integer(view.sample);
+    w.key("integerSteps");
+    w.raw(view.integer_steps ? "true" : "false");
+    w.end_object();
+    return out;
+}
+
+}  // namespace app

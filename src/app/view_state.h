@@ -1,0 +1,35 @@
+// What the user is looking at, as opposed to what the network is (core/session.h): the sample
+// shown in the diagram, what is hovered and selected, the slider mode.
+#pragma once
+
+#include <string>
+
+namespace app {
+
+// A thing in the diagram. Indices are 0-based here and shown 1-based, as on the worksheet.
+struct Selection {
+    enum class Kind { None, Node, Edge };
+    Kind kind = Kind::None;
+    int layer = 0;  // Node: layer of nodes (0 = inputs). Edge: weight layer (0 = W1).
+    int row = 0;    // Node: node index. Edge: i, the node of layer+1 the weight leads into.
+    int col = 0;    // Edge: j, the node of `layer` the weight comes from.
+
+    static Selection node(int layer, int index) { return {Kind::Node, layer, index, 0}; }
+    static Selection edge(int layer, int i, int j) { return {Kind::Edge, layer, i, j}; }
+    bool is_none() const { return kind == Kind::None; }
+    bool operator==(const Selection& o) const {
+        return kind == o.kind && (kind == Kind::None || (layer == o.layer && row == o.row && col == o.col));
+    }
+    bool operator!=(const Selection& o) const { return !(*this == o); }
+};
+
+struct ViewState {
+    int sample = 0;                    // the sample the diagram shows
+    Selection hovered;                 // under the pointer this frame
+    Selection selected;                // clicked; its sliders are shown and highlighted
+    bool scroll_to_selected = false;   // set on click; the controls panel scrolls once, then clears it
+    bool integer_steps = true;         // sliders move in whole numbers (the exercise) or finely
+    std::string tooltip;               // the text of the tooltip shown this frame ("" for none)
+};
+
+}  // namespace app
