@@ -1,5 +1,6 @@
 #include "core/session.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/default_network.h"
@@ -27,6 +28,7 @@ void Session::set_weight(int layer, int row, int col, double v) {
     double& w = doc_.network.weights[layer].at(row, col);
     v = clamp_value(v);
     if (w == v) return;
+    history_.record_value({ValueChange::Target::Weight, layer, row, col, w, v});
     w = v;
     recompute_from(layer);
 }
@@ -35,6 +37,7 @@ void Session::set_bias(int layer, int row, double v) {
     double& b = doc_.network.biases[layer][row];
     v = clamp_value(v);
     if (b == v) return;
+    history_.record_value({ValueChange::Target::Bias, layer, row, 0, b, v});
     b = v;
     recompute_from(layer);
 }
@@ -43,25 +46,80 @@ void Session::set_input(int sample, int col, double v) {
     double& x = doc_.inputs.at(sample, col);
     v = clamp_value(v);
     if (x == v) return;
+    history_.record_value({ValueChange::Target::Input, sample, 0, col, x, v});
     x = v;
     recompute_from(0);
 }
 
 void Session::set_activation(int layer, Activation act) {
-    if (doc_.network.activations[layer] == act) return;
-    doc_.network.activations[layer] = act;
+    Activation& current = doc_.network.activations[layer];
+    if (current == act) return;
+    history_.record_value({ValueChange::Target::Activation, layer, 0, 0, static_cast<double>(current),
+                           static_cast<double>(act)});
+    current = act;
     recompute_from(layer);
 }
 
-std::string Session::replace(Document doc) {
-    std::string err = validate(doc);
-    if (!err.empty()) return err;
-    doc_ = std::move(doc);
-    error_.clear();
+void Session::document_changed() {
     forward_pass(doc_.network, doc_.inputs, &pass_);
     ++revision_;
     ++structure_revision_;
+}
+
+std::string Session::replace(Document doc, bool undoable) {
+    std::string err = validate(doc);
+    if (!err.empty()) return err;
+    history_.end_gesture();
+    Document before = std::move(doc_);
+    doc_ = std::move(doc);
+    if (undoable) history_.record_document(std::move(before));
+    error_.clear();
+    document_changed();
     return "";
+}
+
+// Applies a step forward (redo: each change's `after`) or backward (undo: `before`, newest
+// first). A document step swaps documents, so afterwards it holds the one for the way back.
+void Session::apply_step(EditStep& step, bool forward) {
+    if (step.has_document) {
+        std::swap(doc_, step.document);
+        document_changed();
+        return;
+    }
+    int first_layer = doc_.network.weight_layers();
+    const size_t n = step.values.size();
+    for (size_t k = 0; k < n; ++k) {
+        const ValueChange& c = step.values[forward ? k : n - 1 - k];
+        const double v = forward ? c.after : c.before;
+        switch (c.target) {
+            case ValueChange::Target::Weight: doc_.network.weights[c.layer].at(c.row, c.col) = v; break;
+            case ValueChange::Target::Bias: doc_.network.biases[c.layer][c.row] = v; break;
+            case ValueChange::Target::Input: doc_.inputs.at(c.layer, c.col) = v; break;
+            case ValueChange::Target::Activation:
+                doc_.network.activations[c.layer] = static_cast<Activation>(static_cast<int>(v));
+                break;
+        }
+        first_layer = std::min(first_layer, c.target == ValueChange::Target::Input ? 0 : c.layer);
+    }
+    recompute_from(first_layer);
+}
+
+bool Session::undo() {
+    history_.end_gesture();
+    if (!history_.can_undo()) return false;
+    EditStep step = history_.take_undo();
+    apply_step(step, false);
+    history_.push_redo(std::move(step));
+    return true;
+}
+
+bool Session::redo() {
+    history_.end_gesture();
+    if (!history_.can_redo()) return false;
+    EditStep step = history_.take_redo();
+    apply_step(step, true);
+    history_.push_undo(std::move(step));
+    return true;
 }
 
 const std::string& Session::link() const {

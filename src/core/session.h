@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit_history.h"
 #include "core/forward_pass.h"
 #include "core/network.h"
 
@@ -29,9 +30,19 @@ public:
     void set_input(int sample, int col, double v);
     void set_activation(int layer, Activation act);
 
-    // Replaces the whole document (opening a link, importing a file, a preset). Returns "" on
-    // success; otherwise the document is left as it was and the message says why.
-    std::string replace(Document doc);
+    // Replaces the whole document (opening a link, importing a file, a preset, a shape change).
+    // Returns "" on success; otherwise the document is left as it was and the message says why.
+    // `undoable`: recorded as a step of the undo history (false for the page's first document).
+    std::string replace(Document doc, bool undoable = true);
+
+    // Undo and redo of every edit. Edits between begin_gesture and end_gesture (a whole slider
+    // or edge drag) form one step.
+    void begin_gesture() { history_.begin_gesture(); }
+    void end_gesture() { history_.end_gesture(); }
+    bool can_undo() const { return history_.can_undo(); }
+    bool can_redo() const { return history_.can_redo(); }
+    bool undo();
+    bool redo();
 
     // Messages for the user and for state(): the last refused input (cleared by a successful
     // replace or by dismiss_error) and warnings about the last accepted input.
@@ -54,8 +65,11 @@ public:
 
 private:
     void recompute_from(int layer);
+    void apply_step(EditStep& step, bool forward);
+    void document_changed();
 
     Document doc_;
+    EditHistory history_;
     ForwardPass pass_;
     std::string error_;
     std::vector<std::string> warnings_;

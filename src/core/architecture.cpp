@@ -1,0 +1,176 @@
+#include "core/architecture.h"
+
+#include <algorithm>
+
+#include "core/limits.h"
+#include "core/random_fill.h"
+
+namespace mlp {
+
+namespace {
+
+// A rows x cols copy of `old` where it fits; new entries from `fill` (fan_in = cols).
+Matrix resized(const Matrix& old, int rows, int cols, const NewWeights& fill, RandomFill* rng) {
+    Matrix m(rows, cols);
+    for (int i = 0; i < rows; ++i)
+        for (int j = 0; j < cols; ++j) {
+            if (i < old.rows && j < old.cols)
+                m.at(i, j) = old.at(i, j);
+            else if (fill.random)
+                m.at(i, j) = rng->weight(cols, fill.integers);
+        }
+    return m;
+}
+
+std::vector<double> resized(const std::vector<double>& old, int n) {
+    std::vector<double> v(n, 0.0);
+    std::copy_n(old.begin(), std::min<size_t>(old.size(), n), v.begin());
+    return v;
+}
+
+// check_shape's message, phrased as the limit that stops this edit.
+std::string refuse(const std::vector<int>& shape) {
+    std::string err = check_shape(shape);
+    return err.empty() ? "" : "cannot change the network: " + err;
+}
+
+}  // namespace
+
+std::string insert_layer(Document* doc, int position, int nodes, const NewWeights& fill) {
+    Network& net = doc->network;
+    const int layers = static_cast<int>(net.shape.size());
+    if (position < 0 || position > layers)
+        return "there is no place " + std::to_string(position) + " for a layer; expected 0 to " + std::to_string(layers);
+    std::vector<int> shape = net.shape;
+    shape.insert(shape.begin() + position, nodes);
+    std::string err = refuse(shape);
+    if (!err.empty()) return err;
+
+    RandomFill rng(fill.seed);
+    Network out;
+    out.shape = shape;
+    Matrix inputs = doc->inputs;
+    if (position == 0) {
+        // New input layer: a new matrix from it into the old input layer, which becomes hidden.
+        out.weights.push_back(resized(Matrix(), shape[1], nodes, fill, &rng));
+        out.biases.emplace_back(shape[1], 0.0);
+        out.activations.push_back(Activation::ReLU);
+        for (int l = 0; l < net.weight_layers(); ++l) {
+            out.weights.push_back(net.weights[l]);
+            out.biases.push_back(net.biases[l]);
+            out.activations.push_back(net.activations[l]);
+        }
+        inputs = Matrix(doc->inputs.rows, nodes);
+    } else if (position == layers) {
+        out.weights = net.weights;
+        out.biases = net.biases;
+        out.activations = net.activations;
+        out.weights.push_back(resized(Matrix(), nodes, shape[position - 1], fill, &rng));
+        out.biases.emplace_back(nodes, 0.0);
+        out.activations.push_back(Activation::Linear);
+    } else {
+        for (int l = 0; l < net.weight_layers(); ++l) {
+            if (l == position - 1) {
+                // Into the new layer: new weights. Out of it: the old matrix, columns adapted.
+                out.weights.push_back(resized(Matrix(), nodes, shape[position - 1], fill, &rng));
+                out.biases.emplace_back(nodes, 0.0);
+                out.activations.push_back(Activation::ReLU);
+                out.weights.push_back(resized(net.weights[l], shape[position + 1], nodes, fill, &rng));
+            } else {
+                out.weights.push_back(net.weights[l]);
+            }
+            out.biases.push_back(net.biases[l]);
+            out.activations.push_back(net.activations[l]);
+        }
+    }
+    doc->network = std::move(out);
+    doc->inputs = std::move(inputs);
+    return "";
+}
+
+std::string remove_layer(Document* doc, int position) {
+    Network& net = doc->network;
+    const int layers = static_cast<int>(net.shape.size());
+    if (layers <= 2) return "cannot remove a layer: a network needs at least 2 layers (input and output)";
+    if (position < 0 || position >= layers)
+        return "there is no layer " + std::to_string(position) + "; expected 0 to " + std::to_string(layers - 1);
+    std::vector<int> shape = net.shape;
+    shape.erase(shape.begin() + position);
+    std::string err = refuse(shape);  // joining two layers can exceed the weight limit
+    if (!err.empty()) return err;
+
+    Network out;
+    out.shape = shape;
+    Matrix inputs = doc->inputs;
+    const NewWeights zeros;
+    RandomFill unused(0);
+    for (int l = 0; l < net.weight_layers(); ++l) {
+        if (position == 0 && l == 0) continue;                  // W1 goes with the input layer
+        if (position == layers - 1 && l == layers - 2) continue;  // the last matrix goes with the output
+        if (position > 0 && position < layers - 1 && l == position - 1) continue;  // joined below
+        if (position > 0 && position < layers - 1 && l == position) {
+            out.weights.push_back(resized(net.weights[l], shape[position], shape[position - 1], zeros, &unused));
+        } else {
+            out.weights.push_back(net.weights[l]);
+        }
+        out.biases.push_back(net.biases[l]);
+        out.activations.push_back(net.activations[l]);
+    }
+    if (position == 0) {
+        inputs = Matrix(doc->inputs.rows, shape[0]);
+        for (int s = 0; s < inputs.rows; ++s)
+            for (int j = 0; j < std::min(inputs.cols, doc->inputs.cols); ++j) inputs.at(s, j) = doc->inputs.at(s, j);
+    }
+    doc->network = std::move(out);
+    doc->inputs = std::move(inputs);
+    return "";
+}
+
+std::string resize_layer(Document* doc, int layer, int nodes, const NewWeights& fill) {
+    Network& net = doc->network;
+    const int layers = static_cast<int>(net.shape.size());
+    if (layer < 0 || layer >= layers)
+        return "there is no layer " + std::to_string(layer) + "; expected 0 to " + std::to_string(layers - 1);
+    std::vector<int> shape = net.shape;
+    shape[layer] = nodes;
+    std::string err = refuse(shape);
+    if (!err.empty()) return err;
+
+    RandomFill rng(fill.seed);
+    if (layer > 0) {
+        net.weights[layer - 1] = resized(net.weights[layer - 1], nodes, shape[layer - 1], fill, &rng);
+        net.biases[layer - 1] = resized(net.biases[layer - 1], nodes);
+    }
+    if (layer < layers - 1) net.weights[layer] = resized(net.weights[layer], shape[layer + 1], nodes, fill, &rng);
+    if (layer == 0) {
+        Matrix inputs(doc->inputs.rows, nodes);
+        for (int s = 0; s < inputs.rows; ++s)
+            for (int j = 0; j < std::min(nodes, doc->inputs.cols); ++j) inputs.at(s, j) = doc->inputs.at(s, j);
+        doc->inputs = std::move(inputs);
+    }
+    net.shape = std::move(shape);
+    return "";
+}
+
+std::string add_sample(Document* doc, int copy_from) {
+    Matrix& x = doc->inputs;
+    if (x.rows >= kMaxSamples)
+        return "cannot add a sample: at most " + std::to_string(kMaxSamples) + " samples are allowed";
+    if (copy_from >= x.rows) return "there is no sample " + std::to_string(copy_from + 1) + " to copy";
+    x.values.resize(static_cast<size_t>(x.rows + 1) * x.cols, 0.0);
+    if (copy_from >= 0) std::copy_n(x.row(copy_from), x.cols, x.values.data() + static_cast<size_t>(x.rows) * x.cols);
+    ++x.rows;
+    return "";
+}
+
+std::string remove_sample(Document* doc, int sample) {
+    Matrix& x = doc->inputs;
+    if (x.rows <= 1) return "cannot remove the last sample: a network needs at least one input sample";
+    if (sample < 0 || sample >= x.rows) return "there is no sample " + std::to_string(sample + 1);
+    x.values.erase(x.values.begin() + static_cast<ptrdiff_t>(sample) * x.cols,
+                   x.values.begin() + static_cast<ptrdiff_t>(sample + 1) * x.cols);
+    --x.rows;
+    return "";
+}
+
+}  // namespace mlp

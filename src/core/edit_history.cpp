@@ -1,0 +1,88 @@
+#include "core/edit_history.h"
+
+namespace mlp {
+
+size_t EditStep::bytes() const {
+    size_t n = sizeof(EditStep) + values.size() * sizeof(ValueChange);
+    if (has_document) {
+        for (const Matrix& w : document.network.weights) n += w.values.size() * sizeof(double);
+        for (const auto& b : document.network.biases) n += b.size() * sizeof(double);
+        n += document.inputs.values.size() * sizeof(double);
+    }
+    return n;
+}
+
+void EditHistory::push_new_step(EditStep step) {
+    redo_.clear();  // a new edit ends the redo branch
+    undo_.push_back(std::move(step));
+    trim();
+}
+
+void EditHistory::push_undo(EditStep step) {
+    undo_.push_back(std::move(step));
+    trim();
+}
+
+void EditHistory::trim() {
+    size_t total = 0;
+    for (const EditStep& s : undo_) total += s.bytes();
+    while (undo_.size() > 1 && (undo_.size() > kMaxSteps || total > kMaxBytes)) {
+        total -= undo_.front().bytes();
+        undo_.pop_front();
+    }
+}
+
+static bool same_target(const ValueChange& a, const ValueChange& b) {
+    return a.target == b.target && a.layer == b.layer && a.row == b.row && a.col == b.col;
+}
+
+void EditHistory::record_value(const ValueChange& change) {
+    if (gesture_open_ && gesture_step_started_ && !undo_.empty() && !undo_.back().has_document) {
+        std::vector<ValueChange>& values = undo_.back().values;
+        for (ValueChange& v : values)
+            if (same_target(v, change)) {
+                v.after = change.after;
+                return;
+            }
+        values.push_back(change);
+        return;
+    }
+    EditStep step;
+    step.values.push_back(change);
+    push_new_step(std::move(step));
+    if (gesture_open_) gesture_step_started_ = true;
+}
+
+void EditHistory::record_document(Document before) {
+    EditStep step;
+    step.has_document = true;
+    step.document = std::move(before);
+    push_new_step(std::move(step));
+    gesture_step_started_ = false;  // a later value change in the gesture starts a new step
+}
+
+void EditHistory::begin_gesture() {
+    gesture_open_ = true;
+    gesture_step_started_ = false;
+}
+
+void EditHistory::end_gesture() {
+    gesture_open_ = false;
+    gesture_step_started_ = false;
+}
+
+EditStep EditHistory::take_undo() {
+    EditStep step = std::move(undo_.back());
+    undo_.pop_back();
+    gesture_step_started_ = false;
+    return step;
+}
+
+EditStep EditHistory::take_redo() {
+    EditStep step = std::move(redo_.back());
+    redo_.pop_back();
+    gesture_step_started_ = false;
+    return step;
+}
+
+}  // namespace mlp

@@ -1,0 +1,66 @@
+// Undo and redo for a Session. A step is either a list of value changes (weights, biases,
+// inputs, activations: small, so a drag on a million-weight network costs bytes, not megabytes)
+// or a whole document (a shape change, a loaded link, a preset), swapped in and out.
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <vector>
+
+#include "core/network.h"
+
+namespace mlp {
+
+struct ValueChange {
+    enum class Target { Weight, Bias, Input, Activation };
+    Target target = Target::Weight;
+    int layer = 0;  // weight layer (Weight, Bias, Activation) or sample (Input)
+    int row = 0;
+    int col = 0;
+    double before = 0;  // an Activation's enum value for Target::Activation
+    double after = 0;
+};
+
+struct EditStep {
+    std::vector<ValueChange> values;
+    bool has_document = false;
+    Document document;  // the document on the other side of this step (before it, while undoable)
+    size_t bytes() const;
+};
+
+class EditHistory {
+public:
+    // Bounds: the oldest steps are forgotten beyond these.
+    static constexpr size_t kMaxSteps = 500;
+    static constexpr size_t kMaxBytes = 192u << 20;  // big networks keep fewer document steps
+
+    // Records a value change into the open step (a gesture) or as a step of its own. Repeated
+    // changes of the same value within one step keep the first `before` and the last `after`.
+    void record_value(const ValueChange& change);
+    // Records a whole-document change; `before` is the document it replaced.
+    void record_document(Document before);
+
+    void begin_gesture();
+    void end_gesture();
+    bool in_gesture() const { return gesture_open_; }
+
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+    // Take the step to apply; the caller applies it and gives it back with push_redo/push_undo
+    // (a document step then holds the document it replaced, ready for the way back).
+    EditStep take_undo();
+    EditStep take_redo();
+    void push_redo(EditStep step) { redo_.push_back(std::move(step)); }
+    void push_undo(EditStep step);
+
+private:
+    void push_new_step(EditStep step);
+    void trim();
+
+    std::deque<EditStep> undo_;
+    std::vector<EditStep> redo_;
+    bool gesture_open_ = false;
+    bool gesture_step_started_ = false;
+};
+
+}  // namespace mlp
