@@ -18,8 +18,9 @@ double clamp_value(double v) {
 
 Session::Session() : doc_(exercise_document()) { forward_pass(doc_.network, doc_.inputs, &pass_); }
 
-void Session::recompute_from(int layer) {
+void Session::recompute_from(int layer, Edit edit) {
     forward_pass(doc_.network, doc_.inputs, &pass_, layer);
+    last_edit_ = edit;
     ++revision_;
 }
 
@@ -28,7 +29,7 @@ void Session::set_weight(int layer, int row, int col, double v) {
     v = clamp_value(v);
     if (w == v) return;
     w = v;
-    recompute_from(layer);
+    recompute_from(layer, {Edit::Kind::Weight, layer, row, col});
 }
 
 void Session::set_bias(int layer, int row, double v) {
@@ -36,7 +37,7 @@ void Session::set_bias(int layer, int row, double v) {
     v = clamp_value(v);
     if (b == v) return;
     b = v;
-    recompute_from(layer);
+    recompute_from(layer, {Edit::Kind::Bias, layer, row, 0});
 }
 
 void Session::set_input(int sample, int col, double v) {
@@ -44,13 +45,13 @@ void Session::set_input(int sample, int col, double v) {
     v = clamp_value(v);
     if (x == v) return;
     x = v;
-    recompute_from(0);
+    recompute_from(0, {Edit::Kind::Input, sample, 0, col});
 }
 
 void Session::set_activation(int layer, Activation act) {
     if (doc_.network.activations[layer] == act) return;
     doc_.network.activations[layer] = act;
-    recompute_from(layer);
+    recompute_from(layer, {Edit::Kind::Activation, layer, 0, 0});
 }
 
 std::string Session::replace(Document doc) {
@@ -59,6 +60,7 @@ std::string Session::replace(Document doc) {
     doc_ = std::move(doc);
     error_.clear();
     forward_pass(doc_.network, doc_.inputs, &pass_);
+    last_edit_ = Edit{};
     ++revision_;
     ++structure_revision_;
     return "";
