@@ -9,9 +9,9 @@ namespace {
 
 constexpr float kSideMargin = 10.0f;
 constexpr float kBottomMargin = 16.0f;
-constexpr float kRadiusPerColumnWidth = 0.2f;  // circles take at most this share of a column's width
-constexpr float kSpacingPerRadius = 3.6f;      // nodes never sit further apart than this many radii
-constexpr float kRadiusPerSpacing = 0.4f;      // and never closer than 0.2 radius of air between circles
+constexpr float kRadiusPerColumnWidth = 0.24f; // circles take at most this share of a column's width
+constexpr float kSpacingPerRadius = 4.5f;      // nodes never sit further apart than this many radii
+constexpr float kRadiusPerSpacing = 0.4f;      // at least half a radius of air between circles
 
 }  // namespace
 

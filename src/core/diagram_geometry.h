@@ -20,7 +20,7 @@ struct Box {
 
 // Layout constants (CSS pixels).
 constexpr float kDiagramHeaderHeight = 46.0f;  // two rows of headings above the columns
-constexpr float kMaxNodeRadius = 21.0f;
+constexpr float kMaxNodeRadius = 22.0f;
 constexpr float kMinCircleRadius = 3.5f;       // below this a column is drawn as a strip of cells
 constexpr float kStripHalfWidth = 6.0f;        // half the width of such a strip
 constexpr float kNodeHitSlop = 3.0f;           // a node is hit this far outside its circle

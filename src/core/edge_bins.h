@@ -3,8 +3,8 @@
 // A gap (weight layer l, between node layers l and l+1) is drawn one line per weight while that
 // stays within what the eye and the GPU can take. A dense side is put into consecutive bins of
 // nodes, and one line per pair of bins carries the mean weight of the block of W it covers
-// (drawn faint or strong by its magnitude). A 1024x1024 layer is then 128x128 = 16384 lines
-// instead of 1,048,576, and the whole network stays within kEdgeInstanceBudget lines.
+// (drawn faint or strong by its magnitude). A 1024x1024 layer is then 64x64 = 4096 lines instead
+// of 1,048,576, and the whole network stays within kEdgeInstanceBudget lines.
 //
 // Everything here depends on the shape only (plan_edges) or on the weights (the instances), never
 // on the screen: resizing the window moves the lines (the shader places them) but rebuilds nothing.
@@ -17,8 +17,8 @@
 
 namespace mlp {
 
-constexpr int kEdgeInstanceBudget = 131072;  // lines drawn for the whole network, at most
-constexpr int kMaxBinsPerSide = 128;         // ~ a column's height in pixels / 4 on a laptop
+constexpr int kEdgeInstanceBudget = 65536;  // lines drawn for the whole network, at most
+constexpr int kMaxBinsPerSide = 64;         // ~ one line end every 10 px of a laptop's column
 
 // Bins over the `nodes` nodes of a layer: bin k holds nodes [start(k), start(k + 1)); the sizes
 // differ by at most one. bins == nodes means one node per bin (not aggregated).

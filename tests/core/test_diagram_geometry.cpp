@@ -70,32 +70,32 @@ TEST_CASE("the exercise draws one line per weight: 47 lines, W3[2,1] = 1 where i
     for (float s : gap_scales(plan, maxima)) CHECK(s == 2.0f);
 }
 
-TEST_CASE("a 1024x1024 layer is drawn as 128x128 lines of bin means") {
+TEST_CASE("a 1024x1024 layer is drawn as 64x64 lines of bin means") {
     Network net = random_like({1024, 1024});
     EdgePlan plan = plan_edges(net.shape);
     REQUIRE(plan.gaps.size() == 1);
     CHECK(plan.gaps[0].binned());
-    CHECK(plan.gaps[0].src.bins == 128);
-    CHECK(plan.gaps[0].dst.bins == 128);
-    CHECK(plan.total_instances == 16384);
+    CHECK(plan.gaps[0].src.bins == 64);
+    CHECK(plan.gaps[0].dst.bins == 64);
+    CHECK(plan.total_instances == 4096);
     std::vector<EdgeInstance> lines;
     build_edge_instances(plan, net, &lines);
-    // Bin (3, 5) covers rows 24..31 and columns 40..47.
+    // Bin (3, 5) covers rows 48..63 and columns 80..95.
     double sum = 0;
-    for (int r = 24; r < 32; ++r)
-        for (int c = 40; c < 48; ++c) sum += net.weights[0].at(r, c);
+    for (int r = 48; r < 64; ++r)
+        for (int c = 80; c < 96; ++c) sum += net.weights[0].at(r, c);
     const EdgeInstance& e = lines[plan.gaps[0].instance_of(3, 5)];
-    CHECK(e.weight == doctest::Approx(sum / 64).epsilon(1e-6));
+    CHECK(e.weight == doctest::Approx(sum / 256).epsilon(1e-6));
     CHECK(e.kind == static_cast<float>(EdgeKind::BinMean));
-    CHECK(e.src == doctest::Approx(43.5));
-    CHECK(e.dst == doctest::Approx(27.5));
+    CHECK(e.src == doctest::Approx(87.5));
+    CHECK(e.dst == doctest::Approx(55.5));
 
     // Editing one weight updates only its bin, to what a full rebuild gives.
-    const double old_value = net.weights[0].at(30, 41);
-    net.weights[0].at(30, 41) = 1000.0;
-    const int index = update_edge_instance(plan, net, 0, 30, 41, &lines);
+    const double old_value = net.weights[0].at(60, 81);
+    net.weights[0].at(60, 81) = 1000.0;
+    const int index = update_edge_instance(plan, net, 0, 60, 81, &lines);
     CHECK(index == plan.gaps[0].instance_of(3, 5));
-    CHECK(lines[index].weight == doctest::Approx((sum - old_value + 1000.0) / 64).epsilon(1e-6));
+    CHECK(lines[index].weight == doctest::Approx((sum - old_value + 1000.0) / 256).epsilon(1e-6));
     std::vector<EdgeInstance> rebuilt;
     build_edge_instances(plan, net, &rebuilt);
     CHECK(lines[index].weight == rebuilt[index].weight);
@@ -118,8 +118,8 @@ TEST_CASE("any network within the limits stays within the line budget") {
         }
     }
     EdgePlan deep = plan_edges(std::vector<int>(33, 178));
-    CHECK(deep.gaps[0].src.bins == 64);  // sqrt(131072 / 32)
-    CHECK(deep.total_instances == 32 * 64 * 64);
+    CHECK(deep.gaps[0].src.bins == 45);  // floor(sqrt(65536 / 32))
+    CHECK(deep.total_instances == 32 * 45 * 45);
 }
 
 TEST_CASE("layout: columns left to right inside the area, circles apart, nothing outside") {
