@@ -28,17 +28,25 @@ constexpr float kLinesPerPixelRow = 3.0f;  // denser gaps draw their lines faint
 
 const char* text_of(const unsigned char* bytes) { return reinterpret_cast<const char*>(bytes); }
 
+// "" when `object` compiled (or linked), else what the driver says about it.
+template <typename GetStatus, typename GetLog>
+std::string failure_of(GLuint object, GLenum status, GetStatus get_status, GetLog get_log) {
+    GLint ok = GL_FALSE;
+    get_status(object, status, &ok);
+    if (ok == GL_TRUE) return "";
+    char log[2048] = {};
+    get_log(object, sizeof log, nullptr, log);
+    return log[0] ? log : "no message from the driver";
+}
+
 // Compiles one stage; on failure returns 0 and appends the driver's log to *error.
 GLuint compile(GLenum stage, const char* source, const char* name, std::string* error) {
     GLuint shader = glCreateShader(stage);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint ok = GL_FALSE;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (ok == GL_TRUE) return shader;
-    char log[2048] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    *error += std::string("shaders/") + name + " did not compile: " + log;
+    const std::string failure = failure_of(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+    if (failure.empty()) return shader;
+    *error += std::string("shaders/") + name + " did not compile: " + failure;
     glDeleteShader(shader);
     return 0;
 }
@@ -58,12 +66,9 @@ GLuint link(const unsigned char* vert, const char* vert_name, const unsigned cha
     glLinkProgram(program);
     glDeleteShader(vs);
     glDeleteShader(fs);
-    GLint ok = GL_FALSE;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (ok == GL_TRUE) return program;
-    char log[2048] = {};
-    glGetProgramInfoLog(program, sizeof log, nullptr, log);
-    *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + log;
+    const std::string failure = failure_of(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
+    if (failure.empty()) return program;
+    *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + failure;
     glDeleteProgram(program);
     return 0;
 }
@@ -144,7 +149,7 @@ bool DiagramRenderer::init_gl() {
     set_colour(edge_program_, "u_positive", palette::kPositive);
     set_colour(edge_program_, "u_negative", palette::kNegative);
     set_colour(edge_program_, "u_zero", palette::kZeroEdge);
-    set_colour(edge_program_, "u_halo", palette::kInk.with_alpha(40));
+    set_colour(edge_program_, "u_halo", palette::kInk.with_alpha(72));
     glUseProgram(node_program_);
     set_colour(node_program_, "u_positive", palette::kPositive);
     set_colour(node_program_, "u_negative", palette::kNegative);

@@ -22,6 +22,7 @@ constexpr int kMaxProbeItems = 300;          // ui() lists nodes and lines only 
 constexpr float kHeadingFontSize = 14.0f;
 constexpr float kSubheadingFontSize = 12.5f;
 constexpr float kMinNumberFontSize = 9.5f;   // a node's number is not shrunk below this
+constexpr float kTooltipWidthEms = 34.0f;    // tooltips wrap at this many font sizes
 
 ImVec2 im(mlp::Point p) { return ImVec2(p.x, p.y); }
 
@@ -283,7 +284,11 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
     }
     if (hover_.kind != mlp::DiagramHit::Kind::None) {
         ImGui::BeginTooltip();
+        // Long dot products wrap instead of running off a phone's screen.
+        const float width = std::min(ImGui::GetIO().DisplaySize.x - 32.0f, ImGui::GetFontSize() * kTooltipWidthEms);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(width, 120.0f));
         ImGui::TextUnformatted(view.tooltip.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
 }

@@ -64,6 +64,14 @@ function assertForwardPassMatches(s) {
   }
 }
 
+// Points at the named item (its centre) and returns ui() once the app has seen it.
+async function hover(page, name) {
+  const it = await h.item(page, name);
+  await page.mouse.move(it.cx, it.cy);
+  await h.frames(page, 3);
+  return h.ui(page);
+}
+
 // Presses on (x, y), moves by dy in steps, releases; frames in between so the app sees the
 // press where it happened, then the move.
 async function mouseDrag(page, x, y, dy) {
@@ -98,10 +106,7 @@ test('every node and line of the exercise is on screen, inside the diagram', asy
 
 test('hovering a node shows its dot product with the numbers plugged in, also for screen readers', async () => {
   const page = await h.openApp(browser, server.url);
-  const node = await h.item(page, 'node:3.2');
-  await page.mouse.move(node.cx, node.cy);
-  await h.frames(page, 3);
-  const ui = await h.ui(page);
+  const ui = await hover(page, 'node:3.2');
   assert.equal(ui.hovered, 'node:3.2');
   // Sample x1: layer 2 is [6, 1] and W3's row 2 is [1, -1].
   assert.match(ui.tooltip, /layer 3, node 2/);
@@ -109,16 +114,10 @@ test('hovering a node shows its dot product with the numbers plugged in, also fo
   assert.equal(await page.locator('#announcer').textContent(), ui.tooltip, 'mirrored into the live region');
   assert.equal(await page.locator('#announcer').getAttribute('aria-live'), 'polite');
 
-  const output = await h.item(page, 'node:7.1');
-  await page.mouse.move(output.cx, output.cy);
-  await h.frames(page, 3);
-  const out = (await h.ui(page)).tooltip;
+  const out = (await hover(page, 'node:7.1')).tooltip;
   assert.ok(out.includes('z = 1\u00b71 + 5\u00b7(\u22121) = \u22124 (linear output)'), out);
 
-  const input = await h.item(page, 'node:0.3');
-  await page.mouse.move(input.cx, input.cy);
-  await h.frames(page, 3);
-  assert.ok((await h.ui(page)).tooltip.startsWith('x[3] = 5'));
+  assert.ok((await hover(page, 'node:0.3')).tooltip.startsWith('x[3] = 5'));
 
   // Off every node and line the tooltip goes away, in the page too.
   const diagram = await h.item(page, 'panel:diagram');
@@ -132,20 +131,15 @@ test('hovering a node shows its dot product with the numbers plugged in, also fo
 
 test('hovering a line shows its weight and its contribution w\u00b7a', async () => {
   const page = await h.openApp(browser, server.url);
-  const edge = await h.item(page, 'edge:W3[2,1]');
-  await page.mouse.move(edge.cx, edge.cy);
-  await h.frames(page, 3);
-  const ui = await h.ui(page);
+  const ui = await hover(page, 'edge:W3[2,1]');
   assert.equal(ui.hovered, 'edge:W3[2,1]');
   assert.ok(ui.tooltip.startsWith('W3[2,1] = 1'), ui.tooltip);
   assert.ok(ui.tooltip.includes('node 2.1 \u2192 node 3.2'), ui.tooltip);
   // Node 2.1 of sample x1 is 6: the weight 1 contributes 6.
   assert.ok(ui.tooltip.includes('contribution a\u00b7w = 6\u00b71 = 6'), ui.tooltip);
 
-  const negative = await h.item(page, 'edge:W7[1,2]');
-  await page.mouse.move(negative.cx, negative.cy);
-  await h.frames(page, 3);
-  assert.ok((await h.ui(page)).tooltip.includes('contribution a\u00b7w = 5\u00b7(\u22121) = \u22125'));
+  const negative = await hover(page, 'edge:W7[1,2]');
+  assert.ok(negative.tooltip.includes('contribution a\u00b7w = 5\u00b7(\u22121) = \u22125'), negative.tooltip);
   await page.context().close();
 });
 
@@ -199,10 +193,7 @@ test('dragging a line down until ReLU clips a node marks the node, as the worksh
   assert.equal(s.a[2][0][1], 0);
   assertForwardPassMatches(s);
 
-  const node = await h.item(page, 'node:3.2');
-  await page.mouse.move(node.cx, node.cy);
-  await h.frames(page, 3);
-  const tooltip = (await h.ui(page)).tooltip;
+  const tooltip = (await hover(page, 'node:3.2')).tooltip;
   assert.ok(tooltip.includes('z = 6\u00b7(\u22121) + 1\u00b7(\u22121) = \u22127 \u2192 ReLU \u2192 0'), tooltip);
 
   await page.mouse.move(diagram.x + diagram.w - 5, diagram.y + diagram.h - 5);
