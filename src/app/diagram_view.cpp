@@ -198,6 +198,47 @@ void DiagramView::draw_headings(const mlp::Session& session, const ViewState& vi
     }
 }
 
+// The key under the diagram: what the colours, the dots and the red ring mean. Items that do
+// not fit the width are left out from the end (the last is a detail).
+void DiagramView::draw_legend(ImDrawList* list) const {
+    ImFont* font = ImGui::GetFont();
+    const float size = kSubheadingFontSize;
+    const float y = std::round(geo_.footer_top + (geo_.area.y + geo_.area.h - geo_.footer_top) * 0.5f);
+    if (y + size * 0.5f > geo_.area.y + geo_.area.h) return;
+    enum class Swatch { Line, Dots, Ring, None };
+    struct Item {
+        Swatch swatch;
+        Colour colour;
+        const char* text;
+    };
+    static const Item kItems[] = {
+        {Swatch::Line, palette::kPositive, "w > 0"},
+        {Swatch::Line, palette::kNegative, "w < 0"},
+        {Swatch::Dots, palette::kZeroEdge, "w = 0"},
+        {Swatch::Ring, palette::kClipped, "clipped by ReLU"},
+        {Swatch::None, palette::kMuted, "thicker: larger |w|"},
+    };
+    constexpr float kSwatch = 18.0f, kGap = 5.0f, kSpacing = 14.0f;
+    float x = geo_.area.x + 14.0f;
+    const float right = geo_.area.x + geo_.area.w - 10.0f;
+    for (const Item& item : kItems) {
+        const float text_w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, item.text).x;
+        const float swatch_w = item.swatch == Swatch::None ? 0.0f : kSwatch + kGap;
+        if (x + swatch_w + text_w > right) break;
+        const ImU32 colour = item.colour.u32();
+        switch (item.swatch) {
+            case Swatch::Line: list->AddLine(ImVec2(x, y), ImVec2(x + kSwatch, y), colour, 3.0f); break;
+            case Swatch::Dots:
+                for (float d = x; d < x + kSwatch; d += 5.0f) list->AddLine(ImVec2(d, y), ImVec2(d + 2.5f, y), colour, 1.0f);
+                break;
+            case Swatch::Ring: list->AddCircle(ImVec2(x + kSwatch * 0.5f, y), 6.0f, colour, 20, 2.5f); break;
+            case Swatch::None: break;
+        }
+        list->AddText(font, size, ImVec2(x + swatch_w, y - size * 0.5f), palette::kMuted.u32(), item.text);
+        x += swatch_w + text_w + kSpacing;
+    }
+}
+
 void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState& view, ImDrawList* list) const {
     const mlp::Network& net = session.network();
     const mlp::ForwardPass& pass = session.pass();
@@ -268,6 +309,7 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         return;
     }
     draw_headings(session, view, list);
+    draw_legend(list);
     draw_node_numbers(session, view, list);
     add_probes(probe);
 

@@ -8,7 +8,6 @@ namespace mlp {
 namespace {
 
 constexpr float kSideMargin = 10.0f;
-constexpr float kBottomMargin = 16.0f;
 constexpr float kRadiusPerColumnWidth = 0.24f; // circles take at most this share of a column's width
 constexpr float kSpacingPerRadius = 4.5f;      // nodes never sit further apart than this many radii
 constexpr float kRadiusPerSpacing = 0.4f;      // at least half a radius of air between circles
@@ -20,10 +19,12 @@ DiagramGeometry layout_diagram(const std::vector<int>& shape, Box area) {
     geo.area = area;
     const int n_cols = static_cast<int>(shape.size());
     if (n_cols == 0) return geo;
-    const float header = std::min(kDiagramHeaderHeight, area.h * 0.25f);
+    const float header = std::min(kDiagramHeaderHeight, area.h * 0.2f);
+    const float footer = std::min(kDiagramFooterHeight, area.h * 0.15f);
     geo.header_bottom = area.y + header;
+    geo.footer_top = area.y + area.h - footer;
     const float top = geo.header_bottom;
-    const float avail_h = std::max(1.0f, area.h - header - kBottomMargin);
+    const float avail_h = std::max(1.0f, geo.footer_top - top);
     const float centre_y = top + avail_h * 0.5f;
     const float col_w = std::max(1.0f, (area.w - 2 * kSideMargin) / static_cast<float>(n_cols));
     const float radius_cap = std::min(kMaxNodeRadius, col_w * kRadiusPerColumnWidth);

@@ -20,6 +20,7 @@ struct Box {
 
 // Layout constants (CSS pixels).
 constexpr float kDiagramHeaderHeight = 46.0f;  // two rows of headings above the columns
+constexpr float kDiagramFooterHeight = 34.0f;  // the legend below them
 constexpr float kMaxNodeRadius = 22.0f;
 constexpr float kMinCircleRadius = 3.5f;       // below this a column is drawn as a strip of cells
 constexpr float kStripHalfWidth = 6.0f;        // half the width of such a strip
@@ -43,6 +44,7 @@ struct Column {
 struct DiagramGeometry {
     Box area;                     // the whole diagram, headings included
     float header_bottom = 0;      // the headings are above this y
+    float footer_top = 0;         // the legend is below this y
     std::vector<Column> columns;  // columns[l]: layer l (0 = the inputs)
 
     Point node(int layer, int i) const { return columns[layer].node(static_cast<float>(i)); }

@@ -136,14 +136,14 @@ TEST_CASE("layout: columns left to right inside the area, circles apart, nothing
             CHECK(col.x - col.radius >= area.x);
             CHECK(col.x + col.radius <= area.x + area.w);
             CHECK(col.node(0).y - col.radius >= geo.header_bottom);
-            CHECK(col.node(static_cast<float>(col.count - 1)).y + col.radius <= area.y + area.h);
+            CHECK(col.node(static_cast<float>(col.count - 1)).y + col.radius <= geo.footer_top);
         }
     }
     // 1024 nodes in 650 pixels: a strip of cells, still inside the area.
     DiagramGeometry dense = layout_diagram({1024, 1024}, kLaptop);
     CHECK(dense.columns[0].strip);
     CHECK(dense.columns[0].node(0).y >= dense.header_bottom);
-    CHECK(dense.columns[0].node(1023).y <= kLaptop.y + kLaptop.h);
+    CHECK(dense.columns[0].node(1023).y <= dense.footer_top);
 }
 
 TEST_CASE("hit test: node centres, line midpoints, empty space, outside") {
