@@ -24,7 +24,9 @@ static_assert(mlp::kMaxWeightLayers == 32, "resize u_columns and u_gap_scale in 
 constexpr int kMaxColumns = mlp::kMaxWeightLayers + 1;
 
 constexpr float kMaxLineWidth = 6.0f;      // CSS px, the heaviest weight's line on a roomy layout
-constexpr float kLinesPerPixelRow = 3.0f;  // denser gaps draw their lines fainter
+constexpr float kLineCoverage = 2.0f;      // denser gaps draw their lines fainter
+constexpr float kBinLineWidth = 1.25f;     // shaders/diagram_edge.vert: a line of block means
+constexpr size_t kMinLinesToCache = 1024;  // fewer lines are drawn directly every frame
 
 const char* text_of(const unsigned char* bytes) { return reinterpret_cast<const char*>(bytes); }
 
@@ -181,7 +183,11 @@ void DiagramRenderer::update_scales(const mlp::EdgePlan& plan) { scales_ = mlp::
 void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate) {
     mlp::build_edge_instances(plan, session.network(), &lines_);
     plan_lines_.resize(plan.gaps.size());
-    for (size_t l = 0; l < plan.gaps.size(); ++l) plan_lines_[l] = plan.gaps[l].instances();
+    plan_binned_.resize(plan.gaps.size());
+    for (size_t l = 0; l < plan.gaps.size(); ++l) {
+        plan_lines_[l] = plan.gaps[l].instances();
+        plan_binned_[l] = plan.gaps[l].binned();
+    }
     gap_max_.resize(plan.gaps.size());
     for (size_t l = 0; l < plan.gaps.size(); ++l) gap_max_[l] = mlp::gap_max_abs(plan, lines_, static_cast<int>(l));
     update_scales(plan);
@@ -293,15 +299,17 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
     // The heaviest line stays well inside the smallest circle it meets.
     const float max_width = std::clamp(smallest_radius * 0.4f, 2.0f, kMaxLineWidth);
     // Per gap: the |w| drawn at full strength, and an opacity that keeps many overlapping lines
-    // from piling up into a solid block: about kLinesPerPixelRow lines may cross a pixel row.
+    // from piling up into a solid block: lines as wide as they are drawn may cover a pixel row
+    // about kLineCoverage times over before they fade.
     const int gaps = std::min(static_cast<int>(scales_.size()), columns - 1);
     float gap_data[(kMaxColumns - 1) * 2];
     for (int l = 0; l < gaps; ++l) {
         const float height = std::max(1.0f, std::min(geo.columns[l].spacing * geo.columns[l].count,
                                                      geo.columns[l + 1].spacing * geo.columns[l + 1].count));
-        const float density = static_cast<float>(plan_lines_[l]) / height;
+        const float typical_width = plan_binned_[l] ? kBinLineWidth : 0.5f * max_width + 0.6f;
+        const float coverage = static_cast<float>(plan_lines_[l]) * typical_width / height;
         gap_data[l * 2] = scales_[l];
-        gap_data[l * 2 + 1] = std::clamp(kLinesPerPixelRow / std::max(density, 1e-3f), 0.1f, 1.0f);
+        gap_data[l * 2 + 1] = std::clamp(kLineCoverage / std::max(coverage, 1e-3f), 0.1f, 1.0f);
     }
 
     // The canvas and the diagram's rectangle in framebuffer pixels; GL's y axis points up.
@@ -371,7 +379,8 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
 // Draws the lines from the cache, refreshing it first when `key` (everything the lines depend on)
 // changed. False when there is no usable cache (then the caller draws them directly).
 bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key) {
-    if (!cache_usable_) return false;
+    // A few lines cost less than copying the diagram's every pixel.
+    if (!cache_usable_ || lines_.size() < kMinLinesToCache) return false;
     if (key != cache_key_) {
         if (target.w != cache_w_ || target.h != cache_h_) {
             glBindTexture(GL_TEXTURE_2D, cache_texture_);

@@ -80,6 +80,7 @@ private:
     std::vector<float> gap_max_;     // per gap: the largest |weight| among its lines
     std::vector<float> scales_;      // per gap: the |w| drawn at full width (edge_bins.h gap_scales)
     std::vector<int> plan_lines_;    // per gap: how many lines it draws
+    std::vector<bool> plan_binned_;  // per gap: whether they are block means
     std::vector<float> nodes_;       // (nodes, 4): layer, index, value, clipped
     std::vector<int> node_offset_;   // first node of each layer in nodes_
     float value_scale_ = 1.0f;       // the largest |value| among the nodes shown

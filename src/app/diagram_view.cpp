@@ -250,10 +250,12 @@ void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState
         for (int i = 0; i < col.count; ++i) {
             const ImVec2 centre = im(col.node(static_cast<float>(i)));
             const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
-            // Three significant digits, or two when that is what fits; else the tooltip tells.
+            // Three significant digits, or fewer when that is what fits; else the tooltip tells.
             const float room = col.radius * 2.0f - 5.0f;
-            if (!text_centred(list, format_value(value, 3), centre, size, room, kMinNumberFontSize, palette::kInk.u32()))
-                text_centred(list, format_value(value, 2), centre, size, room, kMinNumberFontSize, palette::kInk.u32());
+            for (int digits = 3; digits >= 1; --digits)
+                if (text_centred(list, format_value(value, digits), centre, size, room, kMinNumberFontSize,
+                                 palette::kInk.u32()))
+                    break;
             if (c == 0 || !mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i))) continue;
             draw_clip_note(list, pass.z[c - 1].at(sample, i), pass.a[c - 1].at(sample, i), centre, col.radius,
                            geo_.header_bottom);
