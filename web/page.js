@@ -26,7 +26,13 @@
     document.dispatchEvent(new Event('mlpexplorer:ready'));
   }
 
-  window.mlpPage = { ready, fail };
+  // The diagram's tooltip, mirrored for screen readers into a polite live region (as text).
+  const announcer = document.getElementById('announcer');
+  function announce(text) {
+    announcer.textContent = String(text);
+  }
+
+  window.mlpPage = { ready, fail, announce };
 
   function requireReady() {
     if (!window.mlpExplorer.ready) throw new Error('MLP Explorer is not running yet (wait for mlpExplorer.ready)');

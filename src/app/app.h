@@ -26,11 +26,18 @@ public:
     // window.mlpExplorer.ui(): where things are on screen this frame, and what is hovered.
     std::string ui_json() const { return probe_.json(view_); }
 
+    // Receives the tooltip text whenever it changes ("" when it goes away), so the platform can
+    // mirror it into the page for screen readers. Set by the platform; none by default.
+    using TextListener = void (*)(const std::string& text);
+    void set_tooltip_listener(TextListener listener) { tooltip_listener_ = listener; }
+
 private:
     mlp::Session session_;
     ViewState view_;
     DiagramView diagram_;
     UiProbe probe_;
+    TextListener tooltip_listener_ = nullptr;
+    std::string announced_tooltip_;
 };
 
 }  // namespace app

@@ -1,12 +1,371 @@
 #include "app/diagram_view.h"
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include <imgui.h>
+
+#include "app/diagram_text.h"
+#include "app/number_format.h"
+#include "app/palette.h"
+
 namespace app {
 
-void DiagramView::draw(mlp::Session&, ViewState&, const Rect& area, UiProbe& probe) {
-    area_ = area;
-    probe.add("panel:diagram", area.x, area.y, area.w, area.h);
+namespace {
+
+constexpr float kDragThreshold = 3.0f;       // CSS px a press may wander before it is a drag
+constexpr float kPixelsPerStep = 12.0f;      // integer mode: one step per this many pixels of drag
+constexpr float kPixelsPerScale = 100.0f;    // fine mode: the largest |w| per this many pixels
+constexpr float kMinTextRadius = 8.0f;       // smaller circles show their number in the tooltip only
+constexpr int kMaxProbeItems = 300;          // ui() lists nodes and lines only for small networks
+constexpr float kHeadingFontSize = 14.0f;
+constexpr float kSubheadingFontSize = 12.5f;
+constexpr float kMinNumberFontSize = 9.5f;   // a node's number is not shrunk below this
+constexpr float kTooltipWidthEms = 34.0f;    // tooltips wrap at this many font sizes
+
+ImVec2 im(mlp::Point p) { return ImVec2(p.x, p.y); }
+
+// The ViewState name of what a hit found (aggregated lines have none: they are not one weight).
+Selection selection_of(const mlp::DiagramHit& hit) {
+    switch (hit.kind) {
+        case mlp::DiagramHit::Kind::Node: return Selection::node(hit.layer, hit.row);
+        case mlp::DiagramHit::Kind::Edge: return Selection::edge(hit.layer, hit.row, hit.col);
+        default: return Selection{};
+    }
 }
 
-void DiagramView::render_gl(const mlp::Session&, const ViewState&, float) {}
+// A selection names a node or weight of the network shown (a new document may have left it behind).
+bool in_network(const Selection& s, const std::vector<int>& shape) {
+    const int layers = static_cast<int>(shape.size());
+    switch (s.kind) {
+        case Selection::Kind::Node: return s.layer >= 0 && s.layer < layers && s.row >= 0 && s.row < shape[s.layer];
+        case Selection::Kind::Edge:
+            return s.layer >= 0 && s.layer + 1 < layers && s.row >= 0 && s.row < shape[s.layer + 1] && s.col >= 0 &&
+                   s.col < shape[s.layer];
+        case Selection::Kind::None: break;
+    }
+    return false;
+}
+
+int shown_sample(const mlp::Session& session, const ViewState& view) {
+    return std::clamp(view.sample, 0, std::max(0, session.sample_count() - 1));
+}
+
+// Text centred on `centre`, shrunk to fit `max_width` (not below `min_size`); false when it cannot.
+bool text_centred(ImDrawList* list, const std::string& text, ImVec2 centre, float size, float max_width,
+                  float min_size, ImU32 colour) {
+    ImFont* font = ImGui::GetFont();
+    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    if (extent.x > max_width) {
+        size *= max_width / extent.x;
+        if (size < min_size) return false;
+        extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    }
+    list->AddText(font, size, ImVec2(centre.x - extent.x * 0.5f, centre.y - extent.y * 0.5f), colour, text.c_str());
+    return true;
+}
+
+// The worksheet's mark of a ReLU clip, by the node: "−5 → 0" with the −5 struck through; above
+// the node, or below it when the headings are in the way.
+void draw_clip_note(ImDrawList* list, double z, double a, ImVec2 centre, float radius, float header_bottom) {
+    ImFont* font = ImGui::GetFont();
+    const float size = kSubheadingFontSize + 1.0f;
+    const std::string crossed = format_value(z, 3);
+    const std::string result = " \xE2\x86\x92 " + format_value(a, 3);
+    const ImVec2 crossed_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, crossed.c_str());
+    const ImVec2 result_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, result.c_str());
+    const float width = crossed_size.x + result_size.x;
+    ImVec2 at(std::round(centre.x - width * 0.5f), centre.y - radius - 5.0f - crossed_size.y);
+    if (at.y < header_bottom) at.y = centre.y + radius + 5.0f;
+    at.y = std::round(at.y);
+    list->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + width + 4, at.y + crossed_size.y + 1),
+                        palette::kBackground.with_alpha(235).u32(), 4.0f);
+    const ImU32 colour = palette::kClipped.u32();
+    list->AddText(font, size, at, colour, crossed.c_str());
+    // Struck diagonally, so the minus sign stays readable under the stroke.
+    list->AddLine(ImVec2(at.x - 1.0f, at.y + crossed_size.y * 0.85f), ImVec2(at.x + crossed_size.x + 1.0f, at.y + crossed_size.y * 0.2f),
+                  colour, 1.5f);
+    list->AddText(font, size, ImVec2(at.x + crossed_size.x, at.y), colour, result.c_str());
+}
+
+}  // namespace
+
+// --- Layout and input ------------------------------------------------------------------------
+
+void DiagramView::update_layout(const mlp::Session& session, const Rect& area) {
+    const bool new_structure = session.structure_revision() != layout_structure_;
+    const bool new_area = area.x != area_.x || area.y != area_.y || area.w != area_.w || area.h != area_.h;
+    if (!new_structure && !new_area) return;
+    if (new_structure) plan_ = mlp::plan_edges(session.network().shape);
+    geo_ = mlp::layout_diagram(session.network().shape, {area.x, area.y, area.w, area.h});
+    area_ = area;
+    layout_structure_ = session.structure_revision();
+    probes_valid_ = false;
+    if (new_structure) drag_ = Drag{};
+}
+
+void DiagramView::drag_weight(mlp::Session& session, const ViewState& view, float mouse_y) {
+    const float dy = mouse_y - drag_.start_y;
+    if (!drag_.moved && std::fabs(dy) < kDragThreshold) return;
+    drag_.moved = true;
+    double value;
+    if (view.integer_steps) {
+        value = drag_.start_value + std::round(-dy / kPixelsPerStep);  // up is more
+    } else {
+        // The heaviest weight's worth per kPixelsPerScale pixels, snapped to a round step.
+        const double per_pixel = std::max(1e-6, static_cast<double>(renderer_.gap_scale(drag_.hit.layer))) / kPixelsPerScale;
+        const double step = std::pow(10.0, std::floor(std::log10(per_pixel)));
+        value = std::round((drag_.start_value - dy * per_pixel) / step) * step;
+    }
+    session.set_weight(drag_.hit.layer, drag_.hit.row, drag_.hit.col, value);
+}
+
+void DiagramView::handle_input(mlp::Session& session, ViewState& view, const Rect& area) {
+    update_layout(session, area);
+    ImGuiIO& io = ImGui::GetIO();
+    const mlp::Point mouse{io.MousePos.x, io.MousePos.y};
+    hover_ = {};
+    view.hovered = {};
+
+    if (drag_.pressed) {
+        // The diagram owns the pointer from press to release, even over a panel.
+        if (io.MouseDown[0]) {
+            hover_ = drag_.hit;
+            if (drag_.hit.kind == mlp::DiagramHit::Kind::Edge) drag_weight(session, view, mouse.y);
+        } else {
+            drag_.pressed = false;
+            // A click on empty space clears the selection.
+            if (!drag_.moved && drag_.hit.kind == mlp::DiagramHit::Kind::None) view.selected = {};
+        }
+    } else if (!io.WantCaptureMouse && ImGui::IsMousePosValid() && geo_.area.contains(mouse)) {
+        hover_ = mlp::hit_test(geo_, plan_, mouse);
+        if (ImGui::IsMouseClicked(0)) {
+            drag_ = Drag{};
+            drag_.pressed = true;
+            drag_.hit = hover_;
+            drag_.start_y = mouse.y;
+            const Selection clicked = selection_of(hover_);
+            if (!clicked.is_none()) {
+                view.selected = clicked;
+                view.scroll_to_selected = true;
+            }
+            if (hover_.kind == mlp::DiagramHit::Kind::Edge)
+                drag_.start_value = session.network().weights[hover_.layer].at(hover_.row, hover_.col);
+        }
+    }
+    view.hovered = selection_of(hover_);
+    if (hover_.kind == mlp::DiagramHit::Kind::Edge) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+    else if (hover_.kind == mlp::DiagramHit::Kind::Node) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+// --- Labels, numbers, tooltip, probes ---------------------------------------------------------
+
+void DiagramView::draw_headings(const mlp::Session& session, const ViewState& view, ImDrawList* list) const {
+    const mlp::Network& net = session.network();
+    const int columns = static_cast<int>(geo_.columns.size());
+    if (columns < 2) return;
+    const float column_w = geo_.columns[1].x - geo_.columns[0].x;
+    const float row1 = geo_.area.y + 10.0f + kHeadingFontSize * 0.5f;
+    const float row2 = row1 + kHeadingFontSize + 2.0f;
+    const ImU32 ink = palette::kInk.u32(), muted = palette::kMuted.u32();
+    // Column headings; on a narrow screen "layer 3" becomes "3", then nothing.
+    for (int c = 0; c < columns; ++c) {
+        const ImVec2 at(geo_.columns[c].x, row1);
+        std::string name = c == 0 ? "x" : c == columns - 1 ? "y" : "layer " + std::to_string(c);
+        if (!text_centred(list, name, at, kHeadingFontSize, column_w - 6.0f, kHeadingFontSize, ink) && c > 0 &&
+            c < columns - 1)
+            text_centred(list, std::to_string(c), at, kHeadingFontSize, column_w - 6.0f, 10.0f, ink);
+    }
+    // Second row: the weight matrices over the gaps, the activations (and the sample) under the
+    // column headings when there is room for both.
+    const bool room_for_notes = column_w >= 84.0f;
+    for (int c = 0; c < columns; ++c) {
+        const float x = geo_.columns[c].x;
+        if (c + 1 < columns) {
+            text_centred(list, "W" + std::to_string(c + 1), ImVec2(x + column_w * 0.5f, row2), kSubheadingFontSize,
+                         column_w * 0.5f - 4.0f, 9.0f, muted);
+        }
+        if (!room_for_notes) continue;
+        std::string note;
+        if (c == 0) {
+            if (session.sample_count() > 1) note = "sample " + std::to_string(shown_sample(session, view) + 1);
+        } else {
+            const mlp::Activation act = net.activations[c - 1];
+            note = act == mlp::Activation::ReLU ? "ReLU" : std::string(mlp::activation_name(act));
+        }
+        if (!note.empty()) text_centred(list, note, ImVec2(x, row2), kSubheadingFontSize, column_w * 0.5f - 4.0f, 9.0f, muted);
+    }
+}
+
+// The key under the diagram: what the colours, the dots and the red ring mean. Items that do
+// not fit the width are left out from the end (the last is a detail).
+void DiagramView::draw_legend(ImDrawList* list) const {
+    ImFont* font = ImGui::GetFont();
+    const float size = kSubheadingFontSize;
+    const float y = std::round(geo_.footer_top + (geo_.area.y + geo_.area.h - geo_.footer_top) * 0.5f);
+    if (y + size * 0.5f > geo_.area.y + geo_.area.h) return;
+    enum class Swatch { Line, Dots, Ring, None };
+    struct Item {
+        Swatch swatch;
+        Colour colour;
+        const char* text;
+    };
+    static const Item kItems[] = {
+        {Swatch::Line, palette::kPositive, "w > 0"},
+        {Swatch::Line, palette::kNegative, "w < 0"},
+        {Swatch::Dots, palette::kZeroEdge, "w = 0"},
+        {Swatch::Ring, palette::kClipped, "clipped by ReLU"},
+        {Swatch::None, palette::kMuted, "thicker: larger |w|"},
+    };
+    constexpr float kSwatch = 18.0f, kGap = 5.0f, kSpacing = 14.0f;
+    float x = geo_.area.x + 14.0f;
+    const float right = geo_.area.x + geo_.area.w - 10.0f;
+    for (const Item& item : kItems) {
+        const float text_w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, item.text).x;
+        const float swatch_w = item.swatch == Swatch::None ? 0.0f : kSwatch + kGap;
+        if (x + swatch_w + text_w > right) break;
+        const ImU32 colour = item.colour.u32();
+        switch (item.swatch) {
+            case Swatch::Line: list->AddLine(ImVec2(x, y), ImVec2(x + kSwatch, y), colour, 3.0f); break;
+            case Swatch::Dots:
+                for (float d = x; d < x + kSwatch; d += 5.0f) list->AddLine(ImVec2(d, y), ImVec2(d + 2.5f, y), colour, 1.0f);
+                break;
+            case Swatch::Ring: list->AddCircle(ImVec2(x + kSwatch * 0.5f, y), 6.0f, colour, 20, 2.5f); break;
+            case Swatch::None: break;
+        }
+        list->AddText(font, size, ImVec2(x + swatch_w, y - size * 0.5f), palette::kMuted.u32(), item.text);
+        x += swatch_w + text_w + kSpacing;
+    }
+}
+
+void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState& view, ImDrawList* list) const {
+    const mlp::Network& net = session.network();
+    const mlp::ForwardPass& pass = session.pass();
+    const int sample = shown_sample(session, view);
+    for (int c = 0; c < static_cast<int>(geo_.columns.size()); ++c) {
+        const mlp::Column& col = geo_.columns[c];
+        if (col.strip || col.radius < kMinTextRadius) continue;  // too small: the tooltip tells
+        const float size = std::clamp(col.radius * 0.72f, 10.5f, 15.0f);
+        for (int i = 0; i < col.count; ++i) {
+            const ImVec2 centre = im(col.node(static_cast<float>(i)));
+            const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
+            // Three significant digits, or fewer when that is what fits; else the tooltip tells.
+            const float room = col.radius * 2.0f - 5.0f;
+            for (int digits = 3; digits >= 1; --digits)
+                if (text_centred(list, format_value(value, digits), centre, size, room, kMinNumberFontSize,
+                                 palette::kInk.u32()))
+                    break;
+            if (c == 0 || !mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i))) continue;
+            draw_clip_note(list, pass.z[c - 1].at(sample, i), pass.a[c - 1].at(sample, i), centre, col.radius,
+                           geo_.header_bottom);
+        }
+    }
+}
+
+void DiagramView::add_probes(UiProbe& probe) {
+    int nodes = 0;
+    for (const mlp::Column& col : geo_.columns) nodes += col.count;
+    if (nodes <= kMaxProbeItems) {
+        for (int c = 0; c < static_cast<int>(geo_.columns.size()); ++c) {
+            const mlp::Column& col = geo_.columns[c];
+            const float r = col.strip ? col.spacing * 0.5f : col.radius;
+            for (int i = 0; i < col.count; ++i) {
+                const mlp::Point p = col.node(static_cast<float>(i));
+                probe.add("node:" + std::to_string(c) + "." + std::to_string(i + 1), p.x - col.half_width(), p.y - r,
+                          2 * col.half_width(), 2 * r);
+            }
+        }
+    }
+    if (!probes_valid_) {
+        // Safe points depend on the layout only: computed once per layout, not per frame.
+        line_probes_.clear();
+        if (plan_.total_instances <= kMaxProbeItems) {
+            for (int l = 0; l < static_cast<int>(plan_.gaps.size()); ++l) {
+                if (plan_.gaps[l].binned()) continue;
+                for (int i = 0; i < plan_.gaps[l].dst.nodes; ++i)
+                    for (int j = 0; j < plan_.gaps[l].src.nodes; ++j) {
+                        mlp::Point p;
+                        if (mlp::safe_edge_point(geo_, plan_, l, i, j, &p))
+                            line_probes_.emplace_back(probe_name(Selection::edge(l, i, j)), p);
+                    }
+            }
+        }
+        probes_valid_ = true;
+    }
+    constexpr float kHalf = 3.0f;  // a small square on the safe point: its centre is what to aim at
+    for (const auto& [name, p] : line_probes_) probe.add(name, p.x - kHalf, p.y - kHalf, 2 * kHalf, 2 * kHalf);
+}
+
+void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& probe) {
+    probe.add("panel:diagram", area_.x, area_.y, area_.w, area_.h);
+    if (session.structure_revision() != layout_structure_) {  // a new document since handle_input
+        update_layout(session, area_);
+        hover_ = {};
+    }
+    ImDrawList* list = ImGui::GetBackgroundDrawList();
+    if (!renderer_.error().empty()) {
+        const std::string message = "The network diagram cannot be drawn.\n" + renderer_.error();
+        list->AddText(ImGui::GetFont(), kHeadingFontSize, ImVec2(area_.x + 16, area_.y + 16), palette::kClipped.u32(),
+                      message.c_str(), nullptr, area_.w - 32);
+        return;
+    }
+    draw_headings(session, view, list);
+    draw_legend(list);
+    draw_node_numbers(session, view, list);
+    add_probes(probe);
+
+    const int sample = shown_sample(session, view);
+    switch (hover_.kind) {
+        case mlp::DiagramHit::Kind::Node: view.tooltip = node_tooltip(session, sample, hover_.layer, hover_.row); break;
+        case mlp::DiagramHit::Kind::Edge:
+            view.tooltip = edge_tooltip(session, sample, hover_.layer, hover_.row, hover_.col);
+            break;
+        case mlp::DiagramHit::Kind::EdgeBins:
+            view.tooltip = bins_tooltip(session, plan_.gaps[hover_.layer], hover_.layer, hover_.row, hover_.col);
+            break;
+        case mlp::DiagramHit::Kind::None: break;
+    }
+    if (hover_.kind != mlp::DiagramHit::Kind::None) {
+        ImGui::BeginTooltip();
+        // Long dot products wrap instead of running off a phone's screen.
+        const float width = std::min(ImGui::GetIO().DisplaySize.x - 32.0f, ImGui::GetFontSize() * kTooltipWidthEms);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(width, 120.0f));
+        ImGui::TextUnformatted(view.tooltip.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+// --- GL ---------------------------------------------------------------------------------------
+
+void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, float fb_scale) {
+    if (geo_.columns.empty()) return;
+    renderer_.sync(session, plan_, shown_sample(session, view));
+    if (!renderer_.error().empty()) return;
+
+    DiagramHighlight highlight;
+    auto add_line = [&](int index) {
+        mlp::EdgeInstance line = renderer_.line(index);
+        mlp::EdgeInstance halo = line;
+        halo.kind = static_cast<float>(mlp::EdgeKind::Halo);
+        highlight.lines.push_back(halo);
+        highlight.lines.push_back(line);
+    };
+    auto add = [&](const Selection& s, float* node) {
+        if (!in_network(s, session.network().shape)) return;
+        if (s.kind == Selection::Kind::Edge) add_line(mlp::edge_instance_index(plan_, s.layer, s.row, s.col));
+        if (s.kind == Selection::Kind::Node) {
+            node[0] = static_cast<float>(s.layer);
+            node[1] = static_cast<float>(s.row);
+        }
+    };
+    add(view.selected, highlight.selected_node);
+    if (view.hovered != view.selected) add(view.hovered, highlight.hovered_node);
+    if (hover_.kind == mlp::DiagramHit::Kind::EdgeBins) add_line(plan_.gaps[hover_.layer].instance_of(hover_.row, hover_.col));
+
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    renderer_.draw(geo_, highlight, display.x, display.y, fb_scale);
+}
 
 }  // namespace app

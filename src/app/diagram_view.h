@@ -1,24 +1,61 @@
-// The network diagram: layers as columns, nodes as circles, edges coloured by sign and as thick
-// as |w|, drawn by the project's own shaders (shaders/), with hover, click and drag.
+// The network diagram: layers as columns, nodes as circles filled by value, lines coloured by the
+// sign of the weight and as thick as |w|, drawn by the project's own shaders (DiagramRenderer);
+// hovering explains a node or a line, clicking selects it, dragging a line up or down edits it.
+//
+// A frame calls, in order: handle_input (before the panels, so a drag edits the weight the
+// sliders then show), draw (after the panels, so labels show every edit of the frame), and,
+// after ImGui::Render, render_gl.
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "app/diagram_renderer.h"
 #include "app/layout.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
+#include "core/diagram_geometry.h"
 #include "core/session.h"
 
 namespace app {
 
 class DiagramView {
 public:
-    // Interaction and ImGui overlays (labels, tooltips) for this frame, inside `area`.
-    void draw(mlp::Session& session, ViewState& view, const Rect& area, UiProbe& probe);
+    // Hover, click and drag inside `area`; sets view.hovered, view.selected and edits weights.
+    void handle_input(mlp::Session& session, ViewState& view, const Rect& area);
+    // Labels, numbers and the tooltip for this frame (ImGui's background draw list, under the
+    // panels), and the ui() probe rectangles of nodes and lines. Sets view.tooltip.
+    void draw(const mlp::Session& session, ViewState& view, UiProbe& probe);
     // The GL part, called after ImGui::Render and before ImGui's own draw data is rendered, so
     // ImGui's windows and labels land on top. fb_scale: framebuffer pixels per CSS pixel.
     void render_gl(const mlp::Session& session, const ViewState& view, float fb_scale);
 
 private:
+    void update_layout(const mlp::Session& session, const Rect& area);
+    void drag_weight(mlp::Session& session, const ViewState& view, float mouse_y);
+    void draw_headings(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
+    void draw_legend(ImDrawList* list) const;
+    void draw_node_numbers(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
+    void add_probes(UiProbe& probe);
+
     Rect area_;
+    uint64_t layout_structure_ = 0;
+    mlp::EdgePlan plan_;
+    mlp::DiagramGeometry geo_;
+    DiagramRenderer renderer_;
+
+    mlp::DiagramHit hover_;  // under the pointer this frame (the drag's line while dragging)
+    struct Drag {
+        bool pressed = false;  // the button went down on the diagram and is still down
+        bool moved = false;    // it moved past the threshold: a drag, not a click
+        mlp::DiagramHit hit;   // what it went down on
+        float start_y = 0;
+        double start_value = 0;
+    } drag_;
+
+    // ui() probe points of the lines, which depend only on the layout.
+    bool probes_valid_ = false;
+    std::vector<std::pair<std::string, mlp::Point>> line_probes_;
 };
 
 }  // namespace app

@@ -19,8 +19,9 @@ double clamp_value(double v) {
 
 Session::Session() : doc_(exercise_document()) { forward_pass(doc_.network, doc_.inputs, &pass_); }
 
-void Session::recompute_from(int layer) {
+void Session::recompute_from(int layer, Edit edit) {
     forward_pass(doc_.network, doc_.inputs, &pass_, layer);
+    last_edit_ = edit;
     ++revision_;
 }
 
@@ -30,7 +31,7 @@ void Session::set_weight(int layer, int row, int col, double v) {
     if (w == v) return;
     history_.record_value({ValueChange::Target::Weight, layer, row, col, w, v});
     w = v;
-    recompute_from(layer);
+    recompute_from(layer, {Edit::Kind::Weight, layer, row, col});
 }
 
 void Session::set_bias(int layer, int row, double v) {
@@ -39,7 +40,7 @@ void Session::set_bias(int layer, int row, double v) {
     if (b == v) return;
     history_.record_value({ValueChange::Target::Bias, layer, row, 0, b, v});
     b = v;
-    recompute_from(layer);
+    recompute_from(layer, {Edit::Kind::Bias, layer, row, 0});
 }
 
 void Session::set_input(int sample, int col, double v) {
@@ -48,7 +49,7 @@ void Session::set_input(int sample, int col, double v) {
     if (x == v) return;
     history_.record_value({ValueChange::Target::Input, sample, 0, col, x, v});
     x = v;
-    recompute_from(0);
+    recompute_from(0, {Edit::Kind::Input, sample, 0, col});
 }
 
 void Session::set_activation(int layer, Activation act) {
@@ -57,11 +58,12 @@ void Session::set_activation(int layer, Activation act) {
     history_.record_value({ValueChange::Target::Activation, layer, 0, 0, static_cast<double>(current),
                            static_cast<double>(act)});
     current = act;
-    recompute_from(layer);
+    recompute_from(layer, {Edit::Kind::Activation, layer, 0, 0});
 }
 
 void Session::document_changed() {
     forward_pass(doc_.network, doc_.inputs, &pass_);
+    last_edit_ = Edit{};
     ++revision_;
     ++structure_revision_;
 }
@@ -101,7 +103,19 @@ void Session::apply_step(EditStep& step, bool forward) {
         }
         first_layer = std::min(first_layer, c.target == ValueChange::Target::Input ? 0 : c.layer);
     }
-    recompute_from(first_layer);
+    // A single change is reported as that edit, so renderers update just it; several as a
+    // whole-document change of values (the structure is the same).
+    Edit edit;
+    if (n == 1) {
+        const ValueChange& c = step.values[0];
+        switch (c.target) {
+            case ValueChange::Target::Weight: edit = {Edit::Kind::Weight, c.layer, c.row, c.col}; break;
+            case ValueChange::Target::Bias: edit = {Edit::Kind::Bias, c.layer, c.row, 0}; break;
+            case ValueChange::Target::Input: edit = {Edit::Kind::Input, c.layer, 0, c.col}; break;
+            case ValueChange::Target::Activation: edit = {Edit::Kind::Activation, c.layer, 0, 0}; break;
+        }
+    }
+    recompute_from(first_layer, edit);
 }
 
 bool Session::undo() {

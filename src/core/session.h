@@ -58,13 +58,24 @@ public:
     uint64_t revision() const { return revision_; }
     uint64_t structure_revision() const { return structure_revision_; }
 
+    // The edit that made the current revision. A renderer that last saw revision() - 1 can update
+    // only what it touched (one line of the diagram for a weight) instead of everything.
+    struct Edit {
+        enum class Kind { Document, Weight, Bias, Input, Activation };
+        Kind kind = Kind::Document;
+        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input: the sample
+        int row = 0;    // Weight, Bias: the node of layer+1. Input: unused
+        int col = 0;    // Weight: the node of `layer`. Input: the input
+    };
+    const Edit& last_edit() const { return last_edit_; }
+
     // The link fragment of the current document, without '#'; cached per revision.
     const std::string& link() const;
     // window.mlpExplorer.state() as JSON text.
     std::string state_json() const;
 
 private:
-    void recompute_from(int layer);
+    void recompute_from(int layer, Edit edit);
     void apply_step(EditStep& step, bool forward);
     void document_changed();
 
@@ -75,6 +86,7 @@ private:
     std::vector<std::string> warnings_;
     uint64_t revision_ = 1;
     uint64_t structure_revision_ = 1;
+    Edit last_edit_;
     mutable std::string link_cache_;
     mutable uint64_t link_cache_revision_ = 0;
 };

@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/fonts.h"
+#include "app/palette.h"
 #include "platform/script_api.h"
 #include "platform/web_page.h"
 
@@ -44,7 +45,8 @@ void run_frame(void* arg) {
     int fb_w = 0, fb_h = 0;
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+    const ImVec4 background = app::palette::kBackground.vec4();
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     p.app->render_gl(ImGui::GetIO().DisplayFramebufferScale.x);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -92,6 +94,7 @@ int main(int, char**) {
 
     static app::App explorer;
     p.app = &explorer;
+    explorer.set_tooltip_listener(platform::announce);
     platform::set_script_api_target(&explorer);
 
     // 0 fps: driven by requestAnimationFrame. simulate_infinite_loop keeps main's locals alive.

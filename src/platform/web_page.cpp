@@ -10,10 +10,15 @@ EM_JS(void, js_page_fail, (const char* message), {
     if (globalThis.mlpPage) globalThis.mlpPage.fail(UTF8ToString(message));
 });
 
+EM_JS(void, js_page_announce, (const char* text), {
+    if (globalThis.mlpPage) globalThis.mlpPage.announce(UTF8ToString(text));
+});
+
 namespace platform {
 
 void page_ready() { js_page_ready(); }
 void page_fail(const std::string& message) { js_page_fail(message.c_str()); }
+void announce(const std::string& text) { js_page_announce(text.c_str()); }
 float device_pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
 
 }  // namespace platform

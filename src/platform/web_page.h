@@ -10,6 +10,9 @@ namespace platform {
 void page_ready();
 // The app cannot run (no WebGL2, say): show `message` in the page instead of the canvas.
 void page_fail(const std::string& message);
+// Mirrors `text` (the diagram's tooltip, say) into the page's visually hidden aria-live region,
+// so screen readers announce what sighted users see; "" empties it. Set as text, never as HTML.
+void announce(const std::string& text);
 // Device pixels per CSS pixel (window.devicePixelRatio).
 float device_pixel_ratio();
 

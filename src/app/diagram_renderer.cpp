@@ -1,0 +1,421 @@
+#include "app/diagram_renderer.h"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/palette.h"
+#include "core/limits.h"
+
+// shaders/*.vert|frag, embedded by cmake/web_app.cmake as NUL-terminated text.
+extern const unsigned char shader_diagram_edge_vert[];
+extern const unsigned char shader_diagram_edge_frag[];
+extern const unsigned char shader_diagram_node_vert[];
+extern const unsigned char shader_diagram_node_frag[];
+
+namespace app {
+
+namespace {
+
+// The shaders' uniform arrays are sized for the limits: 33 columns, 32 gaps.
+static_assert(mlp::kMaxWeightLayers == 32, "resize u_columns and u_gap_scale in shaders/diagram_*.vert");
+constexpr int kMaxColumns = mlp::kMaxWeightLayers + 1;
+
+constexpr float kMaxLineWidth = 6.0f;      // CSS px, the heaviest weight's line on a roomy layout
+constexpr float kLineCoverage = 2.0f;      // denser gaps draw their lines fainter
+constexpr float kBinLineWidth = 1.25f;     // shaders/diagram_edge.vert: a line of block means
+constexpr size_t kMinLinesToCache = 1024;  // fewer lines are drawn directly every frame
+
+const char* text_of(const unsigned char* bytes) { return reinterpret_cast<const char*>(bytes); }
+
+// "" when `object` compiled (or linked), else what the driver says about it.
+template <typename GetStatus, typename GetLog>
+std::string failure_of(GLuint object, GLenum status, GetStatus get_status, GetLog get_log) {
+    GLint ok = GL_FALSE;
+    get_status(object, status, &ok);
+    if (ok == GL_TRUE) return "";
+    char log[2048] = {};
+    get_log(object, sizeof log, nullptr, log);
+    return log[0] ? log : "no message from the driver";
+}
+
+// Compiles one stage; on failure returns 0 and appends the driver's log to *error.
+GLuint compile(GLenum stage, const char* source, const char* name, std::string* error) {
+    GLuint shader = glCreateShader(stage);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    const std::string failure = failure_of(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+    if (failure.empty()) return shader;
+    *error += std::string("shaders/") + name + " did not compile: " + failure;
+    glDeleteShader(shader);
+    return 0;
+}
+
+GLuint link(const unsigned char* vert, const char* vert_name, const unsigned char* frag, const char* frag_name,
+            std::string* error) {
+    GLuint vs = compile(GL_VERTEX_SHADER, text_of(vert), vert_name, error);
+    GLuint fs = compile(GL_FRAGMENT_SHADER, text_of(frag), frag_name, error);
+    if (!vs || !fs) {
+        if (vs) glDeleteShader(vs);
+        if (fs) glDeleteShader(fs);
+        return 0;
+    }
+    GLuint program = glCreateProgram();
+    glAttachShader(program, vs);
+    glAttachShader(program, fs);
+    glLinkProgram(program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    const std::string failure = failure_of(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
+    if (failure.empty()) return program;
+    *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + failure;
+    glDeleteProgram(program);
+    return 0;
+}
+
+void set_colour(GLuint program, const char* name, Colour c) {
+    const ImVec4 v = c.vec4();
+    glUniform4f(glGetUniformLocation(program, name), v.x, v.y, v.z, v.w);
+}
+
+// A VAO drawing instances of `stride` bytes from `instances`: attribute 0 is the shared quad
+// corner, 1 a vec4 at offset 0, and 2 (when stride allows) a float at offset 16.
+GLuint make_instanced_vao(GLuint quad, GLuint instances, GLsizei stride) {
+    GLuint vao = 0;
+    glGenVertexArrays(1, &vao);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, quad);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, instances);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, nullptr);
+    glVertexAttribDivisor(1, 1);
+    if (stride > 16) {
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(16));
+        glVertexAttribDivisor(2, 1);
+    }
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    return vao;
+}
+
+}  // namespace
+
+DiagramRenderer::~DiagramRenderer() {
+    if (!gl_ready_) return;
+    const GLuint buffers[] = {quad_buffer_, line_buffer_, overlay_buffer_, node_buffer_};
+    glDeleteBuffers(4, buffers);
+    const GLuint vaos[] = {line_vao_, overlay_vao_, node_vao_};
+    glDeleteVertexArrays(3, vaos);
+    glDeleteProgram(edge_program_);
+    glDeleteProgram(node_program_);
+    glDeleteFramebuffers(1, &cache_fbo_);
+    glDeleteTextures(1, &cache_texture_);
+}
+
+bool DiagramRenderer::init_gl() {
+    if (gl_ready_) return true;
+    if (!error_.empty()) return false;  // tried before and failed: the message is on screen
+    edge_program_ = link(shader_diagram_edge_vert, "diagram_edge.vert", shader_diagram_edge_frag, "diagram_edge.frag", &error_);
+    node_program_ = link(shader_diagram_node_vert, "diagram_node.vert", shader_diagram_node_frag, "diagram_node.frag", &error_);
+    if (!edge_program_ || !node_program_) {
+        std::fprintf(stderr, "MLP Explorer: the diagram cannot be drawn: %s\n", error_.c_str());
+        return false;
+    }
+    const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};  // a triangle strip
+    GLuint buffers[4];
+    glGenBuffers(4, buffers);
+    quad_buffer_ = buffers[0];
+    line_buffer_ = buffers[1];
+    overlay_buffer_ = buffers[2];
+    node_buffer_ = buffers[3];
+    glBindBuffer(GL_ARRAY_BUFFER, quad_buffer_);
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+    line_vao_ = make_instanced_vao(quad_buffer_, line_buffer_, sizeof(mlp::EdgeInstance));
+    overlay_vao_ = make_instanced_vao(quad_buffer_, overlay_buffer_, sizeof(mlp::EdgeInstance));
+    node_vao_ = make_instanced_vao(quad_buffer_, node_buffer_, 4 * sizeof(float));
+
+    edge_u_ = {glGetUniformLocation(edge_program_, "u_view"), glGetUniformLocation(edge_program_, "u_px"),
+               glGetUniformLocation(edge_program_, "u_columns"), glGetUniformLocation(edge_program_, "u_gaps"),
+               glGetUniformLocation(edge_program_, "u_max_width")};
+    node_u_ = {glGetUniformLocation(node_program_, "u_view"), glGetUniformLocation(node_program_, "u_px"),
+               glGetUniformLocation(node_program_, "u_columns"), glGetUniformLocation(node_program_, "u_value_scale"),
+               glGetUniformLocation(node_program_, "u_hovered"), glGetUniformLocation(node_program_, "u_selected")};
+
+    // The palette never changes: set once.
+    glUseProgram(edge_program_);
+    set_colour(edge_program_, "u_positive", palette::kPositive);
+    set_colour(edge_program_, "u_negative", palette::kNegative);
+    set_colour(edge_program_, "u_zero", palette::kZeroEdge);
+    set_colour(edge_program_, "u_halo", palette::kInk.with_alpha(72));
+    glUseProgram(node_program_);
+    set_colour(node_program_, "u_positive", palette::kPositive);
+    set_colour(node_program_, "u_negative", palette::kNegative);
+    set_colour(node_program_, "u_fill_zero", palette::kNodeFill);
+    set_colour(node_program_, "u_ink", palette::kInk);
+    set_colour(node_program_, "u_clipped", palette::kClipped);
+    glUniform1f(glGetUniformLocation(node_program_, "u_strip_half_width"), mlp::kStripHalfWidth);
+    glUseProgram(0);
+    // The lines' cache is copied into the canvas with glBlitFramebuffer, which a multisampled
+    // canvas does not accept: then the lines are drawn directly every frame.
+    GLint samples = 0;
+    glGetIntegerv(GL_SAMPLES, &samples);
+    cache_usable_ = samples == 0;
+    glGenFramebuffers(1, &cache_fbo_);
+    glGenTextures(1, &cache_texture_);
+    glBindTexture(GL_TEXTURE_2D, cache_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+
+    gl_ready_ = true;
+    return true;
+}
+
+// --- Keeping the buffers in step with the session -------------------------------------------
+
+void DiagramRenderer::update_scales(const mlp::EdgePlan& plan) { scales_ = mlp::gap_scales(plan, gap_max_); }
+
+void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate) {
+    mlp::build_edge_instances(plan, session.network(), &lines_);
+    plan_lines_.resize(plan.gaps.size());
+    plan_binned_.resize(plan.gaps.size());
+    for (size_t l = 0; l < plan.gaps.size(); ++l) {
+        plan_lines_[l] = plan.gaps[l].instances();
+        plan_binned_[l] = plan.gaps[l].binned();
+    }
+    gap_max_.resize(plan.gaps.size());
+    for (size_t l = 0; l < plan.gaps.size(); ++l) gap_max_[l] = mlp::gap_max_abs(plan, lines_, static_cast<int>(l));
+    update_scales(plan);
+    ++lines_version_;
+    glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
+    const GLsizeiptr bytes = static_cast<GLsizeiptr>(lines_.size() * sizeof(mlp::EdgeInstance));
+    if (reallocate)
+        glBufferData(GL_ARRAY_BUFFER, bytes, lines_.data(), GL_DYNAMIC_DRAW);
+    else
+        glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, lines_.data());
+}
+
+void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col) {
+    const int index = mlp::update_edge_instance(plan, session.network(), l, row, col, &lines_);
+    gap_max_[l] = mlp::gap_max_abs(plan, lines_, l);  // O(lines of the gap), at most kMaxBinsPerSide^2
+    update_scales(plan);
+    ++lines_version_;
+    glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
+    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(index * sizeof(mlp::EdgeInstance)),
+                    sizeof(mlp::EdgeInstance), &lines_[index]);
+}
+
+// Node layers first_layer.. (0 = the inputs) of `sample`: value shown is the activation a, and
+// whether the activation clipped z (the worksheet's crossed-out value).
+void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate) {
+    const mlp::Network& net = session.network();
+    const mlp::ForwardPass& pass = session.pass();
+    const int layers = static_cast<int>(net.shape.size());
+    if (reallocate) {
+        node_offset_.assign(layers + 1, 0);
+        for (int c = 0; c < layers; ++c) node_offset_[c + 1] = node_offset_[c] + net.shape[c];
+        nodes_.assign(static_cast<size_t>(node_offset_[layers]) * 4, 0.0f);
+        first_layer = 0;
+    }
+    for (int c = first_layer; c < layers; ++c) {
+        float* out = nodes_.data() + static_cast<size_t>(node_offset_[c]) * 4;
+        for (int i = 0; i < net.shape[c]; ++i, out += 4) {
+            double value = 0.0;
+            bool clipped = false;
+            if (c == 0) {
+                value = session.document().inputs.at(sample, i);
+            } else {
+                value = pass.a[c - 1].at(sample, i);
+                clipped = mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i));
+            }
+            out[0] = static_cast<float>(c);
+            out[1] = static_cast<float>(i);
+            out[2] = static_cast<float>(value);
+            out[3] = clipped ? 1.0f : 0.0f;
+        }
+    }
+    value_scale_ = 0.0f;
+    for (size_t k = 2; k < nodes_.size(); k += 4) value_scale_ = std::max(value_scale_, std::fabs(nodes_[k]));
+    glBindBuffer(GL_ARRAY_BUFFER, node_buffer_);
+    const size_t first = static_cast<size_t>(node_offset_[first_layer]) * 4;
+    if (reallocate)
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(nodes_.size() * sizeof(float)), nodes_.data(), GL_DYNAMIC_DRAW);
+    else
+        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(first * sizeof(float)),
+                        static_cast<GLsizeiptr>((nodes_.size() - first) * sizeof(float)), nodes_.data() + first);
+}
+
+void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample) {
+    if (!init_gl()) return;
+    sample = std::clamp(sample, 0, session.sample_count() - 1);
+    using Kind = mlp::Session::Edit::Kind;
+    if (session.structure_revision() != seen_structure_) {
+        rebuild_lines(session, plan, true);
+        rebuild_nodes(session, sample, 0, true);
+    } else if (session.revision() != seen_revision_) {
+        const mlp::Session::Edit& edit = session.last_edit();
+        const bool one_edit = session.revision() == seen_revision_ + 1;
+        if (one_edit && edit.kind == Kind::Weight) {
+            update_line(session, plan, edit.layer, edit.row, edit.col);
+            rebuild_nodes(session, sample, edit.layer + 1, false);
+        } else if (one_edit && (edit.kind == Kind::Bias || edit.kind == Kind::Activation)) {
+            rebuild_nodes(session, sample, edit.layer + 1, false);
+        } else if (one_edit && edit.kind == Kind::Input) {
+            rebuild_nodes(session, sample, 0, false);
+        } else {  // several edits since the last frame, or a new document of the same shape
+            rebuild_lines(session, plan, false);
+            rebuild_nodes(session, sample, 0, false);
+        }
+    } else if (sample != seen_sample_) {
+        rebuild_nodes(session, sample, 0, false);
+    }
+    seen_structure_ = session.structure_revision();
+    seen_revision_ = session.revision();
+    seen_sample_ = sample;
+}
+
+// --- Drawing ----------------------------------------------------------------------------------
+
+void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
+                           float display_h, float fb_scale) {
+    if (!gl_ready_ || geo.columns.empty() || display_w <= 0 || display_h <= 0) return;
+    const int columns = std::min(static_cast<int>(geo.columns.size()), kMaxColumns);
+    float column_data[kMaxColumns * 4];
+    float smallest_radius = mlp::kMaxNodeRadius;
+    for (int c = 0; c < columns; ++c) {
+        const mlp::Column& col = geo.columns[c];
+        column_data[c * 4 + 0] = col.x;
+        column_data[c * 4 + 1] = col.y0;
+        column_data[c * 4 + 2] = col.spacing;
+        column_data[c * 4 + 3] = col.strip ? -col.radius : col.radius;  // negative: a strip (node shader)
+        if (!col.strip) smallest_radius = std::min(smallest_radius, col.radius);
+    }
+    const float px = 1.0f / std::max(fb_scale, 0.25f);
+    // The heaviest line stays well inside the smallest circle it meets.
+    const float max_width = std::clamp(smallest_radius * 0.4f, 2.0f, kMaxLineWidth);
+    // Per gap: the |w| drawn at full strength, and an opacity that keeps many overlapping lines
+    // from piling up into a solid block: lines as wide as they are drawn may cover a pixel row
+    // about kLineCoverage times over before they fade.
+    const int gaps = std::min(static_cast<int>(scales_.size()), columns - 1);
+    float gap_data[(kMaxColumns - 1) * 2];
+    for (int l = 0; l < gaps; ++l) {
+        const float height = std::max(1.0f, std::min(geo.columns[l].spacing * geo.columns[l].count,
+                                                     geo.columns[l + 1].spacing * geo.columns[l + 1].count));
+        const float typical_width = plan_binned_[l] ? kBinLineWidth : 0.5f * max_width + 0.6f;
+        const float coverage = static_cast<float>(plan_lines_[l]) * typical_width / height;
+        gap_data[l * 2] = scales_[l];
+        gap_data[l * 2 + 1] = std::clamp(kLineCoverage / std::max(coverage, 1e-3f), 0.1f, 1.0f);
+    }
+
+    // The canvas and the diagram's rectangle in framebuffer pixels; GL's y axis points up.
+    const mlp::Box& a = geo.area;
+    const FramebufferRect target{static_cast<int>(std::lround(display_w * fb_scale)),
+                                 static_cast<int>(std::lround(display_h * fb_scale)),
+                                 static_cast<int>(std::floor(a.x * fb_scale)),
+                                 static_cast<int>(std::floor((display_h - a.y - a.h) * fb_scale)),
+                                 static_cast<int>(std::ceil(a.w * fb_scale)), static_cast<int>(std::ceil(a.h * fb_scale))};
+    if (target.w <= 0 || target.h <= 0) return;
+
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    // Colour blends over the page; alpha stays 1 so the canvas never shows the page through it.
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+
+    glUseProgram(edge_program_);
+    glUniform2f(edge_u_.view, display_w, display_h);
+    glUniform1f(edge_u_.px, px);
+    glUniform4fv(edge_u_.columns, columns, column_data);
+    if (gaps > 0) glUniform2fv(edge_u_.gaps, gaps, gap_data);
+    glUniform1f(edge_u_.max_width, max_width);
+
+    // All lines: redrawn into the cache only when they, the layout or the canvas changed; else
+    // one copy of the cached pixels. (Tens of thousands of long thin lines are the costliest
+    // thing on screen for a GPU, and a still diagram should cost nothing.)
+    std::vector<float> key = {static_cast<float>(lines_version_), px, max_width, static_cast<float>(target.canvas_w),
+                              static_cast<float>(target.canvas_h), static_cast<float>(target.x),
+                              static_cast<float>(target.y), static_cast<float>(target.w), static_cast<float>(target.h)};
+    key.insert(key.end(), column_data, column_data + columns * 4);
+    key.insert(key.end(), gap_data, gap_data + gaps * 2);
+    if (!draw_cached_lines(target, key)) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(target.x, target.y, target.w, target.h);
+        glBindVertexArray(line_vao_);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lines_.size()));
+    }
+
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(target.x, target.y, target.w, target.h);
+    if (!highlight.lines.empty()) {
+        glBindBuffer(GL_ARRAY_BUFFER, overlay_buffer_);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(highlight.lines.size() * sizeof(mlp::EdgeInstance)),
+                     highlight.lines.data(), GL_STREAM_DRAW);
+        glBindVertexArray(overlay_vao_);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(highlight.lines.size()));
+    }
+
+    glUseProgram(node_program_);
+    glUniform2f(node_u_.view, display_w, display_h);
+    glUniform1f(node_u_.px, px);
+    glUniform4fv(node_u_.columns, columns, column_data);
+    glUniform1f(node_u_.value_scale, value_scale_);
+    glUniform2fv(node_u_.hovered, 1, highlight.hovered_node);
+    glUniform2fv(node_u_.selected, 1, highlight.selected_node);
+    glBindVertexArray(node_vao_);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(nodes_.size() / 4));
+
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glUseProgram(0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+// Draws the lines from the cache, refreshing it first when `key` (everything the lines depend on)
+// changed. False when there is no usable cache (then the caller draws them directly).
+bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key) {
+    // A few lines cost less than copying the diagram's every pixel.
+    if (!cache_usable_ || lines_.size() < kMinLinesToCache) return false;
+    if (key != cache_key_) {
+        if (target.w != cache_w_ || target.h != cache_h_) {
+            glBindTexture(GL_TEXTURE_2D, cache_texture_);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, target.w, target.h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+            glBindTexture(GL_TEXTURE_2D, 0);
+            glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_texture_, 0);
+            const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            if (!complete) {
+                cache_usable_ = false;
+                return false;
+            }
+            cache_w_ = target.w;
+            cache_h_ = target.h;
+        }
+        // The same projection as the canvas, shifted so the diagram's corner lands on (0, 0).
+        glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
+        glViewport(-target.x, -target.y, target.canvas_w, target.canvas_h);
+        glDisable(GL_SCISSOR_TEST);
+        const ImVec4 bg = palette::kBackground.vec4();
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glBindVertexArray(line_vao_);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lines_.size()));
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, target.canvas_w, target.canvas_h);
+        cache_key_ = key;
+    }
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);
+    glBlitFramebuffer(0, 0, target.w, target.h, target.x, target.y, target.x + target.w, target.y + target.h,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    return true;
+}
+
+}  // namespace app

@@ -1,0 +1,101 @@
+// The GL side of the network diagram: the project's shaders (shaders/diagram_*.vert|frag) and
+// instance buffers of lines and nodes, kept in step with the session at the cost of what changed:
+//   nothing changed              -> no buffer work at all; the lines are copied from a cached
+//                                   texture, the nodes (one instanced draw call) drawn on top;
+//   one weight edited            -> one line rewritten (glBufferSubData of 20 bytes), the gap's
+//                                   scale recomputed, the nodes downstream of it re-uploaded;
+//   an input, bias, activation,
+//   or the sample shown          -> nodes only;
+//   a new document               -> everything rebuilt.
+// Resizing never rebuilds: the shaders place lines and nodes from per-column uniforms.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/diagram_geometry.h"
+#include "core/edge_bins.h"
+#include "core/session.h"
+
+namespace app {
+
+// What to draw highlighted on top: the hovered and selected lines and nodes.
+struct DiagramHighlight {
+    std::vector<mlp::EdgeInstance> lines;  // drawn again over all others, each after its halo
+    float hovered_node[2] = {-1, -1};      // (layer, index)
+    float selected_node[2] = {-1, -1};
+};
+
+class DiagramRenderer {
+public:
+    DiagramRenderer() = default;
+    DiagramRenderer(const DiagramRenderer&) = delete;
+    DiagramRenderer& operator=(const DiagramRenderer&) = delete;
+    ~DiagramRenderer();
+
+    // Brings the instance buffers up to date with the session and the sample shown.
+    void sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample);
+    // Draws into the current framebuffer, clipped to geo.area. display: the canvas in CSS px.
+    void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
+              float display_h, float fb_scale);
+
+    // Not empty when the shaders could not be built: the message to show instead of the diagram.
+    const std::string& error() const { return error_; }
+    // The line that carries weight (row, col) of layer l, as last synced (for highlights).
+    const mlp::EdgeInstance& line(int index) const { return lines_[index]; }
+    // The |w| drawn at full width in gap l, as last synced.
+    float gap_scale(int l) const { return scales_[l]; }
+    int line_count() const { return static_cast<int>(lines_.size()); }
+    int node_count() const { return static_cast<int>(nodes_.size() / 4); }
+
+private:
+    bool init_gl();
+    void rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate);
+    void update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col);
+    void rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate);
+    void update_scales(const mlp::EdgePlan& plan);
+    // The canvas and the diagram's rectangle on it, in framebuffer pixels (GL's y axis up).
+    struct FramebufferRect {
+        int canvas_w, canvas_h, x, y, w, h;
+    };
+    bool draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key);
+
+    std::string error_;
+    bool gl_ready_ = false;
+    unsigned edge_program_ = 0, node_program_ = 0;
+    unsigned quad_buffer_ = 0;
+    unsigned line_buffer_ = 0, line_vao_ = 0;
+    unsigned overlay_buffer_ = 0, overlay_vao_ = 0;
+    unsigned node_buffer_ = 0, node_vao_ = 0;
+    struct EdgeUniforms {
+        int view, px, columns, gaps, max_width;
+    } edge_u_{};
+    struct NodeUniforms {
+        int view, px, columns, value_scale, hovered, selected;
+    } node_u_{};
+
+    // CPU copies of what the buffers hold.
+    std::vector<mlp::EdgeInstance> lines_;
+    std::vector<float> gap_max_;     // per gap: the largest |weight| among its lines
+    std::vector<float> scales_;      // per gap: the |w| drawn at full width (edge_bins.h gap_scales)
+    std::vector<int> plan_lines_;    // per gap: how many lines it draws
+    std::vector<bool> plan_binned_;  // per gap: whether they are block means
+    std::vector<float> nodes_;       // (nodes, 4): layer, index, value, clipped
+    std::vector<int> node_offset_;   // first node of each layer in nodes_
+    float value_scale_ = 1.0f;       // the largest |value| among the nodes shown
+
+    // The lines as last drawn, kept in a texture and copied to the canvas while nothing about
+    // them changes (the key holds everything they depend on).
+    bool cache_usable_ = false;
+    unsigned cache_fbo_ = 0, cache_texture_ = 0;
+    int cache_w_ = 0, cache_h_ = 0;
+    std::vector<float> cache_key_;
+    uint64_t lines_version_ = 0;  // moves whenever lines_ changes
+
+    uint64_t seen_revision_ = 0;
+    uint64_t seen_structure_ = 0;
+    int seen_sample_ = -1;
+};
+
+}  // namespace app

@@ -1,0 +1,99 @@
+#include "app/diagram_text.h"
+
+#include "app/number_format.h"
+#include "app/ui_probe.h"
+#include "app/view_state.h"
+
+namespace app {
+
+namespace {
+
+// A factor of a product: negative numbers in parentheses, as on the worksheet: 7·(−1).
+std::string factor(double v) {
+    std::string text = format_value(v);
+    return v < 0 ? "(" + text + ")" : text;
+}
+
+std::string sample_note(const mlp::Session& session, int sample) {
+    return session.sample_count() > 1 ? " (sample " + std::to_string(sample + 1) + ")" : "";
+}
+
+// "a·w" of input j of node (l, i).
+std::string term(const mlp::Matrix& w, const mlp::Matrix& in, int sample, int i, int j) {
+    return factor(in.at(sample, j)) + "\xC2\xB7" + factor(w.at(i, j));  // U+00B7 middle dot
+}
+
+}  // namespace
+
+std::string weight_name(int l, int row, int col) {
+    return probe_name(Selection::edge(l, row, col)).substr(5);  // without "edge:"
+}
+
+std::string node_label(const mlp::Network& net, int layer, int node) {
+    const std::string index = "[" + std::to_string(node + 1) + "]";
+    if (layer == 0) return "x" + index;
+    if (layer == static_cast<int>(net.shape.size()) - 1) return "y" + index;
+    return "node " + std::to_string(layer) + "." + std::to_string(node + 1);
+}
+
+std::string node_tooltip(const mlp::Session& session, int sample, int layer, int node) {
+    const mlp::Network& net = session.network();
+    const mlp::Matrix& inputs = session.document().inputs;
+    if (layer == 0) return node_label(net, 0, node) + " = " + format_value(inputs.at(sample, node)) + sample_note(session, sample);
+
+    const int l = layer - 1;  // the weight layer leading into this node
+    const mlp::Matrix& w = net.weights[l];
+    const mlp::Matrix& in = mlp::layer_input(session.pass(), inputs, l);
+    const double z = session.pass().z[l].at(sample, node);
+    const double a = session.pass().a[l].at(sample, node);
+    const bool output = layer == static_cast<int>(net.shape.size()) - 1;
+
+    std::string text = output ? "output " + node_label(net, layer, node)
+                              : "layer " + std::to_string(layer) + ", node " + std::to_string(node + 1);
+    text += sample_note(session, sample) + "\nz = ";
+    // The dot product with the numbers plugged in; a long one keeps its first and last terms.
+    const int fan_in = w.cols;
+    const int head = fan_in <= kMaxTermsShown ? fan_in : kMaxTermsShown - 2;
+    for (int j = 0; j < head; ++j) text += (j ? " + " : "") + term(w, in, sample, node, j);
+    if (head < fan_in) {
+        text += " + \xE2\x80\xA6 + ";  // U+2026 ellipsis
+        text += term(w, in, sample, node, fan_in - 1);
+        text += " (" + std::to_string(fan_in) + " terms)";
+    }
+    const double bias = net.biases[l][node];
+    if (bias != 0.0) text += " + " + factor(bias);
+    text += " = " + format_value(z);
+
+    const mlp::Activation act = net.activations[l];
+    if (act == mlp::Activation::Linear) {
+        if (output) text += " (linear output)";
+        else text += " (linear: a = z)";
+    } else {
+        const std::string name = act == mlp::Activation::ReLU ? "ReLU" : std::string(mlp::activation_name(act));
+        text += " \xE2\x86\x92 " + name + " \xE2\x86\x92 " + format_value(a);  // U+2192 arrows
+    }
+    return text;
+}
+
+std::string edge_tooltip(const mlp::Session& session, int sample, int l, int row, int col) {
+    const mlp::Network& net = session.network();
+    const double w = net.weights[l].at(row, col);
+    const double a = mlp::layer_input(session.pass(), session.document().inputs, l).at(sample, col);
+    std::string text = weight_name(l, row, col) + " = " + format_value(w) + "   (" + node_label(net, l, col) +
+                       " \xE2\x86\x92 " + node_label(net, l + 1, row) + ")\n";
+    text += "contribution a\xC2\xB7w = " + factor(a) + "\xC2\xB7" + factor(w) + " = " + format_value(a * w);
+    return text + sample_note(session, sample);
+}
+
+std::string bins_tooltip(const mlp::Session& session, const mlp::GapPlan& gap, int l, int dst_bin, int src_bin) {
+    const int r0 = gap.dst.start(dst_bin), r1 = gap.dst.start(dst_bin + 1);
+    const int c0 = gap.src.start(src_bin), c1 = gap.src.start(src_bin + 1);
+    auto range = [](int lo, int hi) {  // 1-based, inclusive
+        return hi - lo == 1 ? std::to_string(lo + 1) : std::to_string(lo + 1) + "\xE2\x80\x93" + std::to_string(hi);
+    };
+    const double mean = mlp::bin_mean(session.network().weights[l], gap, dst_bin, src_bin);
+    return "W" + std::to_string(l + 1) + "[" + range(r0, r1) + ", " + range(c0, c1) + "]: " +
+           std::to_string((r1 - r0) * (c1 - c0)) + " weights drawn as one line\nmean weight " + format_value(mean);
+}
+
+}  // namespace app

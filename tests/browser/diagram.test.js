@@ -1,0 +1,262 @@
+// The network diagram, used as a learner would: hover a node and read its dot product, hover a
+// line and read its weight and contribution, click to select, drag a line (with a mouse and with
+// a finger) to change its weight, and look at it on a laptop and a phone.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+
+let server;
+let browser;
+before(async () => {
+  server = await h.startServer();
+  browser = await h.launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+// src/app/palette.h
+const BLUE = [0x00, 0x72, 0xb2];    // positive weights
+const ORANGE = [0xe6, 0x9f, 0x00];  // negative weights
+const CLIPPED = [0xd5, 0x5e, 0x00]; // the ring of a ReLU-clipped node
+
+// Pixels of `pixels` within `tolerance` (per channel) of `rgb`, inside `rect` (CSS px) if given.
+function countNear(pixels, rgb, { tolerance = 24, rect, scale = 1 } = {}) {
+  const x0 = rect ? Math.floor(rect.x * scale) : 0;
+  const y0 = rect ? Math.floor(rect.y * scale) : 0;
+  const x1 = rect ? Math.min(pixels.width, Math.ceil((rect.x + rect.w) * scale)) : pixels.width;
+  const y1 = rect ? Math.min(pixels.height, Math.ceil((rect.y + rect.h) * scale)) : pixels.height;
+  let n = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * pixels.width + x) * 4;
+      if (Math.abs(pixels.data[i] - rgb[0]) <= tolerance && Math.abs(pixels.data[i + 1] - rgb[1]) <= tolerance &&
+          Math.abs(pixels.data[i + 2] - rgb[2]) <= tolerance) n++;
+    }
+  }
+  return n;
+}
+
+// An independent forward pass (ReLU / linear as in the exercise) from what state() reports.
+function forward(s, sample) {
+  let a = s.inputs[sample];
+  const zs = [];
+  const as = [];
+  s.weights.forEach((w, l) => {
+    const z = w.map((row, i) => row.reduce((sum, wij, j) => sum + wij * a[j], 0) + s.biases[l][i]);
+    a = s.activations[l] === 'relu' ? z.map((v) => Math.max(0, v)) : z.slice();
+    zs.push(z);
+    as.push(a);
+  });
+  return { z: zs, a: as };
+}
+
+function assertForwardPassMatches(s) {
+  for (let sample = 0; sample < s.inputs.length; sample++) {
+    const ref = forward(s, sample);
+    ref.z.forEach((z, l) => {
+      assert.deepEqual(s.z[l][sample], z, `z of layer ${l + 1}, sample ${sample + 1}`);
+      assert.deepEqual(s.a[l][sample], ref.a[l], `a of layer ${l + 1}, sample ${sample + 1}`);
+    });
+  }
+}
+
+// Points at the named item (its centre) and returns ui() once the app has seen it.
+async function hover(page, name) {
+  const it = await h.item(page, name);
+  await page.mouse.move(it.cx, it.cy);
+  await h.frames(page, 3);
+  return h.ui(page);
+}
+
+// Presses on (x, y), moves by dy in steps, releases; frames in between so the app sees the
+// press where it happened, then the move.
+async function mouseDrag(page, x, y, dy) {
+  await page.mouse.move(x, y);
+  await h.frames(page, 2);
+  await page.mouse.down();
+  await h.frames(page, 2);
+  await page.mouse.move(x, y + dy, { steps: 6 });
+  await h.frames(page, 2);
+  await page.mouse.up();
+  await h.frames(page, 2);
+}
+
+test('every node and line of the exercise is on screen, inside the diagram', async () => {
+  const page = await h.openApp(browser, server.url);
+  const ui = await h.ui(page);
+  const diagram = ui.items.find((it) => it.name === 'panel:diagram');
+  const nodes = ui.items.filter((it) => it.name.startsWith('node:'));
+  const edges = ui.items.filter((it) => it.name.startsWith('edge:'));
+  assert.equal(nodes.length, 3 + 5 + 2 + 3 + 2 + 2 + 2 + 1);
+  assert.equal(edges.length, 47);
+  for (const it of [...nodes, ...edges]) {
+    assert.ok(it.x >= diagram.x && it.y >= diagram.y && it.x + it.w <= diagram.x + diagram.w &&
+      it.y + it.h <= diagram.y + diagram.h, `${it.name} lies inside the diagram`);
+  }
+  // Layers are columns, left to right; the nodes of a layer share a column.
+  const column = (layer) => nodes.filter((it) => it.name.startsWith(`node:${layer}.`)).map((it) => it.x + it.w / 2);
+  for (let l = 0; l < 7; l++) assert.ok(Math.min(...column(l + 1)) > Math.max(...column(l)), `layer ${l + 1} right of ${l}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('hovering a node shows its dot product with the numbers plugged in, also for screen readers', async () => {
+  const page = await h.openApp(browser, server.url);
+  const ui = await hover(page, 'node:3.2');
+  assert.equal(ui.hovered, 'node:3.2');
+  // Sample x1: layer 2 is [6, 1] and W3's row 2 is [1, -1].
+  assert.match(ui.tooltip, /layer 3, node 2/);
+  assert.ok(ui.tooltip.includes('z = 6\u00b71 + 1\u00b7(\u22121) = 5 \u2192 ReLU \u2192 5'), ui.tooltip);
+  assert.equal(await page.locator('#announcer').textContent(), ui.tooltip, 'mirrored into the live region');
+  assert.equal(await page.locator('#announcer').getAttribute('aria-live'), 'polite');
+
+  const out = (await hover(page, 'node:7.1')).tooltip;
+  assert.ok(out.includes('z = 1\u00b71 + 5\u00b7(\u22121) = \u22124 (linear output)'), out);
+
+  assert.ok((await hover(page, 'node:0.3')).tooltip.startsWith('x[3] = 5'));
+
+  // Off every node and line the tooltip goes away, in the page too.
+  const diagram = await h.item(page, 'panel:diagram');
+  await page.mouse.move(diagram.x + diagram.w - 5, diagram.y + diagram.h - 5);
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).tooltip, '');
+  assert.equal((await h.ui(page)).hovered, '');
+  assert.equal(await page.locator('#announcer').textContent(), '');
+  await page.context().close();
+});
+
+test('hovering a line shows its weight and its contribution w\u00b7a', async () => {
+  const page = await h.openApp(browser, server.url);
+  const ui = await hover(page, 'edge:W3[2,1]');
+  assert.equal(ui.hovered, 'edge:W3[2,1]');
+  assert.ok(ui.tooltip.startsWith('W3[2,1] = 1'), ui.tooltip);
+  assert.ok(ui.tooltip.includes('node 2.1 \u2192 node 3.2'), ui.tooltip);
+  // Node 2.1 of sample x1 is 6: the weight 1 contributes 6.
+  assert.ok(ui.tooltip.includes('contribution a\u00b7w = 6\u00b71 = 6'), ui.tooltip);
+
+  const negative = await hover(page, 'edge:W7[1,2]');
+  assert.ok(negative.tooltip.includes('contribution a\u00b7w = 5\u00b7(\u22121) = \u22125'), negative.tooltip);
+  await page.context().close();
+});
+
+test('clicking a line or a node selects it; clicking empty space clears the selection', async () => {
+  const page = await h.openApp(browser, server.url);
+  const before = await h.state(page);
+  const edge = await h.item(page, 'edge:W3[2,1]');
+  await page.mouse.click(edge.cx, edge.cy);
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).selected, 'edge:W3[2,1]');
+  assert.deepEqual((await h.state(page)).weights, before.weights, 'a click is not a drag: no weight changed');
+
+  const node = await h.item(page, 'node:4.2');
+  await page.mouse.click(node.cx, node.cy);
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).selected, 'node:4.2');
+
+  const diagram = await h.item(page, 'panel:diagram');
+  await page.mouse.click(diagram.x + diagram.w - 5, diagram.y + diagram.h - 5);
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).selected, '');
+  await page.context().close();
+});
+
+test('dragging a line up raises its weight; every layer downstream is recomputed', async () => {
+  const page = await h.openApp(browser, server.url);
+  const edge = await h.item(page, 'edge:W3[2,1]');
+  await mouseDrag(page, edge.cx, edge.cy, -60);  // 12 px per step in integer mode: +5
+  const s = await h.state(page);
+  assert.equal(s.weights[2][1][0], 6, 'W3[2,1] went from 1 to 6');
+  assert.equal(s.z[2][0][1], 6 * 6 + 1 * -1, 'z of node 3.2, sample x1');
+  assertForwardPassMatches(s);
+  assert.notEqual(s.a[6][0][0], -4, 'the output moved');
+  assert.equal((await h.ui(page)).selected, 'edge:W3[2,1]', 'the dragged line is selected');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('dragging a line down until ReLU clips a node marks the node, as the worksheet crosses out', async () => {
+  const page = await h.openApp(browser, server.url);
+  const diagram = await h.item(page, 'panel:diagram');
+  const clippedPixels = async () => countNear(await h.screenshotPixels(page), CLIPPED, { tolerance: 20, rect: diagram });
+  await h.frames(page, 2);
+  const before = await clippedPixels();
+  // W3[2,1] from 1 to -1: node 3.2 of x1 becomes 6*(-1) + 1*(-1) = -7, clipped to 0.
+  const edge = await h.item(page, 'edge:W3[2,1]');
+  await mouseDrag(page, edge.cx, edge.cy, 24);
+  const s = await h.state(page);
+  assert.equal(s.weights[2][1][0], -1);
+  assert.equal(s.z[2][0][1], -7);
+  assert.equal(s.a[2][0][1], 0);
+  assertForwardPassMatches(s);
+
+  const tooltip = (await hover(page, 'node:3.2')).tooltip;
+  assert.ok(tooltip.includes('z = 6\u00b7(\u22121) + 1\u00b7(\u22121) = \u22127 \u2192 ReLU \u2192 0'), tooltip);
+
+  await page.mouse.move(diagram.x + diagram.w - 5, diagram.y + diagram.h - 5);
+  await h.frames(page, 3);
+  const after = await clippedPixels();
+  assert.ok(after > before + 150, `the clip marker's colour appears (${before} -> ${after} pixels)`);
+  await page.context().close();
+});
+
+test('a finger dragging a line changes its weight (touch events)', async () => {
+  const page = await h.openApp(browser, server.url, { viewport: h.PHONE, deviceScaleFactor: 2, hasTouch: true });
+  const edge = await h.item(page, 'edge:W3[2,1]');
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }],
+  });
+  await touch('touchStart', edge.cx, edge.cy);
+  await h.frames(page, 3);
+  for (let k = 1; k <= 6; k++) await touch('touchMove', edge.cx, edge.cy + 6 * k);
+  await h.frames(page, 3);
+  await touch('touchEnd');
+  await h.frames(page, 3);
+  const s = await h.state(page);
+  assert.equal(s.weights[2][1][0], 1 - 3, 'dragged down 36 px: three steps down');
+  assertForwardPassMatches(s);
+  assert.equal((await h.ui(page)).selected, 'edge:W3[2,1]');
+  await page.context().close();
+});
+
+test('the pointer over a panel does not reach the diagram', async () => {
+  const page = await h.openApp(browser, server.url);
+  const panel = await h.item(page, 'panel:controls');
+  await page.mouse.move(panel.x + panel.w / 2, panel.y + panel.h / 2);
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).hovered, '');
+  await page.context().close();
+});
+
+for (const [name, options] of [
+  ['laptop 1280x720', { viewport: h.DESKTOP, deviceScaleFactor: 1 }],
+  ['laptop 1280x720 at device pixel ratio 2', { viewport: h.DESKTOP, deviceScaleFactor: 2 }],
+  ['phone 390x844', { viewport: h.PHONE, deviceScaleFactor: 3, hasTouch: true }],
+]) {
+  test(`the diagram on a ${name} shows both edge colours`, async () => {
+    const page = await h.openApp(browser, server.url, options);
+    await h.frames(page, 3);
+    // Count inside the nodes' bounding box only: the lines, not the legend's swatches.
+    const nodes = (await h.ui(page)).items.filter((it) => it.name.startsWith('node:'));
+    const left = Math.min(...nodes.map((it) => it.x));
+    const top = Math.min(...nodes.map((it) => it.y));
+    const network = { x: left, y: top, w: Math.max(...nodes.map((it) => it.x + it.w)) - left,
+      h: Math.max(...nodes.map((it) => it.y + it.h)) - top };
+    const pixels = await h.screenshotPixels(page);
+    const scale = options.deviceScaleFactor;
+    assert.equal(pixels.width, options.viewport.width * scale);
+    assert.ok(h.distinctColours(pixels) > 20, 'not one flat colour');
+    const blue = countNear(pixels, BLUE, { rect: network, scale });
+    const orange = countNear(pixels, ORANGE, { rect: network, scale });
+    // The exercise has 24 positive and 7 negative weights.
+    assert.ok(blue > 400 * scale * scale, `positive (blue) lines: ${blue} pixels`);
+    assert.ok(orange > 100 * scale * scale, `negative (orange) lines: ${orange} pixels`);
+    assert.ok(blue > orange, 'more positive than negative weights');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
