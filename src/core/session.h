@@ -9,6 +9,7 @@
 
 #include "core/edit_history.h"
 #include "core/forward_pass.h"
+#include "core/link_codec.h"
 #include "core/network.h"
 
 namespace mlp {
@@ -58,7 +59,8 @@ public:
     uint64_t revision() const { return revision_; }
     uint64_t structure_revision() const { return structure_revision_; }
 
-    // The link fragment of the current document, without '#'; cached per revision.
+    // The link fragment of the current document, without '#'. Cached per revision, and encoded
+    // again only where rows changed (LinkEncoder).
     const std::string& link() const;
     // window.mlpExplorer.state() as JSON text.
     std::string state_json() const;
@@ -75,7 +77,7 @@ private:
     std::vector<std::string> warnings_;
     uint64_t revision_ = 1;
     uint64_t structure_revision_ = 1;
-    mutable std::string link_cache_;
+    mutable LinkEncoder link_encoder_;
     mutable uint64_t link_cache_revision_ = 0;
 };
 
