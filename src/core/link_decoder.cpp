@@ -326,8 +326,8 @@ std::string check_counts(LinkFields& f, const std::vector<int>& shape,
     for (int l = 1; l <= layers; ++l) {
         Field& w = f.weights[l - 1];
         if (!w.present)
-            return "missing " + layer_key('w', l) + " (" + std::to_string(shape[l]) + " rows of " +
-                   std::to_string(shape[l - 1]) + " numbers, rows joined by ';')";
+            return "missing " + layer_key('w', l) + " (" + count_text(shape[l], "row") + " of " +
+                   count_text(shape[l - 1], "number") + ", rows joined by ';')";
         w.decode();
         std::string err = check_weight_counts(w, l, shape);
         if (!err.empty()) return err;
