@@ -1,5 +1,6 @@
 #include "core/document_loader.h"
 
+#include "core/default_network.h"
 #include "core/json_import.h"
 #include "core/link_codec.h"
 
@@ -26,6 +27,15 @@ DecodeResult decode_document_text(std::string_view text) {
     if (hash != std::string_view::npos && text.substr(0, hash).find("://") != std::string_view::npos)
         text.remove_prefix(hash);
     return decode_link(text);
+}
+
+DecodeResult decode_address_fragment(std::string_view fragment) {
+    if (fragment.empty() || fragment == "#") {
+        DecodeResult exercise;
+        exercise.document = exercise_document();
+        return exercise;
+    }
+    return decode_link(fragment);
 }
 
 bool open_decoded(Session* session, DecodeResult decoded, bool undoable) {

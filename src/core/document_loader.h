@@ -18,6 +18,10 @@ bool looks_like_json(std::string_view text);
 // White space around the text is ignored.
 DecodeResult decode_document_text(std::string_view text);
 
+// The address bar's fragment, at start-up or on hashchange: a link, or nothing at all ("" or
+// "#"), which means the page's default network, the exercise.
+DecodeResult decode_address_fragment(std::string_view fragment);
+
 // Shows a decoded document in the session, or keeps the current one and sets the session's
 // error. On success the error is cleared and the warnings are the decode's; on failure the
 // warnings stay those of the document on screen. `undoable`: recorded in the undo history

@@ -36,6 +36,13 @@ TEST_CASE("load(text) tells JSON from a link by its first character") {
     CHECK(decode_document_text("v=2").error == "v: version 2 is not supported (this page reads version 1)");
 }
 
+TEST_CASE("an address without a fragment means the exercise") {
+    CHECK(decode_address_fragment("").document == exercise_document());
+    CHECK(decode_address_fragment("#").document == exercise_document());
+    CHECK(decode_address_fragment(std::string("#") + kSmallLink).document.network.shape == std::vector<int>{2, 1});
+    CHECK(decode_address_fragment("#zoom=2").error == "missing v (the format version: v=1)");
+}
+
 TEST_CASE("a refused text keeps the document and reports; a good one replaces it") {
     Session session;
     CHECK(open_decoded(&session, decode_document_text("v=1&shape=2,1&w1=1,2,3")) == false);
