@@ -29,6 +29,7 @@
     statusBox.hidden = true;
     share.hidden = false;
     window.mlpExplorer.ready = true;
+    followDiagram();
     document.dispatchEvent(new Event('mlpexplorer:ready'));
   }
 
@@ -188,6 +189,26 @@
       box.addEventListener(type, function (event) { event.stopPropagation(); });
     }
   }
+
+  // ---- Where the page's controls go: over the diagram, wherever the layout puts it ------------
+
+  // Copy link sits at the diagram's top-right corner and the banners at its top centre, clear of
+  // the app's panels and top bar. The diagram's rectangle comes from ui() ("panel:diagram", CSS
+  // pixels) and is handed to style.css as custom properties (CSSOM, which the CSP allows). The
+  // app lays out on the frame after a resize, hence the wait.
+  function followDiagram() {
+    if (!window.mlpExplorer.ready) return;
+    const diagram = window.mlpExplorer.ui().items.find((it) => it.name === 'panel:diagram');
+    if (!diagram) return;
+    const style = document.documentElement.style;
+    style.setProperty('--diagram-left', diagram.x + 'px');
+    style.setProperty('--diagram-top', diagram.y + 'px');
+    style.setProperty('--diagram-width', diagram.w + 'px');
+    style.setProperty('--diagram-right', Math.max(0, window.innerWidth - diagram.x - diagram.w) + 'px');
+  }
+  window.addEventListener('resize', function () {
+    requestAnimationFrame(() => requestAnimationFrame(followDiagram));
+  });
 
   // ---- window.mlpExplorer ----------------------------------------------------------------------
 

@@ -341,6 +341,24 @@ test('Copy link puts the link of state().hash on the clipboard', async () => {
   await page.context().close();
 });
 
+test('Copy link sits in the diagram\'s top-right corner, clear of the app\'s controls, on a laptop and a phone', async () => {
+  for (const viewport of [h.DESKTOP, h.PHONE]) {
+    const page = await h.openApp(browser, server.url, { viewport });
+    await h.frames(page, 3);
+    const box = await page.locator('#copy-link').boundingBox();
+    const diagram = await h.item(page, 'panel:diagram');
+    const where = `${viewport.width}x${viewport.height}`;
+    assert.ok(box.x >= diagram.x && box.y >= diagram.y && box.x + box.width <= diagram.x + diagram.w &&
+      box.y + box.height <= diagram.y + diagram.h, `${where}: inside the diagram`);
+    assert.ok(diagram.x + diagram.w - (box.x + box.width) < 24 && box.y - diagram.y < 24, `${where}: at its top right`);
+    // No button, tab or slider of the app under it.
+    const overlaps = (await h.ui(page)).items.filter((it) => !it.name.startsWith('panel:') &&
+      it.x < box.x + box.width && box.x < it.x + it.w && it.y < box.y + box.height && box.y < it.y + it.h);
+    assert.deepEqual(overlaps.map((it) => it.name), [], `${where}: nothing of the app under it`);
+    await page.context().close();
+  }
+});
+
 test('with the clipboard refused or missing, the link is shown selected in a field', async () => {
   for (const initScript of [
     () => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); },
