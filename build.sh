@@ -4,7 +4,10 @@
 #   ./build.sh deps            install packages and prepare third-party sources (idempotent)
 #   ./build.sh build           the page into build/web (and the native core and tests)
 #   ./build.sh serve [--port N]  build, then serve build/web on http://127.0.0.1:8080/
-#   ./build.sh test            every test: native (plain, ASan+UBSan), wasm build, browser
+#   ./build.sh test            every test: native (plain, ASan+UBSan), a bounded fuzz run, wasm
+#                              build, browser
+#   ./build.sh fuzz [seconds]  the libFuzzer targets (link decoder, JSON import), each for
+#                              `seconds` (default 300), on a corpus kept in build/fuzz/corpus
 #
 # Works on a fresh Debian 12 machine as root, with only Debian's archive and the npm registry
 # reachable. What is slow to make (SDL2 for wasm, unpacked sources) is cached outside the source
@@ -190,6 +193,83 @@ build() {
   build_web
 }
 
+# ---------------------------------------------------------------------------------------------
+# fuzz
+# ---------------------------------------------------------------------------------------------
+
+FUZZ="$BUILD/fuzz"
+FUZZ_TEST_SECONDS=20  # per target, in ./build.sh test
+
+fuzz_targets() {
+  local f
+  for f in "$ROOT"/tests/fuzz/*_fuzz.cpp; do basename "$f" .cpp; done
+}
+
+# The targets, built by clang with libFuzzer, ASan and UBSan (cmake/fuzz_targets.cmake).
+build_fuzz() {
+  CC=clang CXX=clang++ cmake -G Ninja -S "$ROOT" -B "$FUZZ" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLP_FUZZ=ON >/dev/null
+  # shellcheck disable=SC2046
+  cmake --build "$FUZZ" -j "$JOBS" --target $(fuzz_targets)
+}
+
+# Seeds from docs/link-format.md, extracted on every run so they follow the doc: its example
+# links and the links of its error table for the link decoder, its JSON blocks for the import.
+fuzz_seeds() {
+  local out="$FUZZ/seeds"
+  rm -rf "$out"
+  mkdir -p "$out/link" "$out/json"
+  awk -v dir="$out" '
+    function put(kind, text,   f) { f = dir "/" kind "/doc-line-" NR; printf "%s", text > f; close(f) }
+    /^```/ {
+      if (!inside) { inside = 1; block = substr($0, 4); body = "" }
+      else { if (block == "json") put("json", body); inside = 0 }
+      next
+    }
+    inside && block == "text" && /^(#v=|http:\/\/127\.0\.0\.1:8080\/#)/ { sub(/^http:\/\/127\.0\.0\.1:8080\//, ""); put("link", $0) }
+    inside { body = body $0 "\n"; next }
+    /^\| `#/ { split($0, cell, "`"); put("link", cell[2]) }
+  ' "$ROOT/docs/link-format.md"
+}
+
+# Runs fuzz target $1 for $2 seconds on its corpus; records passed or failed with its run count.
+run_fuzzer() {
+  local target=$1 seconds=$2 kind=${1%%_*}
+  local corpus="$FUZZ/corpus/$kind" log="$BUILD/$target.log"
+  mkdir -p "$corpus" "$FUZZ/artifacts"
+  say "Fuzzing $target for $seconds s"
+  local status=0
+  # -timeout: an input that takes a second is a bug (the decoders are linear in their input).
+  "$FUZZ/$target" -max_total_time="$seconds" -timeout=1 -print_final_stats=1 \
+    -dict="$ROOT/tests/fuzz/$kind.dict" -artifact_prefix="$FUZZ/artifacts/$target-" \
+    "$corpus" "$FUZZ/seeds/$kind" >"$log" 2>&1 || status=$?
+  local runs
+  runs=$(awk '/^stat::number_of_executed_units:/ { print $2 }' "$log" | tail -n 1)
+  say "$target: ${runs:-0} runs in $seconds s, corpus of $(find "$corpus" -type f | wc -l) inputs (log: $log)"
+  if [ "$status" = 0 ]; then
+    record "fuzz $kind: ${runs:-0} runs" 1 0
+  else
+    tail -n 30 "$log"
+    record "fuzz $kind: ${runs:-0} runs" 0 1
+  fi
+}
+
+run_fuzzers() {  # $1: seconds per target
+  local target
+  fuzz_seeds
+  for target in $(fuzz_targets); do run_fuzzer "$target" "$1"; done
+}
+
+fuzz() {
+  local seconds=${1:-300}
+  case "$seconds" in ''|*[!0-9]*) die "fuzz: seconds must be a whole number, got $seconds" ;; esac
+  deps_apt
+  build_fuzz
+  run_fuzzers "$seconds"
+  printf '  %s\n' "${SUMMARY[@]}"
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" = 0 ]
+}
+
 serve() {
   local port=8080
   while [ $# -gt 0 ]; do
@@ -276,6 +356,10 @@ run_tests() {
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
       run_doctest "core tests (ASan+UBSan)" "$BUILD/native-asan/mlp_core_tests"
   fi
+  say "Fuzz targets (clang, libFuzzer, ASan+UBSan), $FUZZ_TEST_SECONDS s each"
+  if try_build "fuzz build" build_fuzz; then
+    run_fuzzers "$FUZZ_TEST_SECONDS"
+  fi
   say "Wasm build"
   if try_build "wasm build" build_web; then
     record "wasm build" 1 0
@@ -289,7 +373,7 @@ run_tests() {
 }
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 cmd=${1:-}
@@ -299,6 +383,7 @@ case "$cmd" in
   build) deps; build_native native; build ;;
   serve) serve "$@" ;;
   test) run_tests ;;
+  fuzz) fuzz "$@" ;;
   ""|-h|--help|help) usage ;;
   *) usage; die "unknown command: $cmd" ;;
 esac

@@ -1,5 +1,7 @@
 #include "core/link_codec.h"
 
+#include <cstring>
+
 #include "core/number_text.h"
 
 namespace mlp {
@@ -12,46 +14,73 @@ static void append_row(std::string* out, const double* values, int count) {
     }
 }
 
-// Rows joined by ';'.
-static void append_rows(std::string* out, const Matrix& m) {
-    for (int r = 0; r < m.rows; ++r) {
-        if (r > 0) out->push_back(';');
-        append_row(out, m.row(r), m.cols);
-    }
-}
-
 static bool all_zero(const std::vector<double>& values) {
     for (double v : values)
         if (v != 0.0) return false;
     return true;
 }
 
-std::string encode_link(const Document& doc) {
+// The link's layout, written once for both encoders: `row(out, values, count)` appends the text
+// of one row (inputs' rows, weight rows, then bias vectors, in that order).
+template <class AppendRow>
+static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
     const Network& net = doc.network;
-    std::string out = "v=1&shape=";
+    out->append("v=" + std::to_string(kLinkVersion) + "&shape=");
     for (size_t l = 0; l < net.shape.size(); ++l) {
-        if (l > 0) out.push_back(',');
-        out.append(std::to_string(net.shape[l]));
+        if (l > 0) out->push_back(',');
+        out->append(std::to_string(net.shape[l]));
     }
-    out.append("&x=");
-    append_rows(&out, doc.inputs);
+    // Rows joined by ';'.
+    auto rows = [&](const Matrix& m) {
+        for (int r = 0; r < m.rows; ++r) {
+            if (r > 0) out->push_back(';');
+            row(out, m.row(r), m.cols);
+        }
+    };
+    out->append("&x=");
+    rows(doc.inputs);
     for (int l = 0; l < net.weight_layers(); ++l) {
-        out.append("&w" + std::to_string(l + 1) + "=");
-        append_rows(&out, net.weights[l]);
+        out->append("&w" + std::to_string(l + 1) + "=");
+        rows(net.weights[l]);
     }
     for (int l = 0; l < net.weight_layers(); ++l) {
         if (all_zero(net.biases[l])) continue;
-        out.append("&b" + std::to_string(l + 1) + "=");
-        append_row(&out, net.biases[l].data(), static_cast<int>(net.biases[l].size()));
+        out->append("&b" + std::to_string(l + 1) + "=");
+        row(out, net.biases[l].data(), static_cast<int>(net.biases[l].size()));
     }
     if (net.activations != default_activations(net.weight_layers())) {
-        out.append("&act=");
+        out->append("&act=");
         for (int l = 0; l < net.weight_layers(); ++l) {
-            if (l > 0) out.push_back(',');
-            out.append(activation_name(net.activations[l]));
+            if (l > 0) out->push_back(',');
+            out->append(activation_name(net.activations[l]));
         }
     }
+}
+
+std::string encode_link(const Document& doc) {
+    std::string out;
+    write_link(doc, &out, append_row);
     return out;
+}
+
+const std::string& LinkEncoder::encode(const Document& doc) {
+    size_t k = 0;  // index of the row in rows_
+    link_.clear();
+    write_link(doc, &link_, [&](std::string* out, const double* values, int count) {
+        if (k == rows_.size()) rows_.emplace_back();
+        CachedRow& cached = rows_[k++];
+        // Bitwise: -0 and 0 both write "0", and NaN never reaches a document.
+        const size_t bytes = sizeof(double) * static_cast<size_t>(count);
+        if (cached.values.size() != static_cast<size_t>(count) ||
+            (count > 0 && std::memcmp(cached.values.data(), values, bytes) != 0)) {
+            cached.values.assign(values, values + count);
+            cached.text.clear();
+            append_row(&cached.text, values, count);
+        }
+        out->append(cached.text);
+    });
+    rows_.resize(k);  // a smaller network keeps no stale rows
+    return link_;
 }
 
 }  // namespace mlp

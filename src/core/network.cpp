@@ -15,18 +15,34 @@ int64_t Network::weight_count() const {
     return count;
 }
 
+bool operator==(const Matrix& a, const Matrix& b) {
+    return a.rows == b.rows && a.cols == b.cols && a.values == b.values;
+}
+
+bool operator==(const Network& a, const Network& b) {
+    return a.shape == b.shape && a.weights == b.weights && a.biases == b.biases && a.activations == b.activations;
+}
+
+bool operator==(const Document& a, const Document& b) { return a.network == b.network && a.inputs == b.inputs; }
+
 std::vector<Activation> default_activations(int weight_layers) {
     std::vector<Activation> acts(weight_layers > 0 ? weight_layers : 0, Activation::ReLU);
     if (!acts.empty()) acts.back() = Activation::Linear;
     return acts;
 }
 
-std::string check_shape(const std::vector<int>& shape) {
-    if (shape.size() < 2)
-        return "the shape needs at least 2 layers (input and output), got " + std::to_string(shape.size());
-    if (shape.size() - 1 > static_cast<size_t>(kMaxWeightLayers))
-        return "the shape has " + std::to_string(shape.size() - 1) + " weight layers; at most " +
+std::string check_layer_count(int64_t node_layers) {
+    if (node_layers < 2)
+        return "the shape needs at least 2 layers (input and output), got " + std::to_string(node_layers);
+    if (node_layers - 1 > kMaxWeightLayers)
+        return "the shape has " + std::to_string(node_layers - 1) + " weight layers; at most " +
                std::to_string(kMaxWeightLayers) + " are allowed";
+    return "";
+}
+
+std::string check_shape(const std::vector<int>& shape) {
+    std::string err = check_layer_count(static_cast<int64_t>(shape.size()));
+    if (!err.empty()) return err;
     int64_t weights = 0;
     for (size_t l = 0; l < shape.size(); ++l) {
         if (shape[l] < 1 || shape[l] > kMaxNodesPerLayer)

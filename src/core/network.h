@@ -45,6 +45,13 @@ struct Document {
     Matrix inputs;  // (samples, shape[0]): one row per input sample
 };
 
+// Equal sizes, activations and values. Numbers compare with ==, so -0 equals 0: a link writes
+// both as "0", and a round trip keeps every value, not every sign of zero.
+bool operator==(const Matrix& a, const Matrix& b);
+bool operator==(const Network& a, const Network& b);
+bool operator==(const Document& a, const Document& b);
+inline bool operator!=(const Document& a, const Document& b) { return !(a == b); }
+
 // The default activations: ReLU after every weight layer but the last, which is linear.
 std::vector<Activation> default_activations(int weight_layers);
 
@@ -52,6 +59,9 @@ std::vector<Activation> default_activations(int weight_layers);
 // absurd size before allocating anything. Returns "" when the shape is allowed, else a message
 // that says what was expected, e.g. "layer 3 has 5000 nodes; at most 1024 are allowed".
 std::string check_shape(const std::vector<int>& shape);
+// The part of check_shape about the number of layers, for a decoder that counts a shape's
+// entries before it stores them (a link may claim a million layers).
+std::string check_layer_count(int64_t node_layers);
 std::string check_sample_count(int64_t samples);
 // True when v is finite and |v| <= kMaxAbsValue.
 bool is_allowed_value(double v);

@@ -138,10 +138,10 @@ bool Session::redo() {
 
 const std::string& Session::link() const {
     if (link_cache_revision_ != revision_) {
-        link_cache_ = encode_link(doc_);
+        link_encoder_.encode(doc_);
         link_cache_revision_ = revision_;
     }
-    return link_cache_;
+    return link_encoder_.link();
 }
 
 std::string Session::state_json() const {

@@ -9,6 +9,7 @@
 
 #include "core/edit_history.h"
 #include "core/forward_pass.h"
+#include "core/link_codec.h"
 #include "core/network.h"
 
 namespace mlp {
@@ -69,7 +70,8 @@ public:
     };
     const Edit& last_edit() const { return last_edit_; }
 
-    // The link fragment of the current document, without '#'; cached per revision.
+    // The link fragment of the current document, without '#'. Cached per revision, and encoded
+    // again only where rows changed (LinkEncoder).
     const std::string& link() const;
     // window.mlpExplorer.state() as JSON text.
     std::string state_json() const;
@@ -87,7 +89,7 @@ private:
     uint64_t revision_ = 1;
     uint64_t structure_revision_ = 1;
     Edit last_edit_;
-    mutable std::string link_cache_;
+    mutable LinkEncoder link_encoder_;
     mutable uint64_t link_cache_revision_ = 0;
 };
 

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/palette.h"
+#include "platform/link_sync.h"
 #include "platform/script_api.h"
 #include "platform/web_page.h"
 
@@ -50,6 +51,8 @@ void run_frame(void* arg) {
     glClear(GL_COLOR_BUFFER_BIT);
     p.app->render_gl(ImGui::GetIO().DisplayFramebufferScale.x);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    platform::sync_page(p.app->session());  // the address bar's link and the page's messages
 
     if (!p.first_frame_done) {
         p.first_frame_done = true;
@@ -96,6 +99,7 @@ int main(int, char**) {
     p.app = &explorer;
     explorer.set_tooltip_listener(platform::announce);
     platform::set_script_api_target(&explorer);
+    platform::open_start_link(explorer.session());  // before the first frame, which then shows it
 
     // 0 fps: driven by requestAnimationFrame. simulate_infinite_loop keeps main's locals alive.
     emscripten_set_main_loop_arg(run_frame, &p, 0, true);

@@ -1,5 +1,7 @@
 #include "platform/web_page.h"
 
+#include <cstdlib>
+
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -13,6 +15,20 @@ EM_JS(void, js_page_fail, (const char* message), {
 EM_JS(void, js_page_announce, (const char* text), {
     if (globalThis.mlpPage) globalThis.mlpPage.announce(UTF8ToString(text));
 });
+EM_JS(char*, js_address_bar_fragment, (), {
+    const hash = window.location.hash || "";
+    const bytes = lengthBytesUTF8(hash) + 1;
+    const ptr = _malloc(bytes);
+    stringToUTF8(hash, ptr, bytes);
+    return ptr;
+});
+EM_JS(void, js_set_address_bar_fragment, (const char* fragment), {
+    if (globalThis.mlpPage) globalThis.mlpPage.setFragment(UTF8ToString(fragment));
+});
+// warnings: one per line.
+EM_JS(void, js_show_messages, (const char* error, const char* warnings), {
+    if (globalThis.mlpPage) globalThis.mlpPage.showMessages(UTF8ToString(error), UTF8ToString(warnings));
+});
 
 namespace platform {
 
@@ -20,5 +36,22 @@ void page_ready() { js_page_ready(); }
 void page_fail(const std::string& message) { js_page_fail(message.c_str()); }
 void announce(const std::string& text) { js_page_announce(text.c_str()); }
 float device_pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+
+std::string address_bar_fragment() {
+    char* text = js_address_bar_fragment();
+    std::string fragment(text);
+    free(text);
+    return fragment;
+}
+
+void set_address_bar_fragment(const std::string& fragment) { js_set_address_bar_fragment(fragment.c_str()); }
+
+void show_messages(const std::string& error, const std::vector<std::string>& warnings) {
+    std::string lines;
+    for (const std::string& w : warnings) lines += (lines.empty() ? "" : "\n") + w;
+    js_show_messages(error.c_str(), lines.c_str());
+}
+
+double now_ms() { return emscripten_get_now(); }
 
 }  // namespace platform

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace platform {
 
@@ -15,5 +16,16 @@ void page_fail(const std::string& message);
 void announce(const std::string& text);
 // Device pixels per CSS pixel (window.devicePixelRatio).
 float device_pixel_ratio();
+
+// The address bar's fragment (location.hash, with its '#'; "" when there is none).
+std::string address_bar_fragment();
+// Replaces the address bar's fragment (history.replaceState: no new history entry, no
+// hashchange). "" removes it.
+void set_address_bar_fragment(const std::string& fragment);
+// Shows the session's error (a dismissible alert; "" hides it) and warnings (a quieter notice)
+// in the page, as text.
+void show_messages(const std::string& error, const std::vector<std::string>& warnings);
+// Milliseconds from a fixed start (performance.now()).
+double now_ms();
 
 }  // namespace platform

@@ -1,0 +1,31 @@
+// Opening a document from text, as the page does for a link (start-up, hashchange) and for
+// window.mlpExplorer.load(text): decode, then either show the new document or keep the current
+// one and report why the text was refused.
+#pragma once
+
+#include <string_view>
+
+#include "core/decode_result.h"
+#include "core/session.h"
+
+namespace mlp {
+
+// JSON when the first character that is not white space is '{'; a link fragment otherwise.
+bool looks_like_json(std::string_view text);
+
+// load(text)'s reading: JSON (decode_json), or a link fragment (decode_link) with or without its
+// '#', or a whole address such as "http://127.0.0.1:8080/#v=1&..." (its fragment is read).
+// White space around the text is ignored.
+DecodeResult decode_document_text(std::string_view text);
+
+// The address bar's fragment, at start-up or on hashchange: a link, or nothing at all ("" or
+// "#"), which means the page's default network, the exercise.
+DecodeResult decode_address_fragment(std::string_view fragment);
+
+// Shows a decoded document in the session, or keeps the current one and sets the session's
+// error. On success the error is cleared and the warnings are the decode's; on failure the
+// warnings stay those of the document on screen. `undoable`: recorded in the undo history
+// (false for the page's first document). Returns true on success.
+bool open_decoded(Session* session, DecodeResult decoded, bool undoable = true);
+
+}  // namespace mlp

@@ -1,0 +1,381 @@
+// decode_json (json_import.h): the spec's JSON to a document, read as SAX events so that limits
+// hold while the text streams by.
+//
+// [SECTION] Fields of the format
+// [SECTION] The SAX handler: collects arrays within the limits
+// [SECTION] Checking what was collected against the shape
+
+// The wasm build has C++ exceptions disabled, and this file is compiled without them natively
+// too (CMakeLists.txt): nlohmann-json then reports errors only through the SAX parse_error event.
+#define JSON_NOEXCEPTION
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cmath>
+
+#include "core/json_import.h"
+#include "core/limits.h"
+#include "core/number_text.h"
+#include "core/state_json.h"
+
+namespace mlp {
+namespace {
+
+using json = nlohmann::json;
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Fields of the format
+// ---------------------------------------------------------------------------------------------
+
+enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Skipped };
+constexpr int kFieldCount = 6;  // the fields of the format, before Skipped
+constexpr const char* kFieldNames[kFieldCount] = {"format", "shape", "activations", "weights", "biases", "inputs"};
+// Fields state() adds (the forward pass, the link, the messages): ignored without a warning, so
+// that state() output loads back.
+constexpr const char* kStateFields[] = {"z", "a", "hash", "error", "warnings"};
+
+// Arrays around each value of a field: weights[l][i][j] is a number three arrays deep.
+int leaf_level(Field f) {
+    switch (f) {
+        case Field::Format: return 0;
+        case Field::Shape:
+        case Field::Activations: return 1;
+        case Field::Biases:
+        case Field::Inputs: return 2;
+        case Field::Weights: return 3;
+        case Field::Skipped: break;
+    }
+    return 0;
+}
+
+// What a JSON value is, for "got ..." in messages.
+enum class Kind { Object, Array, String, Number, Boolean, Null };
+
+const char* kind_name(Kind k) {
+    switch (k) {
+        case Kind::Object: return "an object";
+        case Kind::Array: return "an array";
+        case Kind::String: return "a string";
+        case Kind::Number: return "a number";
+        case Kind::Boolean: return "true or false";
+        case Kind::Null: return "null";
+    }
+    return "a value";
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] The SAX handler: collects arrays within the limits
+// ---------------------------------------------------------------------------------------------
+
+class DocumentReader {
+public:
+    explicit DocumentReader(std::string_view text) : text_(text) {}
+
+    // nlohmann-json's SAX interface. Returning false stops the parse.
+    bool null() { return begin_value(Kind::Null); }
+    bool boolean(bool) { return begin_value(Kind::Boolean); }
+    bool number_integer(json::number_integer_t v) { return number(static_cast<double>(v), nullptr); }
+    bool number_unsigned(json::number_unsigned_t v) { return number(static_cast<double>(v), nullptr); }
+    // `text`: the number as written, when nlohmann-json keeps it (floats); integers are written
+    // back from the value.
+    bool number_float(json::number_float_t v, const json::string_t& text) { return number(v, &text); }
+    bool string(json::string_t& s);
+    bool binary(json::binary_t&) { return fail("JSON: binary values are not part of the format"); }
+    bool start_object(std::size_t);
+    bool key(json::string_t& name);
+    bool end_object();
+    bool start_array(std::size_t);
+    bool end_array();
+    bool parse_error(std::size_t position, const std::string& last_token, const json::exception& e);
+
+    const std::string& error() const { return error_; }
+    // After a successful parse: checks every array against the shape and builds the document.
+    std::string finish(Document* doc) const;
+    void append_warnings(std::vector<std::string>* out) const { unknown_.append_warnings(out); }
+
+private:
+    bool fail(std::string message) {
+        error_ = std::move(message);
+        return false;
+    }
+    bool begin_value(Kind kind);
+    bool number(double v, const json::string_t* text);
+    bool check_count(int level, int64_t index);
+    std::string path(int levels) const;
+    int level() const { return depth_ - 1; }  // arrays open inside the current field
+
+    std::string_view text_;
+    std::string error_;
+    UnknownNames unknown_{"field"};
+    int depth_ = 0;                 // objects and arrays open, the top-level object included
+    Field field_ = Field::Skipped;  // the field whose value is being read
+    std::array<int64_t, 4> count_{};  // values so far in each array open inside the field
+    std::array<bool, kFieldCount> seen_{};
+
+    // What was read, each within the limits however the text goes on.
+    std::vector<int> shape_;
+    std::vector<Activation> activations_;
+    std::vector<double> weights_;                // every weight, layer by layer, row by row
+    std::vector<std::vector<int>> weight_rows_;  // [layer][row]: how many numbers that row has
+    std::vector<std::vector<double>> biases_;
+    std::vector<std::vector<double>> inputs_;
+};
+
+// "weights[2][1]": the field and the index in each of the first `levels` open arrays.
+std::string DocumentReader::path(int levels) const {
+    std::string out = kFieldNames[static_cast<int>(field_)];
+    for (int k = 0; k < levels; ++k) out += "[" + std::to_string(count_[k] - 1) + "]";
+    return out;
+}
+
+// A new value at level() of the current field, at index count_[level()-1] of its array: the
+// counts are checked before anything is stored, so no array ever grows past a limit.
+bool DocumentReader::check_count(int lv, int64_t index) {
+    const std::string where = path(lv - 1);
+    const std::string nodes = std::to_string(kMaxNodesPerLayer);
+    const std::string layers = std::to_string(kMaxWeightLayers);
+    switch (field_) {
+        case Field::Shape:
+            if (index >= kMaxWeightLayers + 1)
+                return fail(where + ": more than " + std::to_string(kMaxWeightLayers + 1) + " layers; at most " + layers +
+                            " weight layers are allowed");
+            break;
+        case Field::Activations:
+            if (index >= kMaxWeightLayers)
+                return fail(where + ": more than " + layers + " names; at most " + layers + " weight layers are allowed");
+            break;
+        case Field::Weights:
+        case Field::Biases:
+            if (lv == 1 && index >= kMaxWeightLayers)
+                return fail(where + ": more than " + layers + (field_ == Field::Weights ? " matrices" : " vectors") +
+                            "; at most " + layers + " weight layers are allowed");
+            if (lv == 2 && index >= kMaxNodesPerLayer)
+                return fail(where + ": more than " + nodes +
+                            (field_ == Field::Weights ? " rows" : " numbers") + "; at most " + nodes +
+                            " nodes are allowed in a layer");
+            if (lv == 3 && index >= kMaxNodesPerLayer)
+                return fail(where + ": more than " + nodes + " numbers; at most " + nodes +
+                            " nodes are allowed in a layer");
+            if (lv == 3 && static_cast<int64_t>(weights_.size()) >= kMaxWeights)
+                return fail("weights: more than " + std::to_string(kMaxWeights) + " numbers in all; at most " +
+                            std::to_string(kMaxWeights) + " weights are allowed");
+            break;
+        case Field::Inputs:
+            if (lv == 1 && index >= kMaxSamples)
+                return fail(where + ": more than " + std::to_string(kMaxSamples) + " samples; expected 1 to " +
+                            std::to_string(kMaxSamples));
+            if (lv == 2 && index >= kMaxNodesPerLayer)
+                return fail(where + ": more than " + nodes + " numbers; at most " + nodes +
+                            " nodes are allowed in a layer");
+            break;
+        case Field::Format:
+        case Field::Skipped: break;
+    }
+    return true;
+}
+
+// Every value (scalar or the start of an array or object) passes here first.
+bool DocumentReader::begin_value(Kind kind) {
+    if (depth_ == 0) {
+        if (kind == Kind::Object) return true;
+        return fail(std::string("JSON: expected an object such as {\"format\": \"") + kJsonFormat + "\", ...}; got " +
+                    kind_name(kind));
+    }
+    if (field_ == Field::Skipped) return true;
+    const int lv = level();
+    if (lv > 0) {
+        const int64_t index = count_[lv - 1]++;
+        if (!check_count(lv, index)) return false;
+    }
+    const int leaf = leaf_level(field_);
+    const bool text_field = field_ == Field::Format || field_ == Field::Activations;
+    const Kind wanted = lv < leaf ? Kind::Array : text_field ? Kind::String : Kind::Number;
+    if (kind != wanted)
+        return fail(path(lv) + ": got " + kind_name(kind) + "; expected " + kind_name(wanted));
+    if (kind != Kind::Array) return true;
+    // A new array inside a field: a layer, a row, a bias vector or a sample.
+    count_[lv] = 0;
+    if (field_ == Field::Weights && lv == 1) weight_rows_.emplace_back();
+    if (field_ == Field::Weights && lv == 2) weight_rows_.back().push_back(0);
+    if (field_ == Field::Biases && lv == 1) biases_.emplace_back();
+    if (field_ == Field::Inputs && lv == 1) inputs_.emplace_back();
+    return true;
+}
+
+bool DocumentReader::number(double v, const json::string_t* text) {
+    if (!begin_value(Kind::Number)) return false;
+    if (field_ == Field::Skipped) return true;
+    auto written = [&] {
+        if (text) return quote_input(*text);
+        std::string out;
+        append_number(&out, v);
+        return out;
+    };
+    if (field_ == Field::Shape) {
+        if (v != std::floor(v)) return fail(path(1) + ": got " + written() + "; expected a whole number of nodes");
+        // Far beyond the limit: said here, before the value would overflow an int.
+        if (std::fabs(v) > 1e9)
+            return fail(path(1) + ": got " + written() + "; expected 1 to " + std::to_string(kMaxNodesPerLayer) + " nodes");
+        shape_.push_back(static_cast<int>(v));
+        return true;
+    }
+    if (!is_allowed_value(v)) return fail(path(level()) + ": got " + written() + "; expected a number from -1e6 to 1e6");
+    switch (field_) {
+        case Field::Weights:
+            weights_.push_back(v);
+            ++weight_rows_.back().back();
+            break;
+        case Field::Biases: biases_.back().push_back(v); break;
+        case Field::Inputs: inputs_.back().push_back(v); break;
+        default: break;
+    }
+    return true;
+}
+
+bool DocumentReader::string(json::string_t& s) {
+    if (!begin_value(Kind::String)) return false;
+    if (field_ == Field::Format && s != kJsonFormat)
+        return fail("format: " + quote_input(s) + " is not supported (this page reads \"" + kJsonFormat + "\")");
+    if (field_ == Field::Activations) {
+        Activation act;
+        if (!parse_activation(s, &act))
+            return fail(path(1) + ": " + quote_input(s) + " is not an activation; expected " + activation_choices());
+        activations_.push_back(act);
+    }
+    return true;
+}
+
+// Inside a skipped field, containers only move depth_: the next key at depth 1 ends the field.
+bool DocumentReader::start_object(std::size_t) {
+    if (!begin_value(Kind::Object)) return false;
+    ++depth_;
+    return true;
+}
+
+bool DocumentReader::key(json::string_t& name) {
+    if (depth_ != 1) return true;  // a key inside a skipped field's value
+    field_ = Field::Skipped;
+    for (int f = 0; f < kFieldCount; ++f) {
+        if (name != kFieldNames[f]) continue;
+        if (seen_[f]) return fail(quote_input(name) + " appears twice; each field may appear once");
+        seen_[f] = true;
+        field_ = static_cast<Field>(f);
+        return true;
+    }
+    for (const char* state_field : kStateFields)
+        if (name == state_field) return true;
+    unknown_.add(name);
+    return true;
+}
+
+bool DocumentReader::end_object() {
+    --depth_;
+    return true;
+}
+
+bool DocumentReader::start_array(std::size_t) {
+    if (!begin_value(Kind::Array)) return false;
+    ++depth_;
+    return true;
+}
+
+bool DocumentReader::end_array() {
+    --depth_;
+    return true;
+}
+
+bool DocumentReader::parse_error(std::size_t position, const std::string& last_token, const json::exception& e) {
+    // Line and column (1-based, as an editor shows them) of the last byte read: the end of the
+    // token that could not be used.
+    size_t end = std::min(position, text_.size());
+    size_t line = 1, line_start = 0;
+    for (size_t i = 0; i < end; ++i)
+        if (text_[i] == '\n') ++line, line_start = i + 1;
+    const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(end - line_start);
+    if (e.id == 406)  // nlohmann-json: a number too large for a double (1e999)
+        return fail("JSON: the number " + quote_input(last_token) + " at " + where +
+                    " is out of range; expected a number from -1e6 to 1e6");
+    return fail("JSON syntax error at " + where + (last_token.empty() ? "" : " (near " + quote_input(last_token) + ")"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Checking what was collected against the shape
+// ---------------------------------------------------------------------------------------------
+
+std::string DocumentReader::finish(Document* doc) const {
+    const auto seen = [&](Field f) { return seen_[static_cast<int>(f)]; };
+    if (!seen(Field::Format)) return std::string("missing format (expected \"format\": \"") + kJsonFormat + "\")";
+    if (!seen(Field::Shape)) return "missing shape (the node counts of every layer, input first, e.g. [3, 5, 2])";
+    std::string err = check_shape(shape_);
+    if (!err.empty()) return "shape: " + err;
+    const int layers = static_cast<int>(shape_.size()) - 1;
+    const std::string one_per_layer = std::to_string(layers) + " (one per weight layer)";
+
+    if (!seen(Field::Weights)) return "missing weights (one matrix per weight layer)";
+    if (static_cast<int>(weight_rows_.size()) != layers)
+        return "weights: " + count_text(static_cast<int64_t>(weight_rows_.size()), "matrix", "matrices") + "; expected " +
+               one_per_layer;
+    for (int l = 0; l < layers; ++l) {
+        const std::string w = "weights[" + std::to_string(l) + "]";
+        const int rows = shape_[l + 1], cols = shape_[l];
+        if (static_cast<int>(weight_rows_[l].size()) != rows)
+            return w + ": " + count_text(static_cast<int64_t>(weight_rows_[l].size()), "row") + "; expected " +
+                   std::to_string(rows) + " (" + layer_nodes(l + 1, rows) + ")";
+        for (int i = 0; i < rows; ++i)
+            if (weight_rows_[l][i] != cols)
+                return w + "[" + std::to_string(i) + "]: " + count_text(weight_rows_[l][i], "number") + "; expected " +
+                       std::to_string(cols) + " (" + layer_nodes(l, cols) + ")";
+    }
+    if (seen(Field::Biases)) {
+        if (static_cast<int>(biases_.size()) != layers)
+            return "biases: " + count_text(static_cast<int64_t>(biases_.size()), "vector") + "; expected " + one_per_layer;
+        for (int l = 0; l < layers; ++l)
+            if (static_cast<int>(biases_[l].size()) != shape_[l + 1])
+                return "biases[" + std::to_string(l) + "]: " + count_text(static_cast<int64_t>(biases_[l].size()), "number") + "; expected " +
+                       std::to_string(shape_[l + 1]) + " (" + layer_nodes(l + 1, shape_[l + 1]) + ")";
+    }
+    if (seen(Field::Activations) && static_cast<int>(activations_.size()) != layers)
+        return "activations: " + count_text(static_cast<int64_t>(activations_.size()), "name") + "; expected " +
+               one_per_layer;
+    if (seen(Field::Inputs)) {
+        err = check_sample_count(static_cast<int64_t>(inputs_.size()));
+        if (!err.empty()) return "inputs: " + err;
+        for (size_t s = 0; s < inputs_.size(); ++s)
+            if (static_cast<int>(inputs_[s].size()) != shape_[0])
+                return "inputs[" + std::to_string(s) + "]: " + count_text(static_cast<int64_t>(inputs_[s].size()), "number") + "; expected " +
+                       std::to_string(shape_[0]) + " (" + layer_nodes(0, shape_[0]) + ")";
+    }
+
+    doc->network = make_network(shape_);  // zero biases, default activations
+    size_t next = 0;
+    for (Matrix& w : doc->network.weights)
+        for (double& v : w.values) v = weights_[next++];
+    if (seen(Field::Biases)) doc->network.biases = biases_;
+    if (seen(Field::Activations)) doc->network.activations = activations_;
+    const int samples = seen(Field::Inputs) ? static_cast<int>(inputs_.size()) : 1;
+    doc->inputs = Matrix(samples, shape_[0]);  // one sample of zeros when left out
+    for (int s = 0; s < static_cast<int>(inputs_.size()); ++s)
+        for (int j = 0; j < shape_[0]; ++j) doc->inputs.at(s, j) = inputs_[s][j];
+    return "";
+}
+
+}  // namespace
+
+DecodeResult decode_json(std::string_view text) {
+    DecodeResult result;
+    result.error = check_text_size(text.size(), "the JSON text");
+    if (!result.ok()) return result;
+    DocumentReader reader(text);
+    bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
+    result.error = reader.error();
+    if (result.ok() && !parsed) result.error = "JSON: the text could not be read";
+    if (result.ok()) result.error = reader.finish(&result.document);
+    if (!result.ok()) {
+        result.document = Document();
+        return result;
+    }
+    reader.append_warnings(&result.warnings);
+    return result;
+}
+
+}  // namespace mlp

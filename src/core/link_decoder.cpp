@@ -1,0 +1,444 @@
+// decode_link (link_codec.h): a link fragment to a document, refusing every size beyond the limits
+// before allocating for it.
+//
+// [SECTION] Text pieces: splitting, trimming, percent-decoding
+// [SECTION] Keys: which field a key names
+// [SECTION] Pass 1: where every key's value is (nothing decoded, nothing allocated)
+// [SECTION] Pass 2: version and shape
+// [SECTION] Pass 3: counts of every row, sample, bias vector and activation
+// [SECTION] Pass 4: the document, numbers parsed in place
+#include <algorithm>
+#include <array>
+#include <climits>
+
+#include "core/limits.h"
+#include "core/link_codec.h"
+#include "core/number_text.h"
+
+namespace mlp {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Text pieces: splitting, trimming, percent-decoding
+// ---------------------------------------------------------------------------------------------
+
+// Calls fn(index, piece) for each piece of `text` between separators `sep` ("a;b;" has three
+// pieces, the last one empty). Stops and returns false as soon as fn returns false.
+template <class Fn>
+bool for_each_piece(std::string_view text, char sep, Fn&& fn) {
+    size_t start = 0;
+    for (int index = 0;; ++index) {
+        size_t end = text.find(sep, start);
+        if (!fn(index, text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)))
+            return false;
+        if (end == std::string_view::npos) return true;
+        start = end + 1;
+    }
+}
+
+// Pieces of text between separators: separators + 1. Counting is all a size check needs.
+int64_t count_pieces(std::string_view text, char sep) {
+    return 1 + static_cast<int64_t>(std::count(text.begin(), text.end(), sep));
+}
+
+// Spaces around a number are allowed: "3, 4, 5" is what a hand-written list looks like, and a
+// '+' in a link reads as a space.
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return text;
+}
+
+// Numbers in one row or sample: 0 for an empty one, else commas + 1.
+int64_t count_numbers(std::string_view row) {
+    return trim_spaces(row).empty() ? 0 : count_pieces(row, ',');
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+bool needs_decoding(std::string_view text) {
+    return text.find_first_of("%+") != std::string_view::npos;
+}
+
+// As URLSearchParams (application/x-www-form-urlencoded): '+' is a space, %XX is the byte XX,
+// and a '%' not followed by two hex digits stays as it is.
+std::string percent_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '+') {
+            out.push_back(' ');
+        } else if (c == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Keys: which field a key names
+// ---------------------------------------------------------------------------------------------
+
+enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Unknown };
+
+struct Key {
+    KeyKind kind = KeyKind::Unknown;
+    int64_t index = 0;  // wN, bN: N >= 1 (saturated: "w99999999999" is a weight key beyond any shape)
+};
+
+// "w3" -> weights of layer 3. Only N written without leading zeros counts ("w03" is unknown).
+bool parse_layer_key(std::string_view name, char prefix, int64_t* index) {
+    if (name.size() < 2 || name[0] != prefix || name[1] < '1' || name[1] > '9') return false;
+    int64_t n = 0;
+    for (size_t i = 1; i < name.size(); ++i) {
+        if (name[i] < '0' || name[i] > '9') return false;
+        n = std::min<int64_t>(n * 10 + (name[i] - '0'), INT_MAX);
+    }
+    *index = n;
+    return true;
+}
+
+Key classify_key(std::string_view name) {
+    Key key;
+    if (name == "v") key.kind = KeyKind::Version;
+    else if (name == "shape") key.kind = KeyKind::Shape;
+    else if (name == "x") key.kind = KeyKind::Inputs;
+    else if (name == "act") key.kind = KeyKind::Activations;
+    else if (parse_layer_key(name, 'w', &key.index)) key.kind = KeyKind::Weights;
+    else if (parse_layer_key(name, 'b', &key.index)) key.kind = KeyKind::Biases;
+    return key;
+}
+
+std::string layer_key(char prefix, int64_t index) { return std::string(1, prefix) + std::to_string(index); }
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Pass 1: where every key's value is (nothing decoded, nothing allocated)
+// ---------------------------------------------------------------------------------------------
+
+// One key's value. `text` is the raw value until decode() is called; it then points at the
+// percent-decoded copy, made only when the value holds a '%' or '+'.
+struct Field {
+    bool present = false;
+    std::string_view text;
+    std::string decoded;
+
+    void decode() {
+        if (!needs_decoding(text)) return;
+        decoded = percent_decode(text);
+        text = decoded;
+    }
+};
+
+struct LinkFields {
+    Field version, shape, inputs, activations;
+    std::array<Field, kMaxWeightLayers> weights, biases;  // [N - 1] for wN, bN
+    int64_t first_weight_beyond = 0;  // the smallest N > kMaxWeightLayers of a wN key, 0 if none
+    int64_t first_bias_beyond = 0;
+};
+
+// Splits the fragment into key=value pairs and files each value under its key. Returns "" or the
+// message for a key given twice.
+std::string find_fields(std::string_view fragment, LinkFields* fields, UnknownNames* unknown) {
+    std::string error;
+    for_each_piece(fragment, '&', [&](int, std::string_view pair) {
+        if (pair.empty()) return true;  // "a=1&&b=2": URLSearchParams skips empty pairs too
+        size_t eq = pair.find('=');
+        std::string_view raw_name = pair.substr(0, eq);
+        std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+        std::string decoded_name;
+        if (needs_decoding(raw_name)) {
+            // Names of the format are short; a long one is unknown whatever it decodes to.
+            decoded_name = percent_decode(raw_name.substr(0, 3 * kMaxQuotedChars));
+            raw_name = decoded_name;
+        }
+        Key key = classify_key(raw_name);
+        Field* field = nullptr;
+        switch (key.kind) {
+            case KeyKind::Version: field = &fields->version; break;
+            case KeyKind::Shape: field = &fields->shape; break;
+            case KeyKind::Inputs: field = &fields->inputs; break;
+            case KeyKind::Activations: field = &fields->activations; break;
+            case KeyKind::Weights:
+            case KeyKind::Biases: {
+                bool weights = key.kind == KeyKind::Weights;
+                if (key.index > kMaxWeightLayers) {
+                    int64_t& beyond = weights ? fields->first_weight_beyond : fields->first_bias_beyond;
+                    if (beyond == 0 || key.index < beyond) beyond = key.index;
+                    return true;
+                }
+                field = &(weights ? fields->weights : fields->biases)[key.index - 1];
+                break;
+            }
+            case KeyKind::Unknown:
+                unknown->add(raw_name);
+                return true;
+        }
+        if (field->present) {
+            error = std::string(raw_name) + " appears twice; each key may appear once";
+            return false;
+        }
+        field->present = true;
+        field->text = value;
+        return true;
+    });
+    return error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Pass 2: version and shape
+// ---------------------------------------------------------------------------------------------
+
+std::string check_version(Field& v) {
+    if (!v.present) return "missing v (the format version: v=1)";
+    v.decode();
+    std::string_view text = trim_spaces(v.text);
+    const std::string supported = std::to_string(kLinkVersion);
+    if (text == supported) return "";
+    bool digits = !text.empty() && text.size() <= 9 &&
+                  std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits)
+        return "v: version " + std::string(text) + " is not supported (this page reads version " + supported + ")";
+    return "v: " + quote_input(v.text) + " is not a version; expected " + supported;
+}
+
+// Reads the node counts into *shape; at most kMaxWeightLayers + 1 of them are stored, after the
+// count has been checked.
+std::string read_shape(Field& field, std::vector<int>* shape) {
+    if (!field.present) return "missing shape (the node counts of every layer, input first, e.g. shape=3,5,2)";
+    field.decode();
+    std::string err = check_layer_count(count_pieces(field.text, ','));
+    if (!err.empty()) return "shape: " + err;
+    shape->clear();
+    for_each_piece(field.text, ',', [&](int l, std::string_view piece) {
+        std::string_view text = trim_spaces(piece);
+        bool digits = !text.empty() &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits) {
+            err = "shape: layer " + std::to_string(l) + " is " + quote_input(piece) +
+                  "; expected a whole number of nodes";
+            return false;
+        }
+        // Past 9 digits the count cannot be allowed, and it would not fit an int.
+        size_t first = std::min(text.find_first_not_of('0'), text.size() - 1);
+        if (text.size() - first > 9) {
+            std::string_view digits_shown = text.substr(first, 12);
+            err = "shape: layer " + std::to_string(l) + " has " + std::string(digits_shown) +
+                  (text.size() - first > digits_shown.size() ? "..." : "") + " nodes; expected 1 to " +
+                  std::to_string(kMaxNodesPerLayer);
+            return false;
+        }
+        int n = 0;
+        for (char c : text) n = n * 10 + (c - '0');
+        shape->push_back(n);
+        return true;
+    });
+    if (!err.empty()) return err;
+    err = check_shape(*shape);
+    return err.empty() ? "" : "shape: " + err;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Pass 3: counts of every row, sample, bias vector and activation
+// ---------------------------------------------------------------------------------------------
+
+// The inputs: samples of shape[0] numbers, joined by ';'.
+std::string check_input_counts(const Field& x, int width) {
+    std::string err = check_sample_count(count_pieces(x.text, ';'));
+    if (!err.empty()) return "x: " + err;
+    for_each_piece(x.text, ';', [&](int s, std::string_view sample) {
+        int64_t n = count_numbers(sample);
+        if (n == width) return true;
+        err = "x: sample " + std::to_string(s + 1) + " has " + count_text(n, "number") + "; expected " +
+              std::to_string(width);
+        return false;
+    });
+    return err;
+}
+
+// wL: shape[L] rows of shape[L-1] numbers.
+std::string check_weight_counts(const Field& w, int layer, const std::vector<int>& shape) {
+    const std::string key = layer_key('w', layer);
+    const int rows = shape[layer], cols = shape[layer - 1];
+    int64_t n = count_pieces(w.text, ';');
+    if (n != rows)
+        return key + ": " + count_text(n, "row") + "; expected " + std::to_string(rows) + " (" +
+               layer_nodes(layer, rows) + ")";
+    std::string err;
+    for_each_piece(w.text, ';', [&](int r, std::string_view row) {
+        int64_t count = count_numbers(row);
+        if (count == cols) return true;
+        err = key + ": row " + std::to_string(r + 1) + " has " + count_text(count, "number") + "; expected " +
+              std::to_string(cols) + " (" + layer_nodes(layer - 1, cols) + ")";
+        return false;
+    });
+    return err;
+}
+
+// bL: shape[L] numbers.
+std::string check_bias_counts(const Field& b, int layer, const std::vector<int>& shape) {
+    int64_t n = count_numbers(b.text);
+    if (n == shape[layer]) return "";
+    return layer_key('b', layer) + ": " + count_text(n, "number") + "; expected " + std::to_string(shape[layer]) +
+           " (" + layer_nodes(layer, shape[layer]) + ")";
+}
+
+// act: one name per weight layer, read into a fixed array (no allocation).
+std::string read_activations(const Field& act, int layers, std::array<Activation, kMaxWeightLayers>* out) {
+    int64_t n = count_pieces(act.text, ',');
+    if (n != layers)
+        return "act: " + count_text(n, "activation") + "; expected " + std::to_string(layers) +
+               " (one per weight layer)";
+    std::string err;
+    for_each_piece(act.text, ',', [&](int l, std::string_view name) {
+        if (parse_activation(trim_spaces(name), &(*out)[l])) return true;
+        err = "act: activation " + std::to_string(l + 1) + " is " + quote_input(name) + "; expected " +
+              activation_choices();
+        return false;
+    });
+    return err;
+}
+
+// Every key's counts against the shape. Nothing is allocated but percent-decoded copies of
+// values (never longer than the fragment).
+std::string check_counts(LinkFields& f, const std::vector<int>& shape,
+                         std::array<Activation, kMaxWeightLayers>* activations) {
+    const int layers = static_cast<int>(shape.size()) - 1;
+    const std::string last = std::to_string(layers);
+    const std::string range = "the shape has " + count_text(layers, "weight layer");
+    // A key beyond the shape's layers most likely means the shape is not what the writer meant.
+    for (char prefix : {'w', 'b'}) {
+        auto& slots = prefix == 'w' ? f.weights : f.biases;
+        int64_t beyond = prefix == 'w' ? f.first_weight_beyond : f.first_bias_beyond;
+        for (int l = layers + 1; l <= kMaxWeightLayers && beyond == 0; ++l)
+            if (slots[l - 1].present) beyond = l;
+        if (beyond != 0)
+            return layer_key(prefix, beyond) + ": " + range + " (" + prefix + "1 to " + prefix + last + ")";
+    }
+    for (int l = 1; l <= layers; ++l) {
+        Field& w = f.weights[l - 1];
+        if (!w.present)
+            return "missing " + layer_key('w', l) + " (" + count_text(shape[l], "row") + " of " +
+                   count_text(shape[l - 1], "number") + ", rows joined by ';')";
+        w.decode();
+        std::string err = check_weight_counts(w, l, shape);
+        if (!err.empty()) return err;
+        Field& b = f.biases[l - 1];
+        if (b.present) {
+            b.decode();
+            err = check_bias_counts(b, l, shape);
+            if (!err.empty()) return err;
+        }
+    }
+    if (f.inputs.present) {
+        f.inputs.decode();
+        std::string err = check_input_counts(f.inputs, shape[0]);
+        if (!err.empty()) return err;
+    }
+    if (f.activations.present) {
+        f.activations.decode();
+        std::string err = read_activations(f.activations, layers, activations);
+        if (!err.empty()) return err;
+    }
+    return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Pass 4: the document, numbers parsed in place
+// ---------------------------------------------------------------------------------------------
+
+// Parses one row of numbers (its count already checked) into out[0..]. Returns -1, or the index
+// of the first piece that is not an allowed number (*bad is that piece).
+int read_numbers(std::string_view row, double* out, std::string_view* bad) {
+    int failed = -1;
+    for_each_piece(row, ',', [&](int j, std::string_view piece) {
+        double v = 0;
+        if (parse_number(trim_spaces(piece), &v) && is_allowed_value(v)) {
+            out[j] = v;
+            return true;
+        }
+        failed = j;
+        *bad = piece;
+        return false;
+    });
+    return failed;
+}
+
+// `where` starts the message: "w3: row 2, " gives "w3: row 2, number 1 is "abc"; expected ...".
+std::string number_error(const std::string& where, int index, std::string_view bad) {
+    return where + "number " + std::to_string(index + 1) + " is " + quote_input(bad) +
+           "; expected a number from -1e6 to 1e6";
+}
+
+// Rows joined by ';' into m (its size already checked). `row_word`: "row" or "sample".
+std::string read_rows(std::string_view text, Matrix* m, const std::string& key, const char* row_word) {
+    std::string err;
+    for_each_piece(text, ';', [&](int r, std::string_view row) {
+        std::string_view bad;
+        int failed = read_numbers(row, m->row(r), &bad);
+        if (failed < 0) return true;
+        err = number_error(key + ": " + row_word + " " + std::to_string(r + 1) + ", ", failed, bad);
+        return false;
+    });
+    return err;
+}
+
+std::string build_document(const LinkFields& f, const std::vector<int>& shape,
+                           const std::array<Activation, kMaxWeightLayers>& activations, Document* doc) {
+    const int layers = static_cast<int>(shape.size()) - 1;
+    doc->network = make_network(shape);  // zero biases, default activations
+    for (int l = 1; l <= layers; ++l) {
+        std::string err = read_rows(f.weights[l - 1].text, &doc->network.weights[l - 1], layer_key('w', l), "row");
+        if (!err.empty()) return err;
+        const Field& b = f.biases[l - 1];
+        if (b.present) {
+            std::string_view bad;
+            int failed = read_numbers(b.text, doc->network.biases[l - 1].data(), &bad);
+            if (failed >= 0) return number_error(layer_key('b', l) + ": ", failed, bad);
+        }
+    }
+    if (f.activations.present)
+        doc->network.activations.assign(activations.begin(), activations.begin() + layers);
+    if (!f.inputs.present) {
+        doc->inputs = Matrix(1, shape[0]);  // one sample of zeros
+        return "";
+    }
+    doc->inputs = Matrix(static_cast<int>(count_pieces(f.inputs.text, ';')), shape[0]);
+    return read_rows(f.inputs.text, &doc->inputs, "x", "sample");
+}
+
+}  // namespace
+
+DecodeResult decode_link(std::string_view fragment) {
+    DecodeResult result;
+    if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
+    result.error = check_text_size(fragment.size(), "the link");
+    if (!result.ok()) return result;
+
+    LinkFields fields;
+    UnknownNames unknown("key");
+    std::vector<int> shape;
+    std::array<Activation, kMaxWeightLayers> activations{};
+    result.error = find_fields(fragment, &fields, &unknown);
+    if (result.ok()) result.error = check_version(fields.version);
+    if (result.ok()) result.error = read_shape(fields.shape, &shape);
+    if (result.ok()) result.error = check_counts(fields, shape, &activations);
+    // Every size is known to be within the limits: only now is anything allocated for them.
+    if (result.ok()) result.error = build_document(fields, shape, activations, &result.document);
+    if (!result.ok()) {
+        result.document = Document();
+        return result;
+    }
+    unknown.append_warnings(&result.warnings);
+    return result;
+}
+
+}  // namespace mlp

@@ -1,0 +1,63 @@
+#include "platform/link_sync.h"
+
+#include <vector>
+
+#include "core/document_loader.h"
+#include "core/link_codec.h"
+#include "core/link_throttle.h"
+#include "core/session.h"
+#include "platform/web_page.h"
+
+namespace platform {
+namespace {
+
+// Chromium does not open an address over 2 MiB (url::kMaxURLChars: the navigation is aborted),
+// so a longer link (a big network of unrounded values) could not be shared from the address bar.
+// It is left out of it (the fragment is removed rather than left showing an older network);
+// Copy link still gives it, for browsers that take it, and JSON export carries any network.
+constexpr size_t kMaxAddressBarFragment = 2u * 1024 * 1024 - 4096;
+
+mlp::LinkThrottle g_throttle;
+std::string g_shown_error;
+std::vector<std::string> g_shown_warnings;
+
+void write_link(const mlp::Session& session) {
+    const std::string& link = session.link();
+    set_address_bar_fragment(link.size() <= kMaxAddressBarFragment ? link : std::string());
+    g_throttle.written(session.revision(), now_ms());
+}
+
+}  // namespace
+
+void open_start_link(mlp::Session& session) {
+    std::string fragment = address_bar_fragment();
+    // The first document is not an undo step: there is nothing before it to go back to.
+    if (!fragment.empty()) mlp::open_decoded(&session, mlp::decode_link(fragment), /*undoable=*/false);
+    g_throttle.shown(session.revision());
+    show_session_messages(session);
+}
+
+void open_address_bar_link(mlp::Session& session, std::string_view fragment) {
+    mlp::open_decoded(&session, mlp::decode_address_fragment(fragment));
+    g_throttle.shown(session.revision());
+    show_session_messages(session);
+}
+
+void sync_page(const mlp::Session& session) {
+    if (g_throttle.due(session.revision(), now_ms())) write_link(session);
+    show_session_messages(session);
+}
+
+std::string share_link(const mlp::Session& session) {
+    write_link(session);
+    return "#" + session.link();
+}
+
+void show_session_messages(const mlp::Session& session) {
+    if (session.error() == g_shown_error && session.warnings() == g_shown_warnings) return;
+    g_shown_error = session.error();
+    g_shown_warnings = session.warnings();
+    show_messages(g_shown_error, g_shown_warnings);
+}
+
+}  // namespace platform

@@ -1,0 +1,57 @@
+// Random documents for round-trip tests: many shapes, every activation, several samples, biases
+// or none, and values chosen to stress number text (tiny, huge, negative zero, subnormals,
+// thirds, values at the limits).
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <random>
+
+#include "core/limits.h"
+#include "core/network.h"
+
+namespace mlp_test {
+
+// A value a link or JSON must carry exactly.
+inline double random_value(std::mt19937_64& rng) {
+    static const double kSpecial[] = {
+        0.0, -0.0, 1.0, -1.0, 0.1, -0.25, 1e-7, -1e-7, 1e6, -1e6, 999999.9999999999, 1.0 / 3.0,
+        4.9406564584124654e-324,  // the smallest subnormal
+        2.2250738585072009e-308,  // the largest subnormal
+        2.2250738585072014e-308,  // the smallest normal
+        123456.789, 5e-324, -3e-310, 0.30000000000000004, 1e-300,
+    };
+    std::uniform_int_distribution<int> pick(0, 3);
+    switch (pick(rng)) {
+        case 0: return kSpecial[std::uniform_int_distribution<size_t>(0, std::size(kSpecial) - 1)(rng)];
+        case 1: return static_cast<double>(std::uniform_int_distribution<int>(-9, 9)(rng));  // the exercise's kind
+        case 2: {  // any magnitude: a random mantissa and exponent within the limits
+            double mantissa = std::uniform_real_distribution<double>(-1.0, 1.0)(rng);
+            int exponent = std::uniform_int_distribution<int>(-320, 5)(rng);
+            return mantissa * std::pow(10.0, exponent);
+        }
+        default: return std::uniform_real_distribution<double>(-mlp::kMaxAbsValue, mlp::kMaxAbsValue)(rng);
+    }
+}
+
+// A valid document of a random shape: 1 to max_layers weight layers of 1 to max_nodes nodes.
+inline mlp::Document random_document(std::mt19937_64& rng, int max_layers = 6, int max_nodes = 9) {
+    std::uniform_int_distribution<int> layers(1, max_layers), nodes(1, max_nodes), samples(1, 5);
+    std::vector<int> shape(layers(rng) + 1);
+    for (int& n : shape) n = nodes(rng);
+    mlp::Document doc;
+    doc.network = mlp::make_network(shape);
+    for (mlp::Matrix& w : doc.network.weights)
+        for (double& v : w.values) v = random_value(rng);
+    if (rng() % 2)
+        for (std::vector<double>& b : doc.network.biases)
+            for (double& v : b) v = random_value(rng);
+    if (rng() % 2)
+        for (mlp::Activation& act : doc.network.activations)
+            act = static_cast<mlp::Activation>(rng() % mlp::kActivationCount);
+    doc.inputs = mlp::Matrix(samples(rng), shape[0]);
+    for (double& v : doc.inputs.values) v = random_value(rng);
+    return doc;
+}
+
+}  // namespace mlp_test

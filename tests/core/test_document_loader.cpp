@@ -1,0 +1,94 @@
+// Opening text as the page does (load(text), a link at start-up or on hashchange), and when the
+// page writes the link into the address bar.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/default_network.h"
+#include "core/document_loader.h"
+#include "core/link_throttle.h"
+#include "core/state_json.h"
+
+using namespace mlp;
+
+namespace {
+const char* const kSmallLink = "v=1&shape=2,1&x=1,1&w1=3,-1";
+}
+
+TEST_CASE("load(text) tells JSON from a link by its first character") {
+    CHECK(looks_like_json("{\"format\": \"mlp-explorer/1\"}"));
+    CHECK(looks_like_json(" \n\t{"));
+    CHECK_FALSE(looks_like_json("#v=1&shape=2,1"));
+    CHECK_FALSE(looks_like_json("v=1&shape=2,1"));
+    CHECK_FALSE(looks_like_json(""));
+    CHECK_FALSE(looks_like_json("[{}]"));
+
+    CHECK(decode_document_text(document_json(exercise_document())).document == exercise_document());
+    Document small = decode_document_text(kSmallLink).document;
+    CHECK(small.network.weights[0].values == std::vector<double>{3, -1});
+    CHECK(decode_document_text(std::string("#") + kSmallLink).document == small);
+    CHECK(decode_document_text(std::string("  #") + kSmallLink + "\n").document == small);
+    // A whole address pasted from the address bar: its fragment is read.
+    CHECK(decode_document_text(std::string("http://127.0.0.1:8080/#") + kSmallLink).document == small);
+    CHECK(decode_document_text(std::string("https://example.org/mlp/index.html?x=1#") + kSmallLink).document == small);
+    // JSON errors and link errors keep their own wording.
+    CHECK(decode_document_text("{").error.find("JSON syntax error") == 0);
+    CHECK(decode_document_text("v=2").error == "v: version 2 is not supported (this page reads version 1)");
+}
+
+TEST_CASE("an address without a fragment means the exercise") {
+    CHECK(decode_address_fragment("").document == exercise_document());
+    CHECK(decode_address_fragment("#").document == exercise_document());
+    CHECK(decode_address_fragment(std::string("#") + kSmallLink).document.network.shape == std::vector<int>{2, 1});
+    CHECK(decode_address_fragment("#zoom=2").error == "missing v (the format version: v=1)");
+}
+
+TEST_CASE("a refused text keeps the document and reports; a good one replaces it") {
+    Session session;
+    CHECK(open_decoded(&session, decode_document_text("v=1&shape=2,1&w1=1,2,3")) == false);
+    CHECK(session.error() == "w1: row 1 has 3 numbers; expected 2 (layer 0 has 2 nodes)");
+    CHECK(session.document() == exercise_document());
+
+    CHECK(open_decoded(&session, decode_document_text(std::string(kSmallLink) + "&zoom=3")));
+    CHECK(session.error() == "");
+    CHECK(session.warnings() == std::vector<std::string>{"unknown key \"zoom\" ignored"});
+    CHECK(session.link() == kSmallLink);
+    CHECK(session.pass().a[0].at(0, 0) == 2.0);
+
+    // A later refusal keeps the warnings of the document on screen.
+    CHECK_FALSE(open_decoded(&session, decode_document_text("{}")));
+    CHECK(session.error() == "missing format (expected \"format\": \"mlp-explorer/1\")");
+    CHECK(session.warnings().size() == 1);
+    CHECK(session.link() == kSmallLink);
+
+    // Loading is undoable, back to the exercise.
+    CHECK(session.undo());
+    CHECK(session.document() == exercise_document());
+}
+
+TEST_CASE("the address bar gets the link at most every 250 ms while edits go on, and after they stop") {
+    LinkThrottle throttle;  // 250 ms
+    throttle.shown(1);      // the page opened on revision 1
+    CHECK_FALSE(throttle.due(1, 0));
+    // A drag: a new revision every frame (16 ms).
+    int writes = 0;
+    uint64_t revision = 1;
+    double t = 1000;
+    for (int frame = 0; frame < 60; ++frame, t += 16) {
+        ++revision;
+        if (throttle.due(revision, t)) {
+            throttle.written(revision, t);
+            ++writes;
+        }
+    }
+    // The first edit at once, then one write per 250 ms: frames at 1000, 1256, 1512, 1768.
+    CHECK(writes == 4);
+    // The drag stops: the last revision is written once the interval has passed, not before.
+    CHECK_FALSE(throttle.due(revision, t));
+    CHECK(throttle.due(revision, 1768 + 250));
+    throttle.written(revision, 1768 + 250);
+    CHECK_FALSE(throttle.due(revision, 5000));
+    // The user changed the fragment: shown, nothing to write.
+    throttle.shown(revision + 1);
+    CHECK_FALSE(throttle.due(revision + 1, 9000));
+}

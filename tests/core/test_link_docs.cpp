@@ -1,0 +1,120 @@
+// docs/link-format.md says what links do; this keeps it true. Every example link in it loads
+// without warnings, every error example gives exactly the message shown next to it, the JSON
+// example loads, and the worked examples compute what the text says.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/default_network.h"
+#include "core/forward_pass.h"
+#include "core/json_import.h"
+#include "core/link_codec.h"
+
+using namespace mlp;
+
+namespace {
+
+std::string read_doc() {
+    std::string here = __FILE__;  // .../tests/core/test_link_docs.cpp
+    std::string path = here.substr(0, here.rfind("/tests/")) + "/docs/link-format.md";
+    std::ifstream in(path);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct DocExamples {
+    std::vector<std::string> links;                                 // in ```text blocks
+    std::vector<std::pair<std::string, std::string>> error_rows;    // | `#link` | `message` |
+    std::vector<std::string> json_blocks;                           // ```json blocks
+};
+
+DocExamples examples_of(const std::string& doc) {
+    DocExamples ex;
+    std::istringstream lines(doc);
+    std::string line, block_kind, block;
+    bool inside = false;  // in a fenced block of kind block_kind ("text", "json", "")
+    const std::string address = "http://127.0.0.1:8080/";
+    while (std::getline(lines, line)) {
+        if (line.rfind("```", 0) == 0) {
+            if (!inside) {
+                block_kind = line.substr(3);
+                block.clear();
+            } else if (block_kind == "json") {
+                ex.json_blocks.push_back(block);
+            }
+            inside = !inside;
+            continue;
+        }
+        if (inside) {
+            block += line + "\n";
+            if (block_kind == "text" && line.rfind(address, 0) == 0) ex.links.push_back(line.substr(address.size()));
+            if (block_kind == "text" && line.rfind("#v=", 0) == 0) ex.links.push_back(line);
+            continue;
+        }
+        // | `#v=2&...` | `v: version 2 ...` |
+        if (line.rfind("| `#", 0) == 0) {
+            size_t a = line.find('`') + 1, b = line.find('`', a);
+            size_t c = line.find('`', b + 1) + 1, d = line.rfind('`');
+            ex.error_rows.emplace_back(line.substr(a, b - a), line.substr(c, d - c));
+        }
+    }
+    return ex;
+}
+
+std::vector<double> outputs(const Document& doc) {
+    ForwardPass pass;
+    forward_pass(doc.network, doc.inputs, &pass);
+    return pass.a.back().values;
+}
+
+}  // namespace
+
+TEST_CASE("docs/link-format.md: every example link loads, every error example says what it shows") {
+    DocExamples ex = examples_of(read_doc());
+    REQUIRE(ex.links.size() >= 6);
+    REQUIRE(ex.error_rows.size() >= 10);
+    REQUIRE(ex.json_blocks.size() >= 1);
+    MESSAGE("checked " << ex.links.size() << " links, " << ex.error_rows.size() << " error examples, "
+                       << ex.json_blocks.size() << " JSON blocks of docs/link-format.md");
+
+    // The first example is the exercise, exactly as the page writes it.
+    CHECK(ex.links[0] == "#" + encode_link(exercise_document()));
+    for (const std::string& link : ex.links) {
+        CAPTURE(link);
+        DecodeResult r = decode_link(link);
+        CHECK(r.error == "");
+        CHECK(r.warnings.empty());
+    }
+    for (const auto& [link, message] : ex.error_rows) {
+        CAPTURE(link);
+        CHECK(decode_link(link).error == message);
+    }
+    for (const std::string& json : ex.json_blocks) {
+        DecodeResult r = decode_json(json);
+        CHECK(r.error == "");
+        CHECK(r.warnings.empty());
+    }
+}
+
+TEST_CASE("docs/link-format.md: the worked examples compute what the text says") {
+    auto out = [](const char* link) {
+        DecodeResult r = decode_link(link);
+        REQUIRE(r.error == "");
+        return outputs(r.document);
+    };
+    CHECK(out("#v=1&shape=2,1&x=3,4&w1=0.5,-1") == std::vector<double>{-2.5});
+    CHECK(out("#v=1&shape=2%2C1&x=3%2C4&w1=0.5%2C-1") == std::vector<double>{-2.5});
+    CHECK(out("#v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&w2=1,-2&b1=0,-1") == std::vector<double>{0, 1, 1, 0});
+    std::vector<double> a = out("#v=1&shape=2,2,2&x=1,2&w1=1,1;1,-1&w2=1,0;0,1&b1=0,0.5&b2=-3,0&act=leaky_relu,sigmoid");
+    CHECK(a[0] == 0.5);
+    CHECK(a[1] == doctest::Approx(0.49875).epsilon(1e-6));
+    // The JSON example is the XOR link.
+    DecodeResult json = decode_json(examples_of(read_doc()).json_blocks[0]);
+    CHECK(json.document == decode_link("#v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&w2=1,-2&b1=0,-1").document);
+}
