@@ -26,4 +26,6 @@ void App::draw() {
 
 void App::render_gl(float fb_scale) { diagram_.render_gl(session_, view_, fb_scale); }
 
+void App::release_gl_objects() { diagram_.release_gl_objects(); }
+
 }  // namespace app

@@ -19,6 +19,9 @@ public:
     void draw();
     // Draws the diagram with GL. Call after ImGui::Render, before rendering ImGui's draw data.
     void render_gl(float fb_scale);
+    // For a lost WebGL context: lets go of every GL object the app made (gone with the context);
+    // the next render_gl makes them again. The session and the view are kept.
+    void release_gl_objects();
 
     mlp::Session& session() { return session_; }
     const mlp::Session& session() const { return session_; }

@@ -44,6 +44,11 @@ std::string failure_of(GLuint object, GLenum status, GetStatus get_status, GetLo
 // Compiles one stage; on failure returns 0 and appends the driver's log to *error.
 GLuint compile(GLenum stage, const char* source, const char* name, std::string* error) {
     GLuint shader = glCreateShader(stage);
+    // A context lost during this frame gives no object, and WebGL throws when handed none.
+    if (!glIsShader(shader)) {
+        *error += std::string("shaders/") + name + ": the WebGL context was lost";
+        return 0;
+    }
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
     const std::string failure = failure_of(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
@@ -63,6 +68,12 @@ GLuint link(const unsigned char* vert, const char* vert_name, const unsigned cha
         return 0;
     }
     GLuint program = glCreateProgram();
+    if (!glIsProgram(program)) {  // the context was lost (see compile)
+        glDeleteShader(vs);
+        glDeleteShader(fs);
+        *error += "the WebGL context was lost";
+        return 0;
+    }
     glAttachShader(program, vs);
     glAttachShader(program, fs);
     glLinkProgram(program);
@@ -105,7 +116,9 @@ GLuint make_instanced_vao(GLuint quad, GLuint instances, GLsizei stride) {
 
 }  // namespace
 
-DiagramRenderer::~DiagramRenderer() {
+DiagramRenderer::~DiagramRenderer() { release_gl(); }
+
+void DiagramRenderer::release_gl() {
     if (!gl_ready_) return;
     const GLuint buffers[] = {quad_buffer_, line_buffer_, overlay_buffer_, node_buffer_};
     glDeleteBuffers(4, buffers);
@@ -115,6 +128,17 @@ DiagramRenderer::~DiagramRenderer() {
     glDeleteProgram(node_program_);
     glDeleteFramebuffers(1, &cache_fbo_);
     glDeleteTextures(1, &cache_texture_);
+    gl_ready_ = false;
+}
+
+void DiagramRenderer::release_gl_objects() {
+    release_gl();
+    error_.clear();  // a shader that failed while the context was going away may build now
+    cache_w_ = cache_h_ = 0;
+    cache_key_.clear();
+    seen_structure_ = 0;  // as for a new renderer: the next sync rebuilds and uploads everything
+    seen_revision_ = 0;
+    seen_sample_ = -1;
 }
 
 bool DiagramRenderer::init_gl() {

@@ -40,6 +40,11 @@ public:
     void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
               float display_h, float fb_scale);
 
+    // For a lost WebGL context: lets go of every GL object (deleting them on a lost context is
+    // quietly ignored by WebGL and frees Emscripten's handles); the next sync makes them again and
+    // uploads every buffer. The CPU copies stay, so line() and gap_scale() keep answering.
+    void release_gl_objects();
+
     // Not empty when the shaders could not be built: the message to show instead of the diagram.
     const std::string& error() const { return error_; }
     // The line that carries weight (row, col) of layer l, as last synced (for highlights).
@@ -51,6 +56,7 @@ public:
 
 private:
     bool init_gl();
+    void release_gl();
     void rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate);
     void update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col);
     void rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate);

@@ -29,6 +29,8 @@ public:
     // The GL part, called after ImGui::Render and before ImGui's own draw data is rendered, so
     // ImGui's windows and labels land on top. fb_scale: framebuffer pixels per CSS pixel.
     void render_gl(const mlp::Session& session, const ViewState& view, float fb_scale);
+    // For a lost WebGL context: the renderer lets go of its GL objects and makes them again later.
+    void release_gl_objects() { renderer_.release_gl_objects(); }
 
 private:
     void update_layout(const mlp::Session& session, const Rect& area);

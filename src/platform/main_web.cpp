@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/palette.h"
+#include "platform/gpu_context.h"
 #include "platform/link_sync.h"
 #include "platform/script_api.h"
 #include "platform/web_page.h"
@@ -26,10 +27,32 @@ struct Platform {
     bool first_frame_done = false;
 };
 
+constexpr const char* kGlslVersion = "#version 300 es";
+
+// Every GL object died with a lost context: ImGui's and the app's are let go of (once; WebGL
+// ignores deletes on a lost context). Shutdown rather than DestroyDeviceObjects: ImGui 1.86 keeps
+// its buffer sizes across that, never reallocates the new buffers, and then draws nothing.
+void release_gl_objects(Platform& p) {
+    if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();
+    p.app->release_gl_objects();
+}
+
 void run_frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
     SDL_Event event;
     while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+
+    switch (platform::poll_gpu_context()) {
+        case platform::GpuContext::Ready: break;
+        case platform::GpuContext::Lost:  // nothing can be drawn; the session and the view stay
+            release_gl_objects(p);
+            platform::sync_page(p.app->session());
+            return;
+        case platform::GpuContext::Restored:
+            release_gl_objects(p);  // when no frame saw the context lost
+            ImGui_ImplOpenGL3_Init(kGlslVersion);  // shaders, buffers, font texture: on NewFrame
+            break;                                 // the diagram's: on its next sync
+    }
 
     // The device pixel ratio changes with browser zoom or a move to another screen.
     if (app::update_fonts_for_pixel_ratio(platform::device_pixel_ratio())) {
@@ -92,7 +115,8 @@ int main(int, char**) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsLight();
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_Init(kGlslVersion);
+    platform::watch_gpu_context();
     app::update_fonts_for_pixel_ratio(platform::device_pixel_ratio());
 
     static app::App explorer;

@@ -23,22 +23,7 @@ const BLUE = [0x00, 0x72, 0xb2];    // positive weights
 const ORANGE = [0xe6, 0x9f, 0x00];  // negative weights
 const CLIPPED = [0xd5, 0x5e, 0x00]; // the ring of a ReLU-clipped node
 
-// Pixels of `pixels` within `tolerance` (per channel) of `rgb`, inside `rect` (CSS px) if given.
-function countNear(pixels, rgb, { tolerance = 24, rect, scale = 1 } = {}) {
-  const x0 = rect ? Math.floor(rect.x * scale) : 0;
-  const y0 = rect ? Math.floor(rect.y * scale) : 0;
-  const x1 = rect ? Math.min(pixels.width, Math.ceil((rect.x + rect.w) * scale)) : pixels.width;
-  const y1 = rect ? Math.min(pixels.height, Math.ceil((rect.y + rect.h) * scale)) : pixels.height;
-  let n = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const i = (y * pixels.width + x) * 4;
-      if (Math.abs(pixels.data[i] - rgb[0]) <= tolerance && Math.abs(pixels.data[i + 1] - rgb[1]) <= tolerance &&
-          Math.abs(pixels.data[i + 2] - rgb[2]) <= tolerance) n++;
-    }
-  }
-  return n;
-}
+const { countNear } = h;
 
 // An independent forward pass (ReLU / linear as in the exercise) from what state() reports.
 function forward(s, sample) {

@@ -125,7 +125,25 @@ function distinctColours(pixels) {
   return seen.size;
 }
 
+// Pixels of `pixels` within `tolerance` (per channel) of `rgb`, inside `rect` (CSS px) if given.
+function countNear(pixels, rgb, { tolerance = 24, rect, scale = 1 } = {}) {
+  const x0 = rect ? Math.floor(rect.x * scale) : 0;
+  const y0 = rect ? Math.floor(rect.y * scale) : 0;
+  const x1 = rect ? Math.min(pixels.width, Math.ceil((rect.x + rect.w) * scale)) : pixels.width;
+  const y1 = rect ? Math.min(pixels.height, Math.ceil((rect.y + rect.h) * scale)) : pixels.height;
+  let n = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * pixels.width + x) * 4;
+      if (Math.abs(pixels.data[i] - rgb[0]) <= tolerance && Math.abs(pixels.data[i + 1] - rgb[1]) <= tolerance &&
+          Math.abs(pixels.data[i + 2] - rgb[2]) <= tolerance) n++;
+    }
+  }
+  return n;
+}
+
 module.exports = {
   ROOT, WEB_DIR, DESKTOP, PHONE,
   startServer, launchBrowser, openPage, waitForApp, openApp, state, ui, item, frames, screenshotPixels, distinctColours,
+  countNear,
 };
