@@ -54,8 +54,9 @@
     return JSON.parse(callForText(name, ...args));
   }
 
-  // Passes `text` to the wasm function `name` as a UTF-8 C string on the wasm heap (a link may be
-  // megabytes: too big for the stack). A text over the limit is refused without being copied.
+  // Passes `text` to the wasm function `name` as UTF-8 on the wasm heap (a link may be megabytes:
+  // too big for the stack), with its length in bytes: a NUL inside the text does not end it. A
+  // text over the limit is refused without being copied.
   function sendText(name, text, isLink) {
     const bytes = Module.lengthBytesUTF8(text);
     if (bytes > Module._mlp_max_text_bytes()) {
@@ -65,7 +66,7 @@
     const ptr = Module._malloc(bytes + 1);
     try {
       Module.stringToUTF8(text, ptr, bytes + 1);
-      Module['_' + name](ptr);
+      Module['_' + name](ptr, bytes);
     } finally {
       Module._free(ptr);
     }

@@ -63,6 +63,15 @@ const char* kind_name(Kind k) {
     return "a value";
 }
 
+// "line 2, column 7": where the byte before `position` is, 1-based as an editor shows it.
+std::string line_and_column(std::string_view text, size_t position) {
+    const size_t end = std::min(position, text.size());
+    size_t line = 1, line_start = 0;
+    for (size_t i = 0; i < end; ++i)
+        if (text[i] == '\n') ++line, line_start = i + 1;
+    return "line " + std::to_string(line) + ", column " + std::to_string(end - line_start);
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] The SAX handler: collects arrays within the limits
 // ---------------------------------------------------------------------------------------------
@@ -285,13 +294,8 @@ bool DocumentReader::end_array() {
 }
 
 bool DocumentReader::parse_error(std::size_t position, const std::string& last_token, const json::exception& e) {
-    // Line and column (1-based, as an editor shows them) of the last byte read: the end of the
-    // token that could not be used.
-    size_t end = std::min(position, text_.size());
-    size_t line = 1, line_start = 0;
-    for (size_t i = 0; i < end; ++i)
-        if (text_[i] == '\n') ++line, line_start = i + 1;
-    const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(end - line_start);
+    // The last byte read: the end of the token that could not be used.
+    const std::string where = line_and_column(text_, position);
     if (e.id == 406)  // nlohmann-json: a number too large for a double (1e999)
         return fail("JSON: the number " + quote_input(last_token) + " at " + where +
                     " is out of range; expected a number from -1e6 to 1e6");
@@ -365,6 +369,13 @@ DecodeResult decode_json(std::string_view text) {
     DecodeResult result;
     result.error = check_text_size(text.size(), "the JSON text");
     if (!result.ok()) return result;
+    // nlohmann-json takes a NUL byte for the end of its input, so whatever followed one would be
+    // ignored without a word. JSON has no place for a raw NUL (in a string it is "\u0000").
+    const size_t nul = text.find('\0');
+    if (nul != std::string_view::npos) {
+        result.error = "JSON syntax error at " + line_and_column(text, nul + 1) + ": a NUL character";
+        return result;
+    }
     DocumentReader reader(text);
     bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
     result.error = reader.error();

@@ -1,6 +1,7 @@
 #include "platform/script_api.h"
 
 #include <string>
+#include <string_view>
 
 #include <emscripten.h>
 
@@ -34,16 +35,17 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_ui_json() {
 }
 
 // load(text): a link fragment or JSON text, opened as a link is (core/document_loader.h). The
-// page reads state() afterwards; the banners are updated at once.
-EMSCRIPTEN_KEEPALIVE void mlp_load(const char* text) {
+// page reads state() afterwards; the banners are updated at once. Texts come with their length
+// in bytes: a NUL inside one is a character to refuse, not its end.
+EMSCRIPTEN_KEEPALIVE void mlp_load(const char* text, size_t bytes) {
     if (!g_app) return;
-    mlp::open_decoded(&g_app->session(), mlp::decode_document_text(text));
+    mlp::open_decoded(&g_app->session(), mlp::decode_document_text(std::string_view(text, bytes)));
     platform::show_session_messages(g_app->session());
 }
 
 // hashchange: the address bar's new fragment.
-EMSCRIPTEN_KEEPALIVE void mlp_open_fragment(const char* fragment) {
-    if (g_app) platform::open_address_bar_link(g_app->session(), fragment);
+EMSCRIPTEN_KEEPALIVE void mlp_open_fragment(const char* fragment, size_t bytes) {
+    if (g_app) platform::open_address_bar_link(g_app->session(), std::string_view(fragment, bytes));
 }
 
 // The longest text load() and a link may be (limits.h), so the page refuses a longer one
