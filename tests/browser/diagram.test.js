@@ -18,10 +18,7 @@ after(async () => {
   server?.stop();
 });
 
-// src/app/palette.h
-const BLUE = [0x00, 0x72, 0xb2];    // positive weights
-const ORANGE = [0xe6, 0x9f, 0x00];  // negative weights
-const CLIPPED = [0xd5, 0x5e, 0x00]; // the ring of a ReLU-clipped node
+const { positive: BLUE, negative: ORANGE, clipped: CLIPPED } = h.PALETTE;
 
 const { countNear } = h;
 

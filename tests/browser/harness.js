@@ -25,6 +25,12 @@ const CHROMIUM_ARGS = [
 ];
 
 const DESKTOP = { width: 1280, height: 720 };
+// src/app/palette.h: the colours tests look for in screenshots.
+const PALETTE = {
+  positive: [0x00, 0x72, 0xb2], // positive weights (Okabe-Ito blue)
+  negative: [0xe6, 0x9f, 0x00], // negative weights (Okabe-Ito orange)
+  clipped: [0xd5, 0x5e, 0x00],  // the ring of a ReLU-clipped node (vermillion)
+};
 const PHONE = { width: 390, height: 844 };
 
 // Starts tools/serve.py on a free port; resolves to { url, stop }.
@@ -45,6 +51,21 @@ function startServer() {
 
 function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// One server and one browser for all the tests of a file: pass node:test's before and after;
+// the returned object holds `server` and `browser` once the tests run.
+function serverAndBrowser({ before, after }) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }
 
 // Opens the page in a new context and records every console error and uncaught exception, so a
@@ -143,7 +164,7 @@ function countNear(pixels, rgb, { tolerance = 24, rect, scale = 1 } = {}) {
 }
 
 module.exports = {
-  ROOT, WEB_DIR, DESKTOP, PHONE,
-  startServer, launchBrowser, openPage, waitForApp, openApp, state, ui, item, frames, screenshotPixels, distinctColours,
+  ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
+  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, frames, screenshotPixels, distinctColours,
   countNear,
 };

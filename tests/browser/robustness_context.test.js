@@ -9,20 +9,8 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
-// src/app/palette.h
-const BLUE = [0x00, 0x72, 0xb2];   // positive weights
-const ORANGE = [0xe6, 0x9f, 0x00]; // negative weights
 const EXERCISE = '#v=1&shape=3,5,2,3,2,2,2,1&x=3,4,5;5,4,3&w1=0,0,1;0,1,0;1,0,0;1,1,0;0,1,1' +
   '&w2=1,1,-1,0,0;0,0,1,1,-1&w3=1,1;1,-1;1,2&w4=1,-1,0;0,-1,1&w5=0,1;1,0&w6=1,-1;1,1&w7=1,-1';
 const XOR = '#v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&w2=1,-2&b1=0,-1';
@@ -42,8 +30,8 @@ async function assertDrawsNetwork(page, what) {
   const box = await networkBox(page);
   const pixels = await h.screenshotPixels(page);
   const colours = h.distinctColours(pixels);
-  const blue = h.countNear(pixels, BLUE, { rect: box });
-  const orange = h.countNear(pixels, ORANGE, { rect: box });
+  const blue = h.countNear(pixels, h.PALETTE.positive, { rect: box });
+  const orange = h.countNear(pixels, h.PALETTE.negative, { rect: box });
   assert.ok(colours > 20, `${what}: a drawn page, not one flat colour (${colours} colours)`);
   assert.ok(blue > 400, `${what}: positive (blue) lines, ${blue} pixels`);
   assert.ok(orange > 100, `${what}: negative (orange) lines, ${orange} pixels`);
@@ -100,8 +88,10 @@ async function pointerAway(page) {
   await page.mouse.move(diagram.x + diagram.w - 5, diagram.y + diagram.h - 5);
 }
 
-test('a lost context keeps the network; the restored one draws it again, and edits still work', async () => {
-  const page = await h.openApp(browser, server.url);
+test('a lost context keeps the network and the view; the restored one draws them again, and edits still work', async () => {
+  const page = await h.openApp(env.browser, env.server.url);
+  const node = await h.item(page, 'node:4.2');
+  await page.mouse.click(node.cx, node.cy);  // a selection: part of the view to keep
   await pointerAway(page);
   const drawn = await assertDrawsNetwork(page, 'before the loss');
   const s0 = await h.state(page);
@@ -127,6 +117,7 @@ test('a lost context keeps the network; the restored one draws it again, and edi
   await restoreContext(page);
   assert.equal(await isContextLost(page), false);
   assert.deepEqual({ ...(await h.state(page)), warnings: [] }, { ...s0, warnings: [] }, 'the same state after the restore');
+  assert.equal((await h.ui(page)).selected, 'node:4.2', 'the same selection after the restore');
   const redrawn = await assertDrawsNetwork(page, 'after the restore');
   // Shaders, buffers, the lines' cache and ImGui's font texture all came back: the same picture.
   const share = differingShare(drawn, redrawn);
@@ -144,7 +135,7 @@ test('a lost context keeps the network; the restored one draws it again, and edi
 });
 
 test('the context is lost and restored again and again, also between two frames', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   await pointerAway(page);
   await h.frames(page, 3);
   const drawn = await h.screenshotPixels(page);

@@ -10,16 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
 const read = (...parts) => fs.readFileSync(path.join(...parts), 'utf8');
 
@@ -89,7 +80,7 @@ test('the built JavaScript and the sources turn no text into code or markup', ()
 });
 
 test('the served page carries a strict policy, in its header and its meta tag', async () => {
-  const response = await fetch(server.url);
+  const response = await fetch(env.server.url);
   const header = response.headers.get('content-security-policy');
   assert.ok(header, 'tools/serve.py sends a Content-Security-Policy header');
   assertStrictPolicy(header, 'header');
@@ -102,7 +93,7 @@ test('the served page carries a strict policy, in its header and its meta tag', 
 });
 
 test('a session of use raises no policy violation, and the page refuses eval and inline code', async () => {
-  const page = await h.openApp(browser, server.url, {
+  const page = await h.openApp(env.browser, env.server.url, {
     initScript: () => {
       window.cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => {

@@ -23,16 +23,7 @@ const BATCH = 50;              // inputs per round trip to the page; the heap is
 const HASH_MAX = 1 << 20;      // longer texts go through load() only (Chromium refuses URLs over 2 MiB)
 const HEAP_TOLERANCE = 64 << 10;  // bytes the heap may drift over the measured part: 64 B per input
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
 // In the page before its own scripts: the input generator, and listeners for what must never
 // happen (a CSP violation, a dialog opened by injected markup).
@@ -168,7 +159,7 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 test(`soak: ${INPUTS} hostile links and JSON texts through load() and hashchange in one page (seed ${SEED})`, async () => {
   const started = Date.now();
-  const page = await h.openApp(browser, server.url, { initScript: { content: INIT_SCRIPT } });
+  const page = await h.openApp(env.browser, env.server.url, { initScript: { content: INIT_SCRIPT } });
   const dialogs = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
   const scriptsAtStart = await page.evaluate(() => document.scripts.length);
