@@ -4,10 +4,11 @@
 #   ./build.sh deps            install packages and prepare third-party sources (idempotent)
 #   ./build.sh build           the page into build/web (and the native core and tests)
 #   ./build.sh serve [--port N]  build, then serve build/web on http://127.0.0.1:8080/
-#   ./build.sh test            every test: native (plain, ASan+UBSan), a bounded fuzz run, wasm
-#                              build, browser
-#   ./build.sh fuzz [seconds]  the libFuzzer targets (link decoder, JSON import), each for
-#                              `seconds` (default 300), on a corpus kept in build/fuzz/corpus
+#   ./build.sh test            every test: native (plain, ASan+UBSan, valgrind), a bounded fuzz
+#                              run, wasm build, browser
+#   ./build.sh fuzz [seconds]  the libFuzzer targets (link decoder, JSON import, document loader,
+#                              exercise `hide`), each for `seconds` (default 300), on a corpus
+#                              kept in build/fuzz/corpus
 #
 # Works on a fresh Debian 12 machine as root, with only Debian's archive and the npm registry
 # reachable. What is slow to make (SDL2 for wasm, unpacked sources) is cached outside the source
@@ -43,6 +44,7 @@ APT_PACKAGES=(
   fonts-dejavu-core              # the UI font, subset at build time
   python3-fonttools              # the subsetter
   python3-numpy                  # the independent reference of the forward pass
+  valgrind                       # ./build.sh test: the native suite under memcheck
   chromium                       # headless browser for the browser tests
 )
 
@@ -199,11 +201,19 @@ build() {
 
 FUZZ="$BUILD/fuzz"
 FUZZ_TEST_SECONDS=20  # per target, in ./build.sh test
+# Inputs that once failed (or guard a case worth keeping), replayed by every run: one directory
+# per target, tests/fuzz/regressions/<target>/.
+FUZZ_REGRESSIONS="$ROOT/tests/fuzz/regressions"
 
 fuzz_targets() {
   local f
   for f in "$ROOT"/tests/fuzz/*_fuzz.cpp; do basename "$f" .cpp; done
 }
+
+# A target's kind is the word before its first '_' (link_decoder_fuzz: link). It names the
+# target's corpus (build/fuzz/corpus/<kind>), dictionary (tests/fuzz/<kind>.dict, or one made by
+# fuzz_seeds in build/fuzz) and seeds (build/fuzz/seeds/<kind>).
+fuzz_kind() { echo "${1%%_*}"; }
 
 # The targets, built by clang with libFuzzer, ASan and UBSan (cmake/fuzz_targets.cmake).
 build_fuzz() {
@@ -213,11 +223,13 @@ build_fuzz() {
 }
 
 # Seeds from docs/link-format.md, extracted on every run so they follow the doc: its example
-# links and the links of its error table for the link decoder, its JSON blocks for the import.
+# links and the links of its error table for the link decoder, its JSON blocks for the import;
+# both for the document loader (load(text) takes either). The exercise's `hide` values are
+# written here: a byte that picks the network (see tests/fuzz/exercise_hide_fuzz.cpp), then text.
 fuzz_seeds() {
   local out="$FUZZ/seeds"
   rm -rf "$out"
-  mkdir -p "$out/link" "$out/json"
+  mkdir -p "$out/link" "$out/json" "$out/document" "$out/exercise"
   awk -v dir="$out" '
     function put(kind, text,   f) { f = dir "/" kind "/doc-line-" NR; printf "%s", text > f; close(f) }
     /^```/ {
@@ -229,22 +241,43 @@ fuzz_seeds() {
     inside { body = body $0 "\n"; next }
     /^\| `#/ { split($0, cell, "`"); put("link", cell[2]) }
   ' "$ROOT/docs/link-format.md"
+  cp "$out"/link/* "$out"/json/* "$out/document/"
+  cat "$ROOT/tests/fuzz/link.dict" "$ROOT/tests/fuzz/json.dict" >"$FUZZ/document.dict"
+  # 2 weight layers of 4 and 5 nodes and 2 samples (byte 0x05), 4 layers and 64 samples (0x43),
+  # 3 layers of 1024 nodes and 64 samples (0xC2).
+  local i=0 seed
+  for seed in '\x05a1' '\x05z2.1.3,a2.1.3' '\x05a1.2,z2' '\x43z1,a1,z2,a2,z3,a3,z4,a4' '\x43a4.64.1' \
+    '\xc2a1,a2' '\xc2z3.1.1024'; do
+    i=$((i + 1))
+    printf "$seed" >"$out/exercise/seed-$i"
+  done
 }
 
 # Runs fuzz target $1 for $2 seconds on its corpus; records passed or failed with its run count.
+FUZZ_RUNS=0
 run_fuzzer() {
-  local target=$1 seconds=$2 kind=${1%%_*}
-  local corpus="$FUZZ/corpus/$kind" log="$BUILD/$target.log"
+  local target=$1 seconds=$2 kind
+  kind=$(fuzz_kind "$target")
+  local corpus="$FUZZ/corpus/$kind" log="$BUILD/$target.log" dict="$ROOT/tests/fuzz/$kind.dict"
+  [ -f "$dict" ] || dict="$FUZZ/$kind.dict"
+  # New inputs are written into the first directory, the corpus; the others are only read.
+  local inputs=("$corpus" "$FUZZ/seeds/$kind")
+  [ -d "$FUZZ_REGRESSIONS/$target" ] && inputs+=("$FUZZ_REGRESSIONS/$target")
   mkdir -p "$corpus" "$FUZZ/artifacts"
   say "Fuzzing $target for $seconds s"
   local status=0
-  # -timeout: an input that takes a second is a bug (the decoders are linear in their input).
-  "$FUZZ/$target" -max_total_time="$seconds" -timeout=1 -print_final_stats=1 \
-    -dict="$ROOT/tests/fuzz/$kind.dict" -artifact_prefix="$FUZZ/artifacts/$target-" \
-    "$corpus" "$FUZZ/seeds/$kind" >"$log" 2>&1 || status=$?
-  local runs
+  # -timeout: an input that takes 10 s is a hang (the decoders are linear in their input and
+  # take microseconds). It is wall-clock time, and a shared machine can stall a process for a
+  # second: a 1 s limit once fired on a 54-byte input. The slowest input is in the summary.
+  "$FUZZ/$target" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+    -dict="$dict" -artifact_prefix="$FUZZ/artifacts/$target-" "${inputs[@]}" >"$log" 2>&1 || status=$?
+  local runs rate slowest coverage
   runs=$(awk '/^stat::number_of_executed_units:/ { print $2 }' "$log" | tail -n 1)
-  say "$target: ${runs:-0} runs in $seconds s, corpus of $(find "$corpus" -type f | wc -l) inputs (log: $log)"
+  rate=$(awk '/^stat::average_exec_per_sec:/ { print $2 }' "$log" | tail -n 1)
+  slowest=$(awk '/^stat::slowest_unit_time_sec:/ { print $2 }' "$log" | tail -n 1)
+  coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 || true)
+  FUZZ_RUNS=$((FUZZ_RUNS + ${runs:-0}))
+  say "$target: ${runs:-0} runs in $seconds s (${rate:-0}/s, slowest ${slowest:-?} s), ${coverage:-no coverage figure}, corpus of $(find "$corpus" -type f | wc -l) inputs (log: $log)"
   if [ "$status" = 0 ]; then
     record "fuzz $kind: ${runs:-0} runs" 1 0
   else
@@ -257,8 +290,35 @@ run_fuzzers() {  # $1: seconds per target
   local target
   fuzz_seeds
   for target in $(fuzz_targets); do run_fuzzer "$target" "$1"; done
+  say "Fuzzing: $FUZZ_RUNS runs in all"
 }
 
+# Runs every target once on each seed and committed regression input, without libFuzzer
+# (<target>_replay of the native builds): $1 names the run, $2 is the build directory, the rest
+# a command to run them under (valgrind), if any.
+run_replays() {
+  local name=$1 dir=$2 target kind passed=0 failed=0
+  shift 2
+  say "Replaying the fuzz targets' seeds and regression inputs ($name)"
+  for target in $(fuzz_targets); do
+    kind=$(fuzz_kind "$target")
+    local inputs=("$FUZZ/seeds/$kind")
+    [ -d "$FUZZ_REGRESSIONS/$target" ] && inputs+=("$FUZZ_REGRESSIONS/$target")
+    if "$@" "$dir/${target}_replay" "${inputs[@]}"; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+    fi
+  done
+  record "$name" "$passed" "$failed"
+}
+
+# Memcheck: any error (invalid read or write, an uninitialised value deciding a branch, a definite
+# leak) fails the run. The test binary replaces operator new to count allocations
+# (tests/core/allocation_counter.cpp); nouserintercepts keeps that replacement, whose malloc and
+# free memcheck still watches.
+VALGRIND=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+  --show-leak-kinds=definite,indirect --soname-synonyms=somalloc=nouserintercepts)
 fuzz() {
   local seconds=${1:-300}
   case "$seconds" in ''|*[!0-9]*) die "fuzz: seconds must be a whole number, got $seconds" ;; esac
@@ -300,12 +360,14 @@ record() {
   SUMMARY+=("$(printf '%-28s %5d passed %5d failed' "$1" "$2" "$3")")
 }
 
-# Runs a doctest binary; counts its test cases. A crash or missing binary counts as a failure.
+# Runs a doctest binary ($2, or a command that runs it: valgrind ... binary); counts its test
+# cases. A crash or missing binary counts as a failure.
 run_doctest() {
-  local name=$1 binary=$2 log="$BUILD/$1.log"
+  local name=$1 log="$BUILD/$1.log"
+  shift
   say "Running $name"
   local status=0
-  "$binary" --no-intro 2>&1 | tee "$log" | tail -n 40 || status=$?
+  "$@" --no-intro 2>&1 | tee "$log" | tail -n 40 || status=$?
   local line
   line=$(grep -E '^\[doctest\] test cases:' "$log" | tail -n 1 || true)
   if [ -z "$line" ]; then
@@ -348,13 +410,20 @@ run_tests() {
   local started=$SECONDS
   deps
   say "Native build and tests"
+  fuzz_seeds  # what the fuzz targets' replays read
   if try_build "native build" build_native native; then
     run_doctest "core tests" "$BUILD/native/mlp_core_tests"
+    run_replays "fuzz inputs replayed" "$BUILD/native"
+    say "The native suite under valgrind (memcheck)"
+    run_doctest "core tests (valgrind)" "${VALGRIND[@]}" "$BUILD/native/mlp_core_tests"
+    run_replays "fuzz inputs (valgrind)" "$BUILD/native" "${VALGRIND[@]}"
   fi
   say "Native build under ASan+UBSan"
   if try_build "native ASan+UBSan build" build_native native-asan -DMLP_SANITIZE=ON; then
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-      run_doctest "core tests (ASan+UBSan)" "$BUILD/native-asan/mlp_core_tests"
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+    run_doctest "core tests (ASan+UBSan)" "$BUILD/native-asan/mlp_core_tests"
+    run_replays "fuzz inputs (ASan+UBSan)" "$BUILD/native-asan"
+    unset ASAN_OPTIONS UBSAN_OPTIONS
   fi
   say "Fuzz targets (clang, libFuzzer, ASan+UBSan), $FUZZ_TEST_SECONDS s each"
   if try_build "fuzz build" build_fuzz; then
@@ -373,7 +442,7 @@ run_tests() {
 }
 
 usage() {
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 cmd=${1:-}
