@@ -1,0 +1,15 @@
+// The look of the UI: a light theme that matches the page (web/style.css, #f7f7f5), with larger
+// widgets on touch-sized layouts so a finger can hold a slider.
+#pragma once
+
+namespace app {
+
+// Sets ImGui's style. touch: phone-sized layout, widgets sized for fingers. Cheap to call every
+// frame; it rebuilds the style only when `touch` changes.
+void apply_theme(bool touch);
+
+// Muted text (hints, indices) and the ground colour of panels.
+constexpr unsigned kTextMuted = 0x59636E;
+constexpr unsigned kPageGround = 0xF7F7F5;  // web/style.css and the GL clear colour
+
+}  // namespace app
