@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include "app/breakdown_panel.h"
-#include "app/palette.h"
 #include "app/theme.h"
 #include "app/top_bar.h"
 #include "app/value_slider.h"
@@ -86,12 +85,12 @@ void App::draw_laptop(const Layout& layout) {
     if (begin_panel("Sliders", layout.controls, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         add_window_probe(probe_, "panel:controls");
         draw_title();
-        draw_sample_selector(session_, view_, probe_, false);
+        // Captions ("Sample", "Steps") only when the row has room for them.
+        const bool compact = ImGui::GetContentRegionAvail().x < 340.0f;
+        draw_sample_selector(session_, view_, probe_, compact);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
-        draw_step_mode(view_, probe_, false);
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(kTextMuted));
-        ImGui::TextWrapped("Drag \xC2\xB7 double-click to type \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 to step");
-        ImGui::PopStyleColor();
+        draw_step_mode(view_, probe_, compact);
+        muted_text_wrapped("Drag \xC2\xB7 double-click to type \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 to step");
         ImGui::Separator();
         draw_sliders_child(controls_, session_, view_, probe_, false);
     }
@@ -115,11 +114,9 @@ void App::draw_worksheet_header(bool narrow) {
         ImGui::SameLine();
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(kTextMuted));
-    ImGui::TextUnformatted(narrow ? "z = W\xC2\xB7" "a, then the activation; every sample a column"
-                                  : "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. "
-                                    "Click a number to find its slider.");
-    ImGui::PopStyleColor();
+    muted_text(narrow ? "z = W\xC2\xB7" "a, then the activation; every sample a column"
+                      : "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. "
+                        "Click a number to find its slider.");
 }
 
 void App::draw_phone(const Layout& layout) {

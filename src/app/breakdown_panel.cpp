@@ -23,10 +23,11 @@ struct CardPlan {
     bool show_w = true;   // W fits the card
     bool has_bias = false;
     bool may_clip = false;  // ReLU: an a cell may read "−5 → 0"
+    bool show_index = false;  // a column of row numbers, for cards that scroll
     int rows = 0;         // max(m, n)
     int shown_rows = 0;   // rows visible without scrolling
     int columns = 0;
-    float w_w = 0, in_w = 0, z_w = 0, a_w = 0, op_w = 0;  // column widths of the blocks
+    float w_w = 0, in_w = 0, z_w = 0, a_w = 0, op_w = 0, index_w = 0;  // column widths
     float table_w = 0, table_h = 0, width = 0, height = 0;
 };
 
@@ -79,7 +80,10 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
     const int S = session.sample_count();
     // Every sample as a column while the table holds them (ImGui tables have at most 64 columns);
     // beyond that, the sample picked in the selector.
-    const int fixed_cols = (p.show_w ? p.n : 0) + (p.has_bias ? 2 : 0) + 3;
+    p.rows = std::max(p.m, p.n);
+    p.shown_rows = std::min(p.rows, max_rows);
+    p.show_index = p.rows > p.shown_rows;
+    const int fixed_cols = (p.show_index ? 1 : 0) + (p.show_w ? p.n : 0) + (p.has_bias ? 2 : 0) + 3;
     if (fixed_cols + 3 * S <= 64) {
         p.first_sample = 0;
         p.samples = S;
@@ -88,13 +92,12 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
         p.samples = 1;
     }
     p.columns = fixed_cols + 3 * p.samples;
-    p.rows = std::max(p.m, p.n);
-    p.shown_rows = std::min(p.rows, max_rows);
 
     fit_columns(session, &p);  // after shown_rows: cards that scroll are not measured
     p.op_w = ImGui::CalcTextSize("\xE2\x86\x92").x;
     const float pad = style.CellPadding.x * 2;
-    float w = (p.show_w ? p.n * (p.w_w + pad) : 0) + (p.has_bias ? p.op_w + p.z_w + 2 * pad : 0) +
+    p.index_w = ImGui::CalcTextSize("0000").x;
+    float w = (p.show_index ? p.index_w + pad : 0) + (p.show_w ? p.n * (p.w_w + pad) : 0) + (p.has_bias ? p.op_w + p.z_w + 2 * pad : 0) +
               3 * (p.op_w + pad) + p.samples * (p.in_w + p.z_w + p.a_w + 3 * pad);
     const float row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2;
     p.table_w = w + 2;
@@ -114,9 +117,11 @@ void header_text(const char* text, bool muted, bool right = false) {
         const float w = ImGui::CalcTextSize(text).x, avail = ImGui::GetContentRegionAvail().x;
         if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
     }
-    if (muted) ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(kTextMuted));
-    ImGui::TextUnformatted(text);
-    if (muted) ImGui::PopStyleColor();
+    if (muted) {
+        muted_text(text);
+    } else {
+        ImGui::TextUnformatted(text);
+    }
 }
 
 // A number cell: records it for ui(), marks the selection, and selects on click.
@@ -147,6 +152,14 @@ CellContext begin_cell(ViewState& view, UiProbe& probe, float width) {
     return {&view, &probe, ImGui::GetCursorScreenPos(), width};
 }
 
+// A cell showing one number (W, an incoming value, z): orange ground when negative.
+void number_cell(ViewState& view, UiProbe& probe, float width, double v, const std::string& name, bool selected,
+                 const Selection& target) {
+    const CellContext c = begin_cell(view, probe, width);
+    value_cell(v, true);
+    finish_cell(c, name, v < 0, selected, target, format_value(v));
+}
+
 void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, UiProbe& probe) {
     const mlp::Network& net = session.network();
     const mlp::ForwardPass& pass = session.pass();
@@ -173,6 +186,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
     ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX | ImGuiTableFlags_BordersOuterH;
     if (p.rows > p.shown_rows) flags |= ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("card", p.columns, flags, ImVec2(p.table_w, p.table_h))) return;
+    if (p.show_index) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.index_w);
     if (p.show_w)
         for (int j = 0; j < p.n; ++j) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.w_w);
     ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.op_w);
@@ -190,6 +204,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
     // Header row 1, read across: W3 · a2 (+ b3) = z3 → a3
     char name[32];
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    if (p.show_index) ImGui::TableNextColumn();
     auto block_name = [&](const char* text) {
         ImGui::TableNextColumn();
         header_text(text, false);
@@ -227,11 +242,21 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
 
     // Header row 2: W's column indices, the samples' names.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    if (p.show_index) {
+        ImGui::TableNextColumn();
+        header_text("#", true, true);
+    }
+    // The sample the diagram shows stands out; clicking another sample's name shows that one.
     auto sample_names = [&]() {
         for (int s = 0; s < p.samples; ++s) {
             ImGui::TableNextColumn();
-            std::snprintf(name, sizeof name, "x%d", p.first_sample + s + 1);
-            header_text(name, true, true);
+            const int sample = p.first_sample + s;
+            std::snprintf(name, sizeof name, "x%d", sample + 1);
+            header_text(name, sample != view.sample, true);
+            if (ImGui::IsItemHovered() && session.sample_count() > 1) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                if (ImGui::IsMouseClicked(0)) view.sample = sample;
+            }
         }
     };
     if (p.show_w) {
@@ -260,17 +285,19 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             ImGui::TableNextRow();
+            if (p.show_index) {
+                ImGui::TableNextColumn();
+                std::snprintf(name, sizeof name, "%d", r + 1);
+                header_text(name, true, true);
+            }
             if (p.show_w) {
                 for (int j = 0; j < p.n; ++j) {
                     ImGui::TableNextColumn();
                     if (r >= p.m) continue;
-                    const CellContext c = begin_cell(view, probe, p.w_w);
-                    const double v = W.at(r, j);
-                    value_cell(v, true);
                     const Selection edge = Selection::edge(p.l, r, j);
-                    const bool selected = view.selected == edge || view.selected == Selection::node(L, r);
-                    finish_cell(c, "cell:W" + L_str + "[" + std::to_string(r + 1) + "," + std::to_string(j + 1) + "]",
-                                v < 0, selected, edge, format_value(v));
+                    number_cell(view, probe, p.w_w, W.at(r, j),
+                                "cell:W" + L_str + "[" + std::to_string(r + 1) + "," + std::to_string(j + 1) + "]",
+                                view.selected == edge || view.selected == Selection::node(L, r), edge);
                 }
             }
             ImGui::TableNextColumn();
@@ -278,12 +305,10 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 ImGui::TableNextColumn();
                 if (r >= p.n) continue;
                 const int sample = p.first_sample + s;
-                const CellContext c = begin_cell(view, probe, p.in_w);
-                const double v = in.at(sample, r);
-                value_cell(v, true);
                 const Selection node = Selection::node(p.l, r);
-                finish_cell(c, "cell:in" + L_str + "[" + std::to_string(r + 1) + "].x" + std::to_string(sample + 1), v < 0,
-                            view.selected == node, node, format_value(v));
+                number_cell(view, probe, p.in_w, in.at(sample, r),
+                            "cell:in" + L_str + "[" + std::to_string(r + 1) + "].x" + std::to_string(sample + 1),
+                            view.selected == node, node);
             }
             if (p.has_bias) {
                 ImGui::TableNextColumn();
@@ -297,11 +322,8 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 ImGui::TableNextColumn();
                 if (r >= p.m) continue;
                 const int sample = p.first_sample + s;
-                const CellContext c = begin_cell(view, probe, p.z_w);
-                const double z = Z.at(sample, r);
-                value_cell(z, true);
-                finish_cell(c, "cell:z" + L_str + index + std::to_string(sample + 1), z < 0, view.selected == node, node,
-                            format_value(z));
+                number_cell(view, probe, p.z_w, Z.at(sample, r), "cell:z" + L_str + index + std::to_string(sample + 1),
+                            view.selected == node, node);
             }
             ImGui::TableNextColumn();
             for (int s = 0; s < p.samples; ++s) {

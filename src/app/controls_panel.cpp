@@ -10,7 +10,6 @@
 #include "app/number_format.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
-#include "app/palette.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
 
@@ -43,17 +42,6 @@ int section_of(const Selection& sel) {
 void scroll_to_last_item() {
     const float y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
     ImGui::SetScrollFromPosY(y, 0.3f);
-}
-
-void muted_text(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(kTextMuted));
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
-}
-void muted_text_wrapped(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(kTextMuted));
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
 }
 
 // Column (or row) header: a centred 1-based index in muted text.
@@ -135,7 +123,7 @@ void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session
         session.set_weight(l, i, j, v);
         bound_for(l + 1, v);
     }
-    if (item_hovered_for_tooltip()) {
+    if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninto node %d of layer %d, from node %d of layer %d", name,
                           format_value(session.network().weights[l].at(i, j), 6).c_str(), i + 1, l + 1, j + 1, l);
     }
@@ -161,7 +149,7 @@ void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& sessio
         session.set_input(s, j, v);
         bound_for(0, v);
     }
-    if (item_hovered_for_tooltip()) {
+    if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninput %d of sample x%d", name,
                           format_value(session.document().inputs.at(s, j), 6).c_str(), j + 1, s + 1);
     }
@@ -194,7 +182,7 @@ void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe&
     if (view.scroll_to_selected && section_of(view.selected) == 0) ImGui::SetNextItemOpen(true);
     char label[64];
     std::snprintf(label, sizeof label, "Inputs   %d sample%s \xC3\x97 %d###inputs", samples, samples == 1 ? "" : "s", n);
-    const bool open = ImGui::CollapsingHeader(label, ImGuiTreeNodeFlags_DefaultOpen);
+    const bool open = ImGui::CollapsingHeader(label, matrix ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     probe.add_last_item("section:inputs");
     if (!open) return;
 
@@ -230,24 +218,19 @@ void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe&
     char line[64];
     std::snprintf(line, sizeof line, "Sample x%d (pick another with the sample selector)", s + 1);
     muted_text(line);
-    const float row_h = ImGui::GetFrameHeightWithSpacing();
-    const float list_h = row_h * std::min(n, 10) + ImGui::GetStyle().WindowPadding.y;
+    // The list scrolls with the panel (one scroll region: nested ones trap a finger), and only
+    // its visible rows are built.
     const int want = view.scroll_to_selected && section_of(view.selected) == 0 ? view.selected.row : -1;
-    if (want >= 0) ImGui::SetScrollHereY(0.2f);
-    if (ImGui::BeginChild("inputs_list", ImVec2(0, list_h), false, ImGuiWindowFlags_NavFlattened)) {
-        if (want >= 0) ImGui::SetScrollY(std::max(0.0f, want * row_h - list_h * 0.3f));
-        ImGuiListClipper clipper;
-        clipper.Begin(n, row_h);
-        if (want >= 0) clipper.ForceDisplayRangeByIndices(want, want + 1);
-        while (clipper.Step()) {
-            for (int j = clipper.DisplayStart; j < clipper.DisplayEnd; ++j) {
-                ImGui::PushID(j);
-                input_slider(s, j, -FLT_MIN, session, view, probe);
-                ImGui::PopID();
-            }
+    ImGuiListClipper clipper;
+    clipper.Begin(n, ImGui::GetFrameHeightWithSpacing());
+    if (want >= 0) clipper.ForceDisplayRangeByIndices(want, want + 1);
+    while (clipper.Step()) {
+        for (int j = clipper.DisplayStart; j < clipper.DisplayEnd; ++j) {
+            ImGui::PushID(j);
+            input_slider(s, j, -FLT_MIN, session, view, probe);
+            ImGui::PopID();
         }
     }
-    ImGui::EndChild();
 }
 
 void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, UiProbe& probe) {
@@ -271,7 +254,7 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
         draw_node_weights(l, session, view, probe);
     }
     ImGui::PopID();
-    muted_text_wrapped(layer_summary(session, l, std::clamp(view.sample, 0, session.sample_count() - 1)));
+    if (matrix) muted_text_wrapped(layer_summary(session, l, std::clamp(view.sample, 0, session.sample_count() - 1)).c_str());
     ImGui::Spacing();
 }
 
@@ -322,28 +305,32 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     char of[32];
     std::snprintf(of, sizeof of, "of %d", w.rows);
     muted_text(of);
+    // What these weights make of the picked node, for the sample the diagram shows.
+    const int sample = std::clamp(view.sample, 0, session.sample_count() - 1);
+    const double z = session.pass().z[l].at(sample, picked), a = session.pass().a[l].at(sample, picked);
+    char line[160];
+    std::snprintf(line, sizeof line, "x%d:  z%d[%d] = %s  \xE2\x86\x92  a%d[%d] = %s", sample + 1, l + 1, picked + 1,
+                  format_value(z).c_str(), l + 1, picked + 1, format_value(a).c_str());
+    muted_text(line);
 
+    // The weights into the picked node: one scroll region with the panel, visible rows only.
     const bool scrolling = view.scroll_to_selected && section_of(view.selected) == l + 1;
-    const int want = scrolling && view.selected.kind == Selection::Kind::Edge ? view.selected.col : scrolling ? 0 : -1;
-    const float row_h = ImGui::GetFrameHeightWithSpacing();
-    const float list_h = row_h * std::min(w.cols, 10) + ImGui::GetStyle().WindowPadding.y;
-    if (want >= 0) {
-        ImGui::SetScrollHereY(0.2f);  // the outer panel: bring the list into view
+    if (scrolling && view.selected.kind == Selection::Kind::Node) {
+        scroll_to_last_item();  // the picker, with the node's weights under it
         view.scroll_to_selected = false;
     }
-    if (ImGui::BeginChild("weights", ImVec2(0, list_h), false, ImGuiWindowFlags_NavFlattened)) {
-        if (want >= 0) ImGui::SetScrollY(std::max(0.0f, want * row_h - list_h * 0.3f));
-        ImGuiListClipper clipper;
-        clipper.Begin(w.cols, row_h);
-        while (clipper.Step()) {
-            for (int j = clipper.DisplayStart; j < clipper.DisplayEnd; ++j) {
-                ImGui::PushID(j);
-                weight_slider(l, picked, j, -FLT_MIN, session, view, probe);
-                ImGui::PopID();
-            }
+    ImGuiListClipper clipper;
+    clipper.Begin(w.cols, ImGui::GetFrameHeightWithSpacing());
+    if (scrolling && view.selected.kind == Selection::Kind::Edge) {
+        clipper.ForceDisplayRangeByIndices(view.selected.col, view.selected.col + 1);  // scrolls to it when drawn
+    }
+    while (clipper.Step()) {
+        for (int j = clipper.DisplayStart; j < clipper.DisplayEnd; ++j) {
+            ImGui::PushID(j);
+            weight_slider(l, picked, j, -FLT_MIN, session, view, probe);
+            ImGui::PopID();
         }
     }
-    ImGui::EndChild();
 }
 
 }  // namespace app

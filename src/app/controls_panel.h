@@ -30,8 +30,8 @@ private:
     void draw_layer(int l, mlp::Session& session, ViewState& view, UiProbe& probe);
     void draw_weight_matrix(int l, mlp::Session& session, ViewState& view, UiProbe& probe);
     void draw_node_weights(int l, mlp::Session& session, ViewState& view, UiProbe& probe);
-    // One slider, its probe rectangle and its tooltip. Returns true when it is the selection's
-    // first slider and the panel was asked to bring it into view (the caller clears the request).
+    // One slider, its probe rectangle and its tooltip; brings itself into view when it belongs
+    // to the selection and the panel was asked to (and clears the request).
     void weight_slider(int l, int i, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
     void input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
     // Widens the section's range when v lies outside it (a typed value, a loaded document).

@@ -66,6 +66,18 @@ void set_colours(ImGuiStyle& s) {
 
 }  // namespace
 
+void muted_text(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, rgb(kTextMuted));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+void muted_text_wrapped(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, rgb(kTextMuted));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 void apply_theme(bool touch) {
     static int current = -1;
     if (current == static_cast<int>(touch)) return;

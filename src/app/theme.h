@@ -8,8 +8,12 @@ namespace app {
 // frame; it rebuilds the style only when `touch` changes.
 void apply_theme(bool touch);
 
-// Muted text (hints, indices) and the ground colour of panels.
+// Muted text (hints, captions, indices) and the ground colour of panels.
 constexpr unsigned kTextMuted = 0x59636E;
 constexpr unsigned kPageGround = 0xF7F7F5;  // web/style.css and the GL clear colour
+
+// Text in the muted colour: one line, or wrapped to the window.
+void muted_text(const char* text);
+void muted_text_wrapped(const char* text);
 
 }  // namespace app

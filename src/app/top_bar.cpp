@@ -12,6 +12,16 @@
 #include "app/theme.h"
 
 namespace app {
+namespace {
+
+// "Sample", "Steps": a muted word before a row of buttons, on their baseline.
+void caption(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    muted_text(text);
+    ImGui::SameLine();
+}
+
+}  // namespace
 
 void draw_title() {
     ImGui::AlignTextToFramePadding();
@@ -59,13 +69,7 @@ void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe&
     const int samples = session.sample_count();
     view.sample = std::clamp(view.sample, 0, std::max(0, samples - 1));
     if (samples <= 1) return;
-    if (!compact) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(kTextMuted));
-        ImGui::TextUnformatted("Sample");
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-    }
+    if (!compact) caption("Sample");
     if (samples <= kMaxSampleButtons) {
         char names[kMaxSampleButtons][8];
         const char* labels[kMaxSampleButtons];
@@ -93,17 +97,16 @@ void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe&
 }
 
 void draw_step_mode(ViewState& view, UiProbe& probe, bool compact) {
-    if (!compact) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(kTextMuted));
-        ImGui::TextUnformatted("Steps");
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-    }
+    if (!compact) caption("Steps");
     static const char* const kModes[] = {"Integer", "Fine"};
+    ImGui::BeginGroup();
     const int clicked = segmented_buttons(kModes, 2, view.integer_steps ? 0 : 1, probe);
+    ImGui::EndGroup();
     if (clicked >= 0) view.integer_steps = clicked == 0;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Integer: sliders move in whole numbers, as in the exercise.\nFine: in hundredths.");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Integer: a drag moves a slider in whole numbers, as in the exercise.\n"
+                          "Fine: in hundredths. Typed values are kept exactly either way.");
+    }
 }
 
 }  // namespace app

@@ -63,8 +63,10 @@ void clipped_cell(double z, double a) {
 }
 
 float value_cell_width(bool may_clip) {
-    const float value = ImGui::CalcTextSize("\xE2\x88\x92" "00.00").x;
-    return may_clip ? value * 2 + ImGui::CalcTextSize(kArrow).x : value;
+    // Four significant digits: "−0.1923", "−26.38". A clipped cell adds " → 0".
+    const float value = ImGui::CalcTextSize("\xE2\x88\x92" "0.0000").x;
+    const float slack = 2.0f;  // so a value as wide as the sample does not touch the cell edge
+    return slack + (may_clip ? value + ImGui::CalcTextSize(kArrow).x + ImGui::CalcTextSize("0").x : value);
 }
 
 }  // namespace app

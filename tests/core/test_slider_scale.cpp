@@ -1,7 +1,7 @@
-// The sliders' range (app/slider_range.h) and keyboard steps: what a learner sees on the scale.
+// The sliders' range (app/slider_scale.h) and keyboard steps: what a learner sees on the scale.
 #include <doctest/doctest.h>
 
-#include "app/slider_range.h"
+#include "app/slider_scale.h"
 #include "core/limits.h"
 
 TEST_CASE("slider ranges start at -10..10 and widen to nice bounds") {
