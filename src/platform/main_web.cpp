@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/palette.h"
+#include "platform/event_pump.h"
 #include "platform/gpu_context.h"
 #include "platform/link_sync.h"
 #include "platform/script_api.h"
@@ -39,8 +40,7 @@ void release_gl_objects(Platform& p) {
 
 void run_frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    platform::pump_events();
 
     switch (platform::poll_gpu_context()) {
         case platform::GpuContext::Ready: break;
