@@ -38,6 +38,7 @@ APT_PACKAGES=(
   dpkg-dev                       # dpkg-source, to unpack SDL2 and Dear ImGui source packages
   doctest-dev                    # native unit tests
   libfmt-dev                     # shortest round-trip number formatting (header-only use)
+  libfast-float-dev              # exact number parsing, 20x faster than strtod in wasm (header-only)
   nlohmann-json3-dev             # JSON parsing (header-only)
   libbenchmark-dev               # ./build.sh bench
   fonts-dejavu-core              # the UI font, subset at build time
@@ -142,7 +143,7 @@ deps_sdl2() {
 deps_headers() {
   mkdir -p "$CACHE/include"
   local h
-  for h in fmt nlohmann; do
+  for h in fmt nlohmann fast_float; do
     [ -d "/usr/include/$h" ] || die "/usr/include/$h is missing"
     if ! diff -rq "/usr/include/$h" "$CACHE/include/$h" >/dev/null 2>&1; then
       rm -rf "$CACHE/include/$h"

@@ -1,12 +1,16 @@
 #include "core/number_text.h"
 
-#include <cstdlib>
-#include <cstring>
+#include <system_error>
 
 // fmt's "{}" for a double is the shortest round-trip form (Dragonbox). The C++17 alternative,
 // std::to_chars for double, is missing from Emscripten 3.1.6's libc++.
 #define FMT_HEADER_ONLY
 #include <fmt/format.h>
+// fast_float's from_chars: the correctly rounded double, as strtod gives, without the locale and
+// the long double arithmetic that make musl's strtod about 1 us a number in wasm (most of the
+// time a large link takes to open: docs/benchmarks.md). std::from_chars for double is missing
+// from Emscripten 3.1.6's libc++.
+#include <fast_float/fast_float.h>
 
 namespace mlp {
 
@@ -41,12 +45,11 @@ bool parse_number(std::string_view text, double* out) {
         if (exp_digits == 0) return false;
     }
     if (i != text.size()) return false;
-    // strtod needs a NUL-terminated string; a stack copy avoids allocating per number.
-    char buf[kMaxParsedNumberChars + 1];
-    std::memcpy(buf, text.data(), text.size());
-    buf[text.size()] = '\0';
-    *out = std::strtod(buf, nullptr);
-    return true;
+    // Parsed in place, nothing allocated. from_chars takes no '+'; an exponent out of range gives
+    // inf or 0 (as strtod does), which callers refuse or keep through is_allowed_value.
+    const char* first = text.data() + (text[0] == '+' ? 1 : 0);
+    const fast_float::from_chars_result r = fast_float::from_chars(first, text.data() + text.size(), *out);
+    return r.ptr == text.data() + text.size() && r.ec != std::errc::invalid_argument;
 }
 
 }  // namespace mlp
