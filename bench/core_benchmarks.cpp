@@ -7,6 +7,9 @@
 #include <string>
 
 #include "bench_networks.h"
+#include <cstdlib>
+
+#include "core/edge_bins.h"
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
 #include "core/number_text.h"
@@ -90,14 +93,34 @@ void state_json(benchmark::State& state, const BenchNetwork* net) {
     }
 }
 
-// Reading one number of a link (no allocation: a stack copy for strtod).
-void parse_numbers(benchmark::State& state) {
-    const char* const numbers[] = {"0", "-0.05", "0.07", "1e-07", "-2", "0.123456789012345", "3", "-0.01"};
+// The diagram's lines (app/diagram_renderer.h): all rebuilt, or the one line of an edited weight
+// and its gap's scale, as the renderer does during a drag.
+void diagram_lines(benchmark::State& state, const BenchNetwork* net, bool all) {
+    const mlp::EdgePlan plan = mlp::plan_edges(net->document.network.shape);
+    std::vector<mlp::EdgeInstance> lines;
+    mlp::build_edge_instances(plan, net->document.network, &lines);
+    for (auto _ : state) {
+        if (all) {
+            mlp::build_edge_instances(plan, net->document.network, &lines);
+        } else {
+            const int index = mlp::update_edge_instance(plan, net->document.network, 0, 0, 0, &lines);
+            benchmark::DoNotOptimize(index);
+            benchmark::DoNotOptimize(mlp::gap_max_abs(plan, lines, 0));
+        }
+        benchmark::DoNotOptimize(lines.data());
+    }
+}
+
+// Reading one number of a link, in place without allocating: parse_number (fast_float), and the
+// C library's strtod it replaced.
+const char* const kNumbers[] = {"0", "-0.05", "0.07", "1e-07", "-2", "0.123456789012345", "3", "-0.01"};
+void parse_numbers(benchmark::State& state, bool with_strtod) {
     double sum = 0.0;
     for (auto _ : state) {
-        for (const char* text : numbers) {
+        for (const char* text : kNumbers) {
             double v = 0.0;
-            mlp::parse_number(text, &v);
+            if (with_strtod) v = std::strtod(text, nullptr);
+            else mlp::parse_number(text, &v);
             sum += v;
         }
     }
@@ -105,20 +128,29 @@ void parse_numbers(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * 8);
 }
 
+// MLP_BENCH_ITERATIONS=N runs the forward pass exactly N times (for instruction counts under
+// callgrind, which ./build.sh bench takes as the difference of two such runs).
+void set_iterations(benchmark::internal::Benchmark* b) {
+    if (const char* n = std::getenv("MLP_BENCH_ITERATIONS")) b->Iterations(std::atoi(n));
+}
+
 void register_all() {
     for (const BenchNetwork& net : bench::bench_networks()) {
         const std::string n = "/" + net.name;
-        benchmark::RegisterBenchmark(("forward_pass" + n).c_str(), forward_pass_full, &net);
+        set_iterations(benchmark::RegisterBenchmark(("forward_pass" + n).c_str(), forward_pass_full, &net));
         benchmark::RegisterBenchmark(("edit_weight_first_layer" + n).c_str(), edit_weight, &net, false);
         benchmark::RegisterBenchmark(("edit_weight_last_layer" + n).c_str(), edit_weight, &net, true);
         benchmark::RegisterBenchmark(("decode_link" + n).c_str(), decode_link, &net)->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("encode_link" + n).c_str(), encode_link, &net)->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("encode_link_after_edit" + n).c_str(), encode_link_after_edit, &net);
         benchmark::RegisterBenchmark(("state_json" + n).c_str(), state_json, &net)->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("diagram_lines_rebuild" + n).c_str(), diagram_lines, &net, true);
+        benchmark::RegisterBenchmark(("diagram_line_update" + n).c_str(), diagram_lines, &net, false);
     }
     const BenchNetwork& full = bench::full_precision_network();
     benchmark::RegisterBenchmark(("decode_link/" + full.name).c_str(), decode_link, &full)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("parse_number", parse_numbers);
+    benchmark::RegisterBenchmark("parse_number", parse_numbers, false);
+    benchmark::RegisterBenchmark("strtod", parse_numbers, true);
 }
 
 }  // namespace

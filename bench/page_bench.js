@@ -5,7 +5,8 @@
 // frame while a weight is dragged with the mouse, and the time to load a link.
 //
 //   node bench/page_bench.js --links DIR --out FILE [--web DIR] [--loads 5] [--rounds 3]
-//                            [--moves 60] [--only first-frame,bytes,networks,gl]
+//                            [--moves 60] [--only bytes,first-frame,networks,gl]
+//                            [--networks exercise,8x128,16x256,1024x1024]
 //
 // DIR holds the links of bench/bench_networks.h (written by mlp_bench_links). The page is served
 // by a small static server of its own that adds the cross-origin isolation headers (COOP/COEP):
@@ -23,8 +24,11 @@ const h = require('../tests/browser/harness');
 
 // ---- Options ------------------------------------------------------------------------------------
 
+// The networks, in the order of bench/bench_networks.h.
+const NETWORKS = ['exercise', '8x128', '16x256', '1024x1024'];
+
 function parseArgs(argv) {
-  const opts = { web: h.WEB_DIR, loads: 5, rounds: 3, moves: 60, only: null, links: null, out: null };
+  const opts = { web: h.WEB_DIR, loads: 5, rounds: 3, moves: 60, only: null, links: null, out: null, networks: NETWORKS };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=', 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -36,15 +40,13 @@ function parseArgs(argv) {
       case '--rounds': opts.rounds = Number(value()); break;
       case '--moves': opts.moves = Number(value()); break;
       case '--only': opts.only = new Set(value().split(',')); break;
+      case '--networks': opts.networks = value().split(','); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
   if (!opts.links || !opts.out) throw new Error('usage: page_bench.js --links DIR --out FILE [options]');
   return opts;
 }
-
-// The networks, in the order of bench/bench_networks.h.
-const NETWORKS = ['exercise', '8x128', '16x256', '1024x1024'];
 
 // ---- Statistics ---------------------------------------------------------------------------------
 
@@ -395,7 +397,7 @@ async function main() {
     }
     if (want('networks')) {
       out.networks = [];
-      for (const name of NETWORKS) {
+      for (const name of opts.networks) {
         const link = fs.readFileSync(path.join(opts.links, `${name}.link`), 'utf8');
         const r = await attempt(() => measureNetwork(browser, server.url, name, link, opts), { name });
         out.networks.push(r);
@@ -404,11 +406,13 @@ async function main() {
         log(`${name}: load() ${r.load.load_ms.median.toFixed(1)} ms; drag ${r.drag.target || '-'}: ` +
           (d ? `median ${d.median.toFixed(2)} ms, p95 ${d.p95.toFixed(2)} ms over ${d.n} frames` : 'none'));
       }
-      const full = fs.readFileSync(path.join(opts.links, '8x128-full.link'), 'utf8');
-      const r = await attempt(() => measureNetwork(browser, server.url, '8x128-full', full, { ...opts, rounds: 0 }),
-        { name: '8x128-full' });
-      out.networks.push(r);
-      if (!r.error) log(`8x128-full: load() ${r.load.load_ms.median.toFixed(1)} ms`);
+      if (opts.networks.includes('8x128')) {
+        const full = fs.readFileSync(path.join(opts.links, '8x128-full.link'), 'utf8');
+        const r = await attempt(() => measureNetwork(browser, server.url, '8x128-full', full, { ...opts, rounds: 0 }),
+          { name: '8x128-full' });
+        out.networks.push(r);
+        if (!r.error) log(`8x128-full: load() ${r.load.load_ms.median.toFixed(1)} ms`);
+      }
     }
     if (want('gl')) {
       out.gl_calls = [];

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bench_networks.h"
+#include "core/edge_bins.h"
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
 #include "core/number_text.h"
@@ -80,6 +81,23 @@ int main(int argc, char** argv) {
             v = v == 0.5 ? -0.5 : 0.5;
             session.set_weight(0, 0, 0, v);
         });
+        const int last = session.network().weight_layers() - 1;
+        const Timing edit_last = time_calls(repeats, [&] {
+            v = v == 0.5 ? -0.5 : 0.5;
+            session.set_weight(last, 0, 0, v);
+        });
+        // The diagram's lines (app/diagram_renderer.h): all of them rebuilt, against the one line
+        // of an edited weight (and its gap's scale) as the renderer does during a drag.
+        const mlp::EdgePlan plan = mlp::plan_edges(doc.network.shape);
+        std::vector<mlp::EdgeInstance> lines;
+        const Timing lines_rebuild = time_calls(repeats, [&] {
+            mlp::build_edge_instances(plan, doc.network, &lines);
+            g_sink = g_sink + lines[0].weight;
+        });
+        const Timing line_update = time_calls(repeats, [&] {
+            const int index = mlp::update_edge_instance(plan, doc.network, 0, 0, 0, &lines);
+            g_sink = g_sink + mlp::gap_max_abs(plan, lines, 0) + index;
+        });
         const Timing decode = time_calls(repeats, [&] {
             mlp::DecodeResult r = mlp::decode_link(link);
             if (!r.ok()) std::abort();
@@ -101,12 +119,16 @@ int main(int argc, char** argv) {
         std::printf("    \"forward_gflops\": %.4f,\n", flops / (forward.median_ms * 1e-3) * 1e-9);
         print_timing("forward_pass", forward);
         print_timing("edit_weight_first_layer", edit_first);
+        print_timing("edit_weight_last_layer", edit_last);
+        print_timing("diagram_lines_rebuild", lines_rebuild);
+        print_timing("diagram_line_update", line_update);
         print_timing("decode_link", decode);
         print_timing("encode_link", encode);
         print_timing("encode_link_after_edit", encode_edit);
         print_timing("state_json", state, true);
         std::printf("  }%s\n", n + 1 < networks.size() ? "," : "");
     }
+    // One number of a link: parse_number (fast_float), against the C library's strtod it replaced.
     const char* const numbers[] = {"0", "-0.05", "0.07", "1e-07", "-2", "0.123456789012345", "3", "-0.01"};
     const Timing parse = time_calls(repeats, [&] {
         for (const char* text : numbers) {
@@ -115,6 +137,10 @@ int main(int argc, char** argv) {
             g_sink = g_sink + x;
         }
     });
-    std::printf("], \"parse_number_ns\": %.2f}\n", parse.median_ms * 1e6 / 8);
+    const Timing strtod = time_calls(repeats, [&] {
+        for (const char* text : numbers) g_sink = g_sink + std::strtod(text, nullptr);
+    });
+    std::printf("], \"parse_number_ns\": %.2f, \"strtod_ns\": %.2f}\n", parse.median_ms * 1e6 / 8,
+                strtod.median_ms * 1e6 / 8);
     return 0;
 }

@@ -129,10 +129,14 @@ target_link_options(mlp_explorer PRIVATE
   -sFILESYSTEM=0                               # nothing is read from files; saves JS
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  -sEXIT_RUNTIME=0
-  # glGetIntegerv answers ImGui's per-frame GL state backup without a GPU round trip (see the file)
-  "--js-library=${CMAKE_SOURCE_DIR}/src/platform/gl_state_cache.js")
-set_property(TARGET mlp_explorer APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/gl_state_cache.js")
+  -sEXIT_RUNTIME=0)
+# glGetIntegerv answers ImGui's per-frame GL state backup without a GPU round trip (see the file).
+# Off only to measure what it saves (./build.sh bench).
+option(MLP_WASM_GL_STATE_CACHE "Link src/platform/gl_state_cache.js" ON)
+if(MLP_WASM_GL_STATE_CACHE)
+  target_link_options(mlp_explorer PRIVATE "--js-library=${CMAKE_SOURCE_DIR}/src/platform/gl_state_cache.js")
+  set_property(TARGET mlp_explorer APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/gl_state_cache.js")
+endif()
 
 # The page shell (web/) is copied beside the .js and .wasm.
 file(GLOB MLP_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
