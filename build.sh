@@ -398,7 +398,7 @@ bench() {
   fi
   say "Writing docs/benchmarks.md ($((SECONDS - started)) s)"
   /usr/bin/python3 "$ROOT/bench/report.py" --results "$BENCH_OUT" --out "$ROOT/docs/benchmarks.md" \
-    --page-cache "$BUILD/bench-page/CMakeCache.txt" --seconds $((SECONDS - started))
+    --seconds $((SECONDS - started))
 }
 
 serve() {

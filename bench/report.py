@@ -2,7 +2,7 @@
 """Writes docs/benchmarks.md from the results of ./build.sh bench, and prints its summary table.
 
     /usr/bin/python3 bench/report.py --results build/bench --out docs/benchmarks.md \
-        --page-cache build/bench-page/CMakeCache.txt [--seconds N]
+        [--seconds N]
 
 Every number in the document comes from the JSON files in --results (written by the native
 benchmarks, numpy_forward.py, the wasm core benchmark and page_bench.js in the same run); the
@@ -66,15 +66,13 @@ def callgrind_counts(path):
     return {name: (c[12] - c[2]) / 10 for name, c in counts.items() if 2 in c and 12 in c}
 
 
-def cache_value(path, key):
-    try:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return line.split("=", 1)[1].strip()
-    except OSError:
-        pass
-    return None
+def page_flags(root):
+    """The page's own flags: the mlp_default(MLP_WASM_<TARGET>_FLAGS "...") lines of web_app.cmake."""
+    flags = {}
+    with open(os.path.join(root, "cmake", "web_app.cmake"), encoding="utf-8") as f:
+        for m in re.finditer(r'mlp_default\(MLP_WASM_(\w+)_FLAGS "([^"]*)"\)', f.read()):
+            flags[m.group(1).lower()] = m.group(2)
+    return flags
 
 
 def levers_table(root):
@@ -174,7 +172,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", required=True)
     parser.add_argument("--out", required=True)
-    parser.add_argument("--page-cache", required=True)
     parser.add_argument("--seconds", type=int, default=0)
     args = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -187,7 +184,7 @@ def main():
     page = load_json(os.path.join(res, "page.json"))
     loads = [json.loads(line) for line in open(os.path.join(res, "load.jsonl"), encoding="utf-8") if line.strip()]
     m = machine()
-    flags = {k: cache_value(args.page_cache, f"MLP_WASM_{k.upper()}_FLAGS") for k in ("core", "imgui", "app", "link")}
+    flags = page_flags(root)
     date = (page or {}).get("date", datetime.datetime.utcnow().isoformat())[:16].replace("T", " ")
 
     doc = []
@@ -256,8 +253,8 @@ def main():
     if numpy:
         w(f"- numpy {numpy['numpy']} on Python {numpy['python']} (`/usr/bin/python3`), linked with "
           f"`{numpy['blas_library']}` (Debian's reference BLAS, single-threaded).")
-    w(f"- The page's flags (cmake/web_app.cmake): core `{flags['core']}`, ImGui `{flags['imgui']}`, app "
-      f"`{flags['app']}`, link `{flags['link']}`.")
+    w(f"- The page's flags (cmake/web_app.cmake): core `{flags.get('core')}`, ImGui `{flags.get('imgui')}`, app "
+      f"`{flags.get('app')}`, link `{flags.get('link')}`.")
     w("")
     w("## Figures against the targets")
     w("")
@@ -533,7 +530,7 @@ def main():
                 d = n["drag"].get("cpu_ms")
                 return f"{d['median']:.2f} / {d['p95']:.2f}" if d else f"still {n['idle']['cpu_ms']['median']:.2f}"
             cb = next((x for x in (c or {}).get("networks", []) if x["name"] == "1024x1024"), None)
-            chosen = all(lever[k] == (flags[k] or "") for k in ("core", "imgui", "app", "link")) and not lever["other"]
+            chosen = all(lever[k] == flags.get(k, "") for k in ("core", "imgui", "app", "link")) and not lever["other"]
             rows.append([f"`{lever['name']}`" + (" (chosen)" if chosen else ""), lever["what"],
                          kb(files["mlp_explorer.wasm"]["gzip9"]) if files else "–",
                          kb(files["mlp_explorer.js"]["gzip9"]) if files else "–",

@@ -10,14 +10,22 @@ foreach(dir MLP_IMGUI_DIR MLP_SDL2_DIR)
 endforeach()
 
 # --- Optimisation, per target ----------------------------------------------------------------
-# Each target gets its own flags (docs/benchmarks.md measures every choice, ./build.sh bench
-# remakes those figures); the build type adds only -DNDEBUG, so these decide alone.
+# Each target gets its own flags; the build type adds only -DNDEBUG, so these decide alone. They
+# can be overridden with -D (./build.sh bench builds its variants so). docs/benchmarks.md
+# ("Levers") measures the alternatives: the core is where the time goes, so it is built for speed;
+# ImGui and the app are most of the bytes and take a fraction of a millisecond a frame, so they
+# are built for size, as is the link (wasm-opt -Oz leaves the core's loops as fast).
 set(CMAKE_CXX_FLAGS_RELEASE "-DNDEBUG")
 set(CMAKE_C_FLAGS_RELEASE "-DNDEBUG")
-set(MLP_WASM_CORE_FLAGS "-O3" CACHE STRING "Compiler flags of the core (src/core) in the wasm")
-set(MLP_WASM_IMGUI_FLAGS "-O3" CACHE STRING "Compiler flags of Dear ImGui and its backends in the wasm")
-set(MLP_WASM_APP_FLAGS "-O3" CACHE STRING "Compiler flags of the app (src/app, src/platform)")
-set(MLP_WASM_LINK_FLAGS "-O3" CACHE STRING "Link flags of the page (wasm-opt passes, JS minification)")
+macro(mlp_default var value)
+  if(NOT DEFINED ${var})
+    set(${var} "${value}")
+  endif()
+endmacro()
+mlp_default(MLP_WASM_CORE_FLAGS "-O3")   # src/core: the forward pass, the link codec
+mlp_default(MLP_WASM_IMGUI_FLAGS "-Oz")  # Dear ImGui and its backends
+mlp_default(MLP_WASM_APP_FLAGS "-Oz")    # src/app, src/platform
+mlp_default(MLP_WASM_LINK_FLAGS "-Oz")   # wasm-opt's passes, the JS
 separate_arguments(MLP_WASM_CORE_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_CORE_FLAGS}")
 separate_arguments(MLP_WASM_IMGUI_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_IMGUI_FLAGS}")
 separate_arguments(MLP_WASM_APP_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_APP_FLAGS}")

@@ -255,12 +255,11 @@
 
   // ---- Start-up --------------------------------------------------------------------------------
 
+  // Only whether the browser knows WebGL2 at all. Making a throwaway context to be sure would cost
+  // about 100-200 ms before the app could even start loading (docs/benchmarks.md); when the app's
+  // own context cannot be made (WebGL disabled, a blocked GPU), main() says so through fail().
   function hasWebGL2() {
-    try {
-      return !!document.createElement('canvas').getContext('webgl2');
-    } catch (e) {
-      return false;
-    }
+    return typeof WebGL2RenderingContext === 'function';
   }
   window.Module = {
     canvas: byId('canvas'),
