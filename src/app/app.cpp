@@ -2,26 +2,173 @@
 
 #include <imgui.h>
 
-#include "app/controls_panel.h"
-#include "app/layout.h"
+#include "app/breakdown_panel.h"
+#include "app/theme.h"
+#include "app/top_bar.h"
+#include "app/value_slider.h"
 
 namespace app {
+namespace {
+
+// Docked panels: placed by the layout every frame, never moved, resized or saved by ImGui.
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+bool begin_panel(const char* name, const Rect& r, ImGuiWindowFlags extra = 0) {
+    ImGui::SetNextWindowPos(r.min());
+    ImGui::SetNextWindowSize(r.size());
+    return ImGui::Begin(name, nullptr, kPanelFlags | extra);
+}
+
+// Scrolling by dragging the empty parts of a panel (gaps, headers, the worksheet's numbers):
+// ImGui scrolls with the wheel and the scrollbar only, and a phone has neither.
+void drag_to_scroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiID id = ImGui::GetID("##drag_scroll");
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    if (ImGui::IsMouseClicked(0)) {
+        const bool start = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && !ImGui::IsAnyItemHovered() &&
+                           !ImGui::IsAnyItemActive();
+        storage->SetBool(id, start);
+    }
+    if (!io.MouseDown[0]) storage->SetBool(id, false);
+    if (storage->GetBool(id) && ImGui::IsMouseDragging(0, 4.0f)) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        ImGui::SetScrollX(ImGui::GetScrollX() - io.MouseDelta.x);
+    }
+}
+
+void draw_sliders_child(ControlsPanel& controls, mlp::Session& session, ViewState& view, UiProbe& probe,
+                        bool touch) {
+    // NavFlattened: arrows and Tab go on from the header's buttons into the sliders.
+    if (ImGui::BeginChild("sliders", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened)) {
+        controls.draw(session, view, probe, touch);
+        drag_to_scroll();
+    }
+    ImGui::EndChild();
+}
+
+void draw_sheet_child(const mlp::Session& session, ViewState& view, UiProbe& probe, bool one_row) {
+    if (ImGui::BeginChild("sheet", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar)) {
+        draw_breakdown(session, view, probe, one_row);
+        drag_to_scroll();
+    }
+    ImGui::EndChild();
+}
+
+void add_window_probe(UiProbe& probe, const char* name) {
+    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    probe.add(name, p.x, p.y, s.x, s.y);
+}
+
+}  // namespace
 
 App::App() = default;
 
 void App::draw() {
     probe_.begin_frame();
     view_.tooltip.clear();
-    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize);
-    // The diagram's input first (a drag edits a weight the sliders then show), its labels last
-    // (so they show every edit of this frame).
+    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_);
+    apply_theme(layout.narrow);
+    update_touch_press();
+    // The diagram's input first (a drag on an edge edits a weight the sliders then show), its
+    // labels last (so they show every edit of this frame, a slider's included).
     diagram_.handle_input(session_, view_, layout.diagram);
-    draw_controls_panel(session_, view_, layout.controls, probe_);
+    if (layout.narrow) {
+        draw_phone(layout);
+    } else {
+        draw_laptop(layout);
+    }
     diagram_.draw(session_, view_, probe_);
     if (tooltip_listener_ && view_.tooltip != announced_tooltip_) {
         announced_tooltip_ = view_.tooltip;
         tooltip_listener_(announced_tooltip_);
     }
+}
+
+void App::draw_laptop(const Layout& layout) {
+    if (begin_panel("Sliders", layout.controls, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        add_window_probe(probe_, "panel:controls");
+        draw_title();
+        // Captions ("Sample", "Steps") only when the row has room for them.
+        const bool compact = ImGui::GetContentRegionAvail().x < 340.0f;
+        draw_sample_selector(session_, view_, probe_, compact);
+        if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
+        draw_step_mode(view_, probe_, compact);
+        muted_text_wrapped("Drag \xC2\xB7 double-click to type \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 to step");
+        ImGui::Separator();
+        draw_sliders_child(controls_, session_, view_, probe_, false);
+    }
+    ImGui::End();
+
+    if (begin_panel("Worksheet", layout.breakdown, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        add_window_probe(probe_, "panel:breakdown");
+        draw_worksheet_header(false);
+        if (layout_options_.worksheet_open) draw_sheet_child(session_, view_, probe_, true);
+    }
+    ImGui::End();
+}
+
+void App::draw_worksheet_header(bool narrow) {
+    bool& open = layout_options_.worksheet_open;
+    if (!narrow) {
+        // ▼ / ▶ Worksheet: folds the worksheet to this line, giving the diagram the height.
+        const char* label = open ? "\xE2\x96\xBC  Worksheet###worksheet" : "\xE2\x96\xB6  Worksheet###worksheet";
+        if (ImGui::Button(label)) open = !open;
+        probe_.add_last_item("button:Worksheet", open);
+        ImGui::SameLine();
+    }
+    ImGui::AlignTextToFramePadding();
+    muted_text(narrow ? "z = W\xC2\xB7" "a, then the activation; every sample a column"
+                      : "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. "
+                        "Click a number to find its slider.");
+}
+
+void App::draw_phone(const Layout& layout) {
+    if (begin_panel("Top bar", layout.top_bar, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        add_window_probe(probe_, "panel:topbar");
+        draw_title();
+        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+        draw_sample_selector(session_, view_, probe_, true);
+        if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+        draw_step_mode(view_, probe_, true);
+    }
+    ImGui::End();
+
+    const bool reveal = view_.scroll_to_selected;  // a click in the diagram asks for its sliders
+    if (reveal) layout_options_.panels_open = true;
+    if (begin_panel("Panels", layout.controls, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+        if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) {
+            bool& open = layout_options_.panels_open;
+            const bool sliders = ImGui::BeginTabItem("Sliders", nullptr, reveal ? ImGuiTabItemFlags_SetSelected : 0);
+            if (ImGui::IsItemClicked()) open = true;
+            probe_.add_last_item("tab:Sliders", sliders);
+            if (sliders) {
+                add_window_probe(probe_, "panel:controls");
+                if (open) draw_sliders_child(controls_, session_, view_, probe_, true);
+                ImGui::EndTabItem();
+            }
+            const bool sheet = ImGui::BeginTabItem("Worksheet");
+            if (ImGui::IsItemClicked()) open = true;
+            probe_.add_last_item("tab:Worksheet", sheet);
+            if (sheet) {
+                add_window_probe(probe_, "panel:breakdown");
+                if (open) {
+                    draw_worksheet_header(true);
+                    draw_sheet_child(session_, view_, probe_, false);
+                }
+                ImGui::EndTabItem();
+            }
+            // Folds the panel down to this tab bar, or opens it again.
+            if (ImGui::TabItemButton(open ? "\xE2\x96\xBC###fold" : "\xE2\x96\xB2###fold", ImGuiTabItemFlags_Trailing)) {
+                open = !open;
+            }
+            probe_.add_last_item("button:Fold panels", open);
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
 }
 
 void App::render_gl(float fb_scale) { diagram_.render_gl(session_, view_, fb_scale); }

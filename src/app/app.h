@@ -4,7 +4,9 @@
 
 #include <string>
 
+#include "app/controls_panel.h"
 #include "app/diagram_view.h"
+#include "app/layout.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "core/session.h"
@@ -32,9 +34,15 @@ public:
     void set_tooltip_listener(TextListener listener) { tooltip_listener_ = listener; }
 
 private:
+    void draw_laptop(const Layout& layout);
+    void draw_phone(const Layout& layout);
+    void draw_worksheet_header(bool narrow);
+
     mlp::Session session_;
     ViewState view_;
     DiagramView diagram_;
+    ControlsPanel controls_;
+    LayoutOptions layout_options_;
     UiProbe probe_;
     TextListener tooltip_listener_ = nullptr;
     std::string announced_tooltip_;

@@ -1,41 +1,336 @@
 #include "app/controls_panel.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <string>
+
+#include <imgui.h>
 
 #include "app/number_format.h"
+#include "app/slider_scale.h"
+#include "app/theme.h"
+#include "app/value_slider.h"
+#include "app/worksheet_text.h"
 
 namespace app {
+namespace {
 
-void draw_controls_panel(mlp::Session& session, ViewState&, const Rect& area, UiProbe& probe) {
-    ImGui::SetNextWindowPos(area.min());
-    ImGui::SetNextWindowSize(area.size());
-    ImGui::Begin("Controls", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
-    probe.add("panel:controls", area.x, area.y, area.w, area.h);
+// "W3[2,1]": weight layer 3, into node 2, from node 1 (1-based, as on the worksheet).
+void weight_name(char (&out)[48], int l, int i, int j) { std::snprintf(out, sizeof out, "W%d[%d,%d]", l + 1, i + 1, j + 1); }
+// "x2[1]": input 1 of sample 2.
+void input_name(char (&out)[48], int s, int j) { std::snprintf(out, sizeof out, "x%d[%d]", s + 1, j + 1); }
 
-    const mlp::ForwardPass& pass = session.pass();
-    const int out_layer = session.network().weight_layers() - 1;
-    const mlp::Matrix& out = pass.a[out_layer];
-    ImGui::TextUnformatted("Network outputs, one row per sample");
-    if (ImGui::BeginTable("outputs", out.cols + 1, ImGuiTableFlags_Borders)) {
-        ImGui::TableSetupColumn("sample");
-        for (int i = 0; i < out.cols; ++i) {
-            char label[32];
-            std::snprintf(label, sizeof label, "y%d", i + 1);
-            ImGui::TableSetupColumn(label);
+// Whether the selection covers weight (l, i, j): the edge itself, or the node it leads into.
+bool selects_weight(const Selection& sel, int l, int i, int j) {
+    if (sel.kind == Selection::Kind::Edge) return sel.layer == l && sel.row == i && sel.col == j;
+    if (sel.kind == Selection::Kind::Node) return sel.layer == l + 1 && sel.row == i;
+    return false;
+}
+// Whether the selection covers input j (of every sample): the input node j.
+bool selects_input(const Selection& sel, int j) {
+    return sel.kind == Selection::Kind::Node && sel.layer == 0 && sel.row == j;
+}
+// The section (0 = inputs, l + 1 = weight layer l) that holds the selection's sliders, or -1.
+int section_of(const Selection& sel) {
+    if (sel.kind == Selection::Kind::Edge) return sel.layer + 1;
+    if (sel.kind == Selection::Kind::Node) return sel.layer;
+    return -1;
+}
+
+// Scrolls the current window so the last item sits a third of the way down.
+void scroll_to_last_item() {
+    const float y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
+    ImGui::SetScrollFromPosY(y, 0.3f);
+}
+
+// Column (or row) header: a centred 1-based index in muted text.
+void index_header(int index) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%d", index + 1);
+    const float w = ImGui::CalcTextSize(text).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
+    muted_text(text);
+}
+
+// "z = 9, −5, 16  →  a = 9, 0, 16" for one sample: what this layer's sliders feed, in one line.
+std::string layer_summary(const mlp::Session& session, int l, int sample) {
+    const mlp::Matrix& z = session.pass().z[l];
+    const mlp::Matrix& a = session.pass().a[l];
+    const int shown = std::min(z.cols, 8);
+    std::string zs, as;
+    for (int i = 0; i < shown; ++i) {
+        if (i) { zs += ", "; as += ", "; }
+        zs += format_value(z.at(sample, i));
+        as += format_value(a.at(sample, i));
+    }
+    if (shown < z.cols) { zs += ", \xE2\x80\xA6"; as += ", \xE2\x80\xA6"; }
+    char head[64];
+    std::snprintf(head, sizeof head, "x%d:  z%d = ", sample + 1, l + 1);
+    char mid[32];
+    std::snprintf(mid, sizeof mid, "  \xE2\x86\x92  a%d = ", l + 1);
+    return head + zs + mid + as;
+}
+
+}  // namespace
+
+double ControlsPanel::bound_for(int section, double v) {
+    double& b = bounds_[section];
+    if (std::fabs(v) > b) b = slider_bound_for(std::fabs(v));
+    return b;
+}
+
+void ControlsPanel::sync_with(const mlp::Session& session, const ViewState& view) {
+    const mlp::Network& net = session.network();
+    if (structure_seen_ != session.structure_revision() || bounds_.size() != net.weights.size() + 1) {
+        // Another document: fit the ranges to its values, once (O(weights), not per frame).
+        structure_seen_ = session.structure_revision();
+        bounds_.assign(net.weights.size() + 1, kDefaultSliderBound);
+        picked_.assign(net.weights.size(), 0);
+        double m = 0;
+        for (double v : session.document().inputs.values) m = std::max(m, std::fabs(v));
+        bounds_[0] = slider_bound_for(m);
+        for (size_t l = 0; l < net.weights.size(); ++l) {
+            m = 0;
+            for (double v : net.weights[l].values) m = std::max(m, std::fabs(v));
+            bounds_[l + 1] = slider_bound_for(m);
         }
-        ImGui::TableHeadersRow();
-        for (int s = 0; s < session.sample_count(); ++s) {
+    }
+    // A new selection in the diagram picks the node a large layer shows.
+    if (view.selected != selection_seen_) {
+        selection_seen_ = view.selected;
+        const int section = section_of(view.selected);
+        if (section >= 1 && section <= static_cast<int>(picked_.size()) &&
+            view.selected.row < net.shape[section]) {
+            picked_[section - 1] = view.selected.row;
+        }
+    }
+}
+
+void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session& session, ViewState& view,
+                                  UiProbe& probe) {
+    char name[48];
+    weight_name(name, l, i, j);
+    double v = session.network().weights[l].at(i, j);
+    ValueSliderOptions o;
+    o.max = bound_for(l + 1, v);
+    o.min = -o.max;
+    o.integer_steps = view.integer_steps;
+    o.touch = touch_;
+    o.highlighted = selects_weight(view.selected, l, i, j);
+    ImGui::SetNextItemWidth(width);
+    if (value_slider(name, &v, o)) {
+        session.set_weight(l, i, j, v);
+        bound_for(l + 1, v);
+    }
+    if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
+        ImGui::SetTooltip("%s = %s\ninto node %d of layer %d, from node %d of layer %d", name,
+                          format_value(session.network().weights[l].at(i, j), 6).c_str(), i + 1, l + 1, j + 1, l);
+    }
+    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    if (o.highlighted && view.scroll_to_selected) {
+        scroll_to_last_item();
+        view.scroll_to_selected = false;
+    }
+}
+
+void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe) {
+    char name[48];
+    input_name(name, s, j);
+    double v = session.document().inputs.at(s, j);
+    ValueSliderOptions o;
+    o.max = bound_for(0, v);
+    o.min = -o.max;
+    o.integer_steps = view.integer_steps;
+    o.touch = touch_;
+    o.highlighted = selects_input(view.selected, j);
+    ImGui::SetNextItemWidth(width);
+    if (value_slider(name, &v, o)) {
+        session.set_input(s, j, v);
+        bound_for(0, v);
+    }
+    if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
+        ImGui::SetTooltip("%s = %s\ninput %d of sample x%d", name,
+                          format_value(session.document().inputs.at(s, j), 6).c_str(), j + 1, s + 1);
+    }
+    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    if (o.highlighted && view.scroll_to_selected) {
+        scroll_to_last_item();
+        view.scroll_to_selected = false;
+    }
+}
+
+void ControlsPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch) {
+    touch_ = touch;
+    sync_with(session, view);
+    const mlp::Network& net = session.network();
+    // A selection that points nowhere (a stale one after loading a smaller network) asks nothing.
+    const int target = section_of(view.selected);
+    if (view.scroll_to_selected && (target < 0 || target > net.weight_layers() ||
+                                    view.selected.row >= net.shape[target] ||
+                                    (view.selected.kind == Selection::Kind::Edge && view.selected.col >= net.shape[target - 1]))) {
+        view.scroll_to_selected = false;
+    }
+    draw_inputs(session, view, probe);
+    for (int l = 0; l < net.weight_layers(); ++l) draw_layer(l, session, view, probe);
+}
+
+void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe& probe) {
+    const int samples = session.sample_count();
+    const int n = session.network().shape[0];
+    const bool matrix = static_cast<long long>(samples) * n <= kMaxMatrixSliders;
+    if (view.scroll_to_selected && section_of(view.selected) == 0) ImGui::SetNextItemOpen(true);
+    char label[64];
+    std::snprintf(label, sizeof label, "Inputs   %d sample%s \xC3\x97 %d###inputs", samples, samples == 1 ? "" : "s", n);
+    const bool open = ImGui::CollapsingHeader(label, matrix ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    probe.add_last_item("section:inputs");
+    if (!open) return;
+
+    if (matrix) {
+        // Rows: samples x1, x2...; columns: the input nodes.
+        if (ImGui::BeginTable("inputs", n + 1, ImGuiTableFlags_SizingStretchSame)) {
+            ImGui::TableSetupColumn("##sample", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("x00").x);
+            for (int j = 0; j < n; ++j) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("x%d", s + 1);
-            for (int i = 0; i < out.cols; ++i) {
+            for (int j = 0; j < n; ++j) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(format_value(out.at(s, i)).c_str());
+                index_header(j);
             }
+            for (int s = 0; s < samples; ++s) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                ImGui::Text("x%d", s + 1);
+                for (int j = 0; j < n; ++j) {
+                    ImGui::TableNextColumn();
+                    ImGui::PushID(s * n + j);
+                    input_slider(s, j, -FLT_MIN, session, view, probe);
+                    ImGui::PopID();
+                }
+            }
+            ImGui::EndTable();
         }
-        ImGui::EndTable();
+        return;
     }
-    ImGui::End();
+    // Too many for a matrix: the inputs of the sample picked in the sample selector.
+    const int s = std::clamp(view.sample, 0, samples - 1);
+    char line[64];
+    std::snprintf(line, sizeof line, "Sample x%d (pick another with the sample selector)", s + 1);
+    muted_text(line);
+    // The list scrolls with the panel (one scroll region: nested ones trap a finger), and only
+    // its visible rows are built.
+    const int want = view.scroll_to_selected && section_of(view.selected) == 0 ? view.selected.row : -1;
+    ImGuiListClipper clipper;
+    clipper.Begin(n, ImGui::GetFrameHeightWithSpacing());
+    if (want >= 0) clipper.ForceDisplayRangeByIndices(want, want + 1);
+    while (clipper.Step()) {
+        for (int j = clipper.DisplayStart; j < clipper.DisplayEnd; ++j) {
+            ImGui::PushID(j);
+            input_slider(s, j, -FLT_MIN, session, view, probe);
+            ImGui::PopID();
+        }
+    }
+}
+
+void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, UiProbe& probe) {
+    const mlp::Network& net = session.network();
+    const mlp::Matrix& w = net.weights[l];
+    const bool matrix = static_cast<long long>(w.rows) * w.cols <= kMaxMatrixSliders;
+    if (view.scroll_to_selected && section_of(view.selected) == l + 1) ImGui::SetNextItemOpen(true);
+    // "W3   layer 2 → 3 · ReLU   3×2"
+    char label[128];
+    std::snprintf(label, sizeof label, "W%d   layer %d \xE2\x86\x92 %d \xC2\xB7 %s   %d\xC3\x97%d###W%d", l + 1, l, l + 1,
+                  activation_label(net.activations[l]), w.rows, w.cols, l + 1);
+    const bool open = ImGui::CollapsingHeader(label, matrix ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    char probe_label[32];
+    std::snprintf(probe_label, sizeof probe_label, "section:W%d", l + 1);
+    probe.add_last_item(probe_label);
+    if (!open) return;
+    ImGui::PushID(l);
+    if (matrix) {
+        draw_weight_matrix(l, session, view, probe);
+    } else {
+        draw_node_weights(l, session, view, probe);
+    }
+    ImGui::PopID();
+    if (matrix) muted_text_wrapped(layer_summary(session, l, std::clamp(view.sample, 0, session.sample_count() - 1)).c_str());
+    ImGui::Spacing();
+}
+
+void ControlsPanel::draw_weight_matrix(int l, mlp::Session& session, ViewState& view, UiProbe& probe) {
+    const mlp::Matrix& w = session.network().weights[l];
+    if (!ImGui::BeginTable("W", w.cols + 1, ImGuiTableFlags_SizingStretchSame)) return;
+    ImGui::TableSetupColumn("##into", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00").x);
+    for (int j = 0; j < w.cols; ++j) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
+    // Header row: the nodes of the layer before (columns j).
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    for (int j = 0; j < w.cols; ++j) {
+        ImGui::TableNextColumn();
+        index_header(j);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("column %d: weights from node %d of layer %d", j + 1, j + 1, l);
+    }
+    for (int i = 0; i < w.rows; ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        index_header(i);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("row %d: weights into node %d of layer %d", i + 1, i + 1, l + 1);
+        for (int j = 0; j < w.cols; ++j) {
+            ImGui::TableNextColumn();
+            ImGui::PushID(i * w.cols + j);
+            weight_slider(l, i, j, -FLT_MIN, session, view, probe);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& view, UiProbe& probe) {
+    const mlp::Matrix& w = session.network().weights[l];
+    int& picked = picked_[l];
+    picked = std::clamp(picked, 0, w.rows - 1);
+    // The node picker: which node's incoming weights to show (the diagram's selection sets it).
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Weights into node");
+    ImGui::SameLine();
+    int shown = picked + 1;
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000").x + ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().FramePadding.x * 4);
+    if (ImGui::InputInt("##node", &shown, 1, 10)) picked = std::clamp(shown - 1, 0, w.rows - 1);
+    char probe_label[32];
+    std::snprintf(probe_label, sizeof probe_label, "input:node.W%d", l + 1);
+    probe.add_last_item(probe_label);
+    ImGui::SameLine();
+    char of[32];
+    std::snprintf(of, sizeof of, "of %d", w.rows);
+    muted_text(of);
+    // What these weights make of the picked node, for the sample the diagram shows.
+    const int sample = std::clamp(view.sample, 0, session.sample_count() - 1);
+    const double z = session.pass().z[l].at(sample, picked), a = session.pass().a[l].at(sample, picked);
+    char line[160];
+    std::snprintf(line, sizeof line, "x%d:  z%d[%d] = %s  \xE2\x86\x92  a%d[%d] = %s", sample + 1, l + 1, picked + 1,
+                  format_value(z).c_str(), l + 1, picked + 1, format_value(a).c_str());
+    muted_text(line);
+
+    // The weights into the picked node: one scroll region with the panel, visible rows only.
+    const bool scrolling = view.scroll_to_selected && section_of(view.selected) == l + 1;
+    if (scrolling && view.selected.kind == Selection::Kind::Node) {
+        scroll_to_last_item();  // the picker, with the node's weights under it
+        view.scroll_to_selected = false;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(w.cols, ImGui::GetFrameHeightWithSpacing());
+    if (scrolling && view.selected.kind == Selection::Kind::Edge) {
+        clipper.ForceDisplayRangeByIndices(view.selected.col, view.selected.col + 1);  // scrolls to it when drawn
+    }
+    while (clipper.Step()) {
+        for (int j = clipper.DisplayStart; j < clipper.DisplayEnd; ++j) {
+            ImGui::PushID(j);
+            weight_slider(l, picked, j, -FLT_MIN, session, view, probe);
+            ImGui::PopID();
+        }
+    }
 }
 
 }  // namespace app

@@ -1,13 +1,50 @@
-// The controls panel: sliders for every input value of every sample and every weight.
+// The controls panel: sliders for every input value of every sample and every weight, one
+// section per weight layer laid out as W itself (row i = the weights into node i). Sections
+// with many sliders show one node's incoming weights at a time (a node picker) and clip the
+// list, so a network at the limits costs a few dozen widgets per frame, not a million.
 #pragma once
 
-#include "app/layout.h"
+#include <cstdint>
+#include <vector>
+
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "core/session.h"
 
 namespace app {
 
-void draw_controls_panel(mlp::Session& session, ViewState& view, const Rect& area, UiProbe& probe);
+// Sections with more sliders than this show one node's incoming weights (or one sample's
+// inputs) instead of the whole matrix.
+constexpr int kMaxMatrixSliders = 64;
+
+class ControlsPanel {
+public:
+    // Draws the sections into the current window, which scrolls them. Edits go through the
+    // session at once, so everything drawn after this in the frame shows the new values.
+    // touch: sliders sized and behaving for fingers (value_slider.h).
+    void draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch);
+
+private:
+    void sync_with(const mlp::Session& session, const ViewState& view);
+    void draw_inputs(mlp::Session& session, ViewState& view, UiProbe& probe);
+    void draw_layer(int l, mlp::Session& session, ViewState& view, UiProbe& probe);
+    void draw_weight_matrix(int l, mlp::Session& session, ViewState& view, UiProbe& probe);
+    void draw_node_weights(int l, mlp::Session& session, ViewState& view, UiProbe& probe);
+    // One slider, its probe rectangle and its tooltip; brings itself into view when it belongs
+    // to the selection and the panel was asked to (and clears the request).
+    void weight_slider(int l, int i, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
+    void input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
+    // Widens the section's range when v lies outside it (a typed value, a loaded document).
+    double bound_for(int section, double v);
+
+    // [0]: the inputs; [l + 1]: weight layer l. Symmetric bounds, widened as needed, reset when
+    // another document is loaded.
+    std::vector<double> bounds_;
+    // [l]: the node of layer l+1 whose incoming weights a large weight layer shows.
+    std::vector<int> picked_;
+    uint64_t structure_seen_ = 0;
+    bool touch_ = false;
+    Selection selection_seen_;
+};
 
 }  // namespace app

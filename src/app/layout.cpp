@@ -1,20 +1,36 @@
 #include "app/layout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace app {
 
-Layout compute_layout(ImVec2 display) {
+float folded_panel_height(bool narrow) { return narrow ? 52.0f : 38.0f; }
+
+Layout compute_layout(ImVec2 display, const LayoutOptions& options) {
     Layout layout;
-    layout.narrow = display.x < 720.0f;
+    const float W = std::max(display.x, 1.0f), H = std::max(display.y, 1.0f);
+    layout.narrow = W < kNarrowWidth;
     if (layout.narrow) {
-        float diagram_h = std::max(200.0f, display.y * 0.45f);
-        layout.diagram = {0, 0, display.x, diagram_h};
-        layout.controls = {0, diagram_h, display.x, display.y - diagram_h};
+        const float bar_h = 52.0f;  // one row of touch-sized buttons
+        layout.top_bar = {0, 0, W, bar_h};
+        const float rest = std::max(0.0f, H - bar_h);
+        float panel_h = folded_panel_height(true);
+        // Open: the panel takes most of the height, the diagram keeps at least 40% (and 180 px).
+        if (options.panels_open) panel_h = std::max(panel_h, rest - std::max(180.0f, rest * 0.4f));
+        panel_h = std::floor(std::min(panel_h, rest));  // whole pixels: ImGui floors window positions
+        layout.diagram = {0, bar_h, W, rest - panel_h};
+        layout.controls = {0, bar_h + rest - panel_h, W, panel_h};
+        layout.breakdown = layout.controls;
     } else {
-        float panel_w = std::min(380.0f, display.x * 0.35f);
-        layout.controls = {0, 0, panel_w, display.y};
-        layout.diagram = {panel_w, 0, display.x - panel_w, display.y};
+        const float panel_w = std::floor(std::clamp(W * 0.3f, 300.0f, 420.0f));
+        layout.controls = {0, 0, panel_w, H};
+        const float right_w = W - panel_w;
+        float sheet_h = folded_panel_height(false);
+        if (options.worksheet_open) sheet_h = std::clamp(H * 0.36f, 170.0f, 340.0f);
+        sheet_h = std::floor(std::min(sheet_h, H * 0.6f));
+        layout.diagram = {panel_w, 0, right_w, H - sheet_h};
+        layout.breakdown = {panel_w, H - sheet_h, right_w, sheet_h};
     }
     return layout;
 }

@@ -1,5 +1,10 @@
-// Where the diagram and the panels go for a given window size: side by side on a laptop,
-// stacked on a phone.
+// Where the diagram and the panels go for a given window size.
+//
+// Laptop (>= 720 CSS px wide): the sliders panel on the left, full height, headed by the title,
+// sample selector and step mode; on the right the diagram, with the worksheet docked below it
+// (collapsible to its header line).
+// Phone (< 720 px): a slim top bar, the diagram, and below it one panel with tabs (Sliders,
+// Worksheet) that can be folded down to its tab bar to give the diagram the screen.
 #pragma once
 
 #include <imgui.h>
@@ -14,13 +19,26 @@ struct Rect {
     bool contains(ImVec2 p) const { return p.x >= x && p.y >= y && p.x < x + w && p.y < y + h; }
 };
 
-struct Layout {
-    bool narrow = false;  // phone-sized: panels stack under the diagram
-    Rect diagram;         // the network diagram (drawn with the project's own shaders)
-    Rect controls;        // sliders for inputs and weights
+constexpr float kNarrowWidth = 720.0f;  // below this, the phone layout
+
+// What the user folded away (kept by the App between frames).
+struct LayoutOptions {
+    bool worksheet_open = true;  // laptop: the worksheet under the diagram
+    bool panels_open = true;     // phone: the tabbed panel under the diagram
 };
 
+struct Layout {
+    bool narrow = false;  // phone-sized: panels stack under the diagram, widgets sized for touch
+    Rect top_bar;         // phone: title, sample selector, step mode; empty on a laptop
+    Rect diagram;         // the network diagram (drawn with the project's own shaders)
+    Rect controls;        // laptop: the sliders panel; phone: the tabbed panel (same as breakdown)
+    Rect breakdown;       // laptop: the worksheet (its header line only when folded); phone: = controls
+};
+
+// Height of a folded panel: its header line (laptop) or its tab bar (phone).
+float folded_panel_height(bool narrow);
+
 // display: the window size in CSS pixels (ImGui's DisplaySize).
-Layout compute_layout(ImVec2 display);
+Layout compute_layout(ImVec2 display, const LayoutOptions& options = {});
 
 }  // namespace app

@@ -28,6 +28,14 @@ constexpr Colour kInk{0x1F, 0x23, 0x28};          // text, node outlines, select
 constexpr Colour kMuted{0x65, 0x6D, 0x76};        // secondary text: headings, W labels
 constexpr Colour kBackground{0xF7, 0xF7, 0xF5};   // the page (web/style.css) and the canvas
 constexpr Colour kNodeFill{0xFF, 0xFF, 0xFF};     // a node whose value is 0
+constexpr Colour kHighlight{0xF0, 0xE4, 0x42};    // Okabe-Ito yellow: what the user selected
+constexpr Colour kWhite{0xFF, 0xFF, 0xFF};        // text on an ink button
+
+inline ImVec4 vec4(Colour c, float alpha = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
+inline ImU32 u32(Colour c, float alpha = 1.0f) { return ImGui::ColorConvertFloat4ToU32(vec4(c, alpha)); }
+
+// The sign colour of a value (zero counts as positive: it draws nothing anyway).
+inline Colour sign_colour(double v) { return v < 0 ? kNegative : kPositive; }
 
 }  // namespace palette
 

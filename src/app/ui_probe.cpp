@@ -7,10 +7,13 @@
 
 namespace app {
 
-void UiProbe::begin_frame() { items_.clear(); }
+void UiProbe::begin_frame() {
+    items_.clear();
+    focused_.clear();
+}
 
-void UiProbe::add(std::string name, float x, float y, float w, float h, bool highlighted) {
-    items_.push_back({std::move(name), x, y, w, h, highlighted});
+void UiProbe::add(std::string name, float x, float y, float w, float h, bool highlighted, std::string text) {
+    items_.push_back({std::move(name), x, y, w, h, highlighted, std::move(text)});
 }
 
 void UiProbe::add_last_item(std::string name, bool highlighted) {
@@ -19,6 +22,7 @@ void UiProbe::add_last_item(std::string name, bool highlighted) {
     ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
     ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
     if (max.x <= clip_min.x || max.y <= clip_min.y || min.x >= clip_max.x || min.y >= clip_max.y) return;
+    if (ImGui::IsItemFocused()) focused_ = name;
     add(std::move(name), min.x, min.y, max.x - min.x, max.y - min.y, highlighted);
 }
 
@@ -53,6 +57,10 @@ std::string UiProbe::json(const ViewState& view) const {
         w.number(r.h);
         w.key("highlighted");
         w.raw(r.highlighted ? "true" : "false");
+        if (!r.text.empty()) {
+            w.key("text");
+            w.string(r.text);
+        }
         w.end_object();
     }
     w.end_array();
@@ -62,6 +70,8 @@ std::string UiProbe::json(const ViewState& view) const {
     w.string(probe_name(view.hovered));
     w.key("selected");
     w.string(probe_name(view.selected));
+    w.key("focused");
+    w.string(focused_);
     w.key("sample");
     w.integer(view.sample);
     w.key("integerSteps");

@@ -1,9 +1,23 @@
 // Where things are on screen this frame, for window.mlpExplorer.ui(): browser tests aim real
 // mouse events at these rectangles, and scripts can find a slider or a node by name.
 //
-// Names: "panel:diagram", "slider:W3[2,1]" (weight into node 2 of layer 3 from node 1 of layer 2),
-// "slider:x2[1]" (input 1 of sample 2), "node:3.2" (node 2 of layer 3), "edge:W3[2,1]",
-// "button:<label>". Rectangles are in CSS pixels of the page.
+// Names (1-based indices, as on the worksheet). Rectangles are in CSS pixels of the page; only
+// what is on screen this frame is listed.
+//   panels:  "panel:diagram", "panel:controls" (the sliders), "panel:breakdown" (the worksheet),
+//            "panel:topbar" (narrow layouts only)
+//   diagram: "node:3.2" (node 2 of layer 3), "edge:W3[2,1]"
+//   sliders: "slider:W3[2,1]" (weight into node 2 of layer 3 from node 1 of layer 2),
+//            "slider:x2[1]" (input 1 of sample 2); highlighted = drawn as the selection.
+//            "section:inputs", "section:W3" (a layer's collapsing header),
+//            "input:node.W3" (the node picker of a layer too large for a matrix)
+//   worksheet cells (text = what the cell shows, e.g. "−5 → 0"; highlighted = on the orange
+//            ground: a negative value, or an activation ReLU clipped):
+//            "cell:W3[2,1]", "cell:in3[1].x2" (element 1 of the vector feeding layer 3, sample
+//            2: x for layer 1, else a of the layer before), "cell:z3[2].x2", "cell:a3[2].x2"
+//   buttons: "button:<label>": "button:x2" (sample selector), "button:Integer", "button:Fine"
+//            (slider step mode), "button:Worksheet" (shows or hides the worksheet on a laptop)
+//   tabs:    "tab:Sliders", "tab:Worksheet" (narrow layouts)
+// "focused" in the JSON names the item with keyboard focus (one of the above), or "".
 #pragma once
 
 #include <string>
@@ -15,13 +29,15 @@ struct ProbeRect {
     std::string name;
     float x = 0, y = 0, w = 0, h = 0;
     bool highlighted = false;  // drawn highlighted (e.g. the sliders of the selected edge)
+    std::string text;          // what the item shows, when that is worth checking (worksheet cells)
 };
 
 class UiProbe {
 public:
     void begin_frame();
-    void add(std::string name, float x, float y, float w, float h, bool highlighted = false);
-    // Records the last ImGui item (call right after the widget) under `name`.
+    void add(std::string name, float x, float y, float w, float h, bool highlighted = false, std::string text = {});
+    // Records the last ImGui item (call right after the widget) under `name`, when it is on
+    // screen; also notes it as "focused" when it has keyboard focus.
     void add_last_item(std::string name, bool highlighted = false);
 
     // {"items": [...], "tooltip": "...", "hovered": "...", "selected": "...", "sample": n, ...}
@@ -29,6 +45,7 @@ public:
 
 private:
     std::vector<ProbeRect> items_;
+    std::string focused_;
 };
 
 // Name of a diagram thing as used in the probe: "node:3.2" or "edge:W3[2,1]" (1-based).

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/palette.h"
+#include "platform/event_pump.h"
 #include "platform/frame_timer.h"
 #include "platform/link_sync.h"
 #include "platform/script_api.h"
@@ -31,8 +32,7 @@ void run_frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
     platform::FrameTimer& timer = platform::frame_timer();  // ./build.sh bench reads it
     timer.begin_frame(p.app->session().revision());
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    platform::pump_events();
 
     // The device pixel ratio changes with browser zoom or a move to another screen.
     if (app::update_fonts_for_pixel_ratio(platform::device_pixel_ratio())) {

@@ -1,0 +1,390 @@
+#include "app/breakdown_panel.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/number_format.h"
+#include "app/palette.h"
+#include "app/theme.h"
+#include "app/worksheet_text.h"
+
+namespace app {
+namespace {
+
+// What one card shows and how big it is, decided before drawing so a card off screen can be
+// replaced by a Dummy of exactly its size.
+struct CardPlan {
+    int l = 0;            // weight layer (0-based): the worksheet's layer l + 1
+    int m = 0, n = 0;     // nodes of layer l + 1 (rows of W, z, a) and of layer l (columns of W)
+    int first_sample = 0, samples = 0;  // the samples shown as columns
+    bool show_w = true;   // W fits the card
+    bool has_bias = false;
+    bool may_clip = false;  // ReLU: an a cell may read "−5 → 0"
+    bool show_index = false;  // a column of row numbers, for cards that scroll
+    int rows = 0;         // max(m, n)
+    int shown_rows = 0;   // rows visible without scrolling
+    int columns = 0;
+    float w_w = 0, in_w = 0, z_w = 0, a_w = 0, op_w = 0, index_w = 0;  // column widths
+    float table_w = 0, table_h = 0, width = 0, height = 0;
+};
+
+float text_w(double v) { return ImGui::CalcTextSize(format_value(v).c_str()).x; }
+
+// Column widths that fit the numbers shown, so a card of small integers stays narrow. Cards that
+// scroll (many rows) get room for 4 significant digits instead of measuring every row.
+void fit_columns(const mlp::Session& session, CardPlan* p) {
+    const float least = ImGui::CalcTextSize("\xE2\x88\x92" "00").x;  // "−00", and the headers
+    const float arrow = ImGui::CalcTextSize(" \xE2\x86\x92 ").x;
+    if (p->rows > p->shown_rows) {
+        const float wide = value_cell_width(false);
+        p->w_w = p->in_w = p->z_w = wide;
+        p->a_w = value_cell_width(p->may_clip);
+        return;
+    }
+    const mlp::Network& net = session.network();
+    const mlp::ForwardPass& pass = session.pass();
+    const mlp::Matrix& in = mlp::layer_input(pass, session.document().inputs, p->l);
+    const mlp::Matrix& Z = pass.z[p->l];
+    const mlp::Matrix& A = pass.a[p->l];
+    const mlp::Activation act = net.activations[p->l];
+    p->w_w = p->in_w = p->z_w = p->a_w = least;
+    if (p->show_w)
+        for (double v : net.weights[p->l].values) p->w_w = std::max(p->w_w, text_w(v));
+    for (int s = p->first_sample; s < p->first_sample + p->samples; ++s) {
+        for (int j = 0; j < p->n; ++j) p->in_w = std::max(p->in_w, text_w(in.at(s, j)));
+        for (int i = 0; i < p->m; ++i) {
+            const double z = Z.at(s, i);
+            p->z_w = std::max(p->z_w, text_w(z));
+            const float a = text_w(A.at(s, i));
+            p->a_w = std::max(p->a_w, mlp::is_clipped(act, z) ? text_w(z) + arrow + a : a);
+        }
+    }
+    if (p->has_bias)
+        for (double b : net.biases[p->l]) p->z_w = std::max(p->z_w, text_w(b));
+}
+
+// The columns, left to right: [W: n] · [in: S] (+ [b]) = [z: S] → [a: S]
+CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int max_rows) {
+    const mlp::Network& net = session.network();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    CardPlan p;
+    p.l = l;
+    p.m = net.shape[l + 1];
+    p.n = net.shape[l];
+    p.show_w = p.n <= kMaxShownWeightColumns;
+    p.has_bias = std::any_of(net.biases[l].begin(), net.biases[l].end(), [](double b) { return b != 0.0; });
+    p.may_clip = net.activations[l] == mlp::Activation::ReLU;
+    const int S = session.sample_count();
+    // Every sample as a column while the table holds them (ImGui tables have at most 64 columns);
+    // beyond that, the sample picked in the selector.
+    p.rows = std::max(p.m, p.n);
+    p.shown_rows = std::min(p.rows, max_rows);
+    p.show_index = p.rows > p.shown_rows;
+    const int fixed_cols = (p.show_index ? 1 : 0) + (p.show_w ? p.n : 0) + (p.has_bias ? 2 : 0) + 3;
+    if (fixed_cols + 3 * S <= 64) {
+        p.first_sample = 0;
+        p.samples = S;
+    } else {
+        p.first_sample = std::clamp(selected_sample, 0, S - 1);
+        p.samples = 1;
+    }
+    p.columns = fixed_cols + 3 * p.samples;
+
+    fit_columns(session, &p);  // after shown_rows: cards that scroll are not measured
+    p.op_w = ImGui::CalcTextSize("\xE2\x86\x92").x;
+    const float pad = style.CellPadding.x * 2;
+    p.index_w = ImGui::CalcTextSize("0000").x;
+    float w = (p.show_index ? p.index_w + pad : 0) + (p.show_w ? p.n * (p.w_w + pad) : 0) + (p.has_bias ? p.op_w + p.z_w + 2 * pad : 0) +
+              3 * (p.op_w + pad) + p.samples * (p.in_w + p.z_w + p.a_w + 3 * pad);
+    const float row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2;
+    p.table_w = w + 2;
+    p.table_h = (p.shown_rows + 2) * row_h + 2;
+    p.width = std::max(p.table_w, 180.0f);
+    p.height = ImGui::GetTextLineHeightWithSpacing() + p.table_h;
+    return p;
+}
+
+const char* sign_of_op(int index) {
+    static const char* const ops[] = {"\xC2\xB7", "+", "=", "\xE2\x86\x92"};  // · + = →
+    return ops[index];
+}
+
+void header_text(const char* text, bool muted, bool right = false) {
+    if (right) {
+        const float w = ImGui::CalcTextSize(text).x, avail = ImGui::GetContentRegionAvail().x;
+        if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    }
+    if (muted) {
+        muted_text(text);
+    } else {
+        ImGui::TextUnformatted(text);
+    }
+}
+
+// A number cell: records it for ui(), marks the selection, and selects on click.
+struct CellContext {
+    ViewState* view;
+    UiProbe* probe;
+    ImVec2 min;      // the cell's top-left on screen, taken before drawing into it
+    float width;
+};
+
+void finish_cell(const CellContext& c, const std::string& name, bool marked, bool selected, const Selection& target,
+                 const std::string& text) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 max(c.min.x + c.width, c.min.y + h);
+    if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, palette::u32(palette::kHighlight, 0.7f));
+    const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(c.min, max);
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsMouseClicked(0)) {
+            c.view->selected = target;
+            c.view->scroll_to_selected = true;
+        }
+    }
+    if (ImGui::IsRectVisible(c.min, max)) c.probe->add(name, c.min.x, c.min.y, c.width, h, marked, text);
+}
+
+CellContext begin_cell(ViewState& view, UiProbe& probe, float width) {
+    return {&view, &probe, ImGui::GetCursorScreenPos(), width};
+}
+
+// A cell showing one number (W, an incoming value, z): orange ground when negative.
+void number_cell(ViewState& view, UiProbe& probe, float width, double v, const std::string& name, bool selected,
+                 const Selection& target) {
+    const CellContext c = begin_cell(view, probe, width);
+    value_cell(v, true);
+    finish_cell(c, name, v < 0, selected, target, format_value(v));
+}
+
+void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, UiProbe& probe) {
+    const mlp::Network& net = session.network();
+    const mlp::ForwardPass& pass = session.pass();
+    const mlp::Matrix& W = net.weights[p.l];
+    const mlp::Matrix& in = mlp::layer_input(pass, session.document().inputs, p.l);
+    const mlp::Matrix& Z = pass.z[p.l];
+    const mlp::Matrix& A = pass.a[p.l];
+    const mlp::Activation act = net.activations[p.l];
+    const int L = p.l + 1;  // the worksheet's layer number
+
+    // Title: "Layer 3   ReLU · 1 clipped"
+    int clipped = 0;
+    for (int s = p.first_sample; s < p.first_sample + p.samples; ++s)
+        for (int i = 0; i < p.m; ++i) clipped += mlp::is_clipped(act, Z.at(s, i)) ? 1 : 0;
+    ImGui::Text("Layer %d", L);
+    ImGui::SameLine();
+    char sub[128];
+    int len = std::snprintf(sub, sizeof sub, "%s%s", activation_label(act), L == net.weight_layers() ? " output" : "");
+    if (clipped > 0) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 %d clipped", clipped);
+    if (!p.show_w) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 W%d %d\xC3\x97%d not shown", L, p.m, p.n);
+    if (p.samples < session.sample_count()) std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 x%d", p.first_sample + 1);
+    header_text(sub, true);
+
+    ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX | ImGuiTableFlags_BordersOuterH;
+    if (p.rows > p.shown_rows) flags |= ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("card", p.columns, flags, ImVec2(p.table_w, p.table_h))) return;
+    if (p.show_index) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.index_w);
+    if (p.show_w)
+        for (int j = 0; j < p.n; ++j) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.w_w);
+    ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.op_w);
+    for (int s = 0; s < p.samples; ++s) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.in_w);
+    if (p.has_bias) {
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.op_w);
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.z_w);
+    }
+    ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.op_w);
+    for (int s = 0; s < p.samples; ++s) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.z_w);
+    ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.op_w);
+    for (int s = 0; s < p.samples; ++s) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.a_w);
+    ImGui::TableSetupScrollFreeze(0, 2);
+
+    // Header row 1, read across: W3 · a2 (+ b3) = z3 → a3
+    char name[32];
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    if (p.show_index) ImGui::TableNextColumn();
+    auto block_name = [&](const char* text) {
+        ImGui::TableNextColumn();
+        header_text(text, false);
+        for (int s = 1; s < p.samples; ++s) ImGui::TableNextColumn();
+    };
+    auto op = [&](int which) {
+        ImGui::TableNextColumn();
+        header_text(sign_of_op(which), true);
+    };
+    if (p.show_w) {
+        ImGui::TableNextColumn();
+        std::snprintf(name, sizeof name, "W%d", L);
+        header_text(name, false);
+        for (int j = 1; j < p.n; ++j) ImGui::TableNextColumn();
+    }
+    op(0);
+    if (L == 1) {
+        block_name("x");
+    } else {
+        std::snprintf(name, sizeof name, "a%d", L - 1);
+        block_name(name);
+    }
+    if (p.has_bias) {
+        op(1);
+        ImGui::TableNextColumn();
+        std::snprintf(name, sizeof name, "b%d", L);
+        header_text(name, false);
+    }
+    op(2);
+    std::snprintf(name, sizeof name, "z%d", L);
+    block_name(name);
+    op(3);
+    std::snprintf(name, sizeof name, "a%d", L);
+    block_name(name);
+
+    // Header row 2: W's column indices, the samples' names.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    if (p.show_index) {
+        ImGui::TableNextColumn();
+        header_text("#", true, true);
+    }
+    // The sample the diagram shows stands out; clicking another sample's name shows that one.
+    auto sample_names = [&]() {
+        for (int s = 0; s < p.samples; ++s) {
+            ImGui::TableNextColumn();
+            const int sample = p.first_sample + s;
+            std::snprintf(name, sizeof name, "x%d", sample + 1);
+            header_text(name, sample != view.sample, true);
+            if (ImGui::IsItemHovered() && session.sample_count() > 1) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                if (ImGui::IsMouseClicked(0)) view.sample = sample;
+            }
+        }
+    };
+    if (p.show_w) {
+        for (int j = 0; j < p.n; ++j) {
+            ImGui::TableNextColumn();
+            std::snprintf(name, sizeof name, "%d", j + 1);
+            header_text(name, true, true);
+        }
+    }
+    ImGui::TableNextColumn();
+    sample_names();
+    if (p.has_bias) {
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+    }
+    ImGui::TableNextColumn();
+    sample_names();
+    ImGui::TableNextColumn();
+    sample_names();
+
+    // The rows: W, b, z, a have m rows; the incoming vectors n. Only the visible rows are built.
+    const std::string L_str = std::to_string(L);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGuiListClipper clipper;
+    clipper.Begin(p.rows, ImGui::GetTextLineHeight() + style.CellPadding.y * 2);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            ImGui::TableNextRow();
+            if (p.show_index) {
+                ImGui::TableNextColumn();
+                std::snprintf(name, sizeof name, "%d", r + 1);
+                header_text(name, true, true);
+            }
+            if (p.show_w) {
+                for (int j = 0; j < p.n; ++j) {
+                    ImGui::TableNextColumn();
+                    if (r >= p.m) continue;
+                    const Selection edge = Selection::edge(p.l, r, j);
+                    number_cell(view, probe, p.w_w, W.at(r, j),
+                                "cell:W" + L_str + "[" + std::to_string(r + 1) + "," + std::to_string(j + 1) + "]",
+                                view.selected == edge || view.selected == Selection::node(L, r), edge);
+                }
+            }
+            ImGui::TableNextColumn();
+            for (int s = 0; s < p.samples; ++s) {
+                ImGui::TableNextColumn();
+                if (r >= p.n) continue;
+                const int sample = p.first_sample + s;
+                const Selection node = Selection::node(p.l, r);
+                number_cell(view, probe, p.in_w, in.at(sample, r),
+                            "cell:in" + L_str + "[" + std::to_string(r + 1) + "].x" + std::to_string(sample + 1),
+                            view.selected == node, node);
+            }
+            if (p.has_bias) {
+                ImGui::TableNextColumn();
+                ImGui::TableNextColumn();
+                if (r < p.m) value_cell(net.biases[p.l][r], true);
+            }
+            ImGui::TableNextColumn();
+            const Selection node = Selection::node(L, r);
+            const std::string index = "[" + std::to_string(r + 1) + "].x";
+            for (int s = 0; s < p.samples; ++s) {
+                ImGui::TableNextColumn();
+                if (r >= p.m) continue;
+                const int sample = p.first_sample + s;
+                number_cell(view, probe, p.z_w, Z.at(sample, r), "cell:z" + L_str + index + std::to_string(sample + 1),
+                            view.selected == node, node);
+            }
+            ImGui::TableNextColumn();
+            for (int s = 0; s < p.samples; ++s) {
+                ImGui::TableNextColumn();
+                if (r >= p.m) continue;
+                const int sample = p.first_sample + s;
+                const CellContext c = begin_cell(view, probe, p.a_w);
+                const double z = Z.at(sample, r), a = A.at(sample, r);
+                const bool clip = mlp::is_clipped(act, z);
+                if (clip) {
+                    clipped_cell(z, a);
+                } else {
+                    value_cell(a, true);
+                }
+                finish_cell(c, "cell:a" + L_str + index + std::to_string(sample + 1), clip || a < 0,
+                            view.selected == node, node,
+                            clip ? format_value(z) + " \xE2\x86\x92 " + format_value(a) : format_value(a));
+            }
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe, bool one_row) {
+    const int layers = session.network().weight_layers();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float spacing = style.ItemSpacing.x * 3;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    // One row: cards as tall as the strip allows (two header rows and the card's title above).
+    int max_rows = kMaxCardRows;
+    if (one_row) {
+        const float row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2;
+        const float room = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() - 2 * row_h -
+                           style.ScrollbarSize - 4;
+        max_rows = std::clamp(static_cast<int>(room / row_h), 1, kMaxCardRows);
+    }
+    float last_right = 0;
+    for (int l = 0; l < layers; ++l) {
+        const CardPlan p = plan_card(session, l, view.sample, max_rows);
+        const ImVec2 size(p.width, p.height);
+        // Beside the previous card (always in one row; in flow when it fits), else below it.
+        if (l > 0 && (one_row || last_right + spacing + size.x <= right)) ImGui::SameLine(0, spacing);
+        ImGui::PushID(l);
+        if (ImGui::IsRectVisible(size)) {
+            ImGui::BeginChild("layer", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+            draw_card(session, p, view, probe);
+            ImGui::EndChild();
+        } else {
+            ImGui::Dummy(size);  // off screen: no formatting, no widgets
+        }
+        ImGui::PopID();
+        last_right = ImGui::GetItemRectMax().x;
+    }
+    // A wheel over a strip that only scrolls sideways scrolls it sideways.
+    ImGuiIO& io = ImGui::GetIO();
+    if (one_row && io.MouseWheel != 0.0f && io.MouseWheelH == 0.0f && ImGui::GetScrollMaxY() == 0.0f &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
+        ImGui::SetScrollX(ImGui::GetScrollX() - io.MouseWheel * ImGui::GetFontSize() * 5);
+    }
+}
+
+}  // namespace app

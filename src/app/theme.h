@@ -1,0 +1,15 @@
+// The look of the UI: a light theme that matches the page (web/style.css, #f7f7f5), with larger
+// widgets on touch-sized layouts so a finger can hold a slider.
+#pragma once
+
+namespace app {
+
+// Sets ImGui's style. touch: phone-sized layout, widgets sized for fingers. Cheap to call every
+// frame; it rebuilds the style only when `touch` changes.
+void apply_theme(bool touch);
+
+// Text in palette::kMuted: one line, or wrapped to the window.
+void muted_text(const char* text);
+void muted_text_wrapped(const char* text);
+
+}  // namespace app

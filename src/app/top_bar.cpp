@@ -1,0 +1,112 @@
+#include "app/top_bar.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app/keyboard_nav.h"
+#include "app/palette.h"
+#include "app/theme.h"
+
+namespace app {
+namespace {
+
+// "Sample", "Steps": a muted word before a row of buttons, on their baseline.
+void caption(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    muted_text(text);
+    ImGui::SameLine();
+}
+
+}  // namespace
+
+void draw_title() {
+    ImGui::AlignTextToFramePadding();
+    // A small mark in the two sign colours, then the name.
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetFrameHeight();
+    const float r = h * 0.16f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(p.x + r, p.y + h * 0.5f), b(p.x + r * 4.5f, p.y + h * 0.28f), c(p.x + r * 4.5f, p.y + h * 0.72f);
+    dl->AddLine(a, b, palette::u32(palette::kPositive), 2.0f);
+    dl->AddLine(a, c, palette::u32(palette::kNegative), 2.0f);
+    dl->AddCircleFilled(a, r, palette::u32(palette::kInk));
+    dl->AddCircleFilled(b, r, palette::u32(palette::kInk));
+    dl->AddCircleFilled(c, r, palette::u32(palette::kInk));
+    ImGui::Dummy(ImVec2(r * 5.5f, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted("MLP Explorer");
+}
+
+int segmented_buttons(const char* const* labels, int count, int current, UiProbe& probe) {
+    int clicked = -1;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
+    // 1.86 tab stops are "inputable" items only; a button pressed by Space/Enter ignores the flag.
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    for (int i = 0; i < count; ++i) {
+        if (i > 0) ImGui::SameLine();
+        const bool on = i == current;
+        if (on) {
+            ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette::vec4(palette::kInk));
+            ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
+        }
+        if (ImGui::Button(labels[i])) clicked = i;
+        keyboard_tab_stop();
+        if (on) ImGui::PopStyleColor(4);
+        probe.add_last_item(std::string("button:") + labels[i], on);
+    }
+    ImGui::PopItemFlag();
+    ImGui::PopStyleVar();
+    return clicked;
+}
+
+void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact) {
+    const int samples = session.sample_count();
+    view.sample = std::clamp(view.sample, 0, std::max(0, samples - 1));
+    if (samples <= 1) return;
+    if (!compact) caption("Sample");
+    if (samples <= kMaxSampleButtons) {
+        char names[kMaxSampleButtons][8];
+        const char* labels[kMaxSampleButtons];
+        for (int s = 0; s < samples; ++s) {
+            std::snprintf(names[s], sizeof names[s], "x%d", s + 1);
+            labels[s] = names[s];
+        }
+        const int clicked = segmented_buttons(labels, samples, view.sample, probe);
+        if (clicked >= 0) view.sample = clicked;
+        return;
+    }
+    char preview[16];
+    std::snprintf(preview, sizeof preview, "x%d", view.sample + 1);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("x000").x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::BeginCombo("##sample", preview)) {
+        for (int s = 0; s < samples; ++s) {
+            char name[16];
+            std::snprintf(name, sizeof name, "x%d", s + 1);
+            if (ImGui::Selectable(name, s == view.sample)) view.sample = s;
+            if (s == view.sample) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    probe.add_last_item("combo:sample");
+}
+
+void draw_step_mode(ViewState& view, UiProbe& probe, bool compact) {
+    if (!compact) caption("Steps");
+    static const char* const kModes[] = {"Integer", "Fine"};
+    ImGui::BeginGroup();
+    const int clicked = segmented_buttons(kModes, 2, view.integer_steps ? 0 : 1, probe);
+    ImGui::EndGroup();
+    if (clicked >= 0) view.integer_steps = clicked == 0;
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Integer: a drag moves a slider in whole numbers, as in the exercise.\n"
+                          "Fine: in hundredths. Typed values are kept exactly either way.");
+    }
+}
+
+}  // namespace app

@@ -1,0 +1,26 @@
+// The explorer's header: the title, the sample selector (which sample the diagram shows; the
+// worksheet shows them all) and the sliders' step mode (whole numbers, or fine). On a laptop
+// it heads the sliders panel, so the keyboard reaches it with the sliders; on a phone it is a
+// slim bar above the diagram.
+#pragma once
+
+#include "app/ui_probe.h"
+#include "app/view_state.h"
+#include "core/session.h"
+
+namespace app {
+
+// Samples up to this many get a button each; more get a drop-down list.
+constexpr int kMaxSampleButtons = 6;
+
+void draw_title();
+// Draws nothing with a single sample. compact: no "Sample" caption (narrow screens).
+void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact);
+void draw_step_mode(ViewState& view, UiProbe& probe, bool compact);
+
+// A row of buttons where one is on ("x1 | x2", "Integer | Fine"). The buttons are tab stops,
+// so Tab reaches them as it reaches the sliders; Space or Enter presses the focused one.
+// Returns the index clicked this frame, or -1.
+int segmented_buttons(const char* const* labels, int count, int current, UiProbe& probe);
+
+}  // namespace app

@@ -1,0 +1,72 @@
+#include "app/worksheet_text.h"
+
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/number_format.h"
+#include "app/palette.h"
+#include "app/theme.h"
+
+namespace app {
+namespace {
+
+constexpr float kNegativeGroundAlpha = 0.28f;
+const char* const kArrow = " \xE2\x86\x92 ";  // " → "
+
+// Moves the cursor so text of width w ends at the right edge of the cell.
+void align_right(float w) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+}
+
+}  // namespace
+
+const char* activation_label(mlp::Activation act) {
+    switch (act) {
+        case mlp::Activation::ReLU: return "ReLU";
+        case mlp::Activation::Linear: return "linear";
+        case mlp::Activation::LeakyReLU: return "leaky ReLU";
+        case mlp::Activation::Sigmoid: return "sigmoid";
+        case mlp::Activation::Tanh: return "tanh";
+    }
+    return "?";
+}
+
+void value_cell(double v, bool negative_ground) {
+    if (negative_ground && v < 0) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, palette::u32(palette::kNegative, kNegativeGroundAlpha));
+    }
+    const std::string text = format_value(v);
+    align_right(ImGui::CalcTextSize(text.c_str()).x);
+    ImGui::TextUnformatted(text.c_str());
+}
+
+void clipped_cell(double z, double a) {
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, palette::u32(palette::kNegative, kNegativeGroundAlpha));
+    const std::string zs = format_value(z);
+    const std::string as = kArrow + format_value(a);
+    const float zw = ImGui::CalcTextSize(zs.c_str()).x;
+    align_right(zw + ImGui::CalcTextSize(as.c_str()).x);
+    ImGui::BeginGroup();  // one item for the caller's GetItemRect*, IsItemClicked
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kMuted));
+    ImGui::TextUnformatted(zs.c_str());
+    ImGui::PopStyleColor();
+    // The worksheet's crossing-out: a line through the pre-activation.
+    const float y = p.y + ImGui::GetTextLineHeight() * 0.55f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x - 1, y), ImVec2(p.x + zw + 1, y), palette::u32(palette::kClipped), 1.5f);
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted(as.c_str());
+    ImGui::EndGroup();
+}
+
+float value_cell_width(bool may_clip) {
+    // Four significant digits: "−0.1923", "−26.38". A clipped cell adds " → 0".
+    const float value = ImGui::CalcTextSize("\xE2\x88\x92" "0.0000").x;
+    const float slack = 2.0f;  // so a value as wide as the sample does not touch the cell edge
+    return slack + (may_clip ? value + ImGui::CalcTextSize(kArrow).x + ImGui::CalcTextSize("0").x : value);
+}
+
+}  // namespace app
