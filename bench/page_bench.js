@@ -215,15 +215,31 @@ async function firstFrame(browser, url, loads) {
 // ---- (c) Frames while a weight is dragged -------------------------------------------------------
 
 // What to drag: a weight slider of the first weight layer (every layer downstream of it is
-// recomputed: the worst case), else the line of that weight in the diagram.
+// recomputed: the worst case), in the sliders' fine mode (every pixel is a new value; the integer
+// mode would change the weight only every few pixels). The section of W1 is opened with a click
+// when it is closed (large networks start with it closed). Without sliders (a page before the
+// panels), the line of that weight in the diagram.
 async function dragTarget(page) {
-  const items = (await h.ui(page)).items;
-  const find = (prefix) => items.filter((it) => it.name.startsWith(prefix))
+  const find = async (test) => (await h.ui(page)).items.filter((it) => test(it.name))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))[0];
-  const slider = items.find((it) => it.name === 'slider:W1[1,1]') || find('slider:W1[');
-  if (slider) return { kind: 'slider', ...slider, cx: slider.x + slider.w / 2, cy: slider.y + slider.h / 2 };
-  const edge = items.find((it) => it.name === 'edge:W1[1,1]') || find('edge:W1[');
-  if (edge) return { kind: 'edge', ...edge, cx: edge.x + edge.w / 2, cy: edge.y + edge.h / 2 };
+  const click = async (it) => {
+    await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+    await h.frames(page, 4);
+  };
+  const fine = await find((n) => n === 'button:Fine');
+  if (fine) await click(fine);
+  const slider = (n) => n === 'slider:W1[1,1]' || n.startsWith('slider:W1[');
+  let it = await find(slider);
+  if (!it) {
+    const section = await find((n) => n === 'section:W1');
+    if (section) {
+      await click(section);
+      it = await find(slider);
+    }
+  }
+  if (it) return { kind: 'slider', ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
+  it = await find((n) => n === 'edge:W1[1,1]' || n.startsWith('edge:W1['));
+  if (it) return { kind: 'edge', ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
   return null;
 }
 
