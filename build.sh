@@ -350,6 +350,17 @@ bench_page() {
   node "$ROOT/bench/page_bench.js" --web "$web" --links "$BENCH_OUT/links" --out "$out" "$@"
 }
 
+# Where the wasm's bytes go: the page relinked with function names (--profiling-funcs changes
+# nothing else), broken down by bench/wasm_sizes.py; then linked again as it ships.
+bench_wasm_sizes() {  # $1: the page's build directory
+  say "Where the bytes of the wasm go (bench/wasm_sizes.py)"
+  cmake "$1" -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs >/dev/null
+  nice cmake --build "$1" --target mlp_explorer >/dev/null
+  /usr/bin/python3 "$ROOT/bench/wasm_sizes.py" "$1/web/mlp_explorer.wasm" >"$BENCH_OUT/wasm_sizes.json"
+  cmake "$1" -DCMAKE_EXE_LINKER_FLAGS= >/dev/null
+  nice cmake --build "$1" --target mlp_explorer >/dev/null
+}
+
 # Every line of bench/levers.txt: built, then its bytes, first frame, frames and core measured.
 bench_levers() {
   local name core imgui app link other what dir
@@ -391,6 +402,7 @@ bench() {
   bench_wasm_core "$BUILD/bench-page" "$BENCH_OUT/wasm_core.json"
   say "The page in headless Chromium (bench/page_bench.js)"
   bench_page "$BUILD/bench-page/web" "$BENCH_OUT/page.json"
+  bench_wasm_sizes "$BUILD/bench-page"
   if [ "$levers" = 1 ]; then
     bench_levers
   elif [ ! -d "$BENCH_OUT/levers" ]; then
