@@ -9,6 +9,9 @@
 #   ./build.sh fuzz [seconds]  the libFuzzer targets (link decoder, JSON import, document loader,
 #                              exercise `hide`), each for `seconds` (default 300), on a corpus
 #                              kept in build/fuzz/corpus
+#   ./build.sh bench [--no-levers]  every figure of docs/benchmarks.md (rewritten, and printed):
+#                              native, numpy, wasm and page benchmarks; --no-levers keeps the
+#                              build variants' figures of the last full run (they take ~30 min)
 #
 # Works on a fresh Debian 12 machine as root, with only Debian's archive and the npm registry
 # reachable. What is slow to make (SDL2 for wasm, unpacked sources) is cached outside the source
@@ -43,8 +46,8 @@ APT_PACKAGES=(
   libbenchmark-dev               # ./build.sh bench
   fonts-dejavu-core              # the UI font, subset at build time
   python3-fonttools              # the subsetter
-  python3-numpy                  # the independent reference of the forward pass
-  valgrind                       # ./build.sh test: the native suite under memcheck
+  python3-numpy                  # the independent reference of the forward pass (tests and bench)
+  valgrind                       # memcheck of the native suite (test); callgrind counts (bench)
   chromium                       # headless browser for the browser tests
 )
 
@@ -330,6 +333,145 @@ fuzz() {
   [ "$FAILED" = 0 ]
 }
 
+# ---------------------------------------------------------------------------------------------
+# bench
+# ---------------------------------------------------------------------------------------------
+
+BENCH_OUT="$BUILD/bench"  # every result as JSON; bench/report.py turns them into docs/benchmarks.md
+
+# Records the machine's load before a measurement: other work on a shared machine shows in it.
+bench_load() {
+  printf '{"step": "%s", "loadavg": "%s", "at": "%s"}\n' "$1" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+    "$(date -u +%FT%TZ)" >>"$BENCH_OUT/load.jsonl"
+}
+
+# The core natively (Release, Google Benchmark) and the links of the benchmark networks, which the
+# numpy reference and the page read.
+bench_native() {
+  local dir="$BUILD/bench-native"
+  say "Native benchmarks (Release build, Google Benchmark, 5 repetitions)"
+  cmake -G Ninja -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DMLP_BENCHMARKS=ON >/dev/null
+  nice cmake --build "$dir" -j "$JOBS" --target mlp_benchmarks mlp_bench_links >/dev/null
+  rm -rf "$BENCH_OUT/links"
+  mkdir -p "$BENCH_OUT/links"
+  "$dir/mlp_bench_links" "$BENCH_OUT/links"
+  bench_load native
+  "$dir/mlp_benchmarks" --benchmark_repetitions=5 --benchmark_min_time=0.2 \
+    --benchmark_out="$BENCH_OUT/native.json" --benchmark_out_format=json >/dev/null
+  # Instructions of one forward pass: callgrind counts of 12 and 2 passes, subtracted (everything
+  # else in the run, such as making the networks, is the same in both). Stable on a busy machine.
+  say "Instruction counts of the forward pass (valgrind --tool=callgrind)"
+  local name n ir
+  : >"$BENCH_OUT/callgrind.txt"
+  for name in 8x128 16x256 1024x1024; do
+    for n in 2 12; do
+      MLP_BENCH_ITERATIONS=$n valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        "$dir/mlp_benchmarks" --benchmark_filter="^forward_pass/$name/iterations:" >"$BENCH_OUT/callgrind.log" 2>&1
+      ir=$(awk '/Collected :/ { print $NF }' "$BENCH_OUT/callgrind.log")
+      echo "$name $n $ir" >>"$BENCH_OUT/callgrind.txt"
+    done
+  done
+}
+
+bench_numpy() {
+  say "numpy reference (/usr/bin/python3)"
+  bench_load numpy
+  /usr/bin/python3 "$ROOT/bench/numpy_forward.py" "$BENCH_OUT/links" >"$BENCH_OUT/numpy.json"
+}
+
+# A wasm build of the page in $1 (build/<name>) with the flags of one line of bench/levers.txt
+# (empty: the page's own flags), and the core's wasm benchmark beside it.
+bench_wasm_build() {
+  local dir=$1 core=${2:-} imgui=${3:-} app=${4:-} link=${5:-} other=${6:-}
+  local args=(-DMLP_BENCHMARKS=ON)
+  [ -z "$core" ] || args+=("-DMLP_WASM_CORE_FLAGS=$core" "-DMLP_WASM_IMGUI_FLAGS=$imgui"
+                           "-DMLP_WASM_APP_FLAGS=$app" "-DMLP_WASM_LINK_FLAGS=$link")
+  # shellcheck disable=SC2206
+  [ -z "$other" ] || args+=($other)
+  emcmake cmake -G Ninja -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release \
+    -DMLP_DEPS_DIR="$CACHE" -DMLP_IMGUI_DIR="$IMGUI_DIR" -DMLP_SDL2_DIR="$SDL2_DIR" \
+    -DMLP_WEB_OUTPUT_DIR="$dir/web" "${args[@]}" >/dev/null
+  nice cmake --build "$dir" -j "$JOBS" --target mlp_explorer web_shell mlp_wasm_core_bench >/dev/null
+}
+
+# The core compiled to wasm, timed under Node. --no-experimental-fetch: Emscripten 3.1.6 would
+# otherwise fetch() its .wasm by file path, which Node's fetch refuses.
+bench_wasm_core() {  # $1: build directory, $2: output JSON
+  bench_load "wasm core $(basename "$1")"
+  node --no-experimental-fetch "$1/mlp_wasm_core_bench.js" 7 >"$2"
+}
+
+# The page in headless Chromium (bench/page_bench.js). $1: the page, $2: output, then options.
+bench_page() {
+  local web=$1 out=$2
+  shift 2
+  bench_load "page $(basename "$(dirname "$web")")"
+  node "$ROOT/bench/page_bench.js" --web "$web" --links "$BENCH_OUT/links" --out "$out" "$@"
+}
+
+# Where the wasm's bytes go: the page relinked with function names (--profiling-funcs changes
+# nothing else), broken down by bench/wasm_sizes.py; then linked again as it ships.
+bench_wasm_sizes() {  # $1: the page's build directory
+  say "Where the bytes of the wasm go (bench/wasm_sizes.py)"
+  cmake "$1" -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs >/dev/null
+  nice cmake --build "$1" --target mlp_explorer >/dev/null
+  /usr/bin/python3 "$ROOT/bench/wasm_sizes.py" "$1/web/mlp_explorer.wasm" >"$BENCH_OUT/wasm_sizes.json"
+  cmake "$1" -DCMAKE_EXE_LINKER_FLAGS= >/dev/null
+  nice cmake --build "$1" --target mlp_explorer >/dev/null
+}
+
+# Every line of bench/levers.txt: built, then its bytes, first frame, frames and core measured.
+bench_levers() {
+  local name core imgui app link other what dir
+  rm -rf "$BENCH_OUT/levers"
+  mkdir -p "$BENCH_OUT/levers"
+  while IFS='|' read -r name core imgui app link other what; do
+    name=$(echo "$name" | xargs)
+    case "$name" in ''|'#'*) continue ;; esac
+    core=$(echo "$core" | xargs); imgui=$(echo "$imgui" | xargs); app=$(echo "$app" | xargs)
+    link=$(echo "$link" | xargs); other=$(echo "$other" | xargs)
+    dir="$BUILD/bench-levers/$name"
+    say "Lever $name: core [$core] ImGui [$imgui] app [$app] link [$link] $other"
+    if ! bench_wasm_build "$dir" "$core" "$imgui" "$app" "$link" "$other"; then
+      echo "{\"name\": \"$name\", \"error\": \"the build failed\"}" >"$BENCH_OUT/levers/$name.json"
+      continue
+    fi
+    bench_wasm_core "$dir" "$BENCH_OUT/levers/$name.core.json"
+    bench_page "$dir/web" "$BENCH_OUT/levers/$name.page.json" --only bytes,first-frame,networks \
+      --networks exercise,1024x1024 --loads 5 --rounds 2 || true
+  done <"$ROOT/bench/levers.txt"
+}
+
+bench() {
+  local levers=1
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --no-levers) levers=0; shift ;;
+      *) die "bench: unknown option $1 (use --no-levers)" ;;
+    esac
+  done
+  local started=$SECONDS
+  deps
+  mkdir -p "$BENCH_OUT"
+  : >"$BENCH_OUT/load.jsonl"
+  bench_native
+  bench_numpy
+  say "The page (wasm build with the page's own flags, in build/bench-page)"
+  bench_wasm_build "$BUILD/bench-page"
+  bench_wasm_core "$BUILD/bench-page" "$BENCH_OUT/wasm_core.json"
+  say "The page in headless Chromium (bench/page_bench.js)"
+  bench_page "$BUILD/bench-page/web" "$BENCH_OUT/page.json"
+  bench_wasm_sizes "$BUILD/bench-page"
+  if [ "$levers" = 1 ]; then
+    bench_levers
+  elif [ ! -d "$BENCH_OUT/levers" ]; then
+    say "No lever figures from an earlier full run: docs/benchmarks.md will say so"
+  fi
+  say "Writing docs/benchmarks.md ($((SECONDS - started)) s)"
+  /usr/bin/python3 "$ROOT/bench/report.py" --results "$BENCH_OUT" --out "$ROOT/docs/benchmarks.md" \
+    --seconds $((SECONDS - started))
+}
+
 serve() {
   local port=8080
   while [ $# -gt 0 ]; do
@@ -442,7 +584,7 @@ run_tests() {
 }
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 cmd=${1:-}
@@ -453,6 +595,7 @@ case "$cmd" in
   serve) serve "$@" ;;
   test) run_tests ;;
   fuzz) fuzz "$@" ;;
+  bench) bench "$@" ;;
   ""|-h|--help|help) usage ;;
   *) usage; die "unknown command: $cmd" ;;
 esac

@@ -9,6 +9,29 @@ foreach(dir MLP_IMGUI_DIR MLP_SDL2_DIR)
   endif()
 endforeach()
 
+# --- Optimisation, per target ----------------------------------------------------------------
+# Each target gets its own flags; the build type adds only -DNDEBUG, so these decide alone. They
+# can be overridden with -D (./build.sh bench builds its variants so). docs/benchmarks.md
+# ("Levers") measures the alternatives: the core is where the time goes, so it is built for speed;
+# ImGui and the app are most of the bytes and take a fraction of a millisecond a frame, so they
+# are built for size, as is the link (wasm-opt -Oz leaves the core's loops as fast).
+set(CMAKE_CXX_FLAGS_RELEASE "-DNDEBUG")
+set(CMAKE_C_FLAGS_RELEASE "-DNDEBUG")
+macro(mlp_default var value)
+  if(NOT DEFINED ${var})
+    set(${var} "${value}")
+  endif()
+endmacro()
+mlp_default(MLP_WASM_CORE_FLAGS "-O3")   # src/core: the forward pass, the link codec
+mlp_default(MLP_WASM_IMGUI_FLAGS "-Oz")  # Dear ImGui and its backends
+mlp_default(MLP_WASM_APP_FLAGS "-Oz")    # src/app, src/platform
+mlp_default(MLP_WASM_LINK_FLAGS "-Oz")   # wasm-opt's passes, the JS
+separate_arguments(MLP_WASM_CORE_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_CORE_FLAGS}")
+separate_arguments(MLP_WASM_IMGUI_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_IMGUI_FLAGS}")
+separate_arguments(MLP_WASM_APP_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_APP_FLAGS}")
+separate_arguments(MLP_WASM_LINK_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_LINK_FLAGS}")
+target_compile_options(mlp_core PRIVATE ${MLP_WASM_CORE_FLAGS_LIST})
+
 set(GEN "${CMAKE_BINARY_DIR}/generated")
 file(MAKE_DIRECTORY "${GEN}")
 
@@ -91,7 +114,7 @@ target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_DEMO_WINDOWS         # the demo is 400 KB of code no user sees
   IMGUI_DISABLE_DEBUG_TOOLS)
-target_compile_options(imgui PRIVATE -w)
+target_compile_options(imgui PRIVATE -w ${MLP_WASM_IMGUI_FLAGS_LIST})
 
 # --- The app ---------------------------------------------------------------------------------
 file(GLOB MLP_APP_SOURCES CONFIGURE_DEPENDS
@@ -99,12 +122,13 @@ file(GLOB MLP_APP_SOURCES CONFIGURE_DEPENDS
   "${CMAKE_SOURCE_DIR}/src/platform/*.cpp")
 add_executable(mlp_explorer ${MLP_APP_SOURCES} ${EMBEDDED_SOURCES})
 target_include_directories(mlp_explorer PRIVATE "${CMAKE_SOURCE_DIR}/src" "${GEN}")
-target_compile_options(mlp_explorer PRIVATE -Wall -Wextra)
+target_compile_options(mlp_explorer PRIVATE -Wall -Wextra ${MLP_WASM_APP_FLAGS_LIST})
 target_link_libraries(mlp_explorer PRIVATE mlp_core imgui "${MLP_SDL2_DIR}/lib/libSDL2.a")
 set_target_properties(mlp_explorer PROPERTIES
   SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${MLP_WEB_OUTPUT_DIR}")
 target_link_options(mlp_explorer PRIVATE
+  ${MLP_WASM_LINK_FLAGS_LIST}
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2   # WebGL2 only: the diagram's shaders are GLSL ES 3.00
   -sALLOW_MEMORY_GROWTH=1                      # networks up to a million weights
   -sMAXIMUM_MEMORY=2GB
@@ -114,6 +138,13 @@ target_link_options(mlp_explorer PRIVATE
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXIT_RUNTIME=0)
+# glGetIntegerv answers ImGui's per-frame GL state backup without a GPU round trip (see the file).
+# Off only to measure what it saves (./build.sh bench).
+option(MLP_WASM_GL_STATE_CACHE "Link src/platform/gl_state_cache.js" ON)
+if(MLP_WASM_GL_STATE_CACHE)
+  target_link_options(mlp_explorer PRIVATE "--js-library=${CMAKE_SOURCE_DIR}/src/platform/gl_state_cache.js")
+  set_property(TARGET mlp_explorer APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/gl_state_cache.js")
+endif()
 
 # The page shell (web/) is copied beside the .js and .wasm.
 file(GLOB MLP_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
@@ -127,3 +158,6 @@ foreach(f ${MLP_WEB_FILES})
   list(APPEND MLP_WEB_COPIES "${MLP_WEB_OUTPUT_DIR}/${name}")
 endforeach()
 add_custom_target(web_shell ALL DEPENDS ${MLP_WEB_COPIES})
+
+# The core's wasm benchmark (./build.sh bench), when asked for.
+include("${CMAKE_SOURCE_DIR}/cmake/benchmarks.cmake")

@@ -238,16 +238,29 @@
       sendText('mlp_load', String(text), false);
       return this.state();
     },
+    // The app's own CPU time of the frames drawn since the previous call (at most the last 600),
+    // oldest first, in milliseconds: { phases: [names], frames: [{ start, total, edited, events,
+    // ui, diagram_gl, imgui_gl, page }], startup: { main, gl_context, app, first_frame } }.
+    // edited: the frame changed the network or inputs; start and startup are performance.now()
+    // times. src/platform/frame_timer.h says what each phase holds; ./build.sh bench reads this.
+    frameStats() {
+      const raw = callForJson('mlp_frame_stats_json');
+      const frames = raw.frames.map(function (f) {
+        const frame = { start: f[0], total: f[1], edited: f[f.length - 1] === 1 };
+        raw.phases.forEach(function (name, k) { frame[name] = f[2 + k]; });
+        return frame;
+      });
+      return { phases: raw.phases, frames, startup: Object.fromEntries(raw.startup) };
+    },
   };
 
   // ---- Start-up --------------------------------------------------------------------------------
 
+  // Only whether the browser knows WebGL2 at all. Making a throwaway context to be sure would cost
+  // about 100-200 ms before the app could even start loading (docs/benchmarks.md); when the app's
+  // own context cannot be made (WebGL disabled, a blocked GPU), main() says so through fail().
   function hasWebGL2() {
-    try {
-      return !!document.createElement('canvas').getContext('webgl2');
-    } catch (e) {
-      return false;
-    }
+    return typeof WebGL2RenderingContext === 'function';
   }
   window.Module = {
     canvas: byId('canvas'),

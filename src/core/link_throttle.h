@@ -1,7 +1,12 @@
 // When the page writes the current link into the address bar. A slider drag changes the document
 // every frame, and encoding a big network every frame would stall it; so the link is written at
 // most once per interval while edits go on, and once more after they stop, so the last edit is
-// never lost. Time is passed in (milliseconds), which keeps this testable without a clock.
+// never lost. What a write costs changes that: the browser's replaceState alone takes 50 to
+// 800 ms for a 600 kB link (docs/benchmarks.md). A write that took longer than kExpensiveMs is
+// not repeated while edits go on (a drag would stutter), only once they pause for an interval;
+// and any write waits kCostFactor times its cost before the next, so the address bar never
+// takes more than 1/kCostFactor of the page's time. Time is passed in (milliseconds), which
+// keeps this testable without a clock.
 #pragma once
 
 #include <cstdint>
@@ -11,19 +16,32 @@ namespace mlp {
 class LinkThrottle {
 public:
     static constexpr double kDefaultIntervalMs = 250;
+    static constexpr double kCostFactor = 50;    // a write that took t ms waits 50 t ms for the next
+    static constexpr double kExpensiveMs = 8;    // half a frame at 60 Hz
     explicit LinkThrottle(double interval_ms = kDefaultIntervalMs) : interval_ms_(interval_ms) {}
 
-    // Whether the link of document revision `revision` should be written at `now_ms`: it differs
-    // from what the address bar shows, and the last write is at least one interval old. The first
-    // edit after a pause is written at once.
-    bool due(uint64_t revision, double now_ms) const {
-        return revision != shown_ && (!written_once_ || now_ms - written_at_ms_ >= interval_ms_);
+    // Whether the link of document revision `revision` should be written at `now_ms` (called
+    // every frame: it also notes when the revision last changed). It is due when it differs from
+    // what the address bar shows and the last write is old enough: one interval, or kCostFactor
+    // times what that write took; after an expensive write, the edits must also have paused for
+    // an interval. The first edit after a pause is written at once unless writes are expensive.
+    bool due(uint64_t revision, double now_ms) {
+        if (revision != seen_) {
+            seen_ = revision;
+            changed_at_ms_ = now_ms;
+        }
+        if (revision == shown_) return false;
+        if (!written_once_) return true;
+        if (now_ms - written_at_ms_ < wait_ms_) return false;
+        return !expensive_ || now_ms - changed_at_ms_ >= interval_ms_;
     }
-    // The link of `revision` was written at `now_ms`.
-    void written(uint64_t revision, double now_ms) {
+    // The link of `revision` was written, ending at `now_ms`; writing it took `cost_ms`.
+    void written(uint64_t revision, double now_ms, double cost_ms = 0) {
         shown_ = revision;
         written_at_ms_ = now_ms;
         written_once_ = true;
+        wait_ms_ = interval_ms_ > kCostFactor * cost_ms ? interval_ms_ : kCostFactor * cost_ms;
+        expensive_ = cost_ms > kExpensiveMs;
     }
     // The address bar already shows `revision` (the page opened its link, or the user changed
     // the fragment): nothing to write, and no interval started.
@@ -31,6 +49,10 @@ public:
 
 private:
     double interval_ms_;
+    double wait_ms_ = 0;  // after the last write: the longer of interval_ms_ and kCostFactor * its cost
+    bool expensive_ = false;  // the last write took more than kExpensiveMs
+    uint64_t seen_ = 0;       // the revision due() saw last, and since when
+    double changed_at_ms_ = 0;
     uint64_t shown_ = 0;
     double written_at_ms_ = 0;
     bool written_once_ = false;

@@ -21,10 +21,13 @@ mlp::LinkThrottle g_throttle;
 std::string g_shown_error;
 std::vector<std::string> g_shown_warnings;
 
+// What a write costs (encoding, the browser's replaceState) sets when the next may come.
 void write_link(const mlp::Session& session) {
+    const double start = now_ms();
     const std::string& link = session.link();
     set_address_bar_fragment(link.size() <= kMaxAddressBarFragment ? link : std::string());
-    g_throttle.written(session.revision(), now_ms());
+    const double end = now_ms();
+    g_throttle.written(session.revision(), end, end - start);
 }
 
 }  // namespace

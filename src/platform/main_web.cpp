@@ -14,6 +14,7 @@
 #include "app/fonts.h"
 #include "app/palette.h"
 #include "platform/event_pump.h"
+#include "platform/frame_timer.h"
 #include "platform/gpu_context.h"
 #include "platform/link_sync.h"
 #include "platform/script_api.h"
@@ -40,6 +41,8 @@ void release_gl_objects(Platform& p) {
 
 void run_frame(void* arg) {
     Platform& p = *static_cast<Platform*>(arg);
+    platform::FrameTimer& timer = platform::frame_timer();  // ./build.sh bench reads it
+    timer.begin_frame(p.app->session().revision());
     platform::pump_events();
 
     switch (platform::poll_gpu_context()) {
@@ -59,12 +62,14 @@ void run_frame(void* arg) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    timer.mark(platform::FramePhase::Events);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     p.app->draw();
     ImGui::Render();
+    timer.mark(platform::FramePhase::Ui);
 
     int fb_w = 0, fb_h = 0;
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
@@ -73,12 +78,17 @@ void run_frame(void* arg) {
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     p.app->render_gl(ImGui::GetIO().DisplayFramebufferScale.x);
+    timer.mark(platform::FramePhase::DiagramGl);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    timer.mark(platform::FramePhase::ImguiGl);
 
     platform::sync_page(p.app->session());  // the address bar's link and the page's messages
+    timer.mark(platform::FramePhase::Page);
+    timer.end_frame(p.app->session().revision());
 
     if (!p.first_frame_done) {
         p.first_frame_done = true;
+        timer.startup_mark("first_frame");
         platform::page_ready();
     }
 }
@@ -86,6 +96,7 @@ void run_frame(void* arg) {
 }  // namespace
 
 int main(int, char**) {
+    platform::frame_timer().startup_mark("main");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         platform::page_fail(std::string("SDL could not start: ") + SDL_GetError());
         return 1;
@@ -107,6 +118,7 @@ int main(int, char**) {
         return 1;
     }
     SDL_GL_MakeCurrent(p.window, p.gl);
+    platform::frame_timer().startup_mark("gl_context");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -125,6 +137,7 @@ int main(int, char**) {
     platform::set_script_api_target(&explorer);
     platform::open_start_link(explorer.session());  // before the first frame, which then shows it
 
+    platform::frame_timer().startup_mark("app");
     // 0 fps: driven by requestAnimationFrame. simulate_infinite_loop keeps main's locals alive.
     emscripten_set_main_loop_arg(run_frame, &p, 0, true);
     return 0;

@@ -92,3 +92,27 @@ TEST_CASE("the address bar gets the link at most every 250 ms while edits go on,
     throttle.shown(revision + 1);
     CHECK_FALSE(throttle.due(revision + 1, 9000));
 }
+
+TEST_CASE("a costly address-bar write waits 50 times its cost, and for the edits to pause") {
+    LinkThrottle throttle;
+    throttle.shown(1);
+    // A 600 kB link: its replaceState took 120 ms. A drag goes on (a revision every 16 ms) for
+    // 10 s: nothing is written while it lasts, though 6 s have passed since the write.
+    throttle.written(2, 1000, 120);
+    uint64_t revision = 2;
+    double t = 1000;
+    for (; t < 11000; t += 16) CHECK_FALSE(throttle.due(++revision, t));
+    // The drag stops: the last revision is written one interval later.
+    CHECK_FALSE(throttle.due(revision, t + 200));
+    CHECK(throttle.due(revision, t + 250));
+    // Single edits 300 ms apart (arrow keys): each would pause long enough, but a write waits
+    // 50 x 120 ms = 6 s after the last.
+    throttle.written(revision, 20000, 120);
+    CHECK_FALSE(throttle.due(++revision, 20300));
+    CHECK_FALSE(throttle.due(revision, 20600));
+    CHECK(throttle.due(revision, 26000));
+    // A cheap write brings back the 250 ms interval and writing while edits go on.
+    throttle.written(revision, 30000, 0.2);
+    CHECK_FALSE(throttle.due(++revision, 30249));
+    CHECK(throttle.due(++revision, 30250));
+}
