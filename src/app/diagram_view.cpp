@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "app/diagram_bias_marks.h"
 #include "app/diagram_text.h"
 #include "app/number_format.h"
 #include "app/palette.h"
@@ -33,19 +34,6 @@ Selection selection_of(const mlp::DiagramHit& hit) {
         case mlp::DiagramHit::Kind::Edge: return Selection::edge(hit.layer, hit.row, hit.col);
         default: return Selection{};
     }
-}
-
-// A selection names a node or weight of the network shown (a new document may have left it behind).
-bool in_network(const Selection& s, const std::vector<int>& shape) {
-    const int layers = static_cast<int>(shape.size());
-    switch (s.kind) {
-        case Selection::Kind::Node: return s.layer >= 0 && s.layer < layers && s.row >= 0 && s.row < shape[s.layer];
-        case Selection::Kind::Edge:
-            return s.layer >= 0 && s.layer + 1 < layers && s.row >= 0 && s.row < shape[s.layer + 1] && s.col >= 0 &&
-                   s.col < shape[s.layer];
-        case Selection::Kind::None: break;
-    }
-    return false;
 }
 
 int shown_sample(const mlp::Session& session, const ViewState& view) {
@@ -313,6 +301,7 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
     draw_headings(session, view, list);
     draw_legend(list);
     draw_node_numbers(session, view, list);
+    if (view.show_biases) draw_bias_marks(session, geo_, list, probe);
     add_probes(probe);
 
     const int sample = shown_sample(session, view);

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/palette.h"
+#include "platform/editor_api.h"
 #include "platform/event_pump.h"
 #include "platform/link_sync.h"
 #include "platform/script_api.h"
@@ -53,6 +54,7 @@ void run_frame(void* arg) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     platform::sync_page(p.app->session());  // the address bar's link and the page's messages
+    platform::sync_toolbar(p.app->session());  // Undo, Redo and Reset in the page's toolbar
 
     if (!p.first_frame_done) {
         p.first_frame_done = true;

@@ -9,8 +9,10 @@
 #include "core/default_network.h"
 #include "core/document_edit.h"
 #include "core/document_loader.h"
+#include "core/file_import.h"
 #include "core/json_import.h"
 #include "core/limits.h"
+#include "core/preset_choice.h"
 #include "core/link_codec.h"
 #include "core/presets.h"
 #include "core/session.h"
@@ -183,4 +185,56 @@ TEST_CASE("exported JSON opens as the same document, and agrees with the link") 
     // The other way: a link, exported as JSON, is the JSON of the same document.
     REQUIRE(open_decoded(&s, decode_link(link)));
     CHECK(document_json(s.document()) == exported);
+}
+
+TEST_CASE("opening a file: JSON as export writes it, with messages that name the file") {
+    Session s;
+    Document doc = xor_document();
+    REQUIRE(open_file(&s, kExportFileName, document_json(doc)));
+    CHECK(s.document() == doc);
+    CHECK(s.start_point().name == "\"mlp-network.json\"");
+    CHECK(s.error().empty());
+
+    const uint64_t revision = s.revision();
+    CHECK_FALSE(open_file(&s, "net.json", "{\"format\": \"mlp-explorer/1\", \"shape\": [2, 1], \"weights\": [[[1, 2, 3]]]}"));
+    CHECK(s.error() == "the file \"net.json\" cannot be opened: weights[0][0]: 3 numbers; expected 2 (layer 0 has 2 nodes)");
+    CHECK_FALSE(open_file(&s, "picture.png", "\x89PNG\r\n"));
+    CHECK(s.error() ==
+          "the file \"picture.png\" cannot be opened: it is not MLP Explorer's JSON (that starts with '{', as export writes it)");
+    CHECK_FALSE(open_file(&s, "link.txt", "v=1&shape=1,1&w1=2"));
+    CHECK(s.revision() == revision);  // nothing half-loaded
+    // A name from the user's disk is quoted short and plain in messages.
+    CHECK(file_size_error("a\nvery long name that goes on and on and on.json", kMaxFragmentBytes + 1) ==
+          "the file \"a?very long name that goes on an...\" is 16777217 bytes long; at most 16777216 (16 MiB) are allowed");
+    CHECK(file_size_error("ok.json", kMaxFragmentBytes).empty());
+}
+
+TEST_CASE("choosing presets: undoable, and each its own start point") {
+    Session s;
+    open_preset(&s, Preset::Xor);
+    CHECK(s.document() == xor_document());
+    CHECK(s.start_point().name == "XOR");
+    REQUIRE(open_random_preset(&s, "4,8,8,2", "7", false));
+    CHECK(s.network().shape == std::vector<int>{4, 8, 8, 2});
+    CHECK(s.start_point().name == "random 4-8-8-2 (seed 7)");
+    Document seven = s.document();
+    REQUIRE(open_random_preset(&s, "4 8 8 2", " 7 ", false));
+    CHECK(s.document() == seven);  // the same seed makes the same network
+    REQUIRE(open_random_preset(&s, "4,8,8,2", "7", true));
+    CHECK(s.document() != seven);
+
+    const uint64_t revision = s.revision();
+    CHECK_FALSE(open_random_preset(&s, "4,8,8,2", "x", false));
+    CHECK(s.error() == "the random network cannot be made: seed: \"x\" is not a seed; expected a whole number from 0 to "
+                       "18446744073709551615");
+    CHECK_FALSE(open_random_preset(&s, "4,2000", "1", false));
+    CHECK(s.error() == "the random network cannot be made: shape: layer 1 has 2000 nodes; expected 1 to 1024");
+    CHECK(s.revision() == revision);
+
+    open_preset(&s, Preset::Exercise);
+    CHECK(s.document() == exercise_document());
+    CHECK(s.error().empty());
+    for (int k = 0; k < 4; ++k) REQUIRE(s.undo());
+    CHECK(s.document() == xor_document());
+    CHECK(s.start_point().name == "XOR");
 }
