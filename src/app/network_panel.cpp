@@ -148,15 +148,10 @@ void NetworkPanel::draw_chips(const mlp::Session& session, UiProbe& probe) {
             ImGui::SameLine();
         }
         const bool on = c == layer_;
-        if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
-        }
+        if (on) push_on_button_colours();
         if (ImGui::Button(text)) layer_ = c;
         keyboard_tab_stop();
-        if (on) ImGui::PopStyleColor(4);
+        if (on) pop_on_button_colours();
         probe.add_last_item("chip:" + std::to_string(c), on);
         if (item_hovered_for_tooltip()) {
             ImGui::SetTooltip("layer %d (%s): %d node%s\nclick to change it", c, layer_role(c, layers).c_str(), shape[c],

@@ -58,15 +58,10 @@ int segmented_buttons(const char* const* labels, int count, int current, UiProbe
     for (int i = 0; i < count; ++i) {
         if (i > 0) ImGui::SameLine();
         const bool on = i == current;
-        if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
-        }
+        if (on) push_on_button_colours();
         if (ImGui::Button(labels[i])) clicked = i;
         keyboard_tab_stop();
-        if (on) ImGui::PopStyleColor(4);
+        if (on) pop_on_button_colours();
         probe.add_last_item(std::string("button:") + labels[i], on);
     }
     ImGui::PopItemFlag();

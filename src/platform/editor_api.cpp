@@ -63,7 +63,8 @@ EMSCRIPTEN_KEEPALIVE void mlp_reset() {
 // True while one of the app's text fields is being typed in: its Ctrl+Z is ImGui's own.
 EMSCRIPTEN_KEEPALIVE int mlp_wants_text_input() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 
-// Presets: 0 the exercise, 1 XOR; the random one from its form's texts. Returns 1 on success.
+// Presets: 0 the exercise, 1 XOR. The random one takes its form's texts and returns 1 when it
+// made the network (else the banner says why, and the menu stays open).
 EMSCRIPTEN_KEEPALIVE void mlp_preset(int which) {
     mlp::Session* s = platform::session();
     if (!s) return;

@@ -82,26 +82,8 @@ function find(ui, name) {
   return ui.items.find((it) => it.name === name);
 }
 
-function inside(inner, outer) {
-  return inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 &&
-    inner.x + inner.w <= outer.x + outer.w + 0.5 && inner.y + inner.h <= outer.y + outer.h + 0.5;
-}
-
-// Scrolls the panel `panel` with the mouse wheel (down, or sideways for the laptop's worksheet
-// strip, where the wheel scrolls sideways) until `name` is wholly inside it; returns its rect.
-async function reveal(page, name, panel = 'panel:controls') {
-  for (let i = 0; i < 40; i++) {
-    const ui = await h.ui(page);
-    const it = find(ui, name);
-    const box = find(ui, panel);
-    if (it && box && inside(it, box)) return { ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
-    assert.ok(box, `${panel} is on screen`);
-    await page.mouse.move(box.x + box.w / 2, box.y + box.h - 20);
-    await page.mouse.wheel(0, 60);
-    await h.frames(page, 2);
-  }
-  throw new Error(`${name} never came into view in ${panel}`);
-}
+const inside = h.inside;
+const reveal = h.reveal;
 
 // Presses at (x, y) and releases, a frame apart: the slider jumps to the value under the pointer.
 async function pressAt(page, x, y) {
