@@ -9,6 +9,7 @@
 #include "app/diagram_bias_marks.h"
 #include "app/diagram_text.h"
 #include "app/number_format.h"
+#include "app/worksheet_text.h"
 #include "app/palette.h"
 
 namespace app {
@@ -179,8 +180,7 @@ void DiagramView::draw_headings(const mlp::Session& session, const ViewState& vi
         if (c == 0) {
             if (session.sample_count() > 1) note = "sample " + std::to_string(shown_sample(session, view) + 1);
         } else {
-            const mlp::Activation act = net.activations[c - 1];
-            note = act == mlp::Activation::ReLU ? "ReLU" : std::string(mlp::activation_name(act));
+            note = activation_label(net.activations[c - 1]);  // as the sliders and the worksheet say it
         }
         if (!note.empty()) text_centred(list, note, ImVec2(x, row2), kSubheadingFontSize, column_w * 0.5f - 4.0f, 9.0f, muted);
     }
