@@ -1,6 +1,7 @@
 // The page around the wasm app: start-up checks, the loading indicator, failure messages, the
-// link (hashchange, Copy link, the address bar written by the app), the message banners, and
-// window.mlpExplorer, the script API of PRODUCT.md. Loaded before mlp_explorer.js, which picks up
+// link (hashchange, Copy link, the address bar written by the app), the message banners, the
+// toolbar (undo and redo with their keys, presets and Reset, JSON export and import by file
+// picker or drop), and window.mlpExplorer, the script API of PRODUCT.md. Loaded before mlp_explorer.js, which picks up
 // the Module object defined here.
 //
 // Everything shown from input (messages quote links and files) is set with textContent, never
@@ -21,13 +22,13 @@
     statusBox.hidden = true;
     failureBox.hidden = false;
     byId('canvas').hidden = true;
-    share.hidden = true;
+    toolbar.hidden = true;
     window.mlpExplorer.failure = String(message);
   }
 
   function ready() {
     statusBox.hidden = true;
-    share.hidden = false;
+    toolbar.hidden = false;
     window.mlpExplorer.ready = true;
     followDiagram();
     document.dispatchEvent(new Event('mlpexplorer:ready'));
@@ -54,22 +55,36 @@
     return JSON.parse(callForText(name, ...args));
   }
 
-  // Passes `text` to the wasm function `name` as UTF-8 on the wasm heap (a link may be megabytes:
-  // too big for the stack), with its length in bytes: a NUL inside the text does not end it. A
-  // text over the limit is refused without being copied.
+  // Calls the wasm function `name` with each of `texts` as UTF-8 on the wasm heap (a link may be
+  // megabytes: too big for the stack) followed by its length in bytes, so a NUL inside a text does
+  // not end it; then `numbers`. Returns what the function returns.
+  function callWithTexts(name, texts, ...numbers) {
+    const pointers = [];
+    const args = [];
+    try {
+      for (const text of texts) {
+        const bytes = Module.lengthBytesUTF8(text);
+        const ptr = Module._malloc(bytes + 1);
+        if (!ptr) throw new Error('MLP Explorer: out of memory for a text of ' + bytes + ' bytes');
+        pointers.push(ptr);
+        Module.stringToUTF8(text, ptr, bytes + 1);
+        args.push(ptr, bytes);
+      }
+      return Module['_' + name](...args, ...numbers);
+    } finally {
+      pointers.forEach((ptr) => Module._free(ptr));
+    }
+  }
+
+  // Passes `text` to the wasm function `name`. A text over the limit is refused without being
+  // copied.
   function sendText(name, text, isLink) {
     const bytes = Module.lengthBytesUTF8(text);
     if (bytes > Module._mlp_max_text_bytes()) {
       Module._mlp_refuse_text(bytes, isLink ? 1 : 0);
       return;
     }
-    const ptr = Module._malloc(bytes + 1);
-    try {
-      Module.stringToUTF8(text, ptr, bytes + 1);
-      Module['_' + name](ptr, bytes);
-    } finally {
-      Module._free(ptr);
-    }
+    callWithTexts(name, [text]);
   }
 
   // ---- The link in the address bar --------------------------------------------------------------
@@ -125,7 +140,7 @@
 
   // ---- Copy link -------------------------------------------------------------------------------
 
-  const share = byId('share');
+  const toolbar = byId('toolbar');
   const copyButton = byId('copy-link');
   const copyFallback = byId('copy-fallback');
   const copyField = byId('copy-field');
@@ -191,27 +206,167 @@
 
   // Keys typed in these controls are theirs (Tab, Ctrl+C, Enter, Escape): SDL listens on the
   // window and would take them for the app and cancel their default action.
-  for (const box of [share, messageBox, noticeBox]) {
+  for (const box of [toolbar, messageBox, noticeBox]) {
     for (const type of ['keydown', 'keyup', 'keypress']) {
       box.addEventListener(type, function (event) { event.stopPropagation(); });
     }
   }
 
-  // ---- Where the page's controls go: over the diagram, wherever the layout puts it ------------
+  // ---- The toolbar: undo and redo, presets and Reset, JSON export and import ------------------
 
-  // Copy link sits at the diagram's top-right corner and the banners at its top centre, clear of
-  // the app's panels and top bar. The diagram's rectangle comes from ui() ("panel:diagram", CSS
-  // pixels) and is handed to style.css as custom properties (CSSOM, which the CSP allows). The
-  // app lays out on the frame after a resize, hence the wait.
+  const undoButton = byId('undo');
+  const redoButton = byId('redo');
+  const resetButton = byId('reset');
+
+  // Called by the app (src/platform/editor_api.cpp) when what the toolbar shows has changed.
+  function toolbarState(canUndo, canRedo, startName) {
+    undoButton.disabled = !canUndo;
+    redoButton.disabled = !canRedo;
+    resetButton.textContent = 'Reset to ' + startName;
+  }
+
+  // Runs a wasm function for a toolbar button once the app runs.
+  function act(name, ...args) {
+    if (!window.mlpExplorer.ready) return undefined;
+    return Module['_' + name](...args);
+  }
+
+  undoButton.addEventListener('click', () => act('mlp_undo'));
+  redoButton.addEventListener('click', () => act('mlp_redo'));
+
+  // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), wherever the focus is (the canvas,
+  // a toolbar button, nothing), except in a text field: the page's own fields keep the browser's
+  // undo, and while one of the app's fields is being typed in, ImGui undoes its typing. Caught
+  // before SDL sees the key, so the app does not take it as typing too.
+  function isTextField(element) {
+    return element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement &&
+      !['button', 'checkbox', 'radio', 'file', 'submit', 'reset'].includes(element.type));
+  }
+  window.addEventListener('keydown', function (event) {
+    if (!window.mlpExplorer.ready || event.altKey || !(event.ctrlKey || event.metaKey)) return;
+    const key = event.key.toLowerCase();
+    const redo = key === 'y' || (key === 'z' && event.shiftKey);
+    if (key !== 'z' && !redo) return;
+    if (isTextField(event.target) || Module._mlp_wants_text_input()) return;
+    event.preventDefault();
+    event.stopPropagation();
+    act(redo ? 'mlp_redo' : 'mlp_undo');
+  }, true);
+
+  // The Presets menu: a panel under its button, closed by Escape, a click elsewhere or a choice.
+  const presetsButton = byId('presets');
+  const presetsMenu = byId('presets-menu');
+  function setMenu(open, { focusButton = false } = {}) {
+    presetsMenu.hidden = !open;
+    presetsButton.setAttribute('aria-expanded', String(open));
+    if (open) resetButton.focus();
+    else if (focusButton) presetsButton.focus();
+  }
+  presetsButton.addEventListener('click', () => setMenu(presetsMenu.hidden));
+  presetsMenu.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') setMenu(false, { focusButton: true });
+  });
+  document.addEventListener('pointerdown', function (event) {
+    if (!presetsMenu.hidden && !presetsMenu.contains(event.target) && !presetsButton.contains(event.target)) setMenu(false);
+  }, true);
+  resetButton.addEventListener('click', () => { act('mlp_reset'); setMenu(false); });
+  byId('preset-exercise').addEventListener('click', () => { act('mlp_preset', 0); setMenu(false); });
+  byId('preset-xor').addEventListener('click', () => { act('mlp_preset', 1); setMenu(false); });
+  // The random network: what cannot be used (a shape over the limits, a seed that is not a
+  // number) is said in the error banner, and the menu stays open to fix it.
+  function makeRandom() {
+    if (!window.mlpExplorer.ready) return;
+    const made = callWithTexts('mlp_preset_random', [byId('random-shape').value, byId('random-seed').value],
+      byId('random-integers').checked ? 1 : 0);
+    if (made) setMenu(false);
+  }
+  byId('preset-random').addEventListener('click', makeRandom);
+  for (const id of ['random-shape', 'random-seed']) {
+    byId(id).addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') makeRandom();
+    });
+  }
+
+  // Export: the network as PRODUCT.md's JSON, downloaded as a file (a Blob behind a link with
+  // `download`, clicked within the user's click).
+  const EXPORT_NAME = 'mlp-network.json';
+  byId('export-json').addEventListener('click', function () {
+    if (!window.mlpExplorer.ready) return;
+    const blob = new Blob([callForText('mlp_export_json')], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = EXPORT_NAME;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    say('Saved ' + EXPORT_NAME);
+  });
+
+  // Import: a file from the picker or dropped on the page, checked like a link. A file over the
+  // limit is refused from its size, before it is read.
+  function openFile(file) {
+    if (!file || !window.mlpExplorer.ready) return;
+    const limit = Module._mlp_max_text_bytes();
+    if (file.size > limit) {
+      callWithTexts('mlp_refuse_file', [file.name], file.size);
+      return;
+    }
+    file.text().then(function (text) {
+      const bytes = Module.lengthBytesUTF8(text);  // bytes that were not UTF-8 grow when decoded
+      if (bytes > limit) callWithTexts('mlp_refuse_file', [file.name], bytes);
+      else callWithTexts('mlp_import_file', [file.name, text]);
+    }, function (error) {
+      showMessages('the file could not be read: ' + error.message, '');
+    });
+  }
+  const fileInput = byId('import-file');
+  byId('import-json').addEventListener('click', function () {
+    fileInput.value = '';  // the same file again is a change too
+    fileInput.click();
+  });
+  fileInput.addEventListener('change', () => openFile(fileInput.files[0]));
+
+  const dropHint = byId('drop-hint');
+  const carriesFiles = (event) => !!event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files');
+  window.addEventListener('dragover', function (event) {
+    if (!carriesFiles(event) || !window.mlpExplorer.ready) return;
+    event.preventDefault();  // the page takes the drop (else the browser opens the file)
+    event.dataTransfer.dropEffect = 'copy';
+    dropHint.hidden = false;
+  });
+  window.addEventListener('dragleave', function (event) {
+    if (!event.relatedTarget) dropHint.hidden = true;  // left the window
+  });
+  window.addEventListener('drop', function (event) {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    dropHint.hidden = true;
+    openFile(event.dataTransfer.files[0]);
+  });
+
+  // ---- Where the page's controls go: wherever the layout puts the toolbar and the diagram ------
+
+  // The toolbar fills the strip the app leaves for it ("panel:toolbar") and the banners sit at the
+  // diagram's top centre, clear of the app's panels. The rectangles come from ui() (CSS pixels)
+  // and are handed to style.css as custom properties (CSSOM, which the CSP allows). The app lays
+  // out on the frame after a resize, hence the wait.
   function followDiagram() {
     if (!window.mlpExplorer.ready) return;
-    const diagram = window.mlpExplorer.ui().items.find((it) => it.name === 'panel:diagram');
-    if (!diagram) return;
+    const items = window.mlpExplorer.ui().items;
     const style = document.documentElement.style;
-    style.setProperty('--diagram-left', diagram.x + 'px');
-    style.setProperty('--diagram-top', diagram.y + 'px');
-    style.setProperty('--diagram-width', diagram.w + 'px');
-    style.setProperty('--diagram-right', Math.max(0, window.innerWidth - diagram.x - diagram.w) + 'px');
+    const place = (panel, prefix) => {
+      const box = items.find((it) => it.name === panel);
+      if (!box) return;
+      style.setProperty(prefix + '-left', box.x + 'px');
+      style.setProperty(prefix + '-top', box.y + 'px');
+      style.setProperty(prefix + '-width', box.w + 'px');
+      style.setProperty(prefix + '-height', box.h + 'px');
+    };
+    place('panel:diagram', '--diagram');
+    place('panel:toolbar', '--toolbar');
   }
   window.addEventListener('resize', function () {
     requestAnimationFrame(() => requestAnimationFrame(followDiagram));
@@ -219,7 +374,7 @@
 
   // ---- window.mlpExplorer ----------------------------------------------------------------------
 
-  window.mlpPage = { ready, fail, announce, setFragment, showMessages };
+  window.mlpPage = { ready, fail, announce, setFragment, showMessages, toolbarState };
 
   window.mlpExplorer = {
     ready: false,

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/breakdown_panel.h"
+#include "app/edit_gestures.h"
 #include "app/theme.h"
 #include "app/top_bar.h"
 #include "app/value_slider.h"
@@ -71,6 +72,8 @@ void App::draw() {
     view_.tooltip.clear();
     const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_);
     apply_theme(layout.narrow);
+    gestures_begin_frame(session_);
+    view_sync_.follow(session_, view_);  // a document opened or undone since the last frame
     update_touch_press();
     // The diagram's input first (a drag on an edge edits a weight the sliders then show), its
     // labels last (so they show every edit of this frame, a slider's included).
@@ -81,6 +84,8 @@ void App::draw() {
         draw_laptop(layout);
     }
     diagram_.draw(session_, view_, probe_);
+    probe_.add("panel:toolbar", layout.toolbar.x, layout.toolbar.y, layout.toolbar.w, layout.toolbar.h);
+    gestures_end_frame(session_);
     if (tooltip_listener_ && view_.tooltip != announced_tooltip_) {
         announced_tooltip_ = view_.tooltip;
         tooltip_listener_(announced_tooltip_);
@@ -130,7 +135,9 @@ void App::draw_phone(const Layout& layout) {
         add_window_probe(probe_, "panel:topbar");
         draw_title();
         ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-        draw_sample_selector(session_, view_, probe_, true);
+        // Sample buttons while they fit beside the step mode (XOR's four do not), else a list.
+        const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
+        draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width() - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
         draw_step_mode(view_, probe_, true);
     }

@@ -9,6 +9,7 @@
 #include "app/layout.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
+#include "app/view_sync.h"
 #include "core/session.h"
 
 namespace app {
@@ -43,6 +44,7 @@ private:
 
     mlp::Session session_;
     ViewState view_;
+    ViewSync view_sync_;
     DiagramView diagram_;
     ControlsPanel controls_;
     LayoutOptions layout_options_;

@@ -67,7 +67,7 @@ void fit_columns(const mlp::Session& session, CardPlan* p) {
 }
 
 // The columns, left to right: [W: n] · [in: S] (+ [b]) = [z: S] → [a: S]
-CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int max_rows) {
+CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int max_rows, bool show_biases) {
     const mlp::Network& net = session.network();
     const ImGuiStyle& style = ImGui::GetStyle();
     CardPlan p;
@@ -75,7 +75,7 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
     p.m = net.shape[l + 1];
     p.n = net.shape[l];
     p.show_w = p.n <= kMaxShownWeightColumns;
-    p.has_bias = std::any_of(net.biases[l].begin(), net.biases[l].end(), [](double b) { return b != 0.0; });
+    p.has_bias = show_biases || std::any_of(net.biases[l].begin(), net.biases[l].end(), [](double b) { return b != 0.0; });
     p.may_clip = net.activations[l] == mlp::Activation::ReLU;
     const int S = session.sample_count();
     // Every sample as a column while the table holds them (ImGui tables have at most 64 columns);
@@ -313,7 +313,11 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
             if (p.has_bias) {
                 ImGui::TableNextColumn();
                 ImGui::TableNextColumn();
-                if (r < p.m) value_cell(net.biases[p.l][r], true);
+                if (r < p.m) {
+                    const Selection node = Selection::node(L, r);
+                    number_cell(view, probe, p.z_w, net.biases[p.l][r], "cell:b" + L_str + "[" + std::to_string(r + 1) + "]",
+                                view.selected == node, node);
+                }
             }
             ImGui::TableNextColumn();
             const Selection node = Selection::node(L, r);
@@ -364,7 +368,7 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
     }
     float last_right = 0;
     for (int l = 0; l < layers; ++l) {
-        const CardPlan p = plan_card(session, l, view.sample, max_rows);
+        const CardPlan p = plan_card(session, l, view.sample, max_rows, view.show_biases);
         const ImVec2 size(p.width, p.height);
         // Beside the previous card (always in one row; in flow when it fits), else below it.
         if (l > 0 && (one_row || last_right + spacing + size.x <= right)) ImGui::SameLine(0, spacing);

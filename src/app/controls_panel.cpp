@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "app/network_panel.h"
 #include "app/number_format.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
@@ -20,6 +21,8 @@ namespace {
 void weight_name(char (&out)[48], int l, int i, int j) { std::snprintf(out, sizeof out, "W%d[%d,%d]", l + 1, i + 1, j + 1); }
 // "x2[1]": input 1 of sample 2.
 void input_name(char (&out)[48], int s, int j) { std::snprintf(out, sizeof out, "x%d[%d]", s + 1, j + 1); }
+// "b3[2]": the bias of node 2 of layer 3 (weight layer 3's row 2).
+void bias_name(char (&out)[48], int l, int i) { std::snprintf(out, sizeof out, "b%d[%d]", l + 1, i + 1); }
 
 // Whether the selection covers weight (l, i, j): the edge itself, or the node it leads into.
 bool selects_weight(const Selection& sel, int l, int i, int j) {
@@ -93,6 +96,7 @@ void ControlsPanel::sync_with(const mlp::Session& session, const ViewState& view
         for (size_t l = 0; l < net.weights.size(); ++l) {
             m = 0;
             for (double v : net.weights[l].values) m = std::max(m, std::fabs(v));
+            for (double v : net.biases[l]) m = std::max(m, std::fabs(v));  // biases share the range
             bounds_[l + 1] = slider_bound_for(m);
         }
     }
@@ -134,6 +138,28 @@ void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session
     }
 }
 
+void ControlsPanel::bias_slider(int l, int i, float width, mlp::Session& session, ViewState& view, UiProbe& probe) {
+    char name[48];
+    bias_name(name, l, i);
+    double v = session.network().biases[l][i];
+    ValueSliderOptions o;
+    o.max = bound_for(l + 1, v);
+    o.min = -o.max;
+    o.integer_steps = view.integer_steps;
+    o.touch = touch_;
+    o.highlighted = view.selected == Selection::node(l + 1, i);
+    ImGui::SetNextItemWidth(width);
+    if (value_slider(name, &v, o)) {
+        session.set_bias(l, i, v);
+        bound_for(l + 1, v);
+    }
+    if (!touch_ && item_hovered_for_tooltip()) {
+        ImGui::SetTooltip("%s = %s\nbias of node %d of layer %d: z = W\xC2\xB7" "a + b", name,
+                          format_value(session.network().biases[l][i], 6).c_str(), i + 1, l + 1);
+    }
+    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+}
+
 void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe) {
     char name[48];
     input_name(name, s, j);
@@ -162,6 +188,7 @@ void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& sessio
 
 void ControlsPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch) {
     touch_ = touch;
+    network_.draw(session, view, probe, touch);  // first: a shape change there is what the sliders show
     sync_with(session, view);
     const mlp::Network& net = session.network();
     // A selection that points nowhere (a stale one after loading a smaller network) asks nothing.
@@ -248,6 +275,12 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
     probe.add_last_item(probe_label);
     if (!open) return;
     ImGui::PushID(l);
+    ImGui::AlignTextToFramePadding();
+    muted_text("Activation");
+    ImGui::SameLine();
+    char act_probe[32];
+    std::snprintf(act_probe, sizeof act_probe, "combo:act.W%d", l + 1);
+    draw_activation_picker(l, session, probe, act_probe);
     if (matrix) {
         draw_weight_matrix(l, session, view, probe);
     } else {
@@ -260,9 +293,10 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
 
 void ControlsPanel::draw_weight_matrix(int l, mlp::Session& session, ViewState& view, UiProbe& probe) {
     const mlp::Matrix& w = session.network().weights[l];
-    if (!ImGui::BeginTable("W", w.cols + 1, ImGuiTableFlags_SizingStretchSame)) return;
+    const bool biases = view.show_biases;  // a last column b: the bias of each row's node
+    if (!ImGui::BeginTable("W", w.cols + 1 + (biases ? 1 : 0), ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableSetupColumn("##into", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00").x);
-    for (int j = 0; j < w.cols; ++j) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
+    for (int j = 0; j < w.cols + (biases ? 1 : 0); ++j) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
     // Header row: the nodes of the layer before (columns j).
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -270,6 +304,13 @@ void ControlsPanel::draw_weight_matrix(int l, mlp::Session& session, ViewState& 
         ImGui::TableNextColumn();
         index_header(j);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("column %d: weights from node %d of layer %d", j + 1, j + 1, l);
+    }
+    if (biases) {
+        ImGui::TableNextColumn();
+        const float bw = ImGui::CalcTextSize("b").x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - bw) * 0.5f));
+        muted_text("b");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("biases of the nodes of layer %d: z = W\xC2\xB7" "a + b", l + 1);
     }
     for (int i = 0; i < w.rows; ++i) {
         ImGui::TableNextRow();
@@ -282,6 +323,10 @@ void ControlsPanel::draw_weight_matrix(int l, mlp::Session& session, ViewState& 
             ImGui::PushID(i * w.cols + j);
             weight_slider(l, i, j, -FLT_MIN, session, view, probe);
             ImGui::PopID();
+        }
+        if (biases) {
+            ImGui::TableNextColumn();
+            bias_slider(l, i, -FLT_MIN, session, view, probe);
         }
     }
     ImGui::EndTable();
@@ -312,6 +357,7 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     std::snprintf(line, sizeof line, "x%d:  z%d[%d] = %s  \xE2\x86\x92  a%d[%d] = %s", sample + 1, l + 1, picked + 1,
                   format_value(z).c_str(), l + 1, picked + 1, format_value(a).c_str());
     muted_text(line);
+    if (view.show_biases) bias_slider(l, picked, -FLT_MIN, session, view, probe);
 
     // The weights into the picked node: one scroll region with the panel, visible rows only.
     const bool scrolling = view.scroll_to_selected && section_of(view.selected) == l + 1;

@@ -1,5 +1,7 @@
-// The controls panel: sliders for every input value of every sample and every weight, one
-// section per weight layer laid out as W itself (row i = the weights into node i). Sections
+// The controls panel: the Network section (network_panel.h), then sliders for every input value
+// of every sample and every weight, one section per weight layer laid out as W itself (row i =
+// the weights into node i, with the node's bias b in a last column when biases are shown), headed
+// by the layer's activation. Sections
 // with many sliders show one node's incoming weights at a time (a node picker) and clip the
 // list, so a network at the limits costs a few dozen widgets per frame, not a million.
 #pragma once
@@ -7,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/network_panel.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "core/session.h"
@@ -34,6 +37,7 @@ private:
     // to the selection and the panel was asked to (and clears the request).
     void weight_slider(int l, int i, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
     void input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
+    void bias_slider(int l, int i, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
     // Widens the section's range when v lies outside it (a typed value, a loaded document).
     double bound_for(int section, double v);
 
@@ -42,6 +46,7 @@ private:
     std::vector<double> bounds_;
     // [l]: the node of layer l+1 whose incoming weights a large weight layer shows.
     std::vector<int> picked_;
+    NetworkPanel network_;  // the section at the head: shape, layers, samples, biases switch
     uint64_t structure_seen_ = 0;
     bool touch_ = false;
     Selection selection_seen_;

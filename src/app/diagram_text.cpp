@@ -1,6 +1,7 @@
 #include "app/diagram_text.h"
 
 #include "app/number_format.h"
+#include "app/worksheet_text.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 
@@ -69,7 +70,7 @@ std::string node_tooltip(const mlp::Session& session, int sample, int layer, int
         if (output) text += " (linear output)";
         else text += " (linear: a = z)";
     } else {
-        const std::string name = act == mlp::Activation::ReLU ? "ReLU" : std::string(mlp::activation_name(act));
+        const std::string name = activation_label(act);  // "ReLU", "leaky ReLU", "sigmoid", "tanh"
         text += " \xE2\x86\x92 " + name + " \xE2\x86\x92 " + format_value(a);  // U+2192 arrows
     }
     return text;

@@ -6,8 +6,10 @@
 
 #include <imgui.h>
 
+#include "app/diagram_bias_marks.h"
 #include "app/diagram_text.h"
 #include "app/number_format.h"
+#include "app/worksheet_text.h"
 #include "app/palette.h"
 
 namespace app {
@@ -33,19 +35,6 @@ Selection selection_of(const mlp::DiagramHit& hit) {
         case mlp::DiagramHit::Kind::Edge: return Selection::edge(hit.layer, hit.row, hit.col);
         default: return Selection{};
     }
-}
-
-// A selection names a node or weight of the network shown (a new document may have left it behind).
-bool in_network(const Selection& s, const std::vector<int>& shape) {
-    const int layers = static_cast<int>(shape.size());
-    switch (s.kind) {
-        case Selection::Kind::Node: return s.layer >= 0 && s.layer < layers && s.row >= 0 && s.row < shape[s.layer];
-        case Selection::Kind::Edge:
-            return s.layer >= 0 && s.layer + 1 < layers && s.row >= 0 && s.row < shape[s.layer + 1] && s.col >= 0 &&
-                   s.col < shape[s.layer];
-        case Selection::Kind::None: break;
-    }
-    return false;
 }
 
 int shown_sample(const mlp::Session& session, const ViewState& view) {
@@ -191,8 +180,7 @@ void DiagramView::draw_headings(const mlp::Session& session, const ViewState& vi
         if (c == 0) {
             if (session.sample_count() > 1) note = "sample " + std::to_string(shown_sample(session, view) + 1);
         } else {
-            const mlp::Activation act = net.activations[c - 1];
-            note = act == mlp::Activation::ReLU ? "ReLU" : std::string(mlp::activation_name(act));
+            note = activation_label(net.activations[c - 1]);  // as the sliders and the worksheet say it
         }
         if (!note.empty()) text_centred(list, note, ImVec2(x, row2), kSubheadingFontSize, column_w * 0.5f - 4.0f, 9.0f, muted);
     }
@@ -313,6 +301,7 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
     draw_headings(session, view, list);
     draw_legend(list);
     draw_node_numbers(session, view, list);
+    if (view.show_biases) draw_bias_marks(session, geo_, list, probe);
     add_probes(probe);
 
     const int sample = shown_sample(session, view);

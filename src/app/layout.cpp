@@ -6,6 +6,7 @@
 namespace app {
 
 float folded_panel_height(bool narrow) { return narrow ? 52.0f : 38.0f; }
+float toolbar_height(bool narrow) { return narrow ? 48.0f : 42.0f; }
 
 Layout compute_layout(ImVec2 display, const LayoutOptions& options) {
     Layout layout;
@@ -14,13 +15,16 @@ Layout compute_layout(ImVec2 display, const LayoutOptions& options) {
     if (layout.narrow) {
         const float bar_h = 52.0f;  // one row of touch-sized buttons
         layout.top_bar = {0, 0, W, bar_h};
-        const float rest = std::max(0.0f, H - bar_h);
+        const float tool_h = toolbar_height(true);
+        layout.toolbar = {0, bar_h, W, tool_h};
+        const float top = bar_h + tool_h;
+        const float rest = std::max(0.0f, H - top);
         float panel_h = folded_panel_height(true);
         // Open: the panel takes most of the height, the diagram keeps at least 40% (and 180 px).
         if (options.panels_open) panel_h = std::max(panel_h, rest - std::max(180.0f, rest * 0.4f));
         panel_h = std::floor(std::min(panel_h, rest));  // whole pixels: ImGui floors window positions
-        layout.diagram = {0, bar_h, W, rest - panel_h};
-        layout.controls = {0, bar_h + rest - panel_h, W, panel_h};
+        layout.diagram = {0, top, W, rest - panel_h};
+        layout.controls = {0, top + rest - panel_h, W, panel_h};
         layout.breakdown = layout.controls;
     } else {
         const float panel_w = std::floor(std::clamp(W * 0.3f, 300.0f, 420.0f));
@@ -29,7 +33,9 @@ Layout compute_layout(ImVec2 display, const LayoutOptions& options) {
         float sheet_h = folded_panel_height(false);
         if (options.worksheet_open) sheet_h = std::clamp(H * 0.36f, 170.0f, 340.0f);
         sheet_h = std::floor(std::min(sheet_h, H * 0.6f));
-        layout.diagram = {panel_w, 0, right_w, H - sheet_h};
+        const float tool_h = toolbar_height(false);
+        layout.toolbar = {panel_w, 0, right_w, tool_h};
+        layout.diagram = {panel_w, tool_h, right_w, std::max(0.0f, H - sheet_h - tool_h)};
         layout.breakdown = {panel_w, H - sheet_h, right_w, sheet_h};
     }
     return layout;

@@ -1,10 +1,13 @@
 // Where the diagram and the panels go for a given window size.
 //
 // Laptop (>= 720 CSS px wide): the sliders panel on the left, full height, headed by the title,
-// sample selector and step mode; on the right the diagram, with the worksheet docked below it
-// (collapsible to its header line).
-// Phone (< 720 px): a slim top bar, the diagram, and below it one panel with tabs (Sliders,
-// Worksheet) that can be folded down to its tab bar to give the diagram the screen.
+// sample selector and step mode; on the right the page's toolbar strip, the diagram, and the
+// worksheet docked below it (collapsible to its header line).
+// Phone (< 720 px): a slim top bar, the toolbar strip, the diagram, and below it one panel with
+// tabs (Sliders, Worksheet) that can be folded down to its tab bar to give the diagram the screen.
+//
+// The toolbar strip is left empty by the app: the page's own buttons (web/page.js: undo, redo,
+// presets, export, import, copy link) are placed there, so they never cover the diagram.
 #pragma once
 
 #include <imgui.h>
@@ -30,10 +33,14 @@ struct LayoutOptions {
 struct Layout {
     bool narrow = false;  // phone-sized: panels stack under the diagram, widgets sized for touch
     Rect top_bar;         // phone: title, sample selector, step mode; empty on a laptop
+    Rect toolbar;         // the page's toolbar (HTML buttons over an empty strip)
     Rect diagram;         // the network diagram (drawn with the project's own shaders)
     Rect controls;        // laptop: the sliders panel; phone: the tabbed panel (same as breakdown)
     Rect breakdown;       // laptop: the worksheet (its header line only when folded); phone: = controls
 };
+
+// Height of the toolbar strip: one row of the page's buttons (touch-sized on a phone).
+float toolbar_height(bool narrow);
 
 // Height of a folded panel: its header line (laptop) or its tab bar (phone).
 float folded_panel_height(bool narrow);

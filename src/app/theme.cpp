@@ -121,4 +121,13 @@ void apply_theme(bool touch) {
     ImGui::GetStyle() = s;
 }
 
+void push_on_button_colours() {
+    ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette::vec4(palette::kInk));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
+}
+
+void pop_on_button_colours() { ImGui::PopStyleColor(4); }
+
 }  // namespace app

@@ -8,6 +8,11 @@ namespace app {
 // frame; it rebuilds the style only when `touch` changes.
 void apply_theme(bool touch);
 
+// The colours of a button that is on (the sample shown, the step mode, the layer picked): ink
+// ground, white text, also when hovered or pressed. Pop after the button.
+void push_on_button_colours();
+void pop_on_button_colours();
+
 // Text in palette::kMuted: one line, or wrapped to the window.
 void muted_text(const char* text);
 void muted_text_wrapped(const char* text);

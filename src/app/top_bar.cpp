@@ -21,6 +21,15 @@ void caption(const char* text) {
     ImGui::SameLine();
 }
 
+// Width of a row of segmented_buttons.
+float buttons_width(const char* const* labels, int count) {
+    float w = 0;
+    for (int i = 0; i < count; ++i) w += ImGui::CalcTextSize(labels[i]).x + ImGui::GetStyle().FramePadding.x * 2 + (i ? 2.0f : 0.0f);
+    return w;
+}
+
+const char* const kModes[] = {"Integer", "Fine"};
+
 }  // namespace
 
 void draw_title() {
@@ -49,15 +58,10 @@ int segmented_buttons(const char* const* labels, int count, int current, UiProbe
     for (int i = 0; i < count; ++i) {
         if (i > 0) ImGui::SameLine();
         const bool on = i == current;
-        if (on) {
-            ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette::vec4(palette::kInk));
-            ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
-        }
+        if (on) push_on_button_colours();
         if (ImGui::Button(labels[i])) clicked = i;
         keyboard_tab_stop();
-        if (on) ImGui::PopStyleColor(4);
+        if (on) pop_on_button_colours();
         probe.add_last_item(std::string("button:") + labels[i], on);
     }
     ImGui::PopItemFlag();
@@ -65,18 +69,20 @@ int segmented_buttons(const char* const* labels, int count, int current, UiProbe
     return clicked;
 }
 
-void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact) {
+float step_mode_width() { return buttons_width(kModes, 2); }
+
+void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact, float max_width) {
     const int samples = session.sample_count();
     view.sample = std::clamp(view.sample, 0, std::max(0, samples - 1));
     if (samples <= 1) return;
     if (!compact) caption("Sample");
-    if (samples <= kMaxSampleButtons) {
-        char names[kMaxSampleButtons][8];
-        const char* labels[kMaxSampleButtons];
-        for (int s = 0; s < samples; ++s) {
-            std::snprintf(names[s], sizeof names[s], "x%d", s + 1);
-            labels[s] = names[s];
-        }
+    char names[kMaxSampleButtons][8];
+    const char* labels[kMaxSampleButtons];
+    for (int s = 0; s < std::min(samples, kMaxSampleButtons); ++s) {
+        std::snprintf(names[s], sizeof names[s], "x%d", s + 1);
+        labels[s] = names[s];
+    }
+    if (samples <= kMaxSampleButtons && buttons_width(labels, samples) <= max_width) {
         const int clicked = segmented_buttons(labels, samples, view.sample, probe);
         if (clicked >= 0) view.sample = clicked;
         return;
@@ -98,7 +104,6 @@ void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe&
 
 void draw_step_mode(ViewState& view, UiProbe& probe, bool compact) {
     if (!compact) caption("Steps");
-    static const char* const kModes[] = {"Integer", "Fine"};
     ImGui::BeginGroup();
     const int clicked = segmented_buttons(kModes, 2, view.integer_steps ? 0 : 1, probe);
     ImGui::EndGroup();

@@ -14,8 +14,12 @@ namespace app {
 constexpr int kMaxSampleButtons = 6;
 
 void draw_title();
-// Draws nothing with a single sample. compact: no "Sample" caption (narrow screens).
-void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact);
+// Draws nothing with a single sample. compact: no "Sample" caption (narrow screens). The buttons
+// become a drop-down list when they would be wider than `max_width`.
+void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact,
+                          float max_width = 1e9f);
+// The width draw_step_mode takes (compact).
+float step_mode_width();
 void draw_step_mode(ViewState& view, UiProbe& probe, bool compact);
 
 // A row of buttons where one is on ("x1 | x2", "Integer | Fine"). The buttons are tab stops,

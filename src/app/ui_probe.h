@@ -13,7 +13,13 @@
 //   worksheet cells (text = what the cell shows, e.g. "−5 → 0"; highlighted = on the orange
 //            ground: a negative value, or an activation ReLU clipped):
 //            "cell:W3[2,1]", "cell:in3[1].x2" (element 1 of the vector feeding layer 3, sample
-//            2: x for layer 1, else a of the layer before), "cell:z3[2].x2", "cell:a3[2].x2"
+//            2: x for layer 1, else a of the layer before), "cell:b3[2]" (when biases are shown
+//            or not all 0), "cell:z3[2].x2", "cell:a3[2].x2"
+//   biases:  "slider:b3[2]" (bias of node 2 of layer 3), "bias:3.2" (its tag in the diagram)
+//   editor:  the Network section's chips, buttons and fields (network_panel.h), the activation
+//            pickers "combo:act.W3" and their entries "option:sigmoid"
+//   toolbar: "panel:toolbar", the strip where the page puts its own buttons (undo, redo,
+//            presets, export, import, copy link: HTML, found by their ids)
 //   buttons: "button:<label>": "button:x2" (sample selector), "button:Integer", "button:Fine"
 //            (slider step mode), "button:Worksheet" (shows or hides the worksheet on a laptop)
 //   tabs:    "tab:Sliders", "tab:Worksheet" (narrow layouts)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace app {
 
@@ -23,12 +24,27 @@ struct Selection {
     bool operator!=(const Selection& o) const { return !(*this == o); }
 };
 
+// Whether a selection names a node or weight of a network of this shape (a new document or a
+// shape change may leave it behind).
+inline bool in_network(const Selection& s, const std::vector<int>& shape) {
+    const int layers = static_cast<int>(shape.size());
+    switch (s.kind) {
+        case Selection::Kind::Node: return s.layer >= 0 && s.layer < layers && s.row >= 0 && s.row < shape[s.layer];
+        case Selection::Kind::Edge:
+            return s.layer >= 0 && s.layer + 1 < layers && s.row >= 0 && s.row < shape[s.layer + 1] && s.col >= 0 &&
+                   s.col < shape[s.layer];
+        case Selection::Kind::None: break;
+    }
+    return false;
+}
+
 struct ViewState {
     int sample = 0;                    // the sample the diagram shows
     Selection hovered;                 // under the pointer this frame
     Selection selected;                // clicked; its sliders are shown and highlighted
     bool scroll_to_selected = false;   // set on click; the controls panel scrolls once, then clears it
     bool integer_steps = true;         // sliders move in whole numbers (the exercise) or finely
+    bool show_biases = false;          // bias sliders, the diagram's bias marks, the worksheet's b column
     std::string tooltip;               // the text of the tooltip shown this frame ("" for none)
 };
 

@@ -38,8 +38,8 @@ DecodeResult decode_address_fragment(std::string_view fragment) {
     return decode_link(fragment);
 }
 
-bool open_decoded(Session* session, DecodeResult decoded, bool undoable) {
-    if (decoded.ok()) decoded.error = session->replace(std::move(decoded.document), undoable);
+bool open_decoded(Session* session, DecodeResult decoded, bool undoable, std::string start_name) {
+    if (decoded.ok()) decoded.error = session->start_from(std::move(decoded.document), std::move(start_name), undoable);
     if (!decoded.ok()) {
         session->set_error(std::move(decoded.error));
         return false;

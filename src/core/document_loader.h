@@ -3,6 +3,7 @@
 // one and report why the text was refused.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/decode_result.h"
@@ -25,7 +26,10 @@ DecodeResult decode_address_fragment(std::string_view fragment);
 // Shows a decoded document in the session, or keeps the current one and sets the session's
 // error. On success the error is cleared and the warnings are the decode's; on failure the
 // warnings stay those of the document on screen. `undoable`: recorded in the undo history
-// (false for the page's first document). Returns true on success.
-bool open_decoded(Session* session, DecodeResult decoded, bool undoable = true);
+// (false for the page's first document). The document becomes the session's start point (what
+// Reset returns to), called `start_name`. Returns true on success.
+constexpr const char* kOpenedLinkName = "the opened link";
+bool open_decoded(Session* session, DecodeResult decoded, bool undoable = true,
+                  std::string start_name = kOpenedLinkName);
 
 }  // namespace mlp

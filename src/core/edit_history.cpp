@@ -1,5 +1,7 @@
 #include "core/edit_history.h"
 
+#include <algorithm>
+
 namespace mlp {
 
 size_t EditStep::bytes() const {
@@ -8,11 +10,15 @@ size_t EditStep::bytes() const {
         for (const Matrix& w : document.network.weights) n += w.values.size() * sizeof(double);
         for (const auto& b : document.network.biases) n += b.size() * sizeof(double);
         n += document.inputs.values.size() * sizeof(double);
+        // The start point is shared with the session or other steps; counted here all the same,
+        // so a history that holds many start points is trimmed like one that holds documents.
+        if (start) n += start->document.inputs.values.size() * sizeof(double) + start->document.network.weight_count() * sizeof(double);
     }
     return n;
 }
 
 void EditHistory::push_new_step(EditStep step) {
+    last_gesture_resumable_ = false;
     redo_.clear();  // a new edit ends the redo branch
     undo_.push_back(std::move(step));
     trim();
@@ -53,10 +59,11 @@ void EditHistory::record_value(const ValueChange& change) {
     if (gesture_open_) gesture_step_started_ = true;
 }
 
-void EditHistory::record_document(Document before) {
+void EditHistory::record_document(Document before, StartPointRef before_start) {
     EditStep step;
     step.has_document = true;
     step.document = std::move(before);
+    step.start = std::move(before_start);
     push_new_step(std::move(step));
     gesture_step_started_ = false;  // a later value change in the gesture starts a new step
 }
@@ -67,11 +74,31 @@ void EditHistory::begin_gesture() {
 }
 
 void EditHistory::end_gesture() {
+    if (!gesture_open_) return;
+    const bool had_step = gesture_step_started_ && !undo_.empty() && !undo_.back().has_document;
     gesture_open_ = false;
     gesture_step_started_ = false;
+    last_gesture_resumable_ = false;
+    if (!had_step) return;
+    std::vector<ValueChange>& values = undo_.back().values;
+    values.erase(std::remove_if(values.begin(), values.end(), [](const ValueChange& c) { return c.before == c.after; }),
+                 values.end());
+    if (values.empty()) {
+        undo_.pop_back();
+    } else {
+        last_gesture_resumable_ = true;
+    }
+}
+
+void EditHistory::resume_gesture() {
+    end_gesture();  // one still open ends first, and may be the one to continue
+    gesture_open_ = true;
+    gesture_step_started_ = last_gesture_resumable_;
+    last_gesture_resumable_ = false;
 }
 
 EditStep EditHistory::take_undo() {
+    last_gesture_resumable_ = false;
     EditStep step = std::move(undo_.back());
     undo_.pop_back();
     gesture_step_started_ = false;
@@ -79,6 +106,7 @@ EditStep EditHistory::take_undo() {
 }
 
 EditStep EditHistory::take_redo() {
+    last_gesture_resumable_ = false;
     EditStep step = std::move(redo_.back());
     redo_.pop_back();
     gesture_step_started_ = false;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/network.h"
+#include "core/start_point.h"
 
 namespace mlp {
 
@@ -25,6 +26,7 @@ struct EditStep {
     std::vector<ValueChange> values;
     bool has_document = false;
     Document document;  // the document on the other side of this step (before it, while undoable)
+    StartPointRef start;  // with a document: the start point on the other side (Reset's target)
     size_t bytes() const;
 };
 
@@ -37,11 +39,18 @@ public:
     // Records a value change into the open step (a gesture) or as a step of its own. Repeated
     // changes of the same value within one step keep the first `before` and the last `after`.
     void record_value(const ValueChange& change);
-    // Records a whole-document change; `before` is the document it replaced.
-    void record_document(Document before);
+    // Records a whole-document change; `before` is the document it replaced and `before_start`
+    // the start point that went with it.
+    void record_document(Document before, StartPointRef before_start);
 
     void begin_gesture();
+    // Ends the gesture. Changes that came back to where they started are dropped, and the step
+    // with them when nothing is left (typing a value and pressing Escape is no step).
     void end_gesture();
+    // Opens a gesture that continues the last one, when that ended with a step of values and
+    // nothing was recorded since: the second click of a double-click (which opens a slider's text
+    // field and undoes the first click's jump) belongs to the first. Otherwise begins a new one.
+    void resume_gesture();
     bool in_gesture() const { return gesture_open_; }
 
     bool can_undo() const { return !undo_.empty(); }
@@ -61,6 +70,7 @@ private:
     std::vector<EditStep> redo_;
     bool gesture_open_ = false;
     bool gesture_step_started_ = false;
+    bool last_gesture_resumable_ = false;  // undo_.back() is the step of the gesture that ended last
 };
 
 }  // namespace mlp

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/decode_result.h"
+#include "core/limits.h"
 #include "core/random_fill.h"
 
 namespace mlp {
@@ -37,6 +39,72 @@ std::string random_document(const std::vector<int>& shape, uint64_t seed, bool i
         v = integers ? rng.integer(-3, 3) : std::round((2.0 * rng.uniform() - 1.0) * 100.0) / 100.0;
     *out = std::move(doc);
     return "";
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Separators between node counts: white space, commas, "->" and "→" (UTF-8 E2 86 92).
+size_t separator_length(std::string_view text) {
+    if (text.empty()) return 0;
+    const char c = text.front();
+    if (c == ' ' || c == '\t' || c == ',') return 1;
+    if (text.substr(0, 2) == "->") return 2;
+    if (text.substr(0, 3) == "\xE2\x86\x92") return 3;
+    return 0;
+}
+
+}  // namespace
+
+std::string parse_shape(std::string_view text, std::vector<int>* out) {
+    std::vector<int> shape;
+    const std::string example = "; expected node counts like 4,8,8,2";
+    while (!text.empty()) {
+        if (size_t sep = separator_length(text)) {
+            text.remove_prefix(sep);
+            continue;
+        }
+        size_t n = 0;
+        while (n < text.size() && is_digit(text[n])) ++n;
+        if (n == 0) return "shape: " + quote_input(text) + " is not a node count" + example;
+        if (static_cast<int64_t>(shape.size()) >= kMaxWeightLayers + 1)
+            return "shape: " + check_layer_count(static_cast<int64_t>(shape.size()) + 1);
+        // Counts over the node limit are refused by check_shape below; digit runs too long for
+        // an int, right here.
+        if (n > 9) return "shape: " + quote_input(text.substr(0, n)) + " nodes; expected 1 to " + std::to_string(kMaxNodesPerLayer);
+        int count = 0;
+        for (size_t k = 0; k < n; ++k) count = count * 10 + (text[k] - '0');
+        shape.push_back(count);
+        text.remove_prefix(n);
+    }
+    if (shape.size() < 2) return "shape: at least 2 layers (inputs and outputs)" + example;
+    if (std::string err = check_shape(shape); !err.empty()) return "shape: " + err;
+    *out = std::move(shape);
+    return "";
+}
+
+std::string parse_seed(std::string_view text, uint64_t* out) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const std::string expected = " is not a seed; expected a whole number from 0 to 18446744073709551615";
+    if (text.empty() || text.size() > 20) return "seed: " + quote_input(text) + expected;
+    uint64_t seed = 0;
+    for (char c : text) {
+        if (!is_digit(c)) return "seed: " + quote_input(text) + expected;
+        const uint64_t digit = static_cast<uint64_t>(c - '0');
+        if (seed > (UINT64_MAX - digit) / 10) return "seed: " + quote_input(text) + expected;
+        seed = seed * 10 + digit;
+    }
+    *out = seed;
+    return "";
+}
+
+std::string random_preset_name(const std::vector<int>& shape, uint64_t seed, bool integers) {
+    std::string name = "random ";
+    for (size_t i = 0; i < shape.size(); ++i) name += (i ? "-" : "") + std::to_string(shape[i]);
+    name += " (seed " + std::to_string(seed) + (integers ? ", whole numbers)" : ")");
+    return name;
 }
 
 }  // namespace mlp

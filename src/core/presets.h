@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/network.h"
@@ -18,5 +19,19 @@ Document xor_document();
 // default activations and one sample of random inputs in -1..1 (integers -3..3 when `integers`).
 // Returns "" and sets *out, or the reason the shape is refused.
 std::string random_document(const std::vector<int>& shape, uint64_t seed, bool integers, Document* out);
+
+// What the random preset's form takes. Node counts separated by commas, spaces or arrows
+// ("4,8,8,2", "4 8 8 2", "4 -> 8 -> 2", "4 → 8 → 2"), checked against the limits as they are
+// read (a text of a million numbers is refused at the 34th). Returns "" and sets *out, or a
+// message that says what was expected.
+std::string parse_shape(std::string_view text, std::vector<int>* out);
+// A seed: a whole number from 0 to 18446744073709551615. Returns "" or a message.
+std::string parse_seed(std::string_view text, uint64_t* out);
+
+// The names of the presets, as the Reset button says them.
+constexpr const char* kExerciseName = "the exercise";
+constexpr const char* kXorName = "XOR";
+// "random 4-8-8-2 (seed 7)" or "random 4-8-8-2 (seed 7, whole numbers)".
+std::string random_preset_name(const std::vector<int>& shape, uint64_t seed, bool integers);
 
 }  // namespace mlp

@@ -17,7 +17,10 @@ double clamp_value(double v) {
     return v;
 }
 
-Session::Session() : doc_(exercise_document()) { forward_pass(doc_.network, doc_.inputs, &pass_); }
+Session::Session()
+    : doc_(exercise_document()), start_(std::make_shared<const StartPoint>(StartPoint{"the exercise", doc_})) {
+    forward_pass(doc_.network, doc_.inputs, &pass_);
+}
 
 void Session::recompute_from(int layer, Edit edit) {
     forward_pass(doc_.network, doc_.inputs, &pass_, layer);
@@ -74,10 +77,22 @@ std::string Session::replace(Document doc, bool undoable) {
     history_.end_gesture();
     Document before = std::move(doc_);
     doc_ = std::move(doc);
-    if (undoable) history_.record_document(std::move(before));
+    if (undoable) history_.record_document(std::move(before), start_);
     error_.clear();
     document_changed();
     return "";
+}
+
+std::string Session::start_from(Document doc, std::string name, bool undoable) {
+    auto start = std::make_shared<const StartPoint>(StartPoint{std::move(name), doc});
+    std::string err = replace(std::move(doc), undoable);
+    if (err.empty()) start_ = std::move(start);  // after replace recorded the one before
+    return err;
+}
+
+bool Session::reset() {
+    if (doc_ == start_->document) return false;
+    return replace(start_->document).empty();
 }
 
 // Applies a step forward (redo: each change's `after`) or backward (undo: `before`, newest
@@ -85,6 +100,7 @@ std::string Session::replace(Document doc, bool undoable) {
 void Session::apply_step(EditStep& step, bool forward) {
     if (step.has_document) {
         std::swap(doc_, step.document);
+        std::swap(start_, step.start);
         document_changed();
         return;
     }

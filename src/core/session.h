@@ -11,6 +11,7 @@
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
 #include "core/network.h"
+#include "core/start_point.h"
 
 namespace mlp {
 
@@ -36,10 +37,21 @@ public:
     // `undoable`: recorded as a step of the undo history (false for the page's first document).
     std::string replace(Document doc, bool undoable = true);
 
+    // Replaces the document as replace does, and makes it the start point that reset() returns
+    // to: a preset, an opened link or file. `name` says what it is ("the exercise", "XOR").
+    // Undoing this step brings back the document and the start point before it.
+    std::string start_from(Document doc, std::string name, bool undoable = true);
+    const StartPoint& start_point() const { return *start_; }
+    // Back to the start point's document, as an undoable step. False when already there.
+    bool reset();
+
     // Undo and redo of every edit. Edits between begin_gesture and end_gesture (a whole slider
     // or edge drag) form one step.
     void begin_gesture() { history_.begin_gesture(); }
     void end_gesture() { history_.end_gesture(); }
+    // The second click of a double-click: continues the gesture of the first (edit_history.h).
+    void resume_gesture() { history_.resume_gesture(); }
+    bool in_gesture() const { return history_.in_gesture(); }
     bool can_undo() const { return history_.can_undo(); }
     bool can_redo() const { return history_.can_redo(); }
     bool undo();
@@ -82,6 +94,7 @@ private:
     void document_changed();
 
     Document doc_;
+    StartPointRef start_;
     EditHistory history_;
     ForwardPass pass_;
     std::string error_;

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/palette.h"
+#include "platform/editor_api.h"
 #include "platform/event_pump.h"
 #include "platform/frame_timer.h"
 #include "platform/gpu_context.h"
@@ -83,6 +84,7 @@ void run_frame(void* arg) {
     timer.mark(platform::FramePhase::ImguiGl);
 
     platform::sync_page(p.app->session());  // the address bar's link and the page's messages
+    platform::sync_toolbar(p.app->session());  // Undo, Redo and Reset in the page's toolbar
     timer.mark(platform::FramePhase::Page);
     timer.end_frame(p.app->session().revision());
 

@@ -18,6 +18,7 @@ std::string g_result;  // the text last returned to JavaScript; valid until the 
 
 namespace platform {
 void set_script_api_target(app::App* app) { g_app = app; }
+app::App* script_api_target() { return g_app; }
 }  // namespace platform
 
 extern "C" {

@@ -9,5 +9,7 @@ class App;
 namespace platform {
 
 void set_script_api_target(app::App* app);
+// The App the exported functions act on (editor_api.cpp's too); null before main sets it.
+app::App* script_api_target();
 
 }  // namespace platform

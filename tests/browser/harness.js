@@ -123,6 +123,41 @@ async function item(page, name, { timeout = 5000 } = {}) {
   }
 }
 
+// Whether rectangle `inner` lies wholly inside `outer` (half a pixel of slack for rounding).
+function inside(inner, outer) {
+  return inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 &&
+    inner.x + inner.w <= outer.x + outer.w + 0.5 && inner.y + inner.h <= outer.y + outer.h + 0.5;
+}
+
+// Scrolls the panel `panel` with the mouse wheel until the UI item `name` is wholly inside it;
+// returns its rectangle (with its centre cx, cy). The wheel turns towards the item when it is
+// partly in view; otherwise down, and up once scrolling down moves nothing any more (the
+// laptop's worksheet strip scrolls sideways with it).
+async function reveal(page, name, panel = 'panel:controls') {
+  let down = true;
+  let last = '';
+  let still = 0;  // wheel turns in a row that moved nothing (some are lost between frames)
+  for (let i = 0; i < 80; i++) {
+    const items = (await ui(page)).items;
+    const it = items.find((x) => x.name === name);
+    const box = items.find((x) => x.name === panel);
+    if (!box) throw new Error(`${panel} is not on screen`);
+    if (it && inside(it, box)) return { ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
+    const where = JSON.stringify(items.filter((x) => inside(x, box) && x !== box).map((x) => [x.name, x.x, x.y]));
+    still = where === last ? still + 1 : 0;
+    last = where;
+    if (!it && still >= 3) {  // the end of the panel: the other way
+      down = !down;
+      still = 0;
+    }
+    if (it) down = it.y + it.h > box.y + box.h || it.x + it.w > box.x + box.w;
+    await page.mouse.move(box.x + box.w / 2, box.y + box.h - 20);
+    await page.mouse.wheel(0, down ? 60 : -60);
+    await frames(page, 2);
+  }
+  throw new Error(`${name} never came into view in ${panel}`);
+}
+
 // Waits for n animation frames, so an input has been processed and drawn.
 function frames(page, n = 2) {
   return page.evaluate((count) => new Promise((done) => {
@@ -165,6 +200,6 @@ function countNear(pixels, rgb, { tolerance = 24, rect, scale = 1 } = {}) {
 
 module.exports = {
   ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
-  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, frames, screenshotPixels, distinctColours,
-  countNear,
+  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, inside, reveal, frames,
+  screenshotPixels, distinctColours, countNear,
 };

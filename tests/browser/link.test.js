@@ -40,7 +40,7 @@ function assertSigmoidOutputs(s) {
 
 // Presses Tab (at most `presses` times, from wherever the focus is not held by the app) until
 // the element `id` has the focus, as a keyboard user would; fails when it never gets it.
-async function tabTo(page, id, presses = 4) {
+async function tabTo(page, id, presses = 10) {
   await page.evaluate(() => document.activeElement.blur());
   for (let i = 0; i < presses; i++) {
     await page.keyboard.press('Tab');
@@ -341,17 +341,19 @@ test('Copy link puts the link of state().hash on the clipboard', async () => {
   await page.context().close();
 });
 
-test('Copy link sits in the diagram\'s top-right corner, clear of the app\'s controls, on a laptop and a phone', async () => {
+test('Copy link ends the toolbar, above the diagram and clear of the app\'s controls, on a laptop and a phone', async () => {
   for (const viewport of [h.DESKTOP, h.PHONE]) {
     const page = await h.openApp(browser, server.url, { viewport });
     await h.frames(page, 3);
     const box = await page.locator('#copy-link').boundingBox();
+    const toolbar = await h.item(page, 'panel:toolbar');
     const diagram = await h.item(page, 'panel:diagram');
     const where = `${viewport.width}x${viewport.height}`;
-    assert.ok(box.x >= diagram.x && box.y >= diagram.y && box.x + box.width <= diagram.x + diagram.w &&
-      box.y + box.height <= diagram.y + diagram.h, `${where}: inside the diagram`);
-    assert.ok(diagram.x + diagram.w - (box.x + box.width) < 24 && box.y - diagram.y < 24, `${where}: at its top right`);
-    // No button, tab or slider of the app under it.
+    assert.ok(box.x >= toolbar.x && box.y >= toolbar.y && box.x + box.width <= toolbar.x + toolbar.w &&
+      box.y + box.height <= toolbar.y + toolbar.h, `${where}: inside the toolbar strip`);
+    assert.ok(toolbar.x + toolbar.w - (box.x + box.width) < 16, `${where}: at its right end`);
+    assert.ok(box.y + box.height <= diagram.y, `${where}: above the diagram, not over its headings`);
+    // No button, tab, slider or heading of the app under it.
     const overlaps = (await h.ui(page)).items.filter((it) => !it.name.startsWith('panel:') &&
       it.x < box.x + box.width && box.x < it.x + it.w && it.y < box.y + box.height && box.y < it.y + it.h);
     assert.deepEqual(overlaps.map((it) => it.name), [], `${where}: nothing of the app under it`);

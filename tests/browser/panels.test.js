@@ -82,26 +82,8 @@ function find(ui, name) {
   return ui.items.find((it) => it.name === name);
 }
 
-function inside(inner, outer) {
-  return inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 &&
-    inner.x + inner.w <= outer.x + outer.w + 0.5 && inner.y + inner.h <= outer.y + outer.h + 0.5;
-}
-
-// Scrolls the panel `panel` with the mouse wheel (down, or sideways for the laptop's worksheet
-// strip, where the wheel scrolls sideways) until `name` is wholly inside it; returns its rect.
-async function reveal(page, name, panel = 'panel:controls') {
-  for (let i = 0; i < 40; i++) {
-    const ui = await h.ui(page);
-    const it = find(ui, name);
-    const box = find(ui, panel);
-    if (it && box && inside(it, box)) return { ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
-    assert.ok(box, `${panel} is on screen`);
-    await page.mouse.move(box.x + box.w / 2, box.y + box.h - 20);
-    await page.mouse.wheel(0, 60);
-    await h.frames(page, 2);
-  }
-  throw new Error(`${name} never came into view in ${panel}`);
-}
+const inside = h.inside;
+const reveal = h.reveal;
 
 // Presses at (x, y) and releases, a frame apart: the slider jumps to the value under the pointer.
 async function pressAt(page, x, y) {
@@ -305,7 +287,7 @@ test('the keyboard reaches the sliders (Tab, arrows) and changes them (arrows, E
   await page.mouse.click(panel.x + 60, panel.y + 22);
   await h.frames(page, 2);
   const order = [];
-  for (let i = 0; i < 10 && (await h.ui(page)).focused !== 'slider:x1[1]'; i++) {
+  for (let i = 0; i < 40 && (await h.ui(page)).focused !== 'slider:x1[1]'; i++) {
     await page.keyboard.press('Tab');
     await h.frames(page, 2);
     order.push((await h.ui(page)).focused);
@@ -519,7 +501,7 @@ test('on a 390x844 phone the panels stack under the diagram, and a finger drags 
   assert.ok(sliders.length >= 6, 'sliders are visible');
   for (const s of sliders) {
     assert.ok(s.h >= 32, `${s.name} is finger-sized (${s.h} px tall)`);
-    assert.ok(inside(s, screen), `${s.name} is not cut off sideways`);
+    assert.ok(s.x >= 0 && s.x + s.w <= screen.w, `${s.name} is not cut off sideways`);
   }
   for (let i = 0; i < sliders.length; i++) {
     for (let j = i + 1; j < sliders.length; j++) assert.ok(!overlaps(sliders[i], sliders[j]), `${sliders[i].name} / ${sliders[j].name}`);
@@ -540,7 +522,7 @@ test('on a 390x844 phone the panels stack under the diagram, and a finger drags 
   // A finger sliding up over the sliders scrolls the panel and leaves the values alone.
   ui = await h.ui(page);
   const weightsBefore = JSON.stringify((await h.state(page)).weights);
-  const row = find(ui, 'slider:W1[2,2]');
+  const row = find(ui, 'slider:W1[1,2]');  // the row revealed above: wholly on screen
   const before_ = find(ui, 'section:W2') ?? row;
   await fingerDrag(page, { x: row.x + row.w / 2, y: row.y + row.h / 2 }, { x: row.x + row.w / 2 + 6, y: row.y - 150 });
   ui = await h.ui(page);

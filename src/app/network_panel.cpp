@@ -1,0 +1,275 @@
+#include "app/network_panel.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app/keyboard_nav.h"
+#include "app/palette.h"
+#include "app/theme.h"
+#include "app/top_bar.h"
+#include "app/value_slider.h"
+#include "app/worksheet_text.h"
+#include "core/document_edit.h"
+#include "core/presets.h"
+
+namespace app {
+namespace {
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// Puts the next item beside the last one when `width` more fits on the line, else below it:
+// the same rows wrap on a phone instead of running off the panel.
+void flow(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+// "Nodes", "Samples 2": a muted caption on the baseline of the buttons after it.
+void caption(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    muted_text(text);
+}
+
+// A button that is a tab stop, explains itself on hover, and is recorded for ui() as
+// "button:<name>".
+bool tool_button(const char* label, const char* name, UiProbe& probe, const char* tip) {
+    const bool pressed = ImGui::Button(label);
+    keyboard_tab_stop();
+    probe.add_last_item(std::string("button:") + name);
+    if (tip && item_hovered_for_tooltip()) ImGui::SetTooltip("%s", tip);
+    return pressed;
+}
+
+// "inputs x", "hidden", "output y": what a layer is.
+std::string layer_role(int layer, int layers) {
+    if (layer == 0) return "inputs x";
+    if (layer == layers - 1) return "output y";
+    return "hidden";
+}
+
+}  // namespace
+
+void draw_activation_picker(int l, mlp::Session& session, UiProbe& probe, const char* probe_name) {
+    const mlp::Activation current = session.network().activations[l];
+    char id[32];
+    std::snprintf(id, sizeof id, "##act%d", l + 1);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize("leaky ReLU").x + ImGui::GetFrameHeight() + style.FramePadding.x * 2;
+    // Recorded by hand: once the list is open, ImGui's "last item" is the list, not the box.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, ImGui::GetFrameHeight());
+    if (ImGui::IsRectVisible(size)) probe.add(probe_name, at.x, at.y, size.x, size.y);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, activation_label(current))) {
+        for (int k = 0; k < mlp::kActivationCount; ++k) {
+            const auto act = static_cast<mlp::Activation>(k);
+            if (ImGui::Selectable(activation_label(act), act == current)) session.set_activation(l, act);
+            probe.add_last_item(std::string("option:") + activation_label(act), act == current);
+            if (act == current) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    keyboard_tab_stop();
+}
+
+bool NetworkPanel::edit(mlp::Session& session, const std::function<std::string(mlp::Document*)>& change) {
+    if (mlp::edit_document(&session, change)) {
+        message_.clear();
+        return true;
+    }
+    message_ = session.error();
+    return false;
+}
+
+void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch) {
+    const mlp::Network& net = session.network();
+    const int layers = static_cast<int>(net.shape.size());
+    // The layer of what was picked in the diagram (a line: the layer it leads into).
+    if (view.selected != selection_seen_) {
+        selection_seen_ = view.selected;
+        if (view.selected.kind == Selection::Kind::Node) layer_ = view.selected.layer;
+        if (view.selected.kind == Selection::Kind::Edge) layer_ = view.selected.layer + 1;
+    }
+    layer_ = std::clamp(layer_, 0, layers - 1);
+    if (!message_.empty() && session.error() != message_) message_.clear();  // dismissed in the page
+
+    char label[96];
+    std::snprintf(label, sizeof label, "Network   %d layers \xC2\xB7 %lld weights###network", layers,
+                  static_cast<long long>(net.weight_count()));
+    const bool open = ImGui::CollapsingHeader(label, touch ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
+    probe.add_last_item("section:network");
+    if (!open) return;
+    ImGui::PushID("network");
+    // Tab reaches every button here, as it reaches the sliders (1.86: tab stops are inputable).
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    draw_chips(session, probe);
+    draw_layer_tools(session, probe);
+    ImGui::Spacing();
+    draw_new_weights(probe);
+    draw_samples(session, view, probe);
+    bool show = view.show_biases;
+    if (ImGui::Checkbox("Show biases", &show)) view.show_biases = show;
+    keyboard_tab_stop();
+    probe.add_last_item("check:Show biases", view.show_biases);
+    if (item_hovered_for_tooltip()) {
+        ImGui::SetTooltip("A bias slider b per node (z = W\xC2\xB7" "a + b), the biases in the diagram and the worksheet.\n"
+                          "Shown by itself when a network has biases that are not 0.");
+    }
+    ImGui::PopItemFlag();
+    if (!message_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kClipped));
+        ImGui::TextWrapped("%s", message_.c_str());
+        ImGui::PopStyleColor();
+        probe.add_last_item("text:network message");
+    }
+    ImGui::PopID();
+    ImGui::Spacing();
+}
+
+void NetworkPanel::draw_chips(const mlp::Session& session, UiProbe& probe) {
+    const std::vector<int>& shape = session.network().shape;
+    const int layers = static_cast<int>(shape.size());
+    const char* arrow = "\xE2\x86\x92";
+    const float arrow_w = ImGui::CalcTextSize(arrow).x;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, ImGui::GetStyle().ItemSpacing.y));
+    for (int c = 0; c < layers; ++c) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%d##chip%d", shape[c], c);
+        if (c > 0) {
+            flow(arrow_w + 4 + button_width(text));
+            ImGui::AlignTextToFramePadding();
+            muted_text(arrow);
+            ImGui::SameLine();
+        }
+        const bool on = c == layer_;
+        if (on) push_on_button_colours();
+        if (ImGui::Button(text)) layer_ = c;
+        keyboard_tab_stop();
+        if (on) pop_on_button_colours();
+        probe.add_last_item("chip:" + std::to_string(c), on);
+        if (item_hovered_for_tooltip()) {
+            ImGui::SetTooltip("layer %d (%s): %d node%s\nclick to change it", c, layer_role(c, layers).c_str(), shape[c],
+                              shape[c] == 1 ? "" : "s");
+        }
+    }
+    ImGui::PopStyleVar();
+}
+
+void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
+    const mlp::Network& net = session.network();
+    const int layers = static_cast<int>(net.shape.size());
+    const int nodes = net.shape[layer_];
+    char line[96];
+    std::snprintf(line, sizeof line, "Layer %d \xC2\xB7 %s \xC2\xB7 %d node%s", layer_, layer_role(layer_, layers).c_str(),
+                  nodes, nodes == 1 ? "" : "s");
+    ImGui::TextUnformatted(line);
+
+    // Nodes: − [count] +. The count is applied when typing ends, not at every digit (typing
+    // 1024 must not pass through a layer of 1 node and lose its weights).
+    caption("Nodes");
+    ImGui::SameLine();
+    const int layer = layer_;
+    const mlp::NewWeights fill = fill_;
+    if (tool_button("\xE2\x88\x92##node", "Remove node", probe, "one node less (its weights go)"))
+        edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, nodes - 1, fill); });
+    ImGui::SameLine();
+    if (!typing_nodes_) typed_nodes_ = nodes;
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::InputInt("##nodes", &typed_nodes_, 0, 0);
+    typing_nodes_ = ImGui::IsItemActive();
+    const bool typed = ImGui::IsItemDeactivatedAfterEdit();
+    keyboard_tab_stop();
+    probe.add_last_item("input:nodes");
+    if (typed && typed_nodes_ != nodes) {
+        const int want = typed_nodes_;
+        edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, want, fill); });
+    }
+    ImGui::SameLine();
+    if (tool_button("+##node", "Add node", probe, "one node more (new weights: see New weights)"))
+        edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, nodes + 1, fill); });
+    const char* remove_label = "Delete layer";
+    flow(button_width(remove_label));
+    if (tool_button(remove_label, "Delete layer", probe,
+                    "remove this layer; the weights around it are joined where they fit")) {
+        edit(session, [=](mlp::Document* d) { return mlp::remove_layer(d, layer); });
+    }
+
+    // Insert a layer of the same size before or after this one.
+    std::snprintf(line, sizeof line, "Insert %d node%s", nodes, nodes == 1 ? "" : "s");
+    caption(line);
+    flow(button_width("Before") + button_width("After") + ImGui::GetStyle().ItemSpacing.x);
+    if (tool_button("Before", "Insert before", probe, "a new layer before this one (a new input layer before x)")) {
+        if (edit(session, [=](mlp::Document* d) { return mlp::insert_layer(d, layer, nodes, fill); })) layer_ = layer;
+    }
+    ImGui::SameLine();
+    if (tool_button("After", "Insert after", probe, "a new layer after this one (a new output layer after y)")) {
+        if (edit(session, [=](mlp::Document* d) { return mlp::insert_layer(d, layer + 1, nodes, fill); }))
+            layer_ = layer + 1;
+    }
+
+    if (layer_ > 0) {
+        caption("Activation");
+        ImGui::SameLine();
+        draw_activation_picker(layer_ - 1, session, probe, "combo:activation");
+    }
+}
+
+void NetworkPanel::draw_new_weights(UiProbe& probe) {
+    caption("New weights");
+    ImGui::SameLine();
+    static const char* const kFill[] = {"Zeros", "Random"};
+    const int clicked = segmented_buttons(kFill, 2, fill_.random ? 1 : 0, probe);
+    if (clicked >= 0) fill_.random = clicked == 1;
+    if (item_hovered_for_tooltip()) {
+        ImGui::SetTooltip("What new weights start as when nodes or layers are added:\n"
+                          "zeros (they change nothing), or seeded random numbers.");
+    }
+    if (!fill_.random) return;
+    const char* whole = "Whole numbers";
+    flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(whole).x);
+    ImGui::Checkbox(whole, &fill_.integers);
+    keyboard_tab_stop();
+    probe.add_last_item("check:Whole numbers", fill_.integers);
+    const float seed_w = ImGui::CalcTextSize("0000000000").x + ImGui::GetStyle().FramePadding.x * 2;
+    flow(ImGui::CalcTextSize("seed").x + ImGui::GetStyle().ItemSpacing.x + seed_w);
+    caption("seed");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(seed_w);
+    ImGui::InputText("##seed", seed_text_, sizeof seed_text_, ImGuiInputTextFlags_CharsDecimal);
+    keyboard_tab_stop();
+    probe.add_last_item("input:seed");
+    uint64_t seed = 1;
+    if (mlp::parse_seed(seed_text_, &seed).empty()) fill_.seed = seed;
+}
+
+void NetworkPanel::draw_samples(mlp::Session& session, ViewState& view, UiProbe& probe) {
+    const int samples = session.sample_count();
+    const int shown = std::clamp(view.sample, 0, samples - 1);
+    char text[48];
+    std::snprintf(text, sizeof text, "Samples %d", samples);
+    caption(text);
+    char copy[32], remove[32];
+    std::snprintf(copy, sizeof copy, "+ copy of x%d", shown + 1);
+    std::snprintf(remove, sizeof remove, "\xE2\x88\x92 remove x%d", shown + 1);
+    flow(button_width(copy));
+    if (tool_button(copy, "Copy sample", probe, "a new sample with the values of the one shown")) {
+        if (edit(session, [=](mlp::Document* d) { return mlp::add_sample(d, shown); })) view.sample = samples;
+    }
+    flow(button_width("+ zeros"));
+    if (tool_button("+ zeros", "Zero sample", probe, "a new sample of zeros")) {
+        if (edit(session, [](mlp::Document* d) { return mlp::add_sample(d, -1); })) view.sample = samples;
+    }
+    flow(button_width(remove));
+    if (tool_button(remove, "Remove sample", probe, "remove the sample shown")) {
+        if (edit(session, [=](mlp::Document* d) { return mlp::remove_sample(d, shown); }))
+            view.sample = std::max(0, shown - 1);
+    }
+}
+
+}  // namespace app

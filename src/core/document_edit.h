@@ -1,0 +1,19 @@
+// A change of the whole document made in the editor (architecture.h: a layer added or removed,
+// a layer resized, a sample added or removed) applied to the session as one undoable step.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/network.h"
+#include "core/session.h"
+
+namespace mlp {
+
+// Runs `edit` on a copy of the session's document. When it succeeds the copy replaces the
+// document (an undo step, the start point unchanged). When it refuses, the document stays as it
+// was and the session's error says why: the limit reached, in the edit's own words, so the page
+// shows it. Returns true when the document changed.
+bool edit_document(Session* session, const std::function<std::string(Document*)>& edit);
+
+}  // namespace mlp

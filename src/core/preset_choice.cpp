@@ -1,0 +1,33 @@
+#include "core/preset_choice.h"
+
+#include <vector>
+
+#include "core/default_network.h"
+#include "core/presets.h"
+
+namespace mlp {
+
+void open_preset(Session* session, Preset preset) {
+    if (preset == Preset::Xor) {
+        session->start_from(xor_document(), kXorName);
+    } else {
+        session->start_from(exercise_document(), kExerciseName);
+    }
+}
+
+bool open_random_preset(Session* session, std::string_view shape_text, std::string_view seed_text, bool integers) {
+    std::vector<int> shape;
+    uint64_t seed = 0;
+    Document doc;
+    std::string err = parse_shape(shape_text, &shape);
+    if (err.empty()) err = parse_seed(seed_text, &seed);
+    if (err.empty()) err = random_document(shape, seed, integers, &doc);
+    if (err.empty()) err = session->start_from(std::move(doc), random_preset_name(shape, seed, integers));
+    if (!err.empty()) {
+        session->set_error("the random network cannot be made: " + err);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace mlp

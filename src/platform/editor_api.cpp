@@ -1,0 +1,107 @@
+#include "platform/editor_api.h"
+
+#include <string>
+#include <string_view>
+
+#include <emscripten.h>
+#include <imgui.h>
+
+#include "app/app.h"
+#include "core/file_import.h"
+#include "core/preset_choice.h"
+#include "core/session.h"
+#include "core/state_json.h"
+#include "platform/link_sync.h"
+#include "platform/script_api.h"
+
+// page.js's toolbar. Text crosses as UTF-8 and is set with textContent there.
+EM_JS(void, js_toolbar_state, (int can_undo, int can_redo, const char* start_name), {
+    if (globalThis.mlpPage) globalThis.mlpPage.toolbarState(!!can_undo, !!can_redo, UTF8ToString(start_name));
+});
+
+namespace platform {
+namespace {
+
+struct ToolbarShown {
+    bool known = false;
+    bool can_undo = false;
+    bool can_redo = false;
+    std::string start_name;
+};
+ToolbarShown g_shown;
+std::string g_export;  // the text last returned by mlp_export_json; valid until its next call
+
+mlp::Session* session() {
+    app::App* app = script_api_target();
+    return app ? &app->session() : nullptr;
+}
+
+}  // namespace
+
+void sync_toolbar(const mlp::Session& s) {
+    if (g_shown.known && s.can_undo() == g_shown.can_undo && s.can_redo() == g_shown.can_redo &&
+        s.start_point().name == g_shown.start_name)
+        return;
+    g_shown = {true, s.can_undo(), s.can_redo(), s.start_point().name};
+    js_toolbar_state(g_shown.can_undo, g_shown.can_redo, g_shown.start_name.c_str());
+}
+
+}  // namespace platform
+
+extern "C" {
+
+// Undo, Redo (buttons, Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) and Reset.
+EMSCRIPTEN_KEEPALIVE void mlp_undo() {
+    if (mlp::Session* s = platform::session()) s->undo();
+}
+EMSCRIPTEN_KEEPALIVE void mlp_redo() {
+    if (mlp::Session* s = platform::session()) s->redo();
+}
+EMSCRIPTEN_KEEPALIVE void mlp_reset() {
+    if (mlp::Session* s = platform::session()) s->reset();
+}
+
+// True while one of the app's text fields is being typed in: its Ctrl+Z is ImGui's own.
+EMSCRIPTEN_KEEPALIVE int mlp_wants_text_input() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
+
+// Presets: 0 the exercise, 1 XOR. The random one takes its form's texts and returns 1 when it
+// made the network (else the banner says why, and the menu stays open).
+EMSCRIPTEN_KEEPALIVE void mlp_preset(int which) {
+    mlp::Session* s = platform::session();
+    if (!s) return;
+    mlp::open_preset(s, which == 1 ? mlp::Preset::Xor : mlp::Preset::Exercise);
+    platform::show_session_messages(*s);
+}
+EMSCRIPTEN_KEEPALIVE int mlp_preset_random(const char* shape, size_t shape_bytes, const char* seed, size_t seed_bytes,
+                                           int integers) {
+    mlp::Session* s = platform::session();
+    if (!s) return 0;
+    const bool ok = mlp::open_random_preset(s, std::string_view(shape, shape_bytes), std::string_view(seed, seed_bytes),
+                                            integers != 0);
+    platform::show_session_messages(*s);
+    return ok ? 1 : 0;
+}
+
+// Export: the document as PRODUCT.md's JSON, for page.js to download as a file.
+EMSCRIPTEN_KEEPALIVE const char* mlp_export_json() {
+    mlp::Session* s = platform::session();
+    platform::g_export = s ? mlp::document_json(s->document()) : std::string();
+    return platform::g_export.c_str();
+}
+
+// Import: a file's text (page.js read it), or its refusal when it is too big to read. Texts come
+// with their length in bytes: a NUL inside a file is a byte to refuse, not the file's end.
+EMSCRIPTEN_KEEPALIVE void mlp_import_file(const char* name, size_t name_bytes, const char* text, size_t text_bytes) {
+    mlp::Session* s = platform::session();
+    if (!s) return;
+    mlp::open_file(s, std::string_view(name, name_bytes), std::string_view(text, text_bytes));
+    platform::show_session_messages(*s);
+}
+EMSCRIPTEN_KEEPALIVE void mlp_refuse_file(const char* name, size_t name_bytes, double bytes) {
+    mlp::Session* s = platform::session();
+    if (!s) return;
+    s->set_error(mlp::file_size_error(std::string_view(name, name_bytes), static_cast<size_t>(bytes)));
+    platform::show_session_messages(*s);
+}
+
+}  // extern "C"
