@@ -8,7 +8,9 @@ size_t EditStep::bytes() const {
         for (const Matrix& w : document.network.weights) n += w.values.size() * sizeof(double);
         for (const auto& b : document.network.biases) n += b.size() * sizeof(double);
         n += document.inputs.values.size() * sizeof(double);
+        n += document.hidden.size() * sizeof(HiddenValue);
     }
+    n += hidden.size() * sizeof(HiddenValue);
     return n;
 }
 
@@ -37,7 +39,8 @@ static bool same_target(const ValueChange& a, const ValueChange& b) {
 }
 
 void EditHistory::record_value(const ValueChange& change) {
-    if (gesture_open_ && gesture_step_started_ && !undo_.empty() && !undo_.back().has_document) {
+    if (gesture_open_ && gesture_step_started_ && !undo_.empty() && !undo_.back().has_document &&
+        !undo_.back().has_hidden) {
         std::vector<ValueChange>& values = undo_.back().values;
         for (ValueChange& v : values)
             if (same_target(v, change)) {
@@ -59,6 +62,14 @@ void EditHistory::record_document(Document before) {
     step.document = std::move(before);
     push_new_step(std::move(step));
     gesture_step_started_ = false;  // a later value change in the gesture starts a new step
+}
+
+void EditHistory::record_hidden(std::vector<HiddenValue> before) {
+    EditStep step;
+    step.has_hidden = true;
+    step.hidden = std::move(before);
+    push_new_step(std::move(step));
+    gesture_step_started_ = false;
 }
 
 void EditHistory::begin_gesture() {

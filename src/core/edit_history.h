@@ -1,6 +1,7 @@
 // Undo and redo for a Session. A step is either a list of value changes (weights, biases,
-// inputs, activations: small, so a drag on a million-weight network costs bytes, not megabytes)
-// or a whole document (a shape change, a loaded link, a preset), swapped in and out.
+// inputs, activations: small, so a drag on a million-weight network costs bytes, not megabytes),
+// an exercise's hidden set (swapped in and out, without copying the network), or a whole document
+// (a shape change, a loaded link, a preset), swapped in and out.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +26,8 @@ struct EditStep {
     std::vector<ValueChange> values;
     bool has_document = false;
     Document document;  // the document on the other side of this step (before it, while undoable)
+    bool has_hidden = false;
+    std::vector<HiddenValue> hidden;  // the hidden set on the other side of this step
     size_t bytes() const;
 };
 
@@ -39,6 +42,8 @@ public:
     void record_value(const ValueChange& change);
     // Records a whole-document change; `before` is the document it replaced.
     void record_document(Document before);
+    // Records a change of the exercise's hidden set; `before` is the set it replaced.
+    void record_hidden(std::vector<HiddenValue> before);
 
     void begin_gesture();
     void end_gesture();
