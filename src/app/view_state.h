@@ -1,8 +1,10 @@
 // What the user is looking at, as opposed to what the network is (core/session.h): the sample
-// shown in the diagram, what is hovered and selected, the slider mode.
+// shown in the diagram, what is hovered and selected, the slider mode, exercise mode.
 #pragma once
 
 #include <string>
+
+#include "app/exercise_view.h"
 
 namespace app {
 
@@ -30,6 +32,7 @@ struct ViewState {
     bool scroll_to_selected = false;   // set on click; the controls panel scrolls once, then clears it
     bool integer_steps = true;         // sliders move in whole numbers (the exercise) or finely
     std::string tooltip;               // the text of the tooltip shown this frame ("" for none)
+    ExerciseView exercise;             // exercise mode: the learner's answers, what is revealed
 };
 
 }  // namespace app
