@@ -255,6 +255,7 @@ void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState
         for (int i = 0; i < col.count; ++i) {
             const ImVec2 centre = im(col.node(static_cast<float>(i)));
             const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
+            // Three significant digits, or fewer when that is what fits; else the tooltip tells.
             const float room = col.radius * 2.0f - 5.0f;
             if (c > 0 && mask.hides_node(c - 1, sample, i)) {
                 // A blank to fill in (the learner's answer once typed), and no clip mark to give it away.
@@ -263,9 +264,9 @@ void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState
                 text_centred(list, label, centre, size, room, kMinNumberFontSize, colour.u32());
                 continue;
             }
-            // Three significant digits, or fewer when that is what fits; else the tooltip tells.
             for (int digits = 3; digits >= 1; --digits)
-                if (text_centred(list, format_value(value, digits), centre, size, room, kMinNumberFontSize, palette::kInk.u32()))
+                if (text_centred(list, format_value(value, digits), centre, size, room, kMinNumberFontSize,
+                                 palette::kInk.u32()))
                     break;
             if (c == 0 || !mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i))) continue;
             draw_clip_note(list, pass.z[c - 1].at(sample, i), pass.a[c - 1].at(sample, i), centre, col.radius,

@@ -134,7 +134,7 @@ std::string status_text(const mlp::Session& session, const ExerciseView& ex, Col
     const auto& hidden = session.hidden();
     if (hidden.empty()) {
         *colour = palette::kMuted;
-        return "Nothing is hidden: New sheet, or Edit sheet and click values.";
+        return "Nothing is hidden: Edit sheet to choose what to hide.";
     }
     const mlp::ExerciseSheet::Score s = ex.sheet.score(hidden);
     std::string revealed = s.revealed > 0 ? " \xC2\xB7 " + std::to_string(s.revealed) + " revealed" : "";

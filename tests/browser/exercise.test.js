@@ -33,17 +33,7 @@ const EXERCISE = '#v=1&shape=3,5,2,3,2,2,2,1&x=3,4,5;5,4,3&w1=0,0,1;0,1,0;1,0,0;
 // The worksheet's one ReLU clip hidden: node 2 of layer 3 for sample x2, z = −5 and a = 0.
 const CLIP_SHEET = EXERCISE + '&hide=z3.2.2,a3.2.2';
 
-function find(ui, name) {
-  return ui.items.find((it) => it.name === name);
-}
-
-// Reads state() and ui() of the same frame.
-function snapshot(page) {
-  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done({
-    state: window.mlpExplorer.state(),
-    ui: window.mlpExplorer.ui(),
-  }))));
-}
+const { find, snapshot } = h;
 
 // The values a list of `hide` items stands for, as "z3.2.2" strings (1-based), given the shape
 // and the number of samples: an independent reading of docs/link-format.md's wildcards.
@@ -95,25 +85,6 @@ async function focusedIs(page, name) {
   assert.fail(`the keyboard focus never reached ${name} (it is on "${(await h.ui(page)).focused}")`);
 }
 
-function inside(inner, outer) {
-  return inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 &&
-    inner.x + inner.w <= outer.x + outer.w + 0.5 && inner.y + inner.h <= outer.y + outer.h + 0.5;
-}
-
-// Scrolls the sliders panel with the wheel until `name` is wholly inside it; returns its rect.
-async function reveal(page, name, panel = 'panel:controls') {
-  for (let i = 0; i < 40; i++) {
-    const ui = await h.ui(page);
-    const it = find(ui, name);
-    const box = find(ui, panel);
-    if (it && box && inside(it, box)) return { ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
-    await page.mouse.move(box.x + box.w / 2, box.y + box.h - 20);
-    await page.mouse.wheel(0, 60);
-    await h.frames(page, 2);
-  }
-  throw new Error(`${name} never came into view in ${panel}`);
-}
-
 async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
@@ -143,7 +114,7 @@ test('an exercise link opens ready to solve: answer fields where the values were
   assert.equal(find(ui, 'node:3.3').text, '16');
   // The sliders' summary of W3 for x2.
   assertShownNowhere(ui, [`${MINUS}5`], 'on opening');
-  const summary = await reveal(page, 'text:summary W3');
+  const summary = await h.scrollIntoView(page, 'text:summary W3');
   assert.equal(summary.text, `x2:  z3 = 9, ?, 16  \u2192  a3 = 9, ?, 16`);
 
   // Hovering the node: its dot product with the numbers plugged in, the results hidden; the
@@ -239,7 +210,7 @@ test('editing a weight after Check: answers are checked against the network as i
   await page.keyboard.press('Enter');
   await h.frames(page, 3);
   assert.equal(find(await h.ui(page), 'text:score').text, '2 of 2 right: well done!');
-  const slider = await reveal(page, 'slider:W3[2,1]');
+  const slider = await h.scrollIntoView(page, 'slider:W3[2,1]');
   await page.keyboard.down('Control');
   await page.mouse.click(slider.cx, slider.cy);
   await page.keyboard.up('Control');

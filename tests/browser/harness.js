@@ -125,7 +125,42 @@ function distinctColours(pixels) {
   return seen.size;
 }
 
+// The UI item called `name` in a ui() result, or undefined.
+function find(uiResult, name) {
+  return uiResult.items.find((it) => it.name === name);
+}
+
+// state() and ui() of one and the same frame.
+function snapshot(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done({
+    state: window.mlpExplorer.state(),
+    ui: window.mlpExplorer.ui(),
+  }))));
+}
+
+function inside(inner, outer) {
+  return inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 &&
+    inner.x + inner.w <= outer.x + outer.w + 0.5 && inner.y + inner.h <= outer.y + outer.h + 0.5;
+}
+
+// Scrolls the panel `panel` with the mouse wheel until the item `name` is wholly inside it, as a
+// user would; returns the item with its centre (cx, cy). Throws when it never comes into view.
+async function scrollIntoView(page, name, panel = 'panel:controls') {
+  for (let i = 0; i < 40; i++) {
+    const current = await ui(page);
+    const it = find(current, name);
+    const box = find(current, panel);
+    if (!box) throw new Error(`${panel} is not on screen`);
+    if (it && inside(it, box)) return { ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
+    await page.mouse.move(box.x + box.w / 2, box.y + box.h - 20);
+    await page.mouse.wheel(0, 60);
+    await frames(page, 2);
+  }
+  throw new Error(`${name} never came into view in ${panel}`);
+}
+
 module.exports = {
   ROOT, WEB_DIR, DESKTOP, PHONE,
   startServer, launchBrowser, openPage, waitForApp, openApp, state, ui, item, frames, screenshotPixels, distinctColours,
+  find, snapshot, inside, scrollIntoView,
 };
