@@ -13,6 +13,7 @@ flat in vec4 v_ring;
 flat in float v_ring_width;
 flat in vec4 v_halo;
 flat in float v_halo_width;
+flat in float v_dashed;
 
 out vec4 frag_colour;
 
@@ -27,6 +28,13 @@ void main() {
     float d = length(v_local) - v_radius;  // < 0 inside the disc
     float inside = clamp(0.5 - d / u_px, 0.0, 1.0);
     float in_ring = clamp((d + v_ring_width) / u_px + 0.5, 0.0, 1.0);
+    if (v_dashed > 0.5) {
+        // Twelve dashes around the circle, antialiased at their ends along the arc.
+        float arc = (atan(v_local.y, v_local.x) / 6.2831853 + 0.5) * 12.0;
+        float along = abs(fract(arc) - 0.5) * 2.0;  // 0 mid-dash .. 1 mid-gap
+        float pixels_per_unit = 6.2831853 * v_radius / 12.0 / u_px;
+        in_ring *= clamp((0.6 - along) * pixels_per_unit * 0.5 + 0.5, 0.0, 1.0);
+    }
     vec3 disc = mix(v_fill.rgb, v_ring.rgb, in_ring);
     float halo = v_halo.a * clamp((v_halo_width - d) / u_px + 0.5, 0.0, 1.0);
     frag_colour = vec4(mix(v_halo.rgb, disc, inside), inside + halo * (1.0 - inside));

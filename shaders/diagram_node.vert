@@ -5,7 +5,7 @@
 precision highp float;
 
 layout(location = 0) in vec2 a_corner;  // (-1 | 1, -1 | 1)
-layout(location = 1) in vec4 a_node;    // layer, index, value (the activation shown), clipped (0 | 1)
+layout(location = 1) in vec4 a_node;    // layer, index, value (the activation shown), state (0, 1 clipped, 2 hidden)
 
 uniform vec2 u_view;             // canvas size, CSS px
 uniform float u_px;              // one device pixel in CSS px
@@ -28,12 +28,14 @@ flat out vec4 v_ring;
 flat out float v_ring_width;
 flat out vec4 v_halo;
 flat out float v_halo_width;
+flat out float v_dashed;         // 1: the ring is dashed (a value exercise mode hides: a blank to fill)
 
 void main() {
     vec4 column = u_columns[int(a_node.x)];
     vec2 centre = vec2(column.x, column.y + a_node.y * column.z);
     float value = a_node.z;
-    bool clipped = a_node.w > 0.5;
+    bool clipped = a_node.w > 0.5 && a_node.w < 1.5;
+    bool hidden = a_node.w > 1.5;
     bool strip = column.w < 0.0;
     bool hovered = all(equal(a_node.xy, u_hovered));
     bool selected = all(equal(a_node.xy, u_selected));
@@ -49,6 +51,13 @@ void main() {
     v_ring_width = 1.25;
     v_halo = vec4(0.0);
     v_halo_width = 0.0;
+    v_dashed = 0.0;
+    if (hidden) {  // no fill, no sign: a dashed ring in ink, like an empty box on the worksheet
+        v_fill = u_fill_zero;
+        v_ring = mix(u_ink, u_fill_zero, 0.2);
+        v_ring_width = 2.0;
+        v_dashed = strip ? 0.0 : 1.0;
+    }
     if (clipped) {  // the worksheet's cross-out: a heavy ring and a glow in the clip colour
         v_ring = u_clipped;
         v_ring_width = 3.0;

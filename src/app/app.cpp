@@ -4,6 +4,7 @@
 
 #include "app/breakdown_panel.h"
 #include "app/edit_gestures.h"
+#include "app/exercise_panel.h"
 #include "app/theme.h"
 #include "app/top_bar.h"
 #include "app/value_slider.h"
@@ -70,6 +71,8 @@ App::App() = default;
 void App::draw() {
     probe_.begin_frame();
     view_.tooltip.clear();
+    update_exercise(session_, view_);
+    layout_options_.worksheet_bar_lines = exercise_bar_lines(view_);
     const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_);
     apply_theme(layout.narrow);
     gestures_begin_frame(session_);
@@ -82,6 +85,12 @@ void App::draw() {
         draw_phone(layout);
     } else {
         draw_laptop(layout);
+    }
+    apply_exercise_requests(session_, view_);
+    if (view_.exercise.show_sheet) {  // an answer field to type in: unfold the worksheet
+        layout_options_.worksheet_open = true;
+        layout_options_.panels_open = true;
+        view_.exercise.show_sheet = false;
     }
     diagram_.draw(session_, view_, probe_);
     probe_.add("panel:toolbar", layout.toolbar.x, layout.toolbar.y, layout.toolbar.w, layout.toolbar.h);
@@ -124,7 +133,18 @@ void App::draw_worksheet_header(bool narrow) {
         probe_.add_last_item("button:Worksheet", open);
         ImGui::SameLine();
     }
+    draw_exercise_toggle(session_, view_, probe_);
+    if (view_.exercise.on && narrow) {  // a phone's bar goes on from the toggle
+        draw_exercise_bar(session_, view_, probe_, true);
+        return;
+    }
+    ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
+    if (view_.exercise.on) {
+        muted_text(exercise_hint(view_));
+        if (open) draw_exercise_bar(session_, view_, probe_, false);
+        return;
+    }
     muted_text(narrow ? "z = W\xC2\xB7" "a, then the activation; every sample a column"
                       : "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. "
                         "Click a number to find its slider.");
@@ -156,7 +176,9 @@ void App::draw_phone(const Layout& layout) {
                 if (open) draw_sliders_child(controls_, session_, view_, probe_, true);
                 ImGui::EndTabItem();
             }
-            const bool sheet = ImGui::BeginTabItem("Worksheet");
+            // An answer field to type in (exercise mode) brings the worksheet's tab forward.
+            const bool sheet = ImGui::BeginTabItem("Worksheet", nullptr,
+                                                   view_.exercise.show_sheet ? ImGuiTabItemFlags_SetSelected : 0);
             if (ImGui::IsItemClicked()) open = true;
             probe_.add_last_item("tab:Worksheet", sheet);
             if (sheet) {

@@ -6,9 +6,11 @@
 
 #include <imgui.h>
 
+#include "app/exercise_panel.h"
 #include "app/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
+#include "app/value_mask.h"
 #include "app/worksheet_text.h"
 
 namespace app {
@@ -67,7 +69,9 @@ void fit_columns(const mlp::Session& session, CardPlan* p) {
 }
 
 // The columns, left to right: [W: n] · [in: S] (+ [b]) = [z: S] → [a: S]
-CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int max_rows, bool show_biases) {
+// answer_w: the width exercise mode's answer fields need in the z and a columns (0: none).
+CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int max_rows, bool show_biases,
+                   float answer_w) {
     const mlp::Network& net = session.network();
     const ImGuiStyle& style = ImGui::GetStyle();
     CardPlan p;
@@ -94,6 +98,8 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
     p.columns = fixed_cols + 3 * p.samples;
 
     fit_columns(session, &p);  // after shown_rows: cards that scroll are not measured
+    p.z_w = std::max(p.z_w, answer_w);
+    p.a_w = std::max(p.a_w, answer_w);
     p.op_w = ImGui::CalcTextSize("\xE2\x86\x92").x;
     const float pad = style.CellPadding.x * 2;
     p.index_w = ImGui::CalcTextSize("0000").x;
@@ -170,10 +176,11 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
     const mlp::Activation act = net.activations[p.l];
     const int L = p.l + 1;  // the worksheet's layer number
 
-    // Title: "Layer 3   ReLU · 1 clipped"
+    // Title: "Layer 3   ReLU · 1 clipped" (not counting clips exercise mode hides)
+    const ValueMask mask(session, view);
     int clipped = 0;
     for (int s = p.first_sample; s < p.first_sample + p.samples; ++s)
-        for (int i = 0; i < p.m; ++i) clipped += mlp::is_clipped(act, Z.at(s, i)) ? 1 : 0;
+        for (int i = 0; i < p.m; ++i) clipped += mlp::is_clipped(act, Z.at(s, i)) && !mask.hides_node(p.l, s, i) ? 1 : 0;
     ImGui::Text("Layer %d", L);
     ImGui::SameLine();
     char sub[128];
@@ -306,9 +313,14 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 if (r >= p.n) continue;
                 const int sample = p.first_sample + s;
                 const Selection node = Selection::node(p.l, r);
-                number_cell(view, probe, p.in_w, in.at(sample, r),
-                            "cell:in" + L_str + "[" + std::to_string(r + 1) + "].x" + std::to_string(sample + 1),
-                            view.selected == node, node);
+                const std::string cell = "cell:in" + L_str + "[" + std::to_string(r + 1) + "].x" + std::to_string(sample + 1);
+                if (mask.hides_input(p.l, sample, r)) {  // an a of the card before that the learner is to find
+                    const CellContext c = begin_cell(view, probe, p.in_w);
+                    masked_cell();
+                    finish_cell(c, cell, false, view.selected == node, node, kMaskedText);
+                } else {
+                    number_cell(view, probe, p.in_w, in.at(sample, r), cell, view.selected == node, node);
+                }
             }
             if (p.has_bias) {
                 ImGui::TableNextColumn();
@@ -326,6 +338,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 ImGui::TableNextColumn();
                 if (r >= p.m) continue;
                 const int sample = p.first_sample + s;
+                if (draw_exercise_cell(session, view, probe, {mlp::HiddenValue::Quantity::Z, p.l, sample, r}, p.z_w)) continue;
                 number_cell(view, probe, p.z_w, Z.at(sample, r), "cell:z" + L_str + index + std::to_string(sample + 1),
                             view.selected == node, node);
             }
@@ -334,9 +347,11 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 ImGui::TableNextColumn();
                 if (r >= p.m) continue;
                 const int sample = p.first_sample + s;
+                if (draw_exercise_cell(session, view, probe, {mlp::HiddenValue::Quantity::A, p.l, sample, r}, p.a_w)) continue;
                 const CellContext c = begin_cell(view, probe, p.a_w);
                 const double z = Z.at(sample, r), a = A.at(sample, r);
-                const bool clip = mlp::is_clipped(act, z);
+                // "−5 → 0", unless exercise mode hides the −5.
+                const bool clip = mlp::is_clipped(act, z) && !mask.hides_z(p.l, sample, r);
                 if (clip) {
                     clipped_cell(z, a);
                 } else {
@@ -368,15 +383,24 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
     }
     float last_right = 0;
     for (int l = 0; l < layers; ++l) {
-        const CardPlan p = plan_card(session, l, view.sample, max_rows, view.show_biases);
+        const CardPlan p =
+            plan_card(session, l, view.sample, max_rows, view.show_biases, answer_column_width(session, view, l));
         const ImVec2 size(p.width, p.height);
         // Beside the previous card (always in one row; in flow when it fits), else below it.
         if (l > 0 && (one_row || last_right + spacing + size.x <= right)) ImGui::SameLine(0, spacing);
         ImGui::PushID(l);
-        if (ImGui::IsRectVisible(size)) {
-            ImGui::BeginChild("layer", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        // A card off screen is drawn all the same when an answer field in it is to get the focus.
+        const bool focus_here = focus_is_in_layer(view, l);
+        if (focus_here || ImGui::IsRectVisible(size)) {
+            // NavFlattened: Tab goes on from the last answer field of one card to the next card's.
+            ImGui::BeginChild("layer", size, false,
+                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
             draw_card(session, p, view, probe);
             ImGui::EndChild();
+            if (focus_here) {  // bring the card into view, at the left with the next one beside it
+                ImGui::SetScrollHereX(0.0f);
+                if (!one_row) ImGui::SetScrollHereY(0.3f);
+            }
         } else {
             ImGui::Dummy(size);  // off screen: no formatting, no widgets
         }

@@ -11,6 +11,7 @@
 #include "app/number_format.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
+#include "app/value_mask.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
 
@@ -56,16 +57,17 @@ void index_header(int index) {
     muted_text(text);
 }
 
-// "z = 9, −5, 16  →  a = 9, 0, 16" for one sample: what this layer's sliders feed, in one line.
-std::string layer_summary(const mlp::Session& session, int l, int sample) {
+// "z = 9, −5, 16  →  a = 9, 0, 16" for one sample: what this layer's sliders feed, in one line
+// ("?" for a value exercise mode hides).
+std::string layer_summary(const mlp::Session& session, const ValueMask& mask, int l, int sample) {
     const mlp::Matrix& z = session.pass().z[l];
     const mlp::Matrix& a = session.pass().a[l];
     const int shown = std::min(z.cols, 8);
     std::string zs, as;
     for (int i = 0; i < shown; ++i) {
         if (i) { zs += ", "; as += ", "; }
-        zs += format_value(z.at(sample, i));
-        as += format_value(a.at(sample, i));
+        zs += shown_value(mask.hides_z(l, sample, i), z.at(sample, i));
+        as += shown_value(mask.hides_a(l, sample, i), a.at(sample, i));
     }
     if (shown < z.cols) { zs += ", \xE2\x80\xA6"; as += ", \xE2\x80\xA6"; }
     char head[64];
@@ -287,7 +289,12 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
         draw_node_weights(l, session, view, probe);
     }
     ImGui::PopID();
-    if (matrix) muted_text_wrapped(layer_summary(session, l, std::clamp(view.sample, 0, session.sample_count() - 1)).c_str());
+    if (matrix) {
+        const int sample = std::clamp(view.sample, 0, session.sample_count() - 1);
+        const std::string summary = layer_summary(session, ValueMask(session, view), l, sample);
+        muted_text_wrapped(summary.c_str());
+        probe.add_last_item("text:summary W" + std::to_string(l + 1), false, summary);
+    }
     ImGui::Spacing();
 }
 
@@ -354,9 +361,12 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     const int sample = std::clamp(view.sample, 0, session.sample_count() - 1);
     const double z = session.pass().z[l].at(sample, picked), a = session.pass().a[l].at(sample, picked);
     char line[160];
+    const ValueMask mask(session, view);
     std::snprintf(line, sizeof line, "x%d:  z%d[%d] = %s  \xE2\x86\x92  a%d[%d] = %s", sample + 1, l + 1, picked + 1,
-                  format_value(z).c_str(), l + 1, picked + 1, format_value(a).c_str());
+                  shown_value(mask.hides_z(l, sample, picked), z).c_str(), l + 1, picked + 1,
+                  shown_value(mask.hides_a(l, sample, picked), a).c_str());
     muted_text(line);
+    probe.add_last_item("text:node W" + std::to_string(l + 1), false, line);
     if (view.show_biases) bias_slider(l, picked, -FLT_MIN, session, view, probe);
 
     // The weights into the picked node: one scroll region with the panel, visible rows only.

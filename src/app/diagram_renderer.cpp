@@ -235,8 +235,10 @@ void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePl
 }
 
 // Node layers first_layer.. (0 = the inputs) of `sample`: value shown is the activation a, and
-// whether the activation clipped z (the worksheet's crossed-out value).
-void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate) {
+// whether the activation clipped z (the worksheet's crossed-out value), or, for a value exercise
+// mode hides, nothing of either (a blank: value 0, state 2).
+void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate,
+                                    const ValueMask& mask) {
     const mlp::Network& net = session.network();
     const mlp::ForwardPass& pass = session.pass();
     const int layers = static_cast<int>(net.shape.size());
@@ -250,17 +252,19 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
         float* out = nodes_.data() + static_cast<size_t>(node_offset_[c]) * 4;
         for (int i = 0; i < net.shape[c]; ++i, out += 4) {
             double value = 0.0;
-            bool clipped = false;
+            float state = 0.0f;
             if (c == 0) {
                 value = session.document().inputs.at(sample, i);
+            } else if (mask.any() && mask.hides_node(c - 1, sample, i)) {
+                state = 2.0f;
             } else {
                 value = pass.a[c - 1].at(sample, i);
-                clipped = mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i));
+                state = mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i)) ? 1.0f : 0.0f;
             }
             out[0] = static_cast<float>(c);
             out[1] = static_cast<float>(i);
             out[2] = static_cast<float>(value);
-            out[3] = clipped ? 1.0f : 0.0f;
+            out[3] = state;
         }
     }
     value_scale_ = 0.0f;
@@ -274,33 +278,37 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
                         static_cast<GLsizeiptr>((nodes_.size() - first) * sizeof(float)), nodes_.data() + first);
 }
 
-void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample) {
+void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
+                           uint64_t mask_version) {
     if (!init_gl()) return;
     sample = std::clamp(sample, 0, session.sample_count() - 1);
     using Kind = mlp::Session::Edit::Kind;
     if (session.structure_revision() != seen_structure_) {
         rebuild_lines(session, plan, true);
-        rebuild_nodes(session, sample, 0, true);
+        rebuild_nodes(session, sample, 0, true, mask);
     } else if (session.revision() != seen_revision_) {
         const mlp::Session::Edit& edit = session.last_edit();
         const bool one_edit = session.revision() == seen_revision_ + 1;
+        // Nodes downstream of the edit, or all of them when the mask changed too.
+        const int downstream = mask_version != seen_mask_version_ ? 0 : edit.layer + 1;
         if (one_edit && edit.kind == Kind::Weight) {
             update_line(session, plan, edit.layer, edit.row, edit.col);
-            rebuild_nodes(session, sample, edit.layer + 1, false);
+            rebuild_nodes(session, sample, downstream, false, mask);
         } else if (one_edit && (edit.kind == Kind::Bias || edit.kind == Kind::Activation)) {
-            rebuild_nodes(session, sample, edit.layer + 1, false);
-        } else if (one_edit && edit.kind == Kind::Input) {
-            rebuild_nodes(session, sample, 0, false);
+            rebuild_nodes(session, sample, downstream, false, mask);
+        } else if (one_edit && (edit.kind == Kind::Input || edit.kind == Kind::Hidden)) {
+            rebuild_nodes(session, sample, 0, false, mask);
         } else {  // several edits since the last frame, or a new document of the same shape
             rebuild_lines(session, plan, false);
-            rebuild_nodes(session, sample, 0, false);
+            rebuild_nodes(session, sample, 0, false, mask);
         }
-    } else if (sample != seen_sample_) {
-        rebuild_nodes(session, sample, 0, false);
+    } else if (sample != seen_sample_ || mask_version != seen_mask_version_) {
+        rebuild_nodes(session, sample, 0, false, mask);
     }
     seen_structure_ = session.structure_revision();
     seen_revision_ = session.revision();
     seen_sample_ = sample;
+    seen_mask_version_ = mask_version;
 }
 
 // --- Drawing ----------------------------------------------------------------------------------

@@ -5,7 +5,8 @@
 //   one weight edited            -> one line rewritten (glBufferSubData of 20 bytes), the gap's
 //                                   scale recomputed, the nodes downstream of it re-uploaded;
 //   an input, bias, activation,
-//   or the sample shown          -> nodes only;
+//   the sample shown, or what
+//   exercise mode hides          -> nodes only;
 //   a new document               -> everything rebuilt.
 // Resizing never rebuilds: the shaders place lines and nodes from per-column uniforms.
 #pragma once
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/value_mask.h"
 #include "core/diagram_geometry.h"
 #include "core/edge_bins.h"
 #include "core/session.h"
@@ -34,8 +36,11 @@ public:
     DiagramRenderer& operator=(const DiagramRenderer&) = delete;
     ~DiagramRenderer();
 
-    // Brings the instance buffers up to date with the session and the sample shown.
-    void sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample);
+    // Brings the instance buffers up to date with the session and the sample shown. A node the
+    // mask hides is drawn as a blank (no fill, no clip mark); mask_version moves when the mask
+    // changes for a reason the session's revision does not show (exercise_view.h).
+    void sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
+              uint64_t mask_version);
     // Draws into the current framebuffer, clipped to geo.area. display: the canvas in CSS px.
     void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
               float display_h, float fb_scale);
@@ -59,7 +64,7 @@ private:
     void release_gl();
     void rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate);
     void update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col);
-    void rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate);
+    void rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate, const ValueMask& mask);
     void update_scales(const mlp::EdgePlan& plan);
     // The canvas and the diagram's rectangle on it, in framebuffer pixels (GL's y axis up).
     struct FramebufferRect {
@@ -87,7 +92,7 @@ private:
     std::vector<float> scales_;      // per gap: the |w| drawn at full width (edge_bins.h gap_scales)
     std::vector<int> plan_lines_;    // per gap: how many lines it draws
     std::vector<bool> plan_binned_;  // per gap: whether they are block means
-    std::vector<float> nodes_;       // (nodes, 4): layer, index, value, clipped
+    std::vector<float> nodes_;       // (nodes, 4): layer, index, value, state (0, 1 clipped, 2 hidden)
     std::vector<int> node_offset_;   // first node of each layer in nodes_
     float value_scale_ = 1.0f;       // the largest |value| among the nodes shown
 
@@ -102,6 +107,7 @@ private:
     uint64_t seen_revision_ = 0;
     uint64_t seen_structure_ = 0;
     int seen_sample_ = -1;
+    uint64_t seen_mask_version_ = 0;
 };
 
 }  // namespace app

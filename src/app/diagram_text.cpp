@@ -19,9 +19,9 @@ std::string sample_note(const mlp::Session& session, int sample) {
     return session.sample_count() > 1 ? " (sample " + std::to_string(sample + 1) + ")" : "";
 }
 
-// "a·w" of input j of node (l, i).
-std::string term(const mlp::Matrix& w, const mlp::Matrix& in, int sample, int i, int j) {
-    return factor(in.at(sample, j)) + "\xC2\xB7" + factor(w.at(i, j));  // U+00B7 middle dot
+// "a·w" of input j of node (l, i); a hidden input reads "?".
+std::string term(const mlp::Matrix& w, const mlp::Matrix& in, int sample, int i, int j, bool hidden) {
+    return (hidden ? std::string(kMaskedText) : factor(in.at(sample, j))) + "\xC2\xB7" + factor(w.at(i, j));  // U+00B7
 }
 
 }  // namespace
@@ -37,33 +37,22 @@ std::string node_label(const mlp::Network& net, int layer, int node) {
     return "node " + std::to_string(layer) + "." + std::to_string(node + 1);
 }
 
-std::string node_tooltip(const mlp::Session& session, int sample, int layer, int node) {
+std::string node_tooltip(const mlp::Session& session, int sample, int layer, int node, const ValueMask* mask) {
     const mlp::Network& net = session.network();
     const mlp::Matrix& inputs = session.document().inputs;
     if (layer == 0) return node_label(net, 0, node) + " = " + format_value(inputs.at(sample, node)) + sample_note(session, sample);
 
     const int l = layer - 1;  // the weight layer leading into this node
-    const mlp::Matrix& w = net.weights[l];
-    const mlp::Matrix& in = mlp::layer_input(session.pass(), inputs, l);
     const double z = session.pass().z[l].at(sample, node);
     const double a = session.pass().a[l].at(sample, node);
     const bool output = layer == static_cast<int>(net.shape.size()) - 1;
+    const bool z_hidden = mask && mask->hides_z(l, sample, node);
+    const bool a_hidden = mask && mask->hides_a(l, sample, node);
 
     std::string text = output ? "output " + node_label(net, layer, node)
                               : "layer " + std::to_string(layer) + ", node " + std::to_string(node + 1);
-    text += sample_note(session, sample) + "\nz = ";
-    // The dot product with the numbers plugged in; a long one keeps its first and last terms.
-    const int fan_in = w.cols;
-    const int head = fan_in <= kMaxTermsShown ? fan_in : kMaxTermsShown - 2;
-    for (int j = 0; j < head; ++j) text += (j ? " + " : "") + term(w, in, sample, node, j);
-    if (head < fan_in) {
-        text += " + \xE2\x80\xA6 + ";  // U+2026 ellipsis
-        text += term(w, in, sample, node, fan_in - 1);
-        text += " (" + std::to_string(fan_in) + " terms)";
-    }
-    const double bias = net.biases[l][node];
-    if (bias != 0.0) text += " + " + factor(bias);
-    text += " = " + format_value(z);
+    text += sample_note(session, sample) + "\nz = " + dot_product_text(session, sample, l, node, mask);
+    text += " = " + shown_value(z_hidden, z);
 
     const mlp::Activation act = net.activations[l];
     if (act == mlp::Activation::Linear) {
@@ -71,18 +60,40 @@ std::string node_tooltip(const mlp::Session& session, int sample, int layer, int
         else text += " (linear: a = z)";
     } else {
         const std::string name = activation_label(act);  // "ReLU", "leaky ReLU", "sigmoid", "tanh"
-        text += " \xE2\x86\x92 " + name + " \xE2\x86\x92 " + format_value(a);  // U+2192 arrows
+        text += " \xE2\x86\x92 " + name + " \xE2\x86\x92 " + shown_value(a_hidden, a);  // U+2192 arrows
     }
     return text;
 }
 
-std::string edge_tooltip(const mlp::Session& session, int sample, int l, int row, int col) {
+std::string dot_product_text(const mlp::Session& session, int sample, int l, int node, const ValueMask* mask) {
+    const mlp::Network& net = session.network();
+    const mlp::Matrix& w = net.weights[l];
+    const mlp::Matrix& in = mlp::layer_input(session.pass(), session.document().inputs, l);
+    auto hidden = [&](int j) { return mask && mask->hides_input(l, sample, j); };
+    // A long one keeps its first and last terms.
+    std::string text;
+    const int fan_in = w.cols;
+    const int head = fan_in <= kMaxTermsShown ? fan_in : kMaxTermsShown - 2;
+    for (int j = 0; j < head; ++j) text += (j ? " + " : "") + term(w, in, sample, node, j, hidden(j));
+    if (head < fan_in) {
+        text += " + \xE2\x80\xA6 + ";  // U+2026 ellipsis
+        text += term(w, in, sample, node, fan_in - 1, hidden(fan_in - 1));
+        text += " (" + std::to_string(fan_in) + " terms)";
+    }
+    const double bias = net.biases[l][node];
+    if (bias != 0.0) text += " + " + factor(bias);
+    return text;
+}
+
+std::string edge_tooltip(const mlp::Session& session, int sample, int l, int row, int col, const ValueMask* mask) {
     const mlp::Network& net = session.network();
     const double w = net.weights[l].at(row, col);
     const double a = mlp::layer_input(session.pass(), session.document().inputs, l).at(sample, col);
+    const bool hidden = mask && mask->hides_input(l, sample, col);
     std::string text = weight_name(l, row, col) + " = " + format_value(w) + "   (" + node_label(net, l, col) +
                        " \xE2\x86\x92 " + node_label(net, l + 1, row) + ")\n";
-    text += "contribution a\xC2\xB7w = " + factor(a) + "\xC2\xB7" + factor(w) + " = " + format_value(a * w);
+    text += "contribution a\xC2\xB7w = " + (hidden ? std::string(kMaskedText) : factor(a)) + "\xC2\xB7" + factor(w) +
+            " = " + shown_value(hidden, a * w);
     return text + sample_note(session, sample);
 }
 

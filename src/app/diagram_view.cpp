@@ -8,9 +8,11 @@
 
 #include "app/diagram_bias_marks.h"
 #include "app/diagram_text.h"
+#include "app/exercise_panel.h"
 #include "app/number_format.h"
 #include "app/worksheet_text.h"
 #include "app/palette.h"
+#include "app/value_mask.h"
 
 namespace app {
 
@@ -137,7 +139,9 @@ void DiagramView::handle_input(mlp::Session& session, ViewState& view, const Rec
             const Selection clicked = selection_of(hover_);
             if (!clicked.is_none()) {
                 view.selected = clicked;
-                view.scroll_to_selected = true;
+                // A node with a hidden value asks for its answer field instead of its sliders.
+                view.scroll_to_selected = !(clicked.kind == Selection::Kind::Node &&
+                                            focus_answer_of_node(session, view, clicked.layer, clicked.row));
             }
             if (hover_.kind == mlp::DiagramHit::Kind::Edge)
                 drag_.start_value = session.network().weights[hover_.layer].at(hover_.row, hover_.col);
@@ -231,6 +235,7 @@ void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState
     const mlp::Network& net = session.network();
     const mlp::ForwardPass& pass = session.pass();
     const int sample = shown_sample(session, view);
+    const ValueMask mask(session, view);
     for (int c = 0; c < static_cast<int>(geo_.columns.size()); ++c) {
         const mlp::Column& col = geo_.columns[c];
         if (col.strip || col.radius < kMinTextRadius) continue;  // too small: the tooltip tells
@@ -240,6 +245,13 @@ void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState
             const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
             // Three significant digits, or fewer when that is what fits; else the tooltip tells.
             const float room = col.radius * 2.0f - 5.0f;
+            if (c > 0 && mask.hides_node(c - 1, sample, i)) {
+                // A blank to fill in (the learner's answer once typed), and no clip mark to give it away.
+                Colour colour;
+                const std::string label = hidden_node_label(session, view, c - 1, sample, i, &colour);
+                text_centred(list, label, centre, size, room, kMinNumberFontSize, colour.u32());
+                continue;
+            }
             for (int digits = 3; digits >= 1; --digits)
                 if (text_centred(list, format_value(value, digits), centre, size, room, kMinNumberFontSize,
                                  palette::kInk.u32()))
@@ -251,17 +263,25 @@ void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState
     }
 }
 
-void DiagramView::add_probes(UiProbe& probe) {
+void DiagramView::add_probes(const mlp::Session& session, const ViewState& view, UiProbe& probe) {
     int nodes = 0;
     for (const mlp::Column& col : geo_.columns) nodes += col.count;
     if (nodes <= kMaxProbeItems) {
+        const int sample = shown_sample(session, view);
+        const ValueMask mask(session, view);
         for (int c = 0; c < static_cast<int>(geo_.columns.size()); ++c) {
             const mlp::Column& col = geo_.columns[c];
             const float r = col.strip ? col.spacing * 0.5f : col.radius;
             for (int i = 0; i < col.count; ++i) {
                 const mlp::Point p = col.node(static_cast<float>(i));
+                // text: the node's value as its label shows it ("?" when exercise mode hides it).
+                const double value = c == 0 ? session.document().inputs.at(sample, i) : session.pass().a[c - 1].at(sample, i);
+                Colour colour;
+                const std::string text = c > 0 && mask.hides_node(c - 1, sample, i)
+                                             ? hidden_node_label(session, view, c - 1, sample, i, &colour)
+                                             : format_value(value);
                 probe.add("node:" + std::to_string(c) + "." + std::to_string(i + 1), p.x - col.half_width(), p.y - r,
-                          2 * col.half_width(), 2 * r);
+                          2 * col.half_width(), 2 * r, false, text);
             }
         }
     }
@@ -302,13 +322,16 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
     draw_legend(list);
     draw_node_numbers(session, view, list);
     if (view.show_biases) draw_bias_marks(session, geo_, list, probe);
-    add_probes(probe);
+    add_probes(session, view, probe);
 
     const int sample = shown_sample(session, view);
+    const ValueMask mask(session, view);
     switch (hover_.kind) {
-        case mlp::DiagramHit::Kind::Node: view.tooltip = node_tooltip(session, sample, hover_.layer, hover_.row); break;
+        case mlp::DiagramHit::Kind::Node:
+            view.tooltip = node_tooltip(session, sample, hover_.layer, hover_.row, &mask);
+            break;
         case mlp::DiagramHit::Kind::Edge:
-            view.tooltip = edge_tooltip(session, sample, hover_.layer, hover_.row, hover_.col);
+            view.tooltip = edge_tooltip(session, sample, hover_.layer, hover_.row, hover_.col, &mask);
             break;
         case mlp::DiagramHit::Kind::EdgeBins:
             view.tooltip = bins_tooltip(session, plan_.gaps[hover_.layer], hover_.layer, hover_.row, hover_.col);
@@ -330,7 +353,7 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
 
 void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, float fb_scale) {
     if (geo_.columns.empty()) return;
-    renderer_.sync(session, plan_, shown_sample(session, view));
+    renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view), view.exercise.mask_version);
     if (!renderer_.error().empty()) return;
 
     DiagramHighlight highlight;

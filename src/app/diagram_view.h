@@ -38,7 +38,7 @@ private:
     void draw_headings(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
     void draw_legend(ImDrawList* list) const;
     void draw_node_numbers(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
-    void add_probes(UiProbe& probe);
+    void add_probes(const mlp::Session& session, const ViewState& view, UiProbe& probe);
 
     Rect area_;
     uint64_t layout_structure_ = 0;

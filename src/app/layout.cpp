@@ -31,7 +31,10 @@ Layout compute_layout(ImVec2 display, const LayoutOptions& options) {
         layout.controls = {0, 0, panel_w, H};
         const float right_w = W - panel_w;
         float sheet_h = folded_panel_height(false);
-        if (options.worksheet_open) sheet_h = std::clamp(H * 0.36f, 170.0f, 340.0f);
+        // A bar under the header (exercise mode) takes its lines from the diagram, not the cards.
+        constexpr float kBarLine = 36.0f;
+        if (options.worksheet_open)
+            sheet_h = std::clamp(H * 0.36f, 170.0f, 340.0f) + options.worksheet_bar_lines * kBarLine;
         sheet_h = std::floor(std::min(sheet_h, H * 0.6f));
         const float tool_h = toolbar_height(false);
         layout.toolbar = {panel_w, 0, right_w, tool_h};

@@ -28,6 +28,7 @@ constexpr float kNarrowWidth = 720.0f;  // below this, the phone layout
 struct LayoutOptions {
     bool worksheet_open = true;  // laptop: the worksheet under the diagram
     bool panels_open = true;     // phone: the tabbed panel under the diagram
+    int worksheet_bar_lines = 0; // laptop: lines of a bar under the worksheet's header (exercise mode)
 };
 
 struct Layout {

@@ -30,6 +30,9 @@ constexpr Colour kBackground{0xF7, 0xF7, 0xF5};   // the page (web/style.css) an
 constexpr Colour kNodeFill{0xFF, 0xFF, 0xFF};     // a node whose value is 0
 constexpr Colour kHighlight{0xF0, 0xE4, 0x42};    // Okabe-Ito yellow: what the user selected
 constexpr Colour kWhite{0xFF, 0xFF, 0xFF};        // text on an ink button
+// Exercise mode's marks, each with its own shape too (✓, ✗) so they read without colour.
+constexpr Colour kRight = kPositive;              // a right answer: ✓ in blue
+constexpr Colour kWrong = kClipped;               // a wrong answer: ✗ in vermillion
 
 inline ImVec4 vec4(Colour c, float alpha = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
 inline ImU32 u32(Colour c, float alpha = 1.0f) { return ImGui::ColorConvertFloat4ToU32(vec4(c, alpha)); }

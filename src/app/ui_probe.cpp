@@ -16,14 +16,14 @@ void UiProbe::add(std::string name, float x, float y, float w, float h, bool hig
     items_.push_back({std::move(name), x, y, w, h, highlighted, std::move(text)});
 }
 
-void UiProbe::add_last_item(std::string name, bool highlighted) {
+void UiProbe::add_last_item(std::string name, bool highlighted, std::string text) {
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     // Only what is actually on screen: a clipped widget cannot be clicked.
     ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
     ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
     if (max.x <= clip_min.x || max.y <= clip_min.y || min.x >= clip_max.x || min.y >= clip_max.y) return;
     if (ImGui::IsItemFocused()) focused_ = name;
-    add(std::move(name), min.x, min.y, max.x - min.x, max.y - min.y, highlighted);
+    add(std::move(name), min.x, min.y, max.x - min.x, max.y - min.y, highlighted, std::move(text));
 }
 
 std::string probe_name(const Selection& s) {

@@ -9,7 +9,9 @@
 //   sliders: "slider:W3[2,1]" (weight into node 2 of layer 3 from node 1 of layer 2),
 //            "slider:x2[1]" (input 1 of sample 2); highlighted = drawn as the selection.
 //            "section:inputs", "section:W3" (a layer's collapsing header),
-//            "input:node.W3" (the node picker of a layer too large for a matrix)
+//            "input:node.W3" (the node picker of a layer too large for a matrix);
+//            "text:summary W3" (text: the layer's "x1:  z3 = …  →  a3 = …" line under its
+//            sliders), "text:node W3" (the picked node's z and a, for a layer too large)
 //   worksheet cells (text = what the cell shows, e.g. "−5 → 0"; highlighted = on the orange
 //            ground: a negative value, or an activation ReLU clipped):
 //            "cell:W3[2,1]", "cell:in3[1].x2" (element 1 of the vector feeding layer 3, sample
@@ -23,6 +25,14 @@
 //   buttons: "button:<label>": "button:x2" (sample selector), "button:Integer", "button:Fine"
 //            (slider step mode), "button:Worksheet" (shows or hides the worksheet on a laptop)
 //   tabs:    "tab:Sliders", "tab:Worksheet" (narrow layouts)
+//   exercise mode (exercise_panel.h): "button:Exercise" (highlighted = on), "button:Check",
+//            "button:Reveal step", "button:Reveal all", "button:New sheet", "button:Edit sheet",
+//            "button:fewer", "button:more" (nodes per layer), "button:layer 3" (hide layer 3
+//            whole, while editing; highlighted = all of it hidden); "text:score", "text:reveal";
+//            a hidden value's cell "cell:z3[2].x2" (text "?" or what is typed), its field
+//            "answer:z3[2].x2" (text = what is typed; highlighted = marked) and its mark
+//            "mark:z3[2].x2" (text "✓" or "✗"; highlighted = right). Diagram nodes have the
+//            value their label shows as text ("?" when hidden).
 // "focused" in the JSON names the item with keyboard focus (one of the above), or "".
 #pragma once
 
@@ -44,7 +54,7 @@ public:
     void add(std::string name, float x, float y, float w, float h, bool highlighted = false, std::string text = {});
     // Records the last ImGui item (call right after the widget) under `name`, when it is on
     // screen; also notes it as "focused" when it has keyboard focus.
-    void add_last_item(std::string name, bool highlighted = false);
+    void add_last_item(std::string name, bool highlighted = false, std::string text = {});
 
     // {"items": [...], "tooltip": "...", "hovered": "...", "selected": "...", "sample": n, ...}
     std::string json(const struct ViewState& view) const;

@@ -1,9 +1,11 @@
 // What the user is looking at, as opposed to what the network is (core/session.h): the sample
-// shown in the diagram, what is hovered and selected, the slider mode.
+// shown in the diagram, what is hovered and selected, the slider mode, exercise mode.
 #pragma once
 
 #include <string>
 #include <vector>
+
+#include "app/exercise_view.h"
 
 namespace app {
 
@@ -46,6 +48,7 @@ struct ViewState {
     bool integer_steps = true;         // sliders move in whole numbers (the exercise) or finely
     bool show_biases = false;          // bias sliders, the diagram's bias marks, the worksheet's b column
     std::string tooltip;               // the text of the tooltip shown this frame ("" for none)
+    ExerciseView exercise;             // exercise mode: the learner's answers, what is revealed
 };
 
 }  // namespace app

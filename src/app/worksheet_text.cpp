@@ -8,6 +8,7 @@
 #include "app/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
+#include "app/value_mask.h"
 
 namespace app {
 namespace {
@@ -60,6 +61,11 @@ void clipped_cell(double z, double a) {
     ImGui::SameLine(0, 0);
     ImGui::TextUnformatted(as.c_str());
     ImGui::EndGroup();
+}
+
+void masked_cell() {
+    align_right(ImGui::CalcTextSize(kMaskedText).x);
+    muted_text(kMaskedText);
 }
 
 float value_cell_width(bool may_clip) {

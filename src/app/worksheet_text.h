@@ -16,6 +16,8 @@ void value_cell(double v, bool negative_ground);
 // A clipped activation: z crossed out (a line through the text, drawn with the window's draw
 // list), then "→ a", on the orange ground. One ImGui item, like value_cell.
 void clipped_cell(double z, double a);
+// A value exercise mode hides (value_mask.h): "?" in muted text, right-aligned. One ImGui item.
+void masked_cell();
 // Width of the widest text value_cell or clipped_cell writes for values like these.
 float value_cell_width(bool may_clip);
 

@@ -28,6 +28,20 @@ std::vector<double> resized(const std::vector<double>& old, int n) {
     return v;
 }
 
+// The exercise's hidden values after a shape or sample change, each kept on its node:
+// `place(&h)` moves h to its node's new layer, sample and index, or returns false when that node
+// (or sample) is gone. The order stays the forward order (every move here is monotonic; sorted
+// again all the same).
+template <class Place>
+void move_hidden(Document* doc, Place&& place) {
+    std::vector<HiddenValue> kept;
+    kept.reserve(doc->hidden.size());
+    for (HiddenValue h : doc->hidden)
+        if (place(&h)) kept.push_back(h);
+    std::sort(kept.begin(), kept.end());
+    doc->hidden = std::move(kept);
+}
+
 // check_shape's message, phrased as the limit that stops this edit.
 std::string refuse(const std::vector<int>& shape) {
     std::string err = check_shape(shape);
@@ -85,6 +99,11 @@ std::string insert_layer(Document* doc, int position, int nodes, const NewWeight
     }
     doc->network = std::move(out);
     doc->inputs = std::move(inputs);
+    // Node layers from `position` on move one to the right (h.layer + 1 is h's node layer).
+    move_hidden(doc, [position](HiddenValue* h) {
+        if (h->layer + 1 >= position) ++h->layer;
+        return true;
+    });
     return "";
 }
 
@@ -123,6 +142,14 @@ std::string remove_layer(Document* doc, int position) {
     }
     doc->network = std::move(out);
     doc->inputs = std::move(inputs);
+    // The removed layer's values go; later layers move one to the left. A layer that becomes the
+    // input layer (position 0 removed) holds inputs, which are never hidden.
+    move_hidden(doc, [position](HiddenValue* h) {
+        const int node_layer = h->layer + 1;
+        if (node_layer == position) return false;
+        if (node_layer > position) --h->layer;
+        return h->layer >= 0;
+    });
     return "";
 }
 
@@ -149,6 +176,8 @@ std::string resize_layer(Document* doc, int layer, int nodes, const NewWeights& 
         doc->inputs = std::move(inputs);
     }
     net.shape = std::move(shape);
+    // Nodes past the new count take their hidden values with them; new nodes are not hidden.
+    move_hidden(doc, [layer, nodes](HiddenValue* h) { return h->layer + 1 != layer || h->node < nodes; });
     return "";
 }
 
@@ -170,6 +199,11 @@ std::string remove_sample(Document* doc, int sample) {
     x.values.erase(x.values.begin() + static_cast<ptrdiff_t>(sample) * x.cols,
                    x.values.begin() + static_cast<ptrdiff_t>(sample + 1) * x.cols);
     --x.rows;
+    move_hidden(doc, [sample](HiddenValue* h) {
+        if (h->sample == sample) return false;
+        if (h->sample > sample) --h->sample;
+        return true;
+    });
     return "";
 }
 

@@ -3,6 +3,10 @@
 // random (the user's choice); new biases and inputs are zero. Every operation checks the limits
 // (limits.h) before building anything and, when refused, leaves the document as it was and says
 // which limit was reached.
+//
+// An exercise's hidden values (Document::hidden) stay on their nodes: they move with their layer
+// when a layer is inserted or removed before it, and go with a removed layer, node or sample. New
+// layers, nodes and samples have nothing hidden.
 #pragma once
 
 #include <cstdint>

@@ -10,10 +10,12 @@ size_t EditStep::bytes() const {
         for (const Matrix& w : document.network.weights) n += w.values.size() * sizeof(double);
         for (const auto& b : document.network.biases) n += b.size() * sizeof(double);
         n += document.inputs.values.size() * sizeof(double);
+        n += document.hidden.size() * sizeof(HiddenValue);
         // The start point is shared with the session or other steps; counted here all the same,
         // so a history that holds many start points is trimmed like one that holds documents.
         if (start) n += start->document.inputs.values.size() * sizeof(double) + start->document.network.weight_count() * sizeof(double);
     }
+    n += hidden.size() * sizeof(HiddenValue);
     return n;
 }
 
@@ -43,7 +45,8 @@ static bool same_target(const ValueChange& a, const ValueChange& b) {
 }
 
 void EditHistory::record_value(const ValueChange& change) {
-    if (gesture_open_ && gesture_step_started_ && !undo_.empty() && !undo_.back().has_document) {
+    if (gesture_open_ && gesture_step_started_ && !undo_.empty() && !undo_.back().has_document &&
+        !undo_.back().has_hidden) {
         std::vector<ValueChange>& values = undo_.back().values;
         for (ValueChange& v : values)
             if (same_target(v, change)) {
@@ -68,6 +71,14 @@ void EditHistory::record_document(Document before, StartPointRef before_start) {
     gesture_step_started_ = false;  // a later value change in the gesture starts a new step
 }
 
+void EditHistory::record_hidden(std::vector<HiddenValue> before) {
+    EditStep step;
+    step.has_hidden = true;
+    step.hidden = std::move(before);
+    push_new_step(std::move(step));
+    gesture_step_started_ = false;
+}
+
 void EditHistory::begin_gesture() {
     gesture_open_ = true;
     gesture_step_started_ = false;
@@ -75,7 +86,8 @@ void EditHistory::begin_gesture() {
 
 void EditHistory::end_gesture() {
     if (!gesture_open_) return;
-    const bool had_step = gesture_step_started_ && !undo_.empty() && !undo_.back().has_document;
+    const bool had_step = gesture_step_started_ && !undo_.empty() && !undo_.back().has_document &&
+                          !undo_.back().has_hidden;
     gesture_open_ = false;
     gesture_step_started_ = false;
     last_gesture_resumable_ = false;

@@ -1,6 +1,7 @@
 // Undo and redo for a Session. A step is either a list of value changes (weights, biases,
-// inputs, activations: small, so a drag on a million-weight network costs bytes, not megabytes)
-// or a whole document (a shape change, a loaded link, a preset), swapped in and out.
+// inputs, activations: small, so a drag on a million-weight network costs bytes, not megabytes),
+// an exercise's hidden set (swapped in and out, without copying the network), or a whole document
+// (a shape change, a loaded link, a preset), swapped in and out.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +28,8 @@ struct EditStep {
     bool has_document = false;
     Document document;  // the document on the other side of this step (before it, while undoable)
     StartPointRef start;  // with a document: the start point on the other side (Reset's target)
+    bool has_hidden = false;
+    std::vector<HiddenValue> hidden;  // the hidden set on the other side of this step
     size_t bytes() const;
 };
 
@@ -42,6 +45,8 @@ public:
     // Records a whole-document change; `before` is the document it replaced and `before_start`
     // the start point that went with it.
     void record_document(Document before, StartPointRef before_start);
+    // Records a change of the exercise's hidden set; `before` is the set it replaced.
+    void record_hidden(std::vector<HiddenValue> before);
 
     void begin_gesture();
     // Ends the gesture. Changes that came back to where they started are dropped, and the step

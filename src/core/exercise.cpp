@@ -2,16 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 
+#include "core/decode_result.h"
 #include "core/limits.h"
 #include "core/random_fill.h"
 
 namespace mlp {
-
-bool HiddenValue::operator<(const HiddenValue& o) const {
-    return std::tie(layer, sample, node, quantity) < std::tie(o.layer, o.sample, o.node, o.quantity);
-}
 
 namespace {
 
@@ -27,14 +23,6 @@ bool read_index(std::string_view text, int* out) {
     return true;
 }
 
-// Quotes an item for a message, shortened: it comes from a link anyone can write.
-std::string quoted(std::string_view item) {
-    std::string s(item.substr(0, 24));
-    for (char& c : s)
-        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
-    return "\"" + s + (item.size() > 24 ? "...\"" : "\"");
-}
-
 struct HideItem {
     HiddenValue::Quantity quantity;
     int layer;
@@ -42,106 +30,153 @@ struct HideItem {
     int node;    // -1: all
 };
 
-}  // namespace
+// Reads items one at a time (from the link's text or the JSON's strings), counting the values
+// they stand for before anything is expanded: "z1" of a 1024-node layer over 64 samples is 65536.
+class ItemReader {
+public:
+    ItemReader(const std::vector<int>& shape, int samples) : shape_(shape), samples_(samples) {}
 
-std::string parse_hidden(std::string_view text, const std::vector<int>& shape, int samples,
-                         std::vector<HiddenValue>* out) {
-    const int layers = static_cast<int>(shape.size()) - 1;
-    std::vector<HideItem> items;
-    int64_t count = 0;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find(',', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view item = text.substr(start, end - start);
-        start = end + 1;
-        if (item.empty()) {
-            if (end == text.size()) break;
-            continue;
-        }
-        HideItem h{};
-        if (item[0] == 'z')
-            h.quantity = HiddenValue::Quantity::Z;
-        else if (item[0] == 'a')
-            h.quantity = HiddenValue::Quantity::A;
-        else
-            return "hide: " + quoted(item) + " must start with z or a";
-        std::string_view rest = item.substr(1);
-        if (rest.empty()) return "hide: " + quoted(item) + " is not <z|a><layer>[.<sample>[.<node>]]";
-        int parts[3] = {0, -1, -1};
-        for (int k = 0; k < 3 && !rest.empty(); ++k) {
-            size_t dot = rest.find('.');
-            std::string_view part = rest.substr(0, dot);
-            int v = 0;
-            if (!read_index(part, &v) || v < 1) return "hide: " + quoted(item) + " is not <z|a><layer>[.<sample>[.<node>]]";
-            parts[k] = v - 1;
-            rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
-            if (dot != std::string_view::npos && rest.empty()) return "hide: " + quoted(item) + " ends with a dot";
-        }
-        if (!rest.empty()) return "hide: " + quoted(item) + " has more than layer.sample.node";
-        h.layer = parts[0];
-        h.sample = parts[1];
-        h.node = parts[2];
-        if (h.layer >= layers)
-            return "hide: " + quoted(item) + " names layer " + std::to_string(h.layer + 1) + "; the network has " +
-                   std::to_string(layers) + " weight layers";
-        if (h.sample >= samples)
-            return "hide: " + quoted(item) + " names sample " + std::to_string(h.sample + 1) + "; there are " +
-                   std::to_string(samples);
-        if (h.node >= shape[h.layer + 1])
-            return "hide: " + quoted(item) + " names node " + std::to_string(h.node + 1) + "; layer " +
-                   std::to_string(h.layer + 1) + " has " + std::to_string(shape[h.layer + 1]);
-        count += static_cast<int64_t>(h.sample < 0 ? samples : 1) * (h.node < 0 ? shape[h.layer + 1] : 1);
-        if (count > kMaxHiddenValues)
-            return "hide: more than " + std::to_string(kMaxHiddenValues) + " hidden values";
-        items.push_back(h);
+    // `where` starts a message: "hide: " or "hidden[2]: ". Returns "" or what is wrong.
+    std::string add(std::string_view item, const std::string& where);
+    // Every value of the items, sorted, without repeats.
+    std::vector<HiddenValue> values() const;
+
+private:
+    const std::vector<int>& shape_;
+    int samples_;
+    std::vector<HideItem> items_;
+    int64_t count_ = 0;
+};
+
+std::string ItemReader::add(std::string_view item, const std::string& where) {
+    const int layers = static_cast<int>(shape_.size()) - 1;
+    const std::string form = where + quote_input(item) + " is not <z|a><layer>[.<sample>[.<node>]]";
+    if (item.empty()) return form;
+    HideItem h{};
+    if (item[0] == 'z')
+        h.quantity = HiddenValue::Quantity::Z;
+    else if (item[0] == 'a')
+        h.quantity = HiddenValue::Quantity::A;
+    else
+        return where + quote_input(item) + " must start with z or a";
+    std::string_view rest = item.substr(1);
+    if (rest.empty()) return form;
+    int parts[3] = {0, -1, -1};
+    for (int k = 0; k < 3 && !rest.empty(); ++k) {
+        size_t dot = rest.find('.');
+        std::string_view part = rest.substr(0, dot);
+        int v = 0;
+        if (!read_index(part, &v) || v < 1) return form;
+        parts[k] = v - 1;
+        rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+        if (dot != std::string_view::npos && rest.empty()) return where + quote_input(item) + " ends with a dot";
     }
+    if (!rest.empty()) return where + quote_input(item) + " has more than layer.sample.node";
+    h.layer = parts[0];
+    h.sample = parts[1];
+    h.node = parts[2];
+    if (h.layer >= layers)
+        return where + quote_input(item) + " names layer " + std::to_string(h.layer + 1) + "; the network has " +
+               count_text(layers, "weight layer");
+    if (h.sample >= samples_)
+        return where + quote_input(item) + " names sample " + std::to_string(h.sample + 1) + "; there " +
+               (samples_ == 1 ? "is " : "are ") + count_text(samples_, "sample");
+    if (h.node >= shape_[h.layer + 1])
+        return where + quote_input(item) + " names node " + std::to_string(h.node + 1) + "; " +
+               layer_nodes(h.layer + 1, shape_[h.layer + 1]);
+    count_ += static_cast<int64_t>(h.sample < 0 ? samples_ : 1) * (h.node < 0 ? shape_[h.layer + 1] : 1);
+    if (count_ > kMaxHiddenValues) {
+        // The field's name alone: the limit is about all the items, not this one.
+        const std::string field = where.substr(0, where.find_first_of("[:"));
+        return field + ": more than " + std::to_string(kMaxHiddenValues) + " hidden values";
+    }
+    items_.push_back(h);
+    return "";
+}
+
+std::vector<HiddenValue> ItemReader::values() const {
     std::vector<HiddenValue> values;
-    values.reserve(static_cast<size_t>(count));
-    for (const HideItem& h : items)
-        for (int s = 0; s < samples; ++s) {
+    values.reserve(static_cast<size_t>(count_));
+    for (const HideItem& h : items_)
+        for (int s = 0; s < samples_; ++s) {
             if (h.sample >= 0 && s != h.sample) continue;
-            for (int i = 0; i < shape[h.layer + 1]; ++i) {
+            for (int i = 0; i < shape_[h.layer + 1]; ++i) {
                 if (h.node >= 0 && i != h.node) continue;
                 values.push_back({h.quantity, h.layer, s, i});
             }
         }
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
-    *out = std::move(values);
+    return values;
+}
+
+}  // namespace
+
+std::string parse_hidden(std::string_view text, const std::vector<int>& shape, int samples,
+                         std::vector<HiddenValue>* out) {
+    ItemReader reader(shape, samples);
+    const std::string where = "hide: ";
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = std::min(text.find(',', start), text.size());
+        std::string_view item = text.substr(start, end - start);
+        start = end + 1;
+        if (item.empty()) continue;  // "a1,,a2" and a trailing ',' are harmless
+        std::string err = reader.add(item, where);
+        if (!err.empty()) return err;
+    }
+    *out = reader.values();
     return "";
 }
 
-std::string encode_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples) {
+std::string parse_hidden_items(const std::vector<std::string>& items, const std::vector<int>& shape, int samples,
+                               std::vector<HiddenValue>* out) {
+    ItemReader reader(shape, samples);
+    for (size_t k = 0; k < items.size(); ++k) {
+        std::string err = reader.add(items[k], "hidden[" + std::to_string(k) + "]: ");
+        if (!err.empty()) return err;
+    }
+    *out = reader.values();
+    return "";
+}
+
+std::vector<std::string> hidden_items(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape,
+                                      int samples) {
     std::vector<HiddenValue> sorted = hidden;
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    std::string out;
+    std::vector<std::string> out;
     auto add = [&out](HiddenValue::Quantity q, int layer, int sample, int node) {
-        if (!out.empty()) out.push_back(',');
-        out.push_back(q == HiddenValue::Quantity::Z ? 'z' : 'a');
-        out += std::to_string(layer + 1);
-        if (sample >= 0) out += "." + std::to_string(sample + 1);
-        if (node >= 0) out += "." + std::to_string(node + 1);
+        std::string item(1, q == HiddenValue::Quantity::Z ? 'z' : 'a');
+        item += std::to_string(layer + 1);
+        if (sample >= 0) item += "." + std::to_string(sample + 1);
+        if (node >= 0) item += "." + std::to_string(node + 1);
+        out.push_back(std::move(item));
     };
+    const int layers = static_cast<int>(shape.size()) - 1;
+    // Values per quantity and layer, so layers with none cost nothing.
+    std::vector<int> in_layer(2 * std::max(layers, 0), 0);
+    for (const HiddenValue& h : sorted)
+        if (h.layer >= 0 && h.layer < layers && h.sample >= 0 && h.sample < samples && h.node >= 0 &&
+            h.node < shape[h.layer + 1])
+            ++in_layer[static_cast<int>(h.quantity) * layers + h.layer];
     for (int q = 0; q < 2; ++q) {
-        const auto quantity = q == 0 ? HiddenValue::Quantity::Z : HiddenValue::Quantity::A;
-        for (int l = 0; l + 1 < static_cast<int>(shape.size()); ++l) {
+        const auto quantity = static_cast<HiddenValue::Quantity>(q);
+        for (int l = 0; l < layers; ++l) {
             const int nodes = shape[l + 1];
-            std::vector<std::vector<bool>> is_hidden(samples, std::vector<bool>(nodes, false));
-            int in_layer = 0;
-            for (const HiddenValue& h : sorted)
-                if (h.quantity == quantity && h.layer == l && h.sample < samples && h.node < nodes) {
-                    is_hidden[h.sample][h.node] = true;
-                    ++in_layer;
-                }
-            if (in_layer == 0) continue;
-            if (in_layer == samples * nodes) {
+            const int count = in_layer[q * layers + l];
+            if (count == 0) continue;
+            if (count == samples * nodes) {
                 add(quantity, l, -1, -1);
                 continue;
             }
+            std::vector<std::vector<bool>> is_hidden(samples, std::vector<bool>(nodes, false));
+            for (const HiddenValue& h : sorted)
+                if (h.quantity == quantity && h.layer == l && h.sample >= 0 && h.sample < samples && h.node >= 0 &&
+                    h.node < nodes)
+                    is_hidden[h.sample][h.node] = true;
             for (int s = 0; s < samples; ++s) {
-                int in_sample = static_cast<int>(std::count(is_hidden[s].begin(), is_hidden[s].end(), true));
+                const int in_sample = static_cast<int>(std::count(is_hidden[s].begin(), is_hidden[s].end(), true));
                 if (in_sample == nodes) {
                     add(quantity, l, s, -1);
                     continue;
@@ -154,6 +189,15 @@ std::string encode_hidden(const std::vector<HiddenValue>& hidden, const std::vec
     return out;
 }
 
+std::string encode_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples) {
+    std::string out;
+    for (const std::string& item : hidden_items(hidden, shape, samples)) {
+        if (!out.empty()) out.push_back(',');
+        out += item;
+    }
+    return out;
+}
+
 std::string check_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples) {
     if (static_cast<int64_t>(hidden.size()) > kMaxHiddenValues)
         return "more than " + std::to_string(kMaxHiddenValues) + " hidden values";
@@ -162,6 +206,10 @@ std::string check_hidden(const std::vector<HiddenValue>& hidden, const std::vect
             h.node < 0 || h.node >= shape[h.layer + 1])
             return "a hidden value refers to a node that does not exist (layer " + std::to_string(h.layer + 1) +
                    ", sample " + std::to_string(h.sample + 1) + ", node " + std::to_string(h.node + 1) + ")";
+    // Sorted and without repeats, as the decoders and Session::set_hidden leave them: the link
+    // and equality compare sets, not lists.
+    for (size_t k = 1; k < hidden.size(); ++k)
+        if (!(hidden[k - 1] < hidden[k])) return "the hidden values are not sorted in forward order without repeats";
     return "";
 }
 

@@ -9,22 +9,10 @@
 #include <vector>
 
 #include "core/forward_pass.h"
+#include "core/hidden_value.h"
 #include "core/network.h"
 
 namespace mlp {
-
-// One hidden value: z (before the activation) or a (after) of one node, one sample, one layer.
-struct HiddenValue {
-    enum class Quantity { Z, A };
-    Quantity quantity = Quantity::A;
-    int layer = 0;   // weight layer, 0-based (the worksheet's layer layer+1)
-    int sample = 0;  // 0-based
-    int node = 0;    // 0-based
-    bool operator==(const HiddenValue& o) const {
-        return quantity == o.quantity && layer == o.layer && sample == o.sample && node == o.node;
-    }
-    bool operator<(const HiddenValue& o) const;
-};
 
 // The link's `hide` value: items joined by ',', each <q><layer>[.<sample>[.<node>]] with q = z or
 // a and 1-based numbers; an omitted sample or node means all of them. "a3" hides every a of layer
@@ -32,10 +20,19 @@ struct HiddenValue {
 // Returns "" and fills *out (sorted, without repeats), or a message naming the item at fault.
 std::string parse_hidden(std::string_view text, const std::vector<int>& shape, int samples,
                          std::vector<HiddenValue>* out);
-// The shortest `hide` text for a set (whole layers and whole samples written with wildcards).
+// The JSON's "hidden": the same items, one per string (["z3.2.2", "a3.2.2"]). A message names the
+// item by its index: "hidden[1]: \"a9\" names layer 9; the network has 7 weight layers".
+std::string parse_hidden_items(const std::vector<std::string>& items, const std::vector<int>& shape, int samples,
+                               std::vector<HiddenValue>* out);
+
+// The shortest list of items for a set (whole layers and whole samples written with wildcards),
+// z items before a items, each in forward order; encode_hidden joins them with ',' for the link.
+std::vector<std::string> hidden_items(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape,
+                                      int samples);
 std::string encode_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples);
 
-// Checks that every hidden value refers to a node that exists. "" or a message.
+// Checks that every hidden value refers to a node that exists, and that the list is sorted
+// (HiddenValue's forward order) without repeats. "" or a message.
 std::string check_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples);
 
 // The true value of a hidden cell in a forward pass.

@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/exercise.h"
 #include "core/json_import.h"
 #include "core/limits.h"
 #include "core/number_text.h"
@@ -27,9 +28,11 @@ using json = nlohmann::json;
 // [SECTION] Fields of the format
 // ---------------------------------------------------------------------------------------------
 
-enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Skipped };
-constexpr int kFieldCount = 6;  // the fields of the format, before Skipped
-constexpr const char* kFieldNames[kFieldCount] = {"format", "shape", "activations", "weights", "biases", "inputs"};
+enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Skipped };
+constexpr int kFieldCount = 7;  // the fields of the format, before Skipped
+// "hidden": the exercise's hidden values, the link's `hide` items one per string.
+constexpr const char* kFieldNames[kFieldCount] = {"format", "shape", "activations", "weights", "biases", "inputs",
+                                                  "hidden"};
 // Fields state() adds (the forward pass, the link, the messages): ignored without a warning, so
 // that state() output loads back.
 constexpr const char* kStateFields[] = {"z", "a", "hash", "error", "warnings"};
@@ -39,7 +42,8 @@ int leaf_level(Field f) {
     switch (f) {
         case Field::Format: return 0;
         case Field::Shape:
-        case Field::Activations: return 1;
+        case Field::Activations:
+        case Field::Hidden: return 1;
         case Field::Biases:
         case Field::Inputs: return 2;
         case Field::Weights: return 3;
@@ -128,6 +132,7 @@ private:
     std::vector<std::vector<int>> weight_rows_;  // [layer][row]: how many numbers that row has
     std::vector<std::vector<double>> biases_;
     std::vector<std::vector<double>> inputs_;
+    std::vector<std::string> hidden_;  // items, read once the shape is known
 };
 
 // "weights[2][1]": the field and the index in each of the first `levels` open arrays.
@@ -177,6 +182,12 @@ bool DocumentReader::check_count(int lv, int64_t index) {
                 return fail(where + ": more than " + nodes + " numbers; at most " + nodes +
                             " nodes are allowed in a layer");
             break;
+        case Field::Hidden:
+            // Each item hides at least one value.
+            if (index >= kMaxHiddenValues)
+                return fail(where + ": more than " + std::to_string(kMaxHiddenValues) + " items; at most " +
+                            std::to_string(kMaxHiddenValues) + " values may be hidden");
+            break;
         case Field::Format:
         case Field::Skipped: break;
     }
@@ -197,7 +208,7 @@ bool DocumentReader::begin_value(Kind kind) {
         if (!check_count(lv, index)) return false;
     }
     const int leaf = leaf_level(field_);
-    const bool text_field = field_ == Field::Format || field_ == Field::Activations;
+    const bool text_field = field_ == Field::Format || field_ == Field::Activations || field_ == Field::Hidden;
     const Kind wanted = lv < leaf ? Kind::Array : text_field ? Kind::String : Kind::Number;
     if (kind != wanted)
         return fail(path(lv) + ": got " + kind_name(kind) + "; expected " + kind_name(wanted));
@@ -251,6 +262,7 @@ bool DocumentReader::string(json::string_t& s) {
             return fail(path(1) + ": " + quote_input(s) + " is not an activation; expected " + activation_choices());
         activations_.push_back(act);
     }
+    if (field_ == Field::Hidden) hidden_.push_back(std::move(s));
     return true;
 }
 
@@ -360,7 +372,7 @@ std::string DocumentReader::finish(Document* doc) const {
     doc->inputs = Matrix(samples, shape_[0]);  // one sample of zeros when left out
     for (int s = 0; s < static_cast<int>(inputs_.size()); ++s)
         for (int j = 0; j < shape_[0]; ++j) doc->inputs.at(s, j) = inputs_[s][j];
-    return "";
+    return parse_hidden_items(hidden_, shape_, samples, &doc->hidden);
 }
 
 }  // namespace

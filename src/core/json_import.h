@@ -10,8 +10,9 @@
 namespace mlp {
 
 // {"format": "mlp-explorer/1", "shape": [...], "weights": [[[...]]], "biases", "activations",
-// "inputs"}: biases, activations and inputs may be left out (zeros, the default activations, one
-// sample of zeros). The text is read as a stream of events (nlohmann-json's SAX interface), so no
+// "inputs", "hidden"}: biases, activations, inputs and hidden may be left out (zeros, the default
+// activations, one sample of zeros, nothing hidden). "hidden" lists the exercise's hidden values
+// as the link's `hide` items, one per string: ["z3.2.2", "a3.2.2"] (exercise.h). The text is read as a stream of events (nlohmann-json's SAX interface), so no
 // tree of it is built, and every array is checked against limits.h as it grows: a text claiming
 // a million layers is refused at the 33rd. A field the format does not know is ignored with a
 // warning; a field given twice is an error. The error names the JSON path and what was expected,

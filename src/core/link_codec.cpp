@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "core/exercise.h"
 #include "core/number_text.h"
 
 namespace mlp {
@@ -57,9 +58,17 @@ static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
     }
 }
 
+// The exercise's hidden values come last: `&hide=z3.2.2,a3.2.2` (left out when none are hidden).
+static void append_hide(std::string* out, const std::string& hide_text) {
+    if (hide_text.empty()) return;
+    out->append("&hide=");
+    out->append(hide_text);
+}
+
 std::string encode_link(const Document& doc) {
     std::string out;
     write_link(doc, &out, append_row);
+    append_hide(&out, encode_hidden(doc.hidden, doc.network.shape, doc.inputs.rows));
     return out;
 }
 
@@ -80,6 +89,13 @@ const std::string& LinkEncoder::encode(const Document& doc) {
         out->append(cached.text);
     });
     rows_.resize(k);  // a smaller network keeps no stale rows
+    if (doc.hidden != hidden_ || doc.network.shape != hidden_shape_ || doc.inputs.rows != hidden_samples_) {
+        hidden_ = doc.hidden;
+        hidden_shape_ = doc.network.shape;
+        hidden_samples_ = doc.inputs.rows;
+        hidden_text_ = encode_hidden(hidden_, hidden_shape_, hidden_samples_);
+    }
+    append_hide(&link_, hidden_text_);
     return link_;
 }
 

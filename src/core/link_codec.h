@@ -1,6 +1,6 @@
 // The link format, version 1 (PRODUCT.md, "The link"; docs/link-format.md for people who write
 // links by hand): the whole document in the URL fragment as key=value pairs joined by '&', e.g.
-// "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...".
+// "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...", and for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h).
 #pragma once
 
 #include <cstddef>
@@ -34,6 +34,11 @@ private:
         std::string text;            // those numbers joined by ','
     };
     std::vector<CachedRow> rows_;  // inputs' rows, then every weight row, then every bias vector
+    // The `hide` text and what it was made from.
+    std::vector<HiddenValue> hidden_;
+    std::vector<int> hidden_shape_;
+    int hidden_samples_ = 0;
+    std::string hidden_text_;
     std::string link_;
 };
 

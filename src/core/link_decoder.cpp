@@ -6,11 +6,12 @@
 // [SECTION] Pass 1: where every key's value is (nothing decoded, nothing allocated)
 // [SECTION] Pass 2: version and shape
 // [SECTION] Pass 3: counts of every row, sample, bias vector and activation
-// [SECTION] Pass 4: the document, numbers parsed in place
+// [SECTION] Pass 4: the document, numbers parsed in place; the hidden values
 #include <algorithm>
 #include <array>
 #include <climits>
 
+#include "core/exercise.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
 #include "core/number_text.h"
@@ -88,7 +89,7 @@ std::string percent_decode(std::string_view text) {
 // [SECTION] Keys: which field a key names
 // ---------------------------------------------------------------------------------------------
 
-enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Unknown };
+enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Unknown };
 
 struct Key {
     KeyKind kind = KeyKind::Unknown;
@@ -113,6 +114,7 @@ Key classify_key(std::string_view name) {
     else if (name == "shape") key.kind = KeyKind::Shape;
     else if (name == "x") key.kind = KeyKind::Inputs;
     else if (name == "act") key.kind = KeyKind::Activations;
+    else if (name == "hide") key.kind = KeyKind::Hidden;
     else if (parse_layer_key(name, 'w', &key.index)) key.kind = KeyKind::Weights;
     else if (parse_layer_key(name, 'b', &key.index)) key.kind = KeyKind::Biases;
     return key;
@@ -140,6 +142,7 @@ struct Field {
 
 struct LinkFields {
     Field version, shape, inputs, activations;
+    Field hidden;  // the exercise's `hide`, read once the shape and the samples are known
     std::array<Field, kMaxWeightLayers> weights, biases;  // [N - 1] for wN, bN
     int64_t first_weight_beyond = 0;  // the smallest N > kMaxWeightLayers of a wN key, 0 if none
     int64_t first_bias_beyond = 0;
@@ -167,6 +170,7 @@ std::string find_fields(std::string_view fragment, LinkFields* fields, UnknownNa
             case KeyKind::Shape: field = &fields->shape; break;
             case KeyKind::Inputs: field = &fields->inputs; break;
             case KeyKind::Activations: field = &fields->activations; break;
+            case KeyKind::Hidden: field = &fields->hidden; break;
             case KeyKind::Weights:
             case KeyKind::Biases: {
                 bool weights = key.kind == KeyKind::Weights;
@@ -352,7 +356,7 @@ std::string check_counts(LinkFields& f, const std::vector<int>& shape,
 }
 
 // ---------------------------------------------------------------------------------------------
-// [SECTION] Pass 4: the document, numbers parsed in place
+// [SECTION] Pass 4: the document, numbers parsed in place; the hidden values
 // ---------------------------------------------------------------------------------------------
 
 // Parses one row of numbers (its count already checked) into out[0..]. Returns -1, or the index
@@ -415,6 +419,14 @@ std::string build_document(const LinkFields& f, const std::vector<int>& shape,
     return read_rows(f.inputs.text, &doc->inputs, "x", "sample");
 }
 
+// hide: the exercise's hidden values. parse_hidden counts what its items stand for (a whole
+// layer over every sample) before it expands them.
+std::string read_hidden(Field& hide, Document* doc) {
+    if (!hide.present) return "";
+    hide.decode();
+    return parse_hidden(hide.text, doc->network.shape, doc->inputs.rows, &doc->hidden);
+}
+
 }  // namespace
 
 DecodeResult decode_link(std::string_view fragment) {
@@ -433,6 +445,7 @@ DecodeResult decode_link(std::string_view fragment) {
     if (result.ok()) result.error = check_counts(fields, shape, &activations);
     // Every size is known to be within the limits: only now is anything allocated for them.
     if (result.ok()) result.error = build_document(fields, shape, activations, &result.document);
+    if (result.ok()) result.error = read_hidden(fields.hidden, &result.document);
     if (!result.ok()) {
         result.document = Document();
         return result;

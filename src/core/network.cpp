@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/exercise.h"
 #include "core/limits.h"
 
 namespace mlp {
@@ -23,7 +24,9 @@ bool operator==(const Network& a, const Network& b) {
     return a.shape == b.shape && a.weights == b.weights && a.biases == b.biases && a.activations == b.activations;
 }
 
-bool operator==(const Document& a, const Document& b) { return a.network == b.network && a.inputs == b.inputs; }
+bool operator==(const Document& a, const Document& b) {
+    return a.network == b.network && a.inputs == b.inputs && a.hidden == b.hidden;
+}
 
 std::vector<Activation> default_activations(int weight_layers) {
     std::vector<Activation> acts(weight_layers > 0 ? weight_layers : 0, Activation::ReLU);
@@ -127,7 +130,8 @@ std::string validate(const Document& doc) {
             if (!is_allowed_value(doc.inputs.at(s, j)))
                 return check_value(doc.inputs.at(s, j),
                                    "x" + std::to_string(s + 1) + "[" + std::to_string(j + 1) + "]");
-    return "";
+    err = check_hidden(doc.hidden, net.shape, doc.inputs.rows);
+    return err.empty() ? "" : "hide: " + err;
 }
 
 }  // namespace mlp

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/activation.h"
+#include "core/hidden_value.h"
 
 namespace mlp {
 
@@ -39,10 +40,12 @@ struct Network {
     int64_t weight_count() const;
 };
 
-// Everything a link or a JSON file carries: the network and the samples fed to it.
+// Everything a link or a JSON file carries: the network, the samples fed to it, and the values
+// an exercise hides from the learner.
 struct Document {
     Network network;
     Matrix inputs;  // (samples, shape[0]): one row per input sample
+    std::vector<HiddenValue> hidden;  // exercise mode (exercise.h): sorted, no repeats; usually empty
 };
 
 // Equal sizes, activations and values. Numbers compare with ==, so -0 equals 0: a link writes
@@ -73,7 +76,8 @@ std::string check_value(double v, const std::string& what);
 Network make_network(const std::vector<int>& shape);
 
 // Full consistency check of a document built by hand or decoded: sizes agree with the shape,
-// every value is finite and within the limits. Returns "" or the first problem found.
+// every value is finite and within the limits, every hidden value names a node of the network
+// (check_hidden). Returns "" or the first problem found.
 std::string validate(const Document& doc);
 
 }  // namespace mlp

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/default_network.h"
+#include "core/exercise.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
 #include "core/state_json.h"
@@ -64,6 +65,24 @@ void Session::set_activation(int layer, Activation act) {
     recompute_from(layer, {Edit::Kind::Activation, layer, 0, 0});
 }
 
+std::string Session::set_hidden(std::vector<HiddenValue> hidden) {
+    std::sort(hidden.begin(), hidden.end());
+    hidden.erase(std::unique(hidden.begin(), hidden.end()), hidden.end());
+    std::string err = check_hidden(hidden, doc_.network.shape, doc_.inputs.rows);
+    if (!err.empty()) return err;
+    if (hidden == doc_.hidden) return "";
+    history_.end_gesture();
+    std::swap(doc_.hidden, hidden);
+    history_.record_hidden(std::move(hidden));
+    hidden_changed();
+    return "";
+}
+
+void Session::hidden_changed() {
+    last_edit_ = {Edit::Kind::Hidden, 0, 0, 0};
+    ++revision_;
+}
+
 void Session::document_changed() {
     forward_pass(doc_.network, doc_.inputs, &pass_);
     last_edit_ = Edit{};
@@ -102,6 +121,11 @@ void Session::apply_step(EditStep& step, bool forward) {
         std::swap(doc_, step.document);
         std::swap(start_, step.start);
         document_changed();
+        return;
+    }
+    if (step.has_hidden) {
+        std::swap(doc_.hidden, step.hidden);
+        hidden_changed();
         return;
     }
     int first_layer = doc_.network.weight_layers();

@@ -32,6 +32,12 @@ public:
     void set_input(int sample, int col, double v);
     void set_activation(int layer, Activation act);
 
+    // The exercise's hidden values (exercise.h): what the learner is to compute by hand. Sorted
+    // and checked (check_hidden); "" or why the set was refused, leaving the current one. One
+    // undo step; moves revision() (the link carries the set) but not structure_revision().
+    std::string set_hidden(std::vector<HiddenValue> hidden);
+    const std::vector<HiddenValue>& hidden() const { return doc_.hidden; }
+
     // Replaces the whole document (opening a link, importing a file, a preset, a shape change).
     // Returns "" on success; otherwise the document is left as it was and the message says why.
     // `undoable`: recorded as a step of the undo history (false for the page's first document).
@@ -74,9 +80,9 @@ public:
     // The edit that made the current revision. A renderer that last saw revision() - 1 can update
     // only what it touched (one line of the diagram for a weight) instead of everything.
     struct Edit {
-        enum class Kind { Document, Weight, Bias, Input, Activation };
+        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden };
         Kind kind = Kind::Document;
-        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input: the sample
+        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input: the sample. Hidden: unused
         int row = 0;    // Weight, Bias: the node of layer+1. Input: unused
         int col = 0;    // Weight: the node of `layer`. Input: the input
     };
@@ -92,6 +98,7 @@ private:
     void recompute_from(int layer, Edit edit);
     void apply_step(EditStep& step, bool forward);
     void document_changed();
+    void hidden_changed();
 
     Document doc_;
     StartPointRef start_;

@@ -1,5 +1,6 @@
 #include "core/state_json.h"
 
+#include "core/exercise.h"
 #include "core/json_writer.h"
 
 namespace mlp {
@@ -26,6 +27,12 @@ static void write_document_fields(JsonWriter& w, const Document& doc) {
     w.end_array();
     w.key("inputs");
     w.matrix_rows(doc.inputs);
+    // Always written (an empty list when nothing is hidden), so a script can read it without a
+    // check; the link leaves `hide` out instead.
+    w.key("hidden");
+    w.begin_array();
+    for (const std::string& item : hidden_items(doc.hidden, net.shape, doc.inputs.rows)) w.string(item);
+    w.end_array();
 }
 
 std::string document_json(const Document& doc) {

@@ -12,7 +12,8 @@ namespace mlp {
 
 constexpr const char* kJsonFormat = "mlp-explorer/1";
 
-// {"format", "shape", "activations", "weights", "biases", "inputs"}
+// {"format", "shape", "activations", "weights", "biases", "inputs", "hidden"}: "hidden" is the
+// exercise's hidden values as the link's `hide` items, [] when none (json_import.h).
 std::string document_json(const Document& doc);
 
 // What window.mlpExplorer.state() returns: document_json's fields plus

@@ -198,8 +198,21 @@ function countNear(pixels, rgb, { tolerance = 24, rect, scale = 1 } = {}) {
   return n;
 }
 
+// The UI item called `name` in a ui() result, or undefined.
+function find(uiResult, name) {
+  return uiResult.items.find((it) => it.name === name);
+}
+
+// state() and ui() of one and the same frame.
+function snapshot(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done({
+    state: window.mlpExplorer.state(),
+    ui: window.mlpExplorer.ui(),
+  }))));
+}
+
 module.exports = {
   ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
-  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, inside, reveal, frames,
-  screenshotPixels, distinctColours, countNear,
+  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, find, snapshot, inside,
+  reveal, frames, screenshotPixels, distinctColours, countNear,
 };

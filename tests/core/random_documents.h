@@ -1,8 +1,9 @@
 // Random documents for round-trip tests: many shapes, every activation, several samples, biases
-// or none, and values chosen to stress number text (tiny, huge, negative zero, subnormals,
+// or none, hidden values or none, and values chosen to stress number text (tiny, huge, negative zero, subnormals,
 // thirds, values at the limits).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -51,6 +52,23 @@ inline mlp::Document random_document(std::mt19937_64& rng, int max_layers = 6, i
             act = static_cast<mlp::Activation>(rng() % mlp::kActivationCount);
     doc.inputs = mlp::Matrix(samples(rng), shape[0]);
     for (double& v : doc.inputs.values) v = random_value(rng);
+    // Half of them are exercises: a few random values hidden, or whole layers and samples.
+    if (rng() % 2) {
+        const int layers = static_cast<int>(shape.size()) - 1;
+        const int count = std::uniform_int_distribution<int>(1, 12)(rng);
+        for (int k = 0; k < count; ++k) {
+            mlp::HiddenValue h;
+            h.quantity = rng() % 2 ? mlp::HiddenValue::Quantity::Z : mlp::HiddenValue::Quantity::A;
+            h.layer = static_cast<int>(rng() % layers);
+            h.sample = static_cast<int>(rng() % doc.inputs.rows);
+            h.node = static_cast<int>(rng() % shape[h.layer + 1]);
+            const bool whole_sample = rng() % 4 == 0;
+            for (int i = 0; i < shape[h.layer + 1]; ++i)
+                if (whole_sample || i == h.node) doc.hidden.push_back({h.quantity, h.layer, h.sample, i});
+        }
+        std::sort(doc.hidden.begin(), doc.hidden.end());
+        doc.hidden.erase(std::unique(doc.hidden.begin(), doc.hidden.end()), doc.hidden.end());
+    }
     return doc;
 }
 

@@ -35,8 +35,8 @@ TEST_CASE("hide: every malformed or out-of-range item is named") {
     CHECK(parse_hidden("a3.", kShape, 2, &h) == "hide: \"a3.\" ends with a dot");
     CHECK(parse_hidden("a3.1.1.1", kShape, 2, &h) == "hide: \"a3.1.1.1\" has more than layer.sample.node");
     CHECK(parse_hidden("a8", kShape, 2, &h) == "hide: \"a8\" names layer 8; the network has 7 weight layers");
-    CHECK(parse_hidden("z2.3", kShape, 2, &h) == "hide: \"z2.3\" names sample 3; there are 2");
-    CHECK(parse_hidden("z2.1.3", kShape, 2, &h) == "hide: \"z2.1.3\" names node 3; layer 2 has 2");
+    CHECK(parse_hidden("z2.3", kShape, 2, &h) == "hide: \"z2.3\" names sample 3; there are 2 samples");
+    CHECK(parse_hidden("z2.1.3", kShape, 2, &h) == "hide: \"z2.1.3\" names node 3; layer 2 has 2 nodes");
     CHECK(parse_hidden("a99999999999", kShape, 2, &h) ==
           "hide: \"a99999999999\" is not <z|a><layer>[.<sample>[.<node>]]");
     CHECK(parse_hidden("a1.1.<script>", kShape, 2, &h) == "hide: \"a1.1.<script>\" is not <z|a><layer>[.<sample>[.<node>]]");

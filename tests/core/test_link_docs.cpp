@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/default_network.h"
+#include "core/exercise.h"
 #include "core/forward_pass.h"
 #include "core/json_import.h"
 #include "core/link_codec.h"
@@ -117,4 +118,34 @@ TEST_CASE("docs/link-format.md: the worked examples compute what the text says")
     // The JSON example is the XOR link.
     DecodeResult json = decode_json(examples_of(read_doc()).json_blocks[0]);
     CHECK(json.document == decode_link("#v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&w2=1,-2&b1=0,-1").document);
+}
+
+TEST_CASE("docs/link-format.md: the exercise links hide what the text says") {
+    std::vector<std::string> exercises;
+    for (const std::string& link : examples_of(read_doc()).links)
+        if (link.find("&hide=") != std::string::npos) exercises.push_back(link);
+    REQUIRE(exercises.size() == 2);
+    const std::string spec = "#" + encode_link(exercise_document());
+    // The spec's exercise link plus `&hide=...`, as the page writes it.
+    CHECK(exercises[0] == spec + "&hide=z3.2.2,a3.2.2");
+    CHECK(exercises[1] == spec + "&hide=a7");
+    for (const std::string& link : exercises) {
+        DecodeResult r = decode_link(link);
+        REQUIRE(r.ok());
+        CHECK("#" + encode_link(r.document) == link);
+    }
+    // z = -5 and a = 0: the worksheet's one ReLU clip.
+    DecodeResult clip = decode_link(exercises[0]);
+    ForwardPass pass;
+    forward_pass(clip.document.network, clip.document.inputs, &pass);
+    REQUIRE(clip.document.hidden.size() == 2);
+    CHECK(hidden_value(clip.document.hidden[0], pass) == -5.0);
+    CHECK(hidden_value(clip.document.hidden[1], pass) == 0.0);
+    CHECK(decode_link(exercises[1]).document.hidden.size() == 2);  // the output of x1 and of x2
+    // The JSON example hides a1, the single neuron's output.
+    const std::vector<std::string> blocks = examples_of(read_doc()).json_blocks;
+    REQUIRE(blocks.back().find("\"hidden\"") != std::string::npos);
+    DecodeResult json = decode_json(blocks.back());
+    REQUIRE(json.ok());
+    CHECK(json.document.hidden.size() == 1);
 }

@@ -1,0 +1,22 @@
+#include "app/value_mask.h"
+
+#include <algorithm>
+
+#include "app/number_format.h"
+
+namespace app {
+
+ValueMask::ValueMask(const mlp::Session& session, const ViewState& view)
+    : hidden_(session.hidden()),
+      sheet_(view.exercise.sheet),
+      active_(view.exercise.on && !view.exercise.editing && !session.hidden().empty()) {}
+
+bool ValueMask::hides(mlp::HiddenValue::Quantity q, int l, int sample, int node) const {
+    if (!active_) return false;
+    const mlp::HiddenValue h{q, l, sample, node};
+    return std::binary_search(hidden_.begin(), hidden_.end(), h) && !sheet_.revealed(h);
+}
+
+std::string shown_value(bool hidden, double v, int digits) { return hidden ? kMaskedText : format_value(v, digits); }
+
+}  // namespace app

@@ -1,0 +1,43 @@
+// What exercise mode hides from view this frame: a value of the document's hidden set, unless
+// Reveal has shown it or the teacher is editing the sheet. Every place that shows a value of the
+// forward pass asks here first: the worksheet's cells, the diagram's node labels, fills and
+// tooltips (and so the page's aria-live mirror), the sliders panel's summaries.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/view_state.h"
+#include "core/hidden_value.h"
+#include "core/session.h"
+
+namespace app {
+
+// What a hidden value shows instead of its number.
+constexpr const char* kMaskedText = "?";
+
+class ValueMask {
+public:
+    ValueMask(const mlp::Session& session, const ViewState& view);
+
+    // Whether z or a of (weight layer l, sample, node) is hidden from view. O(log hidden).
+    bool hides(mlp::HiddenValue::Quantity q, int l, int sample, int node) const;
+    bool hides_z(int l, int sample, int node) const { return hides(mlp::HiddenValue::Quantity::Z, l, sample, node); }
+    bool hides_a(int l, int sample, int node) const { return hides(mlp::HiddenValue::Quantity::A, l, sample, node); }
+    // z or a of the node: its fill, its clip mark and its label all tell something about both.
+    bool hides_node(int l, int sample, int node) const { return hides_z(l, sample, node) || hides_a(l, sample, node); }
+    // Value j of what feeds weight layer l: an input (never hidden) for l = 0, else a of l - 1.
+    bool hides_input(int l, int sample, int j) const { return l > 0 && hides_a(l - 1, sample, j); }
+    // Whether anything is hidden from view at all (cheap checks can skip the rest).
+    bool any() const { return active_; }
+
+private:
+    const std::vector<mlp::HiddenValue>& hidden_;
+    const mlp::ExerciseSheet& sheet_;
+    bool active_;
+};
+
+// A value as text (format_value), or kMaskedText when hidden.
+std::string shown_value(bool hidden, double v, int digits = 4);
+
+}  // namespace app
