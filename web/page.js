@@ -102,9 +102,12 @@
 
   // A link pasted into the address bar, or back and forward. Before the app runs, its main()
   // reads the fragment itself.
-  window.addEventListener('hashchange', function () {
+  // The fragment is read from the event, not from location: the app may have written its own link
+  // into the address bar (replaceState) between the change and this handler, and the link the
+  // user opened must win.
+  window.addEventListener('hashchange', function (event) {
     if (failed || !Module.calledRun) return;
-    sendText('mlp_open_fragment', location.hash, true);
+    sendText('mlp_open_fragment', new URL(event.newURL).hash, true);
   });
 
   // ---- Messages: a refused link or file, and warnings about an accepted one ---------------------
