@@ -401,6 +401,8 @@
     // ui, diagram_gl, imgui_gl, page }], startup: { main, gl_context, app, first_frame } }.
     // edited: the frame changed the network or inputs; start and startup are performance.now()
     // times. src/platform/frame_timer.h says what each phase holds; ./build.sh bench reads this.
+    // How many frames the app has run (drawn or not): a test waits for the app's own frames.
+    framesRun() { return Module.calledRun ? Module._mlp_frames_run() : 0; },
     frameStats() {
       const raw = callForJson('mlp_frame_stats_json');
       const frames = raw.frames.map(function (f) {

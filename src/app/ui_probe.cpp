@@ -72,6 +72,8 @@ std::string UiProbe::json(const ViewState& view) const {
     w.string(probe_name(view.selected));
     w.key("focused");
     w.string(focused_);
+    w.key("typing");  // a text field has the keyboard: what is typed goes into it
+    w.raw(ImGui::GetIO().WantTextInput ? "true" : "false");
     w.key("sample");
     w.integer(view.sample);
     w.key("integerSteps");

@@ -33,7 +33,8 @@
 //            "answer:z3[2].x2" (text = what is typed; highlighted = marked) and its mark
 //            "mark:z3[2].x2" (text "✓" or "✗"; highlighted = right). Diagram nodes have the
 //            value their label shows as text ("?" when hidden).
-// "focused" in the JSON names the item with keyboard focus (one of the above), or "".
+// "focused" in the JSON names the item with keyboard focus (one of the above), or "";
+// "typing" is true while a text field (a slider's typed value, an answer) takes the keys.
 #pragma once
 
 #include <string>

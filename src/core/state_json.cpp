@@ -5,7 +5,10 @@
 
 namespace mlp {
 
-static void write_document_fields(JsonWriter& w, const Document& doc) {
+// hidden_always: state() always has "hidden" (an empty list when nothing is hidden), so a script
+// can read it without a check; a file has it only for an exercise, and is otherwise exactly the
+// spec's format (the link leaves `hide` out in the same way).
+static void write_document_fields(JsonWriter& w, const Document& doc, bool hidden_always) {
     const Network& net = doc.network;
     w.key("format");
     w.string(kJsonFormat);
@@ -27,8 +30,7 @@ static void write_document_fields(JsonWriter& w, const Document& doc) {
     w.end_array();
     w.key("inputs");
     w.matrix_rows(doc.inputs);
-    // Always written (an empty list when nothing is hidden), so a script can read it without a
-    // check; the link leaves `hide` out instead.
+    if (doc.hidden.empty() && !hidden_always) return;
     w.key("hidden");
     w.begin_array();
     for (const std::string& item : hidden_items(doc.hidden, net.shape, doc.inputs.rows)) w.string(item);
@@ -39,7 +41,7 @@ std::string document_json(const Document& doc) {
     std::string out;
     JsonWriter w(&out);
     w.begin_object();
-    write_document_fields(w, doc);
+    write_document_fields(w, doc, /*hidden_always=*/false);
     w.end_object();
     return out;
 }
@@ -48,7 +50,7 @@ std::string state_json(const Document& doc, const ForwardPass& pass, const State
     std::string out;
     JsonWriter w(&out);
     w.begin_object();
-    write_document_fields(w, doc);
+    write_document_fields(w, doc, /*hidden_always=*/true);
     w.key("z");
     w.begin_array();
     for (const Matrix& m : pass.z) w.matrix_rows(m);

@@ -50,15 +50,25 @@ void sync_toolbar(const mlp::Session& s) {
 
 extern "C" {
 
-// Undo, Redo (buttons, Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) and Reset.
+// Undo, Redo (buttons, Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) and Reset. The toolbar is brought up to date
+// at once, not at the next frame: a script (or a fast second click) sees the buttons as they are.
 EMSCRIPTEN_KEEPALIVE void mlp_undo() {
-    if (mlp::Session* s = platform::session()) s->undo();
+    if (mlp::Session* s = platform::session()) {
+        s->undo();
+        platform::sync_toolbar(*s);
+    }
 }
 EMSCRIPTEN_KEEPALIVE void mlp_redo() {
-    if (mlp::Session* s = platform::session()) s->redo();
+    if (mlp::Session* s = platform::session()) {
+        s->redo();
+        platform::sync_toolbar(*s);
+    }
 }
 EMSCRIPTEN_KEEPALIVE void mlp_reset() {
-    if (mlp::Session* s = platform::session()) s->reset();
+    if (mlp::Session* s = platform::session()) {
+        s->reset();
+        platform::sync_toolbar(*s);
+    }
 }
 
 // True while one of the app's text fields is being typed in: its Ctrl+Z is ImGui's own.
@@ -71,6 +81,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_preset(int which) {
     if (!s) return;
     mlp::open_preset(s, which == 1 ? mlp::Preset::Xor : mlp::Preset::Exercise);
     platform::show_session_messages(*s);
+    platform::sync_toolbar(*s);
 }
 EMSCRIPTEN_KEEPALIVE int mlp_preset_random(const char* shape, size_t shape_bytes, const char* seed, size_t seed_bytes,
                                            int integers) {
@@ -79,6 +90,7 @@ EMSCRIPTEN_KEEPALIVE int mlp_preset_random(const char* shape, size_t shape_bytes
     const bool ok = mlp::open_random_preset(s, std::string_view(shape, shape_bytes), std::string_view(seed, seed_bytes),
                                             integers != 0);
     platform::show_session_messages(*s);
+    platform::sync_toolbar(*s);
     return ok ? 1 : 0;
 }
 
@@ -96,6 +108,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_import_file(const char* name, size_t name_bytes, c
     if (!s) return;
     mlp::open_file(s, std::string_view(name, name_bytes), std::string_view(text, text_bytes));
     platform::show_session_messages(*s);
+    platform::sync_toolbar(*s);
 }
 EMSCRIPTEN_KEEPALIVE void mlp_refuse_file(const char* name, size_t name_bytes, double bytes) {
     mlp::Session* s = platform::session();

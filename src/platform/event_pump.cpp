@@ -44,13 +44,18 @@ void pump_events() {
     SDL_Event event;
     while (SDL_PollEvent(&event)) batch.push_back(event);
 
-    std::vector<SDL_Scancode> went_down;
+    std::vector<SDL_Scancode> went_down, went_up;
     bool moved = false, mouse_button_seen = false, mouse_pressed = false, mouse_released = false, holding = false;
     for (const SDL_Event& e : batch) {
         if (!holding && is_input(e)) {
-            const bool key_up_again = e.type == SDL_KEYUP && std::find(went_down.begin(), went_down.end(),
-                                                                       e.key.keysym.scancode) != went_down.end();
-            holding = key_up_again || (is_keyboard(e) && mouse_button_seen) ||
+            // ImGui 1.86 reads a key's state once per frame: a key that goes down and up (or up
+            // and down again: a second press) within one frame would be lost, so the rest waits.
+            const SDL_Scancode key = e.key.keysym.scancode;
+            const bool key_up_again =
+                e.type == SDL_KEYUP && std::find(went_down.begin(), went_down.end(), key) != went_down.end();
+            const bool key_down_again =
+                e.type == SDL_KEYDOWN && std::find(went_up.begin(), went_up.end(), key) != went_up.end();
+            holding = key_up_again || key_down_again || (is_keyboard(e) && mouse_button_seen) ||
                       (e.type == SDL_MOUSEBUTTONDOWN && (mouse_released || moved || g_clicked_last_frame));
         }
         if (e.type == SDL_MOUSEMOTION) moved = true;
@@ -59,6 +64,7 @@ void pump_events() {
             continue;
         }
         if (e.type == SDL_KEYDOWN) went_down.push_back(e.key.keysym.scancode);
+        if (e.type == SDL_KEYUP) went_up.push_back(e.key.keysym.scancode);
         if (is_mouse_button(e)) mouse_button_seen = true;
         if (e.type == SDL_MOUSEBUTTONDOWN) mouse_pressed = true;
         if (e.type == SDL_MOUSEBUTTONUP) mouse_released = true;

@@ -40,7 +40,13 @@ void release_gl_objects(Platform& p) {
     p.app->release_gl_objects();
 }
 
+// Frames run so far, drawn or not (a lost context draws nothing): mlpExplorer.framesRun(), for
+// tests that wait for the app's own frames, not the browser's animation frames (the two need not
+// alternate: a page callback can run before or after the app's in the same animation frame).
+unsigned g_frames_run = 0;
+
 void run_frame(void* arg) {
+    ++g_frames_run;
     Platform& p = *static_cast<Platform*>(arg);
     platform::FrameTimer& timer = platform::frame_timer();  // ./build.sh bench reads it
     timer.begin_frame(p.app->session().revision());
@@ -97,6 +103,8 @@ void run_frame(void* arg) {
 
 }  // namespace
 
+extern "C" EMSCRIPTEN_KEEPALIVE double mlp_frames_run() { return g_frames_run; }
+
 int main(int, char**) {
     platform::frame_timer().startup_mark("main");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
@@ -127,6 +135,9 @@ int main(int, char**) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing persists outside the link
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A double-click (which opens a slider's text field) within half a second, as most systems
+    // count one; ImGui's 0.3 s misses slow hands, and frames that take long on a busy machine.
+    io.MouseDoubleClickTime = 0.5f;
     ImGui::StyleColorsLight();
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init(kGlslVersion);

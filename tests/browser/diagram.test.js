@@ -7,16 +7,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
 const { positive: BLUE, negative: ORANGE, clipped: CLIPPED } = h.PALETTE;
 
@@ -68,7 +59,7 @@ async function mouseDrag(page, x, y, dy) {
 }
 
 test('every node and line of the exercise is on screen, inside the diagram', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const ui = await h.ui(page);
   const diagram = ui.items.find((it) => it.name === 'panel:diagram');
   const nodes = ui.items.filter((it) => it.name.startsWith('node:'));
@@ -87,7 +78,7 @@ test('every node and line of the exercise is on screen, inside the diagram', asy
 });
 
 test('hovering a node shows its dot product with the numbers plugged in, also for screen readers', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const ui = await hover(page, 'node:3.2');
   assert.equal(ui.hovered, 'node:3.2');
   // Sample x1: layer 2 is [6, 1] and W3's row 2 is [1, -1].
@@ -112,7 +103,7 @@ test('hovering a node shows its dot product with the numbers plugged in, also fo
 });
 
 test('hovering a line shows its weight and its contribution w\u00b7a', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const ui = await hover(page, 'edge:W3[2,1]');
   assert.equal(ui.hovered, 'edge:W3[2,1]');
   assert.ok(ui.tooltip.startsWith('W3[2,1] = 1'), ui.tooltip);
@@ -126,7 +117,7 @@ test('hovering a line shows its weight and its contribution w\u00b7a', async () 
 });
 
 test('clicking a line or a node selects it; clicking empty space clears the selection', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const before = await h.state(page);
   const edge = await h.item(page, 'edge:W3[2,1]');
   await page.mouse.click(edge.cx, edge.cy);
@@ -147,7 +138,7 @@ test('clicking a line or a node selects it; clicking empty space clears the sele
 });
 
 test('dragging a line up raises its weight; every layer downstream is recomputed', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const edge = await h.item(page, 'edge:W3[2,1]');
   await mouseDrag(page, edge.cx, edge.cy, -60);  // 12 px per step in integer mode: +5
   const s = await h.state(page);
@@ -161,7 +152,7 @@ test('dragging a line up raises its weight; every layer downstream is recomputed
 });
 
 test('dragging a line down until ReLU clips a node marks the node, as the worksheet crosses out', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const diagram = await h.item(page, 'panel:diagram');
   const clippedPixels = async () => countNear(await h.screenshotPixels(page), CLIPPED, { tolerance: 20, rect: diagram });
   await h.frames(page, 2);
@@ -186,7 +177,7 @@ test('dragging a line down until ReLU clips a node marks the node, as the worksh
 });
 
 test('a finger dragging a line changes its weight (touch events)', async () => {
-  const page = await h.openApp(browser, server.url, { viewport: h.PHONE, deviceScaleFactor: 2, hasTouch: true });
+  const page = await h.openApp(env.browser, env.server.url, { viewport: h.PHONE, deviceScaleFactor: 2, hasTouch: true });
   const edge = await h.item(page, 'edge:W3[2,1]');
   const cdp = await page.context().newCDPSession(page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', {
@@ -206,7 +197,7 @@ test('a finger dragging a line changes its weight (touch events)', async () => {
 });
 
 test('the pointer over a panel does not reach the diagram', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const panel = await h.item(page, 'panel:controls');
   await page.mouse.move(panel.x + panel.w / 2, panel.y + panel.h / 2);
   await h.frames(page, 3);
@@ -220,7 +211,7 @@ for (const [name, options] of [
   ['phone 390x844', { viewport: h.PHONE, deviceScaleFactor: 3, hasTouch: true }],
 ]) {
   test(`the diagram on a ${name} shows both edge colours`, async () => {
-    const page = await h.openApp(browser, server.url, options);
+    const page = await h.openApp(env.browser, env.server.url, options);
     await h.frames(page, 3);
     // Count inside the nodes' bounding box only: the lines, not the legend's swatches.
     const nodes = (await h.ui(page)).items.filter((it) => it.name.startsWith('node:'));

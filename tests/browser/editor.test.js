@@ -11,16 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
 const SCREENSHOTS = path.join(h.ROOT, 'build', 'screenshots');
 const EXERCISE_HASH = '#v=1&shape=3,5,2,3,2,2,2,1&x=3,4,5;5,4,3&w1=0,0,1;0,1,0;1,0,0;1,1,0;0,1,1' +
@@ -29,28 +20,20 @@ const XOR_OUTPUTS = [[0], [1], [1], [0]]; // a of the output for the truth table
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
 async function openDesktop(hash = '') {
-  const page = await h.openApp(browser, server.url + hash);
+  const page = await h.openApp(env.browser, env.server.url + hash);
   await h.frames(page, 3);
   return page;
 }
 
-// Clicks the app's UI item `name` (scrolled into view in the sliders panel first) with the mouse.
-// ImGui sees the press in one frame and the click on release in the next: a few frames go by
-// before the click has done its work.
-async function clickItem(page, name) {
-  const it = await h.reveal(page, name);
-  await page.mouse.click(it.cx, it.cy);
-  await h.frames(page, 4);
-  return it;
-}
+// Clicks the app's UI item `name`, scrolled into view in the sliders panel first.
+const clickItem = (page, name) => h.click(page, name, { panel: 'panel:controls' });
 
 // Types `text` into the app's field `name` (a click, select all, the text, Enter).
 async function typeInto(page, name, text) {
   await clickItem(page, name);
+  await h.until(page, h.ui, (u) => u.typing);
   await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await h.frames(page, 2);
+  await h.typeValue(page, text);
 }
 
 // Opens the text field of slider `name` (Ctrl+click) and types `text` into it, which applies as
@@ -60,7 +43,7 @@ async function typeInSlider(page, name, text) {
   await page.keyboard.down('Control');
   await page.mouse.click(slider.cx, slider.cy);
   await page.keyboard.up('Control');
-  await h.frames(page, 3);
+  await h.until(page, h.ui, (u) => u.typing);
   await page.keyboard.type(text);
   await h.frames(page, 2);
 }
@@ -269,7 +252,7 @@ test('a limit reached says which, next to the buttons and in the banner, and cha
   const page = await openDesktop();
   await clickItem(page, 'chip:3');
   await typeInto(page, 'input:nodes', '1025');
-  let s = await h.state(page);
+  let s = await h.until(page, h.state, (st) => st.error !== null);
   const tooMany = 'cannot change the network: layer 3 has 1025 nodes; expected 1 to 1024';
   assert.equal(s.error, tooMany);
   assert.equal(s.hash, EXERCISE_HASH);
@@ -516,7 +499,7 @@ test('the editor fits a 1280x720 laptop and a 390x844 phone (screenshots)', asyn
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const toolbarIds = ['undo', 'redo', 'presets', 'export-json', 'import-json', 'copy-link'];
   for (const [name, viewport] of [['laptop', h.DESKTOP], ['phone', h.PHONE]]) {
-    const page = await h.openApp(browser, server.url + '#v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&b1=0,-1&w2=1,-2',
+    const page = await h.openApp(env.browser, env.server.url + '#v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&b1=0,-1&w2=1,-2',
       { viewport, hasTouch: name === 'phone' });
     await h.frames(page, 3);
     // The toolbar: one row inside its strip, above the diagram.
@@ -542,7 +525,7 @@ test('the editor fits a 1280x720 laptop and a 390x844 phone (screenshots)', asyn
     const panel = await h.item(page, 'panel:controls');
     const ui = await h.ui(page);
     const controls = ui.items.filter((it) => /^(chip|button|input|check|combo):/.test(it.name) &&
-      it.y >= panel.y && it.y < panel.y + panel.h && !/^button:(x\d|Integer|Fine|Worksheet|Fold)/.test(it.name));
+      it.y >= panel.y && it.y < panel.y + panel.h && !/^button:(x\d|Integer|Fine|Worksheet|Fold|Exercise)/.test(it.name));
     assert.ok(controls.length >= 12, `${name}: the Network section's controls are on screen (${controls.map((c) => c.name)})`);
     for (const c of controls) assert.ok(c.x >= panel.x && c.x + c.w <= panel.x + panel.w + 0.5, `${name}: ${c.name} fits sideways`);
     for (let i = 0; i < controls.length; i++) {

@@ -12,16 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
 const SCREENSHOTS = path.join(h.ROOT, 'build', 'screenshots');
 const MINUS = '\u2212';
@@ -53,13 +44,7 @@ function expand(items, shape, samples) {
   return out;
 }
 
-// Clicks the centre of a named UI item, waiting for it to be on screen.
-async function click(page, name) {
-  const it = await h.item(page, name);
-  await page.mouse.click(it.cx, it.cy);
-  await h.frames(page, 3);
-  return it;
-}
+const click = h.click;  // the centre of a named UI item, once it is on screen
 
 async function hover(page, name) {
   const it = await h.item(page, name);
@@ -77,12 +62,12 @@ function assertShownNowhere(ui, numbers, what) {
 }
 
 // Waits until the focused item of the UI is `name` (the keyboard focus moved there).
+// Waits until the answer field `name` has the keyboard and takes what is typed.
 async function focusedIs(page, name) {
-  for (let i = 0; i < 30; i++) {
-    if ((await h.ui(page)).focused === name) return;
-    await h.frames(page, 2);
+  const ui = await h.until(page, h.ui, (u) => u.focused === name && u.typing, 60);
+  if (ui.focused !== name || !ui.typing) {
+    assert.fail(`the keyboard focus never reached ${name} (it is on "${ui.focused}", typing: ${ui.typing})`);
   }
-  assert.fail(`the keyboard focus never reached ${name} (it is on "${(await h.ui(page)).focused}")`);
 }
 
 async function screenshot(page, name) {
@@ -91,7 +76,7 @@ async function screenshot(page, name) {
 }
 
 test('an exercise link opens ready to solve: answer fields where the values were, the numbers shown nowhere', async () => {
-  const page = await h.openApp(browser, server.url + CLIP_SHEET);
+  const page = await h.openApp(env.browser, env.server.url + CLIP_SHEET);
   await h.item(page, 'answer:z3[2].x2');  // the worksheet scrolls to the first answer field
   const { state: s, ui } = await snapshot(page);
   assert.deepEqual(s.hidden, ['z3.2.2', 'a3.2.2']);
@@ -137,7 +122,7 @@ test('an exercise link opens ready to solve: answer fields where the values were
 });
 
 test('typing answers: z = −5 is right, a = −5 is the classic mistake; Check marks ✓ and ✗ and counts', async () => {
-  const page = await h.openApp(browser, server.url + CLIP_SHEET);
+  const page = await h.openApp(env.browser, env.server.url + CLIP_SHEET);
   await click(page, 'answer:z3[2].x2');
   await focusedIs(page, 'answer:z3[2].x2');
   await page.keyboard.type('-5');
@@ -180,7 +165,7 @@ test('typing answers: z = −5 is right, a = −5 is the classic mistake; Check 
 });
 
 test('editing a weight after Check: answers are checked against the network as it is now', async () => {
-  const page = await h.openApp(browser, server.url + CLIP_SHEET);
+  const page = await h.openApp(env.browser, env.server.url + CLIP_SHEET);
   await click(page, 'answer:z3[2].x2');
   await page.keyboard.type('-5');
   await page.keyboard.press('Enter');  // on to a3[2]
@@ -204,8 +189,10 @@ test('editing a weight after Check: answers are checked against the network as i
 
   // Now as a learner would: answer, check, then type a new weight into its slider.
   await click(page, 'answer:z3[2].x2');
+  await focusedIs(page, 'answer:z3[2].x2');
   await page.keyboard.type('3');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');  // Enter moves on to the next answer field
+  await focusedIs(page, 'answer:a3[2].x2');
   await page.keyboard.type('3');
   await page.keyboard.press('Enter');
   await h.frames(page, 3);
@@ -214,11 +201,9 @@ test('editing a weight after Check: answers are checked against the network as i
   await page.keyboard.down('Control');
   await page.mouse.click(slider.cx, slider.cy);
   await page.keyboard.up('Control');
-  await h.frames(page, 2);
+  await h.until(page, h.ui, (u) => u.typing);
   await page.keyboard.press('Control+A');
-  await page.keyboard.type('1');
-  await page.keyboard.press('Enter');
-  await h.frames(page, 3);
+  await h.typeValue(page, '1');
   s = await h.state(page);
   assert.equal(s.z[2][1][1], -5);
   ui = await h.ui(page);
@@ -234,7 +219,7 @@ test('editing a weight after Check: answers are checked against the network as i
 });
 
 test('Reveal writes out the computation, one hidden value per click, in the order a learner computes', async () => {
-  const page = await h.openApp(browser, server.url + CLIP_SHEET);
+  const page = await h.openApp(env.browser, env.server.url + CLIP_SHEET);
   await h.frames(page, 3);
   await click(page, 'button:Reveal step');
   let { ui } = await snapshot(page);
@@ -270,7 +255,7 @@ test('Reveal writes out the computation, one hidden value per click, in the orde
 });
 
 test('clicking a hidden node in the diagram puts the keyboard in its answer field', async () => {
-  const page = await h.openApp(browser, server.url + EXERCISE + '&hide=a7');
+  const page = await h.openApp(env.browser, env.server.url + EXERCISE + '&hide=a7');
   await h.frames(page, 3);
   await page.mouse.click(10, 10);  // away from the field that has the focus on opening
   await click(page, 'node:7.1');
@@ -280,8 +265,7 @@ test('clicking a hidden node in the diagram puts the keyboard in its answer fiel
   await focusedIs(page, 'answer:a7[1].x2');
   await page.keyboard.type('-18');
   await page.keyboard.press('Enter');
-  await h.frames(page, 3);
-  const ui = await h.ui(page);
+  const ui = await h.until(page, h.ui, (u) => find(u, 'text:score').text.includes('well done'));
   assert.equal(find(ui, 'text:score').text, '2 of 2 right: well done!');
   // The diagram shows the learner's own answer in the blank node (x1 is shown).
   assert.equal(find(ui, 'node:7.1').text, `${MINUS}4`);
@@ -290,7 +274,7 @@ test('clicking a hidden node in the diagram puts the keyboard in its answer fiel
 });
 
 test('a teacher turns exercise mode on, hides nodes per layer and a whole layer, and sends the link; the student gets the same sheet', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   await h.frames(page, 3);
   let s = await h.state(page);
   assert.deepEqual(s.hidden, []);
@@ -343,7 +327,7 @@ test('a teacher turns exercise mode on, hides nodes per layer and a whole layer,
   assert.ok(find(ui, `answer:z1[${node}].x1`), 'the learner\'s view: an answer field');
 
   // Copy link: the clipboard gets the link with the hidden set.
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await page.locator('#copy-link').click();
   await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('&hide='));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -351,7 +335,7 @@ test('a teacher turns exercise mode on, hides nodes per layer and a whole layer,
   assert.ok(copied.endsWith(s.hash), `${copied} ends with ${s.hash}`);
 
   // The student opens it in another page: the same hidden set, ready to solve.
-  const student = await h.openApp(browser, copied);
+  const student = await h.openApp(env.browser, copied);
   await h.frames(student, 4);
   const t = await h.state(student);
   assert.deepEqual(t.hidden, s.hidden);
@@ -374,7 +358,7 @@ test('a teacher turns exercise mode on, hides nodes per layer and a whole layer,
 });
 
 test('on a phone: the exercise opens on the worksheet tab, an answer is typed with a tap and the keyboard', async () => {
-  const page = await h.openApp(browser, server.url + CLIP_SHEET, { viewport: h.PHONE, hasTouch: true });
+  const page = await h.openApp(env.browser, env.server.url + CLIP_SHEET, { viewport: h.PHONE, hasTouch: true });
   await h.frames(page, 4);
   let ui = await h.ui(page);
   assert.equal(find(ui, 'tab:Worksheet').highlighted, true, 'the worksheet tab is open');

@@ -158,12 +158,50 @@ async function reveal(page, name, panel = 'panel:controls') {
   throw new Error(`${name} never came into view in ${panel}`);
 }
 
-// Waits for n animation frames, so an input has been processed and drawn.
+// Waits until the app has run n more frames, so an input has been processed and drawn.
 function frames(page, n = 2) {
+  // Counted in the app's own frames once it runs: the browser's animation frames would do only if
+  // the app's callback always ran before ours in each of them, and it need not.
   return page.evaluate((count) => new Promise((done) => {
-    const step = () => (--count <= 0 ? done() : requestAnimationFrame(step));
+    const app = window.mlpExplorer;
+    const run = () => (app && app.ready ? app.framesRun() : null);
+    const start = run();
+    let ticks = 0;
+    const step = () => {
+      ticks++;
+      const now = run();
+      // One frame more than asked: a click pressed and released between two frames takes ImGui
+      // two frames to see, and the events may land just after a frame began. The browser's frames
+      // stand in before the app runs; a page whose app stopped running
+      // frames gives up after many, and the test's own checks then say what is wrong.
+      const enough = start === null || now === null ? ticks >= count : now - start > count || ticks > 20 * count + 60;
+      if (enough) done(); else requestAnimationFrame(step);
+    };
     requestAnimationFrame(step);
   }), n);
+}
+
+// Reads `read(page)` once per frame of the app until `check` holds of it, at most `maxFrames`
+// frames; returns the last reading, for the test to assert on (so a wait that runs out fails
+// there, with the values). For what the app shows a frame or two after an input.
+async function until(page, read, check, maxFrames = 30) {
+  let value = await read(page);
+  for (let i = 0; i < maxFrames && !check(value); i++) {
+    await frames(page, 1);
+    value = await read(page);
+  }
+  return value;
+}
+
+// Types `text` and Enter into the app's text field that an input just opened (Ctrl+click or a
+// double-click on a slider, a click on a field), once ImGui has opened it: keys typed before
+// would not reach it.
+async function typeValue(page, text) {
+  const opened = await until(page, ui, (u) => u.typing);
+  if (!opened.typing) throw new Error(`no text field took the keyboard to type ${text}`);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await frames(page, 2);
 }
 
 // Screenshot as decoded pixels: { width, height, data (RGBA) }.
@@ -198,6 +236,16 @@ function countNear(pixels, rgb, { tolerance = 24, rect, scale = 1 } = {}) {
   return n;
 }
 
+// Clicks the centre of the UI item `name` with the mouse once it is on screen; with `panel`, it is
+// scrolled into view in that panel first (reveal). ImGui sees the press in one frame and acts on
+// the release in the next: a few frames go by so the click has done its work on return.
+async function click(page, name, { panel } = {}) {
+  const it = panel ? await reveal(page, name, panel) : await item(page, name);
+  await page.mouse.click(it.cx, it.cy);
+  await frames(page, 4);
+  return it;
+}
+
 // The UI item called `name` in a ui() result, or undefined.
 function find(uiResult, name) {
   return uiResult.items.find((it) => it.name === name);
@@ -211,8 +259,20 @@ function snapshot(page) {
   }))));
 }
 
+// PRODUCT.md's worksheet, the default network's every value: for each weight layer, z of sample
+// x1 (= a: nothing is clipped there), z and a of sample x2 (the -5 of layer 3 clipped to 0).
+const WORKSHEET = [
+  { z1: [5, 4, 3, 7, 9], z2: [3, 4, 5, 9, 7], a2: [3, 4, 5, 9, 7] },
+  { z1: [6, 1], z2: [2, 7], a2: [2, 7] },
+  { z1: [7, 5, 8], z2: [9, -5, 16], a2: [9, 0, 16] },
+  { z1: [2, 3], z2: [9, 16], a2: [9, 16] },
+  { z1: [3, 2], z2: [16, 9], a2: [16, 9] },
+  { z1: [1, 5], z2: [7, 25], a2: [7, 25] },
+  { z1: [-4], z2: [-18], a2: [-18] },
+];
+
 module.exports = {
-  ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
-  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, find, snapshot, inside,
+  WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
+  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, until, typeValue, find, snapshot, inside,
   reveal, frames, screenshotPixels, distinctColours, countNear,
 };

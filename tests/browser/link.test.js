@@ -8,16 +8,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
 // XOR on a 2-2-1 network with biases and four samples (docs/link-format.md).
 const XOR = 'v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&w2=1,-2&b1=0,-1';
@@ -70,7 +61,7 @@ async function assertStillWorking(page) {
 }
 
 test('a crafted link opens exactly its network, already in the first frame', async () => {
-  const page = await h.openApp(browser, server.url + '#' + LEAKY_SIGMOID, {
+  const page = await h.openApp(env.browser, env.server.url + '#' + LEAKY_SIGMOID, {
     // Recorded when the app announces its first frame drawn.
     initScript: () => document.addEventListener('mlpexplorer:ready', () => {
       window.firstFrameState = window.mlpExplorer.state();
@@ -96,7 +87,7 @@ test('a crafted link opens exactly its network, already in the first frame', asy
 });
 
 test('load() applies a link or JSON at once; the address bar follows; a new tab on it shows the same state', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const historyLength = await page.evaluate(() => history.length);
   let s = await page.evaluate((link) => window.mlpExplorer.load('#' + link), XOR);
   assert.equal(s.error, null);
@@ -123,7 +114,7 @@ test('load() applies a link or JSON at once; the address bar follows; a new tab 
   assert.equal(hash, '#v=1&shape=1,1&x=40&w1=0.5');
   assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState, not pushState');
 
-  const other = await h.openApp(browser, server.url + hash);
+  const other = await h.openApp(env.browser, env.server.url + hash);
   assert.deepEqual(documentOf(await h.state(other)), documentOf(s));
   assert.deepEqual(page.errors, []);
   assert.deepEqual(other.errors, []);
@@ -132,7 +123,7 @@ test('load() applies a link or JSON at once; the address bar follows; a new tab 
 });
 
 test('dragging a slider changes the fragment, and that fragment reopens the same state', async (t) => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const probe = 'slider:x1[1]';
   if (!(await h.ui(page)).items.some((it) => it.name === probe)) {
     // The sliders come with the controls panel (issue 3); the drag is tested once it is merged.
@@ -153,7 +144,7 @@ test('dragging a slider changes the fragment, and that fragment reopens the same
   assert.notEqual(s.inputs[0][0], before.inputs[0][0], 'the drag changed x1[1]');
   const hash = await addressBarCatchesUp(page);
   assert.notEqual(hash, EXERCISE_HASH);
-  const other = await h.openApp(browser, server.url + hash);
+  const other = await h.openApp(env.browser, env.server.url + hash);
   const reopened = await h.state(other);
   assert.deepEqual(documentOf(reopened), documentOf(s));
   assert.deepEqual(reopened.a, s.a);
@@ -162,7 +153,7 @@ test('dragging a slider changes the fragment, and that fragment reopens the same
 });
 
 test('a changed fragment loads: a pasted link, then back and forward', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   await page.evaluate((link) => { location.hash = link; }, XOR);
   await page.waitForFunction(() => window.mlpExplorer.state().shape.length === 3);
   assert.deepEqual((await h.state(page)).biases, [[0, -1], [0]]);
@@ -185,7 +176,7 @@ test('a changed fragment loads: a pasted link, then back and forward', async () 
 });
 
 test('a malformed link shows a message, keeps the network, and the page keeps working', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   await page.evaluate(() => { location.hash = 'v=1&shape=3,5,2,3,2,2,2,1&w1=0,0,1'; });
   const banner = page.locator('#message');
   await banner.waitFor({ state: 'visible' });
@@ -228,7 +219,7 @@ test('a malformed link shows a message, keeps the network, and the page keeps wo
 });
 
 test('a bad link opened in a new tab falls back to the exercise, with the message', async () => {
-  const page = await h.openApp(browser, server.url + '#v=1&shape=2,1&x=1,2,3&w1=1,1');
+  const page = await h.openApp(env.browser, env.server.url + '#v=1&shape=2,1&x=1,2,3&w1=1,1');
   const s = await h.state(page);
   assert.equal(s.error, 'x: sample 1 has 3 numbers; expected 2');
   assert.equal(s.hash, EXERCISE_HASH);
@@ -238,7 +229,7 @@ test('a bad link opened in a new tab falls back to the exercise, with the messag
 });
 
 test('unknown keys are shown as a quieter, dismissible notice', async () => {
-  const page = await h.openApp(browser, server.url + '#' + XOR + '&zoom=2&theme=dark');
+  const page = await h.openApp(env.browser, env.server.url + '#' + XOR + '&zoom=2&theme=dark');
   const s = await h.state(page);
   assert.equal(s.error, null);
   assert.deepEqual(s.warnings, ['unknown key "zoom" ignored', 'unknown key "theme" ignored']);
@@ -261,7 +252,7 @@ test('links carrying script or HTML stay inert text', async () => {
     'v=1&shape=2,1&w1=1,1&x=%22%3E%3Csvg%20onload%3Dalert(1)%3E,1',
     'v=javascript:alert(1)',
   ];
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const dialogs = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
   const elementsBefore = await page.evaluate(() => document.querySelectorAll('*').length);
@@ -294,7 +285,7 @@ test('links carrying script or HTML stay inert text', async () => {
 });
 
 test('absurd sizes are refused and the page survives', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const refused = [
     ['v=1&shape=1024,1024,1024', 'shape: the shape has 2097152 weights; at most 1048576 are allowed'],
     ['v=1&shape=3,99999,1', 'shape: layer 1 has 99999 nodes; expected 1 to 1024'],
@@ -317,8 +308,8 @@ test('absurd sizes are refused and the page survives', async () => {
 });
 
 test('Copy link puts the link of state().hash on the clipboard', async () => {
-  const page = await h.openApp(browser, server.url);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await h.openApp(env.browser, env.server.url);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await page.evaluate((link) => window.mlpExplorer.load(link), XOR);
   const button = page.locator('#copy-link');
   assert.equal(await button.isVisible(), true);
@@ -327,7 +318,7 @@ test('Copy link puts the link of state().hash on the clipboard', async () => {
   await button.click();  // a real mouse click: the user gesture the clipboard needs
   await page.locator('#share-status').filter({ hasText: 'Link copied' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, server.url + '#' + XOR);
+  assert.equal(copied, env.server.url + '#' + XOR);
   assert.equal(await locationHash(page), '#' + XOR, 'the address bar shows it too');
   assert.equal(await page.locator('#copy-fallback').isHidden(), true);
   // A click on the canvas takes the keyboard back for the app.
@@ -343,7 +334,7 @@ test('Copy link puts the link of state().hash on the clipboard', async () => {
 
 test('Copy link ends the toolbar, above the diagram and clear of the app\'s controls, on a laptop and a phone', async () => {
   for (const viewport of [h.DESKTOP, h.PHONE]) {
-    const page = await h.openApp(browser, server.url, { viewport });
+    const page = await h.openApp(env.browser, env.server.url, { viewport });
     await h.frames(page, 3);
     const box = await page.locator('#copy-link').boundingBox();
     const toolbar = await h.item(page, 'panel:toolbar');
@@ -366,7 +357,7 @@ test('with the clipboard refused or missing, the link is shown selected in a fie
     () => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); },
     () => { Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }); },
   ]) {
-    const page = await h.openApp(browser, server.url + '#' + XOR, { initScript });
+    const page = await h.openApp(env.browser, env.server.url + '#' + XOR, { initScript });
     await page.locator('#copy-link').click();
     const fallback = page.locator('#copy-fallback');
     await fallback.waitFor({ state: 'visible' });
@@ -375,7 +366,7 @@ test('with the clipboard refused or missing, the link is shown selected in a fie
       const f = document.getElementById('copy-field');
       return { value: f.value, focused: document.activeElement === f, start: f.selectionStart, end: f.selectionEnd };
     });
-    assert.equal(field.value, server.url + '#' + XOR);
+    assert.equal(field.value, env.server.url + '#' + XOR);
     assert.equal(field.focused, true);
     assert.deepEqual([field.start, field.end], [0, field.value.length], 'all of it selected');
     await page.keyboard.press('Escape');

@@ -5,30 +5,12 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
-// PRODUCT.md's worksheet: for each layer, z and a of sample x1 and of sample x2.
-const WORKSHEET = [
-  { z1: [5, 4, 3, 7, 9], z2: [3, 4, 5, 9, 7], a2: [3, 4, 5, 9, 7] },
-  { z1: [6, 1], z2: [2, 7], a2: [2, 7] },
-  { z1: [7, 5, 8], z2: [9, -5, 16], a2: [9, 0, 16] },
-  { z1: [2, 3], z2: [9, 16], a2: [9, 16] },
-  { z1: [3, 2], z2: [16, 9], a2: [16, 9] },
-  { z1: [1, 5], z2: [7, 25], a2: [7, 25] },
-  { z1: [-4], z2: [-18], a2: [-18] },
-];
+const { WORKSHEET } = h;
 
 test('the page opens on the exercise with WebGL2 and no errors', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   assert.match(page.gl.renderer, /./, 'WebGL reports a renderer');
   assert.equal(await page.locator('#status').isHidden(), true, 'the loading indicator is gone');
   assert.equal(await page.locator('#failure').isHidden(), true);
@@ -38,7 +20,7 @@ test('the page opens on the exercise with WebGL2 and no errors', async () => {
 });
 
 test('state() holds the whole worksheet: every z and a of both samples', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const s = await h.state(page);
   assert.equal(s.format, 'mlp-explorer/1');
   assert.deepEqual(s.shape, [3, 5, 2, 3, 2, 2, 2, 1]);
@@ -65,7 +47,7 @@ test('state() holds the whole worksheet: every z and a of both samples', async (
 });
 
 test('the canvas really drew: the screenshot is not one flat colour', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   await h.frames(page, 3);
   const pixels = await h.screenshotPixels(page);
   assert.equal(pixels.width, h.DESKTOP.width);
@@ -75,7 +57,7 @@ test('the canvas really drew: the screenshot is not one flat colour', async () =
 });
 
 test('without WebGL2 the page says so instead of showing a blank canvas', async () => {
-  const page = await h.openPage(browser, server.url, {
+  const page = await h.openPage(env.browser, env.server.url, {
     initScript: () => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
@@ -91,10 +73,10 @@ test('without WebGL2 the page says so instead of showing a blank canvas', async 
 });
 
 test('when the wasm cannot be fetched the page shows a readable message', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.route('**/mlp_explorer.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => window.mlpExplorer && window.mlpExplorer.failure, null, { timeout: 30000 });
   assert.equal(await page.locator('#failure').isVisible(), true);
   assert.match(await page.locator('#failure-text').textContent(), /stopped|could not/);
@@ -102,7 +84,7 @@ test('when the wasm cannot be fetched the page shows a readable message', async 
 });
 
 test('ui() reports where the panels are', async () => {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   const diagram = await h.item(page, 'panel:diagram');
   const controls = await h.item(page, 'panel:controls');
   assert.ok(diagram.w > 400 && diagram.h > 400, 'the diagram takes the main area on a laptop screen');

@@ -10,30 +10,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
 
-let server;
-let browser;
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = h.serverAndBrowser({ before, after });
 
 const SCREENSHOTS = path.join(h.ROOT, 'build', 'screenshots');
 const MINUS = '\u2212'; // the UI writes negatives with a true minus sign, as the worksheet does
 
-// PRODUCT.md's worksheet: z of sample x1 (= a, nothing clipped), z and a of sample x2.
-const WORKSHEET = [
-  { z1: [5, 4, 3, 7, 9], z2: [3, 4, 5, 9, 7], a2: [3, 4, 5, 9, 7] },
-  { z1: [6, 1], z2: [2, 7], a2: [2, 7] },
-  { z1: [7, 5, 8], z2: [9, -5, 16], a2: [9, 0, 16] },
-  { z1: [2, 3], z2: [9, 16], a2: [9, 16] },
-  { z1: [3, 2], z2: [16, 9], a2: [16, 9] },
-  { z1: [1, 5], z2: [7, 25], a2: [7, 25] },
-  { z1: [-4], z2: [-18], a2: [-18] },
-];
+const { WORKSHEET } = h;
 
 // An independent forward pass (the worksheet's arithmetic) to check the app's z and a against.
 function forward(s) {
@@ -117,7 +99,7 @@ async function dragUntil(page, x0, y, read, want, maxPixels, step = 1) {
 const w3_21 = (s) => s.weights[2][1][0]; // W3[2,1]: into node 2 of layer 3, from node 1 of layer 2
 
 async function openDesktop() {
-  const page = await h.openApp(browser, server.url);
+  const page = await h.openApp(env.browser, env.server.url);
   await h.frames(page, 3);
   return page;
 }
@@ -176,9 +158,7 @@ test('Ctrl+click opens a text field: typing sets an exact value', async () => {
   await page.keyboard.up('Control');
   await h.frames(page, 2);
   assert.equal(w3_21(await h.state(page)), 1, 'Ctrl+click does not move the slider');
-  await page.keyboard.type('2.5');
-  await page.keyboard.press('Enter');
-  await h.frames(page, 2);
+  await h.typeValue(page, '2.5');
   const s = await h.state(page);
   assert.equal(w3_21(s), 2.5, 'exactly 2.5, even in integer mode');
   assert.equal(s.z[2][1][1], -2, 'x2: 2.5*2 + 7*(-1) = -2');
@@ -190,9 +170,7 @@ test('Ctrl+click opens a text field: typing sets an exact value', async () => {
   await page.mouse.click(slider.cx, slider.cy);
   await page.keyboard.up('Control');
   await h.frames(page, 2);
-  await page.keyboard.type('-25');
-  await page.keyboard.press('Enter');
-  await h.frames(page, 2);
+  await h.typeValue(page, '-25');
   assert.equal(w3_21(await h.state(page)), -25);
   // Dragging to the far left now reaches the widened bound (-50), not -10.
   const wide = await reveal(page, 'slider:W3[2,1]');
@@ -217,11 +195,9 @@ test('double-click opens the text field too, without keeping the jump of its fir
   await page.mouse.click(x, slider.cy);
   await page.keyboard.up('Control');
   await h.frames(page, 2);
-  await page.keyboard.type('1');
-  await page.keyboard.press('Enter');
-  await h.frames(page, 2);
+  await h.typeValue(page, '1');
   assert.equal(read(await h.state(page)), 1, 'back to 1');
-  // ...but a double-click (two clicks within ImGui's 0.3 s) only opens the text field.
+  // ...but a double-click (two clicks within half a second) only opens the text field.
   await page.mouse.click(x, slider.cy);
   await page.mouse.click(x, slider.cy);
   await h.frames(page, 3);
@@ -232,9 +208,7 @@ test('double-click opens the text field too, without keeping the jump of its fir
 
   await page.mouse.dblclick(x, slider.cy); // the browser's own double-click: both clicks in one go
   await h.frames(page, 3);
-  await page.keyboard.type('-0.75');
-  await page.keyboard.press('Enter');
-  await h.frames(page, 2);
+  await h.typeValue(page, '-0.75');
   const s = await h.state(page);
   assert.equal(read(s), -0.75);
   assert.equal(s.z[2][0][0], 6 - 0.75, 'x1: z3[1] = 1*6 + (-0.75)*1');
@@ -268,8 +242,7 @@ test('integer mode drags in whole numbers, fine mode in hundredths', async () =>
 
   const fine = await h.item(page, 'button:Fine');
   await page.mouse.click(fine.cx, fine.cy);
-  await h.frames(page, 2);
-  const ui = await h.ui(page);
+  const ui = await h.until(page, h.ui, (u) => find(u, 'button:Fine').highlighted);
   assert.equal(ui.integerSteps, false);
   assert.equal(find(ui, 'button:Fine').highlighted, true, 'the Fine button shows it is on');
   const values = await sweep();
@@ -305,8 +278,8 @@ test('the keyboard reaches the sliders (Tab, arrows) and changes them (arrows, E
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.up('Shift');
-  await h.frames(page, 2);
-  assert.equal((await h.state(page)).inputs[0][0], -10, 'Shift+Left steps by 10: 4, 0, -10');
+  const stepped = await h.until(page, h.state, (st) => st.inputs[0][0] === -10);
+  assert.equal(stepped.inputs[0][0], -10, 'Shift+Left steps by 10: 4, 0, -10');
   assert.equal((await h.ui(page)).focused, 'slider:x1[1]', 'stepping keeps the focus');
 
   await page.keyboard.press('ArrowDown');
@@ -314,9 +287,7 @@ test('the keyboard reaches the sliders (Tab, arrows) and changes them (arrows, E
   assert.equal((await h.ui(page)).focused, 'slider:x2[1]', 'Down moves to the slider below');
   await page.keyboard.press('Enter');
   await h.frames(page, 2);
-  await page.keyboard.type('7');
-  await page.keyboard.press('Enter');
-  await h.frames(page, 2);
+  await h.typeValue(page, '7');
   s = await h.state(page);
   assert.equal(s.inputs[1][0], 7, 'Enter opens the text field; typed 7');
   assertForwardPassIsCurrent(s, 'after the keyboard edits');
@@ -338,8 +309,8 @@ test('the sample selector picks the sample the diagram shows, with the mouse and
   assert.equal((await h.ui(page)).sample, 0);
   const x2 = await h.item(page, 'button:x2');
   await page.mouse.click(x2.cx, x2.cy);
-  await h.frames(page, 2);
-  let ui = await h.ui(page);
+  // The button shows itself on from the frame after the one its click changed the sample in.
+  let ui = await h.until(page, h.ui, (u) => find(u, 'button:x2').highlighted);
   assert.equal(ui.sample, 1, 'clicking x2 selects sample 2');
   assert.equal(find(ui, 'button:x2').highlighted, true);
   assert.equal(find(ui, 'button:x1').highlighted, false);
@@ -348,11 +319,9 @@ test('the sample selector picks the sample the diagram shows, with the mouse and
   await page.keyboard.down('Shift');
   await page.keyboard.press('Tab');
   await page.keyboard.up('Shift');
-  await h.frames(page, 2);
-  assert.equal((await h.ui(page)).focused, 'button:x1');
+  assert.equal((await h.until(page, h.ui, (u) => u.focused === 'button:x1')).focused, 'button:x1');
   await page.keyboard.press('Space');
-  await h.frames(page, 2);
-  ui = await h.ui(page);
+  ui = await h.until(page, h.ui, (u) => u.sample === 0);
   assert.equal(ui.sample, 0, 'Space on x1 selects sample 1');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -484,7 +453,7 @@ function overlaps(a, b) {
 }
 
 test('on a 390x844 phone the panels stack under the diagram, and a finger drags a slider', async () => {
-  const page = await h.openApp(browser, server.url, { viewport: h.PHONE, deviceScaleFactor: 2, hasTouch: true });
+  const page = await h.openApp(env.browser, env.server.url, { viewport: h.PHONE, deviceScaleFactor: 2, hasTouch: true });
   await h.frames(page, 3);
   let ui = await h.ui(page);
   const bar = find(ui, 'panel:topbar');
@@ -617,10 +586,9 @@ test('a layer of 128x128 weights shows one node at a time and builds only what i
   // Type node 77 into the picker.
   await page.mouse.click(picker.x + 20, picker.cy);
   await h.frames(page, 2);
+  await h.until(page, h.ui, (u) => u.typing);
   await page.keyboard.press('Control+A');
-  await page.keyboard.type('77');
-  await page.keyboard.press('Enter');
-  await h.frames(page, 3);
+  await h.typeValue(page, '77');
   const slider = await reveal(page, 'slider:W2[77,1]');
   // Drag it to the left end: -10 (the weights are within -1..1, so the range stays -10..10).
   await pressAt(page, slider.x + 2, slider.cy);
@@ -647,7 +615,7 @@ function countNear(pixels, rgb, rect, scale, tolerance = 40) {
 test('screenshots at 1280x720 and 390x844 show the panels, values in both sign colours', async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   for (const [name, viewport, scale] of [['desktop', h.DESKTOP, 1], ['phone', h.PHONE, 2]]) {
-    const page = await h.openApp(browser, server.url, { viewport, deviceScaleFactor: scale, hasTouch: name === 'phone' });
+    const page = await h.openApp(env.browser, env.server.url, { viewport, deviceScaleFactor: scale, hasTouch: name === 'phone' });
     await h.frames(page, 4);
     // W2 holds the exercise's negative weights; on a phone it is a little way down the panel.
     await reveal(page, 'slider:W2[2,5]');
