@@ -119,8 +119,8 @@ test('a session of use raises no policy violation, and the page refuses eval and
   await page.mouse.down();
   await page.mouse.move(edge.cx, edge.cy - 36, { steps: 4 });
   await page.mouse.up();
-  await h.frames(page, 3);
-  assert.equal((await h.state(page)).weights[2][1][0], 4, 'the drag edited W3[2,1]');
+  const dragged = await h.until(page, h.state, (st) => st.weights[2][1][0] === 4);
+  assert.equal(dragged.weights[2][1][0], 4, 'the drag edited W3[2,1]');
   await page.locator('#copy-link').click();
   await page.setViewportSize(h.PHONE);
   await h.frames(page, 5);
