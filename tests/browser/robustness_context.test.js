@@ -107,9 +107,9 @@ test('a lost context keeps the network and the view; the restored one draws them
   const diagram = await h.item(page, 'panel:diagram');
   await page.mouse.move(diagram.cx, diagram.cy, { steps: 5 });
   await page.mouse.move(diagram.cx + 40, diagram.cy + 40, { steps: 5 });
-  const edited = await page.evaluate((link) => window.mlpExplorer.load(link), EDITED);
-  assert.equal(edited.error, null);
-  assert.deepEqual(edited.a[6], [[-3], [-11]], 'y = 2*a6[1] - a6[2], computed while the context is lost');
+  const other = await page.evaluate((link) => window.mlpExplorer.load(link), EDITED);
+  assert.equal(other.error, null);
+  assert.deepEqual(other.a[6], [[-3], [-11]], 'y = 2*a6[1] - a6[2], computed while the context is lost');
   const back = await page.evaluate((link) => window.mlpExplorer.load(link), EXERCISE);
   assert.deepEqual({ ...back, warnings: [] }, { ...s0, warnings: [] });
   await h.frames(page, 5);
