@@ -9,16 +9,23 @@
 //  - Ctrl released after a click hid the Ctrl from that click;
 //  - the second click of a quick double-click merged with the first;
 //  - a finger, which moves the pointer and presses in one go, pressed before anything was seen
-//    hovered there: ImGui's tabs ignore such a press, so the first tap on a tab did nothing.
+//    hovered there: ImGui's tabs ignore such a press, so the first tap on a tab did nothing;
+//  - a quick drag (press, moves, release) was seen as a click where it ended.
 // Here the rest of the batch waits for the next frame, in order, from the first event that
 // would undo or skip something this frame has not seen yet: a key-up of a key that went down in
 // this batch, a keyboard event after a mouse button event, a mouse press after a release or
 // after a move (and a press right after a frame that saw a whole click, so ImGui sees the
-// button up in between). Modifiers follow each key event. (ImGui 1.87's input queue does this itself.)
+// button up in between), a move after a press (the press is seen where it happened), a release
+// after a move while a button is down (the drag's last position is seen with the button down).
+// Modifiers follow each key event, and the pointer's position and buttons are those of the last
+// event handed on (apply_pointer), not SDL's state, which already includes the held events.
+// (ImGui 1.87's input queue does all this itself.)
 #pragma once
 
 namespace platform {
 
 void pump_events();
+// After ImGui_ImplSDL2_NewFrame: the pointer's position and buttons as of the events handed on.
+void apply_pointer();
 
 }  // namespace platform

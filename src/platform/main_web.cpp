@@ -73,6 +73,7 @@ void run_frame(void* arg) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    platform::apply_pointer();  // after the backend, which reads SDL's state of after the batch
     ImGui::NewFrame();
     p.app->draw();
     ImGui::Render();

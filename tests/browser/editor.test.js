@@ -52,16 +52,7 @@ async function typeInSlider(page, name, text) {
 // values `read(state)` took on the way.
 async function drag(page, x, y, dx, dy, read, steps = 8) {
   const seen = new Set();
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await h.frames(page, 2);
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(x + dx * i / steps, y + dy * i / steps);
-    await h.frames(page, 2);
-    seen.add(read(await h.state(page)));
-  }
-  await page.mouse.up();
-  await h.frames(page, 2);
+  await h.drag(page, x, y, dx, dy, { steps, onStep: async () => seen.add(read(await h.state(page))) });
   return seen;
 }
 

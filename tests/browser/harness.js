@@ -193,6 +193,23 @@ async function until(page, read, check, maxFrames = 30) {
   return value;
 }
 
+// Drags with the left button from (x, y) by (dx, dy) as a hand does: the press, then `steps`
+// moves a frame apart, then the release, with frames in between. `onStep(i)` runs after move i
+// (to read what the drag did so far).
+async function drag(page, x, y, dx, dy, { steps = 6, onStep } = {}) {
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x + dx * i / steps, y + dy * i / steps);
+    await frames(page, 1);
+    if (onStep) await onStep(i);
+  }
+  await page.mouse.up();
+  await frames(page, 2);
+}
+
 // Types `text` and Enter into the app's text field that an input just opened (Ctrl+click or a
 // double-click on a slider, a click on a field), once ImGui has opened it: keys typed before
 // would not reach it.
@@ -201,7 +218,10 @@ async function typeValue(page, text) {
   if (!opened.typing) throw new Error(`no text field took the keyboard to type ${text}`);
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
-  await frames(page, 2);
+  // The app takes a key per frame (see src/platform/event_pump.h); Enter, the last, closes the field.
+  const closed = await until(page, ui, (u) => !u.typing, 30 + 2 * text.length);
+  if (closed.typing) throw new Error(`the text field typed ${text} into never closed on Enter`);
+  await frames(page, 1);
 }
 
 // Screenshot as decoded pixels: { width, height, data (RGBA) }.
@@ -273,6 +293,6 @@ const WORKSHEET = [
 
 module.exports = {
   WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
-  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, until, typeValue, find, snapshot, inside,
+  startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, drag, until, typeValue, find, snapshot, inside,
   reveal, frames, screenshotPixels, distinctColours, countNear,
 };

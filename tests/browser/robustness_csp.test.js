@@ -114,11 +114,7 @@ test('a session of use raises no policy violation, and the page refuses eval and
     '&w2=1,1,-1,0,0;0,0,1,1,-1&w3=1,1;1,-1;1,2&w4=1,-1,0;0,-1,1&w5=0,1;1,0&w6=1,-1;1,1&w7=1,-1'; });
   await page.waitForFunction(() => window.mlpExplorer.state().shape.length === 8);
   const edge = await h.item(page, 'edge:W3[2,1]');
-  await page.mouse.move(edge.cx, edge.cy);
-  await h.frames(page, 3);
-  await page.mouse.down();
-  await page.mouse.move(edge.cx, edge.cy - 36, { steps: 4 });
-  await page.mouse.up();
+  await h.drag(page, edge.cx, edge.cy, 0, -36);
   const dragged = await h.until(page, h.state, (st) => st.weights[2][1][0] === 4);
   assert.equal(dragged.weights[2][1][0], 4, 'the drag edited W3[2,1]');
   await page.locator('#copy-link').click();
