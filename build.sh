@@ -382,9 +382,9 @@ bench_numpy() {
 # A wasm build of the page in $1 (build/<name>) with the flags of one line of bench/levers.txt
 # (empty: the page's own flags), and the core's wasm benchmark beside it.
 bench_wasm_build() {
-  local dir=$1 core=${2:-} imgui=${3:-} app=${4:-} link=${5:-} other=${6:-}
+  local dir=$1 core=${2:-} hot=${3:-} imgui=${4:-} app=${5:-} link=${6:-} other=${7:-}
   local args=(-DMLP_BENCHMARKS=ON)
-  [ -z "$core" ] || args+=("-DMLP_WASM_CORE_FLAGS=$core" "-DMLP_WASM_IMGUI_FLAGS=$imgui"
+  [ -z "$core" ] || args+=("-DMLP_WASM_CORE_FLAGS=$core" "-DMLP_WASM_HOT_FLAGS=$hot" "-DMLP_WASM_IMGUI_FLAGS=$imgui"
                            "-DMLP_WASM_APP_FLAGS=$app" "-DMLP_WASM_LINK_FLAGS=$link")
   # shellcheck disable=SC2206
   [ -z "$other" ] || args+=($other)
@@ -422,17 +422,17 @@ bench_wasm_sizes() {  # $1: the page's build directory
 
 # Every line of bench/levers.txt: built, then its bytes, first frame, frames and core measured.
 bench_levers() {
-  local name core imgui app link other what dir
+  local name core hot imgui app link other what dir
   rm -rf "$BENCH_OUT/levers"
   mkdir -p "$BENCH_OUT/levers"
-  while IFS='|' read -r name core imgui app link other what; do
+  while IFS='|' read -r name core hot imgui app link other what; do
     name=$(echo "$name" | xargs)
     case "$name" in ''|'#'*) continue ;; esac
-    core=$(echo "$core" | xargs); imgui=$(echo "$imgui" | xargs); app=$(echo "$app" | xargs)
+    core=$(echo "$core" | xargs); hot=$(echo "$hot" | xargs); imgui=$(echo "$imgui" | xargs); app=$(echo "$app" | xargs)
     link=$(echo "$link" | xargs); other=$(echo "$other" | xargs)
     dir="$BUILD/bench-levers/$name"
-    say "Lever $name: core [$core] ImGui [$imgui] app [$app] link [$link] $other"
-    if ! bench_wasm_build "$dir" "$core" "$imgui" "$app" "$link" "$other"; then
+    say "Lever $name: core [$core] hot [$hot] ImGui [$imgui] app [$app] link [$link] $other"
+    if ! bench_wasm_build "$dir" "$core" "$hot" "$imgui" "$app" "$link" "$other"; then
       echo "{\"name\": \"$name\", \"error\": \"the build failed\"}" >"$BENCH_OUT/levers/$name.json"
       continue
     fi

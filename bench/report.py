@@ -76,14 +76,14 @@ def page_flags(root):
 
 
 def levers_table(root):
-    """bench/levers.txt: name -> (core, imgui, app, link, other, what), in file order."""
+    """bench/levers.txt: name -> (core, hot, imgui, app, link, other, what), in file order."""
     rows = []
     with open(os.path.join(root, "bench", "levers.txt"), encoding="utf-8") as f:
         for line in f:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             cells = [c.strip() for c in line.rstrip("\n").split("|")]
-            rows.append(dict(zip(["name", "core", "imgui", "app", "link", "other", "what"], cells)))
+            rows.append(dict(zip(["name", "core", "hot", "imgui", "app", "link", "other", "what"], cells)))
     return rows
 
 
@@ -262,7 +262,8 @@ def main():
     if numpy:
         w(f"- numpy {numpy['numpy']} on Python {numpy['python']} (`/usr/bin/python3`), linked with "
           f"`{numpy['blas_library']}` (Debian's reference BLAS, single-threaded).")
-    w(f"- The page's flags (cmake/web_app.cmake): core `{flags.get('core')}`, ImGui `{flags.get('imgui')}`, app "
+    w(f"- The page's flags (cmake/web_app.cmake): core `{flags.get('core')}`, the core's inner loops "
+      f"`{flags.get('hot')}`, ImGui `{flags.get('imgui')}`, app "
       f"`{flags.get('app')}`, link `{flags.get('link')}`.")
     w("")
     w("## Figures against the targets")
@@ -410,7 +411,7 @@ def main():
               "15–25 ms of a frame blocked in `getParameter(SCISSOR_BOX)` and `getParameter(BLEND_SRC_RGB)`. "
               "`src/platform/gl_state_cache.js` (linked with `--js-library`) makes the functions that set that "
               "state keep a copy, and `glGetIntegerv` answer from it; everything else still asks WebGL. The lever "
-              "table below measures the page with and without it (`core-O3-no-gl-copy`). With it, the WebGL calls "
+              "table below measures the page with and without it (`no-gl-copy`). With it, the WebGL calls "
               "a frame makes, timed one by one in the page (a separate run with every `WebGL2RenderingContext` "
               "method wrapped), are:")
             w("")
@@ -559,7 +560,7 @@ def main():
     else:
         w("Each line of `bench/levers.txt` is the page built with those flags (`build/bench-levers/<name>`), "
           "measured as above but lighter: bytes, first frame (5 loads), the exercise dragged and the "
-          "1024x1024 network (2 rounds), and its core under Node. One at a time against `core-O3`, the flags "
+          "1024x1024 network (2 rounds), and its core under Node. One at a time against `chosen`, the flags "
           "chosen for the page. The machine is shared: differences within ~20 % in times are noise; sizes "
           "are exact.")
         w("")
@@ -579,7 +580,7 @@ def main():
                 d = n["drag"].get("cpu_ms")
                 return f"{d['median']:.2f} / {d['p95']:.2f}" if d else f"still {n['idle']['cpu_ms']['median']:.2f}"
             cb = next((x for x in (c or {}).get("networks", []) if x["name"] == "1024x1024"), None)
-            chosen = all(lever[k] == flags.get(k, "") for k in ("core", "imgui", "app", "link")) and not lever["other"]
+            chosen = all(lever[k] == flags.get(k, "") for k in ("core", "hot", "imgui", "app", "link")) and not lever["other"]
             rows.append([f"`{lever['name']}`" + (" (chosen)" if chosen else ""), lever["what"],
                          kb(files["mlp_explorer.wasm"]["gzip9"]) if files else "–",
                          kb(files["mlp_explorer.js"]["gzip9"]) if files else "–",

@@ -12,9 +12,10 @@ endforeach()
 # --- Optimisation, per target ----------------------------------------------------------------
 # Each target gets its own flags; the build type adds only -DNDEBUG, so these decide alone. They
 # can be overridden with -D (./build.sh bench builds its variants so). docs/benchmarks.md
-# ("Levers") measures the alternatives: the core is where the time goes, so it is built for speed;
+# ("Levers") measures the alternatives: the core's inner loops are where the time goes, so they
+# are built for speed; the rest of the core (nlohmann-json's templates, fmt, the documents),
 # ImGui and the app are most of the bytes and take a fraction of a millisecond a frame, so they
-# are built for size, as is the link (wasm-opt -Oz leaves the core's loops as fast).
+# are built for size, as is the link (wasm-opt -Oz leaves the inner loops as fast).
 set(CMAKE_CXX_FLAGS_RELEASE "-DNDEBUG")
 set(CMAKE_C_FLAGS_RELEASE "-DNDEBUG")
 macro(mlp_default var value)
@@ -22,7 +23,8 @@ macro(mlp_default var value)
     set(${var} "${value}")
   endif()
 endmacro()
-mlp_default(MLP_WASM_CORE_FLAGS "-O3")   # src/core: the forward pass, the link codec
+mlp_default(MLP_WASM_CORE_FLAGS "-Oz")   # src/core but its inner loops: the documents, JSON, undo
+mlp_default(MLP_WASM_HOT_FLAGS "-O3")    # the core's inner loops (MLP_CORE_HOT_SOURCES)
 mlp_default(MLP_WASM_IMGUI_FLAGS "-Oz")  # Dear ImGui and its backends
 mlp_default(MLP_WASM_APP_FLAGS "-Oz")    # src/app, src/platform
 mlp_default(MLP_WASM_LINK_FLAGS "-Oz")   # wasm-opt's passes, the JS
@@ -30,7 +32,19 @@ separate_arguments(MLP_WASM_CORE_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_CORE_FLAGS}
 separate_arguments(MLP_WASM_IMGUI_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_IMGUI_FLAGS}")
 separate_arguments(MLP_WASM_APP_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_APP_FLAGS}")
 separate_arguments(MLP_WASM_LINK_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_LINK_FLAGS}")
+separate_arguments(MLP_WASM_HOT_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_HOT_FLAGS}")
 target_compile_options(mlp_core PRIVATE ${MLP_WASM_CORE_FLAGS_LIST})
+# Where the time goes with a large network: the forward pass, the edges' bins and geometry of a
+# frame, and a link's numbers read and written (load, and the address bar after each edit).
+# A source file's options come after its target's, so these flags win for these files. They
+# speed up the forward pass (~20 % in wasm) but not the link's numbers as much as a whole core at
+# -O3 does (decode 4x slower, see docs/benchmarks.md "Levers"): the standard library's inline
+# templates (std::string, string_view) are emitted by every file, and the linker keeps one copy,
+# often one built for size. The whole core at -O3 or -O2 is 20-24 kB more, over the 400 kB budget.
+set(MLP_CORE_HOT_SOURCES forward_pass edge_bins diagram_geometry number_text link_decoder link_codec)
+list(TRANSFORM MLP_CORE_HOT_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/src/core/")
+list(TRANSFORM MLP_CORE_HOT_SOURCES APPEND ".cpp")
+set_property(SOURCE ${MLP_CORE_HOT_SOURCES} APPEND PROPERTY COMPILE_OPTIONS ${MLP_WASM_HOT_FLAGS_LIST})
 
 set(GEN "${CMAKE_BINARY_DIR}/generated")
 file(MAKE_DIRECTORY "${GEN}")
