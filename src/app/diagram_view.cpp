@@ -25,7 +25,7 @@ constexpr float kMinTextRadius = 8.0f;       // smaller circles show their numbe
 constexpr int kMaxProbeItems = 300;          // ui() lists nodes and lines only for small networks
 constexpr float kHeadingFontSize = 14.0f;
 constexpr float kSubheadingFontSize = 12.5f;
-constexpr float kMinNumberFontSize = 9.5f;   // a node's number is not shrunk below this
+constexpr float kMinNumberFontSize = 8.0f;   // a node's number is not shrunk below this (a phone's −18)
 constexpr float kTooltipWidthEms = 34.0f;    // tooltips wrap at this many font sizes
 
 ImVec2 im(mlp::Point p) { return ImVec2(p.x, p.y); }
@@ -244,7 +244,11 @@ void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState
             const ImVec2 centre = im(col.node(static_cast<float>(i)));
             const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
             // Three significant digits, or fewer when that is what fits; else the tooltip tells.
-            const float room = col.radius * 2.0f - 5.0f;
+            // The room is the circle's width at the top and bottom of the digits (about 0.75 of
+            // the font size tall), less a margin: a number fits as wide as the circle allows.
+            const float half_height = 0.375f * size;
+            const float room =
+                2.0f * std::sqrt(std::max(0.0f, col.radius * col.radius - half_height * half_height)) - 3.0f;
             if (c > 0 && mask.hides_node(c - 1, sample, i)) {
                 // A blank to fill in (the learner's answer once typed), and no clip mark to give it away.
                 Colour colour;

@@ -208,6 +208,18 @@ test('the pointer over a panel does not reach the diagram', async () => {
   await page.context().close();
 });
 
+// Pixels much darker than any fill or line (text) inside a rectangle (CSS px) of a screenshot.
+function countDark(pixels, rect, scale) {
+  let n = 0;
+  for (let y = Math.round(rect.y * scale); y < Math.round((rect.y + rect.h) * scale); y++) {
+    for (let x = Math.round(rect.x * scale); x < Math.round((rect.x + rect.w) * scale); x++) {
+      const i = (y * pixels.width + x) * 4;
+      if (pixels.data[i] + pixels.data[i + 1] + pixels.data[i + 2] < 250) n++;
+    }
+  }
+  return n;
+}
+
 for (const [name, options] of [
   ['laptop 1280x720', { viewport: h.DESKTOP, deviceScaleFactor: 1 }],
   ['laptop 1280x720 at device pixel ratio 2', { viewport: h.DESKTOP, deviceScaleFactor: 2 }],
@@ -232,6 +244,12 @@ for (const [name, options] of [
     assert.ok(blue > 400 * scale * scale, `positive (blue) lines: ${blue} pixels`);
     assert.ok(orange > 100 * scale * scale, `negative (orange) lines: ${orange} pixels`);
     assert.ok(blue > orange, 'more positive than negative weights');
+    // Every node writes its number, also the output's three characters on a phone: y of x2 is -18.
+    await h.click(page, 'button:x2');
+    const y = await h.item(page, 'node:7.1');
+    const inner = { x: y.x + y.w * 0.2, y: y.y + y.h * 0.3, w: y.w * 0.6, h: y.h * 0.4 };
+    const ink = countDark(await h.screenshotPixels(page), inner, scale);
+    assert.ok(ink > 15 * scale * scale, `the output node of x2 writes its -18 (${ink} dark pixels)`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
