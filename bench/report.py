@@ -385,11 +385,10 @@ def main():
           "(Chromium's tracing, `devtools.timeline` and `gpu`) shows its main thread busy in "
           "`SkiaOutputSurfaceImplOnGpu::SwapBuffers`, where SwiftShader executes the frame's drawing, while "
           "the page's main thread idles. A still diagram is cheap to draw (its lines are copied from a "
-          "cached texture); while a weight changes, all the lines are drawn again into the cache every "
-          "frame, up to 65,536 thin quads across the diagram. On a GPU that is a fraction of a millisecond; "
-          "in software, on a shared 2-core machine, it takes the frame rate down. Redrawing only the gap of "
-          "the edited layer (the other gaps' pixels in the cache stay right) would cut that work by the "
-          "number of gaps; it is the diagram renderer's to do.")
+          "cached texture); while a weight changes, the lines of its gap (and of the two gaps beside it, "
+          "within its strip) are drawn again into the cache every frame, up to 65,536 thin quads when the "
+          "network has one gap. On a GPU that is a fraction of a millisecond; in software, on a shared "
+          "2-core machine, it takes the frame rate down.")
         w("")
         w("The address bar: the page writes the current link there while the user edits (at most every "
           "250 ms). Chromium's `history.replaceState` with a 600 kB fragment (the 8x128 link) takes 50–800 ms "

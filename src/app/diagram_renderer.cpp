@@ -135,7 +135,7 @@ void DiagramRenderer::release_gl_objects() {
     release_gl();
     error_.clear();  // a shader that failed while the context was going away may build now
     cache_w_ = cache_h_ = 0;
-    cache_key_.clear();
+    cache_stale_ = true;
     seen_structure_ = 0;  // as for a new renderer: the next sync rebuilds and uploads everything
     seen_revision_ = 0;
     seen_sample_ = -1;
@@ -208,14 +208,17 @@ void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::Edge
     mlp::build_edge_instances(plan, session.network(), &lines_);
     plan_lines_.resize(plan.gaps.size());
     plan_binned_.resize(plan.gaps.size());
+    plan_first_.resize(plan.gaps.size());
     for (size_t l = 0; l < plan.gaps.size(); ++l) {
         plan_lines_[l] = plan.gaps[l].instances();
         plan_binned_[l] = plan.gaps[l].binned();
+        plan_first_[l] = plan.gaps[l].first_instance;
     }
     gap_max_.resize(plan.gaps.size());
     for (size_t l = 0; l < plan.gaps.size(); ++l) gap_max_[l] = mlp::gap_max_abs(plan, lines_, static_cast<int>(l));
     update_scales(plan);
-    ++lines_version_;
+    stale_gaps_.assign(plan.gaps.size(), false);
+    cache_stale_ = true;
     glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
     const GLsizeiptr bytes = static_cast<GLsizeiptr>(lines_.size() * sizeof(mlp::EdgeInstance));
     if (reallocate)
@@ -228,7 +231,7 @@ void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePl
     const int index = mlp::update_edge_instance(plan, session.network(), l, row, col, &lines_);
     gap_max_[l] = mlp::gap_max_abs(plan, lines_, l);  // O(lines of the gap), at most kMaxBinsPerSide^2
     update_scales(plan);
-    ++lines_version_;
+    stale_gaps_[l] = true;
     glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
     glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(index * sizeof(mlp::EdgeInstance)),
                     sizeof(mlp::EdgeInstance), &lines_[index]);
@@ -370,12 +373,12 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
     // All lines: redrawn into the cache only when they, the layout or the canvas changed; else
     // one copy of the cached pixels. (Tens of thousands of long thin lines are the costliest
     // thing on screen for a GPU, and a still diagram should cost nothing.)
-    std::vector<float> key = {static_cast<float>(lines_version_), px, max_width, static_cast<float>(target.canvas_w),
-                              static_cast<float>(target.canvas_h), static_cast<float>(target.x),
-                              static_cast<float>(target.y), static_cast<float>(target.w), static_cast<float>(target.h)};
+    std::vector<float> key = {px, max_width, static_cast<float>(target.canvas_w), static_cast<float>(target.canvas_h),
+                              static_cast<float>(target.x), static_cast<float>(target.y),
+                              static_cast<float>(target.w), static_cast<float>(target.h)};
     key.insert(key.end(), column_data, column_data + columns * 4);
-    key.insert(key.end(), gap_data, gap_data + gaps * 2);
-    if (!draw_cached_lines(target, key)) {
+    const std::vector<float> gap_values(gap_data, gap_data + gaps * 2);
+    if (!draw_cached_lines(target, key, gap_values, column_data, fb_scale, max_width)) {
         glEnable(GL_SCISSOR_TEST);
         glScissor(target.x, target.y, target.w, target.h);
         glBindVertexArray(line_vao_);
@@ -408,39 +411,107 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
     glDisable(GL_SCISSOR_TEST);
 }
 
-// Draws the lines from the cache, refreshing it first when `key` (everything the lines depend on)
-// changed. False when there is no usable cache (then the caller draws them directly).
-bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key) {
+namespace {
+
+// Re-points the bound VAO's instance attributes (make_instanced_vao's 1 and 2) to start at
+// instance `first`: WebGL2 has no base instance for glDrawArraysInstanced.
+void point_instances(GLuint instances, GLsizei stride, size_t first) {
+    const char* base = nullptr;
+    glBindBuffer(GL_ARRAY_BUFFER, instances);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, base + first * stride);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, base + first * stride + 16);
+}
+
+}  // namespace
+
+// Which gaps of the cache to redraw. True and an empty list: all of it (the layout, the canvas or
+// every line changed, or a gap is too narrow for its strip to hold only its neighbours' lines).
+bool DiagramRenderer::stale_cache_gaps(const std::vector<float>& gap_data, const float* column_data,
+                                       float fb_scale, float margin, std::vector<int>* gaps) const {
+    gaps->clear();
+    const int count = static_cast<int>(gap_data.size() / 2);
+    if (cache_stale_ || gap_data.size() != cache_gap_data_.size() || static_cast<int>(stale_gaps_.size()) < count)
+        return true;
+    for (int l = 0; l < count; ++l) {
+        const bool changed = stale_gaps_[l] || gap_data[l * 2] != cache_gap_data_[l * 2] ||
+                             gap_data[l * 2 + 1] != cache_gap_data_[l * 2 + 1];
+        if (!changed) continue;
+        // A strip reaches `margin` past its columns; lines of the gaps beyond the neighbours must
+        // not reach into it.
+        if ((column_data[(l + 1) * 4] - column_data[l * 4]) * fb_scale <= 2.0f * margin) return true;
+        if (l > 0 && (column_data[l * 4] - column_data[(l - 1) * 4]) * fb_scale <= 2.0f * margin) return true;
+        if (l + 1 < count && (column_data[(l + 2) * 4] - column_data[(l + 1) * 4]) * fb_scale <= 2.0f * margin)
+            return true;
+        gaps->push_back(l);
+    }
+    return false;
+}
+
+// Draws the lines from the cache, refreshing first what changed of it. False when there is no
+// usable cache (then the caller draws them directly).
+bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key,
+                                        const std::vector<float>& gap_data, const float* column_data,
+                                        float fb_scale, float max_width) {
     // A few lines cost less than copying the diagram's every pixel.
     if (!cache_usable_ || lines_.size() < kMinLinesToCache) return false;
-    if (key != cache_key_) {
-        if (target.w != cache_w_ || target.h != cache_h_) {
-            glBindTexture(GL_TEXTURE_2D, cache_texture_);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, target.w, target.h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-            glBindTexture(GL_TEXTURE_2D, 0);
-            glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
-            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_texture_, 0);
-            const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            if (!complete) {
-                cache_usable_ = false;
-                return false;
-            }
-            cache_w_ = target.w;
-            cache_h_ = target.h;
+    bool all = key != cache_key_;
+    if (target.w != cache_w_ || target.h != cache_h_) {
+        glBindTexture(GL_TEXTURE_2D, cache_texture_);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, target.w, target.h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_texture_, 0);
+        const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        if (!complete) {
+            cache_usable_ = false;
+            return false;
         }
+        cache_w_ = target.w;
+        cache_h_ = target.h;
+        all = true;
+    }
+    // A strip reaches past its columns by half the widest line and its antialiasing.
+    const float margin = (0.5f * max_width + 2.0f) * fb_scale;
+    std::vector<int> gaps;
+    if (!all) all = stale_cache_gaps(gap_data, column_data, fb_scale, margin, &gaps);
+    if (all || !gaps.empty()) {
         // The same projection as the canvas, shifted so the diagram's corner lands on (0, 0).
         glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
         glViewport(-target.x, -target.y, target.canvas_w, target.canvas_h);
-        glDisable(GL_SCISSOR_TEST);
         const ImVec4 bg = palette::kBackground.vec4();
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
         glBindVertexArray(line_vao_);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lines_.size()));
+        if (all) {
+            glDisable(GL_SCISSOR_TEST);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lines_.size()));
+        } else {
+            // Gap l's strip, from column l to column l+1: cleared, then the lines of gaps l-1..l+1
+            // drawn in their order, as a full redraw leaves those pixels.
+            const int count = static_cast<int>(gap_data.size() / 2);
+            glEnable(GL_SCISSOR_TEST);
+            for (int l : gaps) {
+                const int x0 = std::max(0, static_cast<int>(std::floor(column_data[l * 4] * fb_scale - target.x - margin)));
+                const int x1 = std::min(target.w, static_cast<int>(std::ceil(column_data[(l + 1) * 4] * fb_scale -
+                                                                              target.x + margin)));
+                if (x1 <= x0) continue;
+                glScissor(x0, 0, x1 - x0, target.h);
+                glClear(GL_COLOR_BUFFER_BIT);
+                const int from = std::max(0, l - 1), to = std::min(count - 1, l + 1);
+                const int first = plan_first_[from], end = plan_first_[to] + plan_lines_[to];
+                point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(first));
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, end - first);
+            }
+            point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
+            glDisable(GL_SCISSOR_TEST);
+        }
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, target.canvas_w, target.canvas_h);
         cache_key_ = key;
+        cache_gap_data_ = gap_data;
+        stale_gaps_.assign(stale_gaps_.size(), false);
+        cache_stale_ = false;
     }
     glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);

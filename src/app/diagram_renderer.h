@@ -70,7 +70,12 @@ private:
     struct FramebufferRect {
         int canvas_w, canvas_h, x, y, w, h;
     };
-    bool draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key);
+    bool draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key,
+                           const std::vector<float>& gap_data, const float* column_data, float fb_scale,
+                           float max_width);
+    // Which gaps of the cache to redraw: all (an empty list and true), some, or none.
+    bool stale_cache_gaps(const std::vector<float>& gap_data, const float* column_data, float fb_scale,
+                          float margin, std::vector<int>* gaps) const;
 
     std::string error_;
     bool gl_ready_ = false;
@@ -92,17 +97,21 @@ private:
     std::vector<float> scales_;      // per gap: the |w| drawn at full width (edge_bins.h gap_scales)
     std::vector<int> plan_lines_;    // per gap: how many lines it draws
     std::vector<bool> plan_binned_;  // per gap: whether they are block means
+    std::vector<int> plan_first_;    // per gap: its first line in lines_
     std::vector<float> nodes_;       // (nodes, 4): layer, index, value, state (0, 1 clipped, 2 hidden)
     std::vector<int> node_offset_;   // first node of each layer in nodes_
     float value_scale_ = 1.0f;       // the largest |value| among the nodes shown
 
     // The lines as last drawn, kept in a texture and copied to the canvas while nothing about
-    // them changes (the key holds everything they depend on).
+    // them changes. A change to one gap's lines (a weight dragged) redraws that gap's strip only:
+    // in software rendering (no GPU) all the lines of 8x128 took most of a second per frame.
     bool cache_usable_ = false;
     unsigned cache_fbo_ = 0, cache_texture_ = 0;
     int cache_w_ = 0, cache_h_ = 0;
-    std::vector<float> cache_key_;
-    uint64_t lines_version_ = 0;  // moves whenever lines_ changes
+    std::vector<float> cache_key_;       // the layout and canvas the cache was drawn for
+    std::vector<float> cache_gap_data_;  // each gap's scale and opacity it was drawn with
+    std::vector<bool> stale_gaps_;       // gaps whose lines changed since
+    bool cache_stale_ = true;            // all lines changed since (a new document, a lost context)
 
     uint64_t seen_revision_ = 0;
     uint64_t seen_structure_ = 0;

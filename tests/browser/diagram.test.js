@@ -208,6 +208,50 @@ test('the pointer over a panel does not reach the diagram', async () => {
   await page.context().close();
 });
 
+test('a weight dragged in a large network redraws its gap only, into the picture a full redraw makes', async () => {
+  // 3-40-40-40-1: 3,360 lines, enough for the lines' cache; a weight of W2 changes gap 2's lines.
+  const shape = [3, 40, 40, 40, 1];
+  let seed = 7;
+  const next = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+  const rows = (n, m) => Array.from({ length: n }, () =>
+    Array.from({ length: m }, () => Math.round((next() * 4 - 2) * 10) / 10).join(',')).join(';');
+  let link = `#v=1&shape=${shape.join(',')}&x=1,2,3`;
+  for (let l = 1; l < shape.length; l++) link += `&w${l}=${rows(shape[l], shape[l - 1])}`;
+  const page = await h.openApp(env.browser, env.server.url + link);
+  const diagram = await h.item(page, 'panel:diagram');
+  const picture = async () => {
+    await h.frames(page, 3);
+    return h.screenshotPixels(page, { clip: { x: diagram.x, y: diagram.y, width: diagram.w, height: diagram.h } });
+  };
+  const before = await picture();
+  const section = await h.reveal(page, 'section:W2');  // a large layer's section starts folded
+  await page.mouse.click(section.x + 40, section.cy);
+  await h.frames(page, 3);
+  const slider = await h.reveal(page, 'slider:W2[1,1]');
+  const w0 = (await h.state(page)).weights[1][0][0];
+  await h.drag(page, slider.cx, slider.cy, -slider.w * 0.45, 0);
+  const dragged = await h.state(page);
+  assert.notEqual(dragged.weights[1][0][0], w0, 'the drag changed W2[1,1]');
+  const partial = await picture();
+  assert.ok(differing(before, partial) > 20, 'the changed line is drawn');
+  // The same network opened again: every line drawn anew into the cache.
+  assert.equal((await page.evaluate((hash) => window.mlpExplorer.load(hash), dragged.hash)).error, null);
+  const full = await picture();
+  assert.equal(differing(partial, full), 0, 'the gap redrawn alone looks as the whole redrawn');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// Pixels that differ between two screenshots of the same size.
+function differing(a, b) {
+  assert.equal(a.data.length, b.data.length);
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
+  }
+  return n;
+}
+
 // Pixels much darker than any fill or line (text) inside a rectangle (CSS px) of a screenshot.
 function countDark(pixels, rect, scale) {
   let n = 0;

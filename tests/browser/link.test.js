@@ -133,13 +133,7 @@ test('dragging a slider changes the fragment, and that fragment reopens the same
   }
   const slider = await h.item(page, probe);
   const before = await h.state(page);
-  await page.mouse.move(slider.cx, slider.cy);
-  await page.mouse.down();
-  for (let dx = 4; dx <= 60; dx += 4) {
-    await page.mouse.move(slider.cx + dx, slider.cy);
-    await h.frames(page, 1);
-  }
-  await page.mouse.up();
+  await h.drag(page, slider.cx, slider.cy, 60, 0, { steps: 15 });
   const s = await h.state(page);
   assert.notEqual(s.inputs[0][0], before.inputs[0][0], 'the drag changed x1[1]');
   const hash = await addressBarCatchesUp(page);
