@@ -233,24 +233,14 @@ test('a weight dragged in a large network redraws its gap only, into the picture
   const dragged = await h.state(page);
   assert.notEqual(dragged.weights[1][0][0], w0, 'the drag changed W2[1,1]');
   const partial = await picture();
-  assert.ok(differing(before, partial) > 20, 'the changed line is drawn');
+  assert.ok(h.differingPixels(before, partial) > 20, 'the changed line is drawn');
   // The same network opened again: every line drawn anew into the cache.
   assert.equal((await page.evaluate((hash) => window.mlpExplorer.load(hash), dragged.hash)).error, null);
   const full = await picture();
-  assert.equal(differing(partial, full), 0, 'the gap redrawn alone looks as the whole redrawn');
+  assert.equal(h.differingPixels(partial, full), 0, 'the gap redrawn alone looks as the whole redrawn');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
-
-// Pixels that differ between two screenshots of the same size.
-function differing(a, b) {
-  assert.equal(a.data.length, b.data.length);
-  let n = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
-  }
-  return n;
-}
 
 // Pixels much darker than any fill or line (text) inside a rectangle (CSS px) of a screenshot.
 function countDark(pixels, rect, scale) {

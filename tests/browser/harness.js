@@ -291,8 +291,19 @@ const WORKSHEET = [
   { z1: [-4], z2: [-18], a2: [-18] },
 ];
 
+// Pixels whose colour differs between two screenshots of the same size, in the rows from `top`
+// (screenshot pixels) down.
+function differingPixels(a, b, top = 0) {
+  if (a.data.length !== b.data.length || a.width !== b.width) throw new Error('screenshots of different sizes');
+  let n = 0;
+  for (let i = Math.round(top) * a.width * 4; i < a.data.length; i += 4) {
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
+  }
+  return n;
+}
+
 module.exports = {
   WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
   startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, drag, until, typeValue, find, snapshot, inside,
-  reveal, frames, screenshotPixels, distinctColours, countNear,
+  reveal, frames, screenshotPixels, distinctColours, countNear, differingPixels,
 };

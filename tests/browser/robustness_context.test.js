@@ -43,12 +43,7 @@ async function assertDrawsNetwork(page, what) {
 // Share of pixels that differ between two screenshots of the same size, in the rows from `top`
 // (CSS px at device pixel ratio 1) down.
 function differingShare(a, b, top = 0) {
-  assert.equal(a.data.length, b.data.length);
-  let n = 0;
-  for (let i = Math.round(top) * a.width * 4; i < a.data.length; i += 4) {
-    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
-  }
-  return n / (a.data.length / 4 - Math.round(top) * a.width);
+  return h.differingPixels(a, b, top) / (a.width * (a.height - Math.round(top)));
 }
 
 // Loses the canvas's context through WEBGL_lose_context; resolves with whether the page cancelled
