@@ -403,6 +403,12 @@
     // times. src/platform/frame_timer.h says what each phase holds; ./build.sh bench reads this.
     // How many frames the app has run (drawn or not): a test waits for the app's own frames.
     framesRun() { return Module.calledRun ? Module._mlp_frames_run() : 0; },
+    // Runs at least n more frames (default 3), from the next animation frame. The app draws only
+    // while something changes (an input, a command, a resize) and is otherwise idle; a script
+    // that waits for frames to go by (a test, a benchmark) asks for them.
+    requestFrames(n = 3) {
+      if (Module.calledRun) Module._mlp_request_frames(Math.min(1e6, Math.max(1, Math.floor(Number(n)) || 3)));
+    },
     frameStats() {
       const raw = callForJson('mlp_frame_stats_json');
       const frames = raw.frames.map(function (f) {

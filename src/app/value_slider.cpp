@@ -243,7 +243,7 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
 }
 
 bool item_hovered_for_tooltip() {
-    return ImGui::IsItemHovered() && !ImGui::IsItemActive() && GImGui->HoveredIdTimer > 0.45f;
+    return ImGui::IsItemHovered() && !ImGui::IsItemActive() && GImGui->HoveredIdTimer > kTooltipDelaySeconds;
 }
 
 }  // namespace app

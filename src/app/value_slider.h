@@ -41,5 +41,7 @@ void update_touch_press();
 // True when the last item has been hovered (not dragged) long enough to explain itself in a
 // tooltip: tooltips that pop up at once would flicker over a matrix of sliders.
 bool item_hovered_for_tooltip();
+// How long that is. The main loop, idle while the pointer rests, wakes at this time to show it.
+constexpr float kTooltipDelaySeconds = 0.45f;
 
 }  // namespace app

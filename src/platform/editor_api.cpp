@@ -11,6 +11,7 @@
 #include "core/preset_choice.h"
 #include "core/session.h"
 #include "core/state_json.h"
+#include "platform/frame_scheduler.h"
 #include "platform/link_sync.h"
 #include "platform/script_api.h"
 
@@ -50,21 +51,27 @@ void sync_toolbar(const mlp::Session& s) {
 
 extern "C" {
 
+// Each function that changes the session or the page's messages wakes an idle page
+// (request_frames): the next animation frame draws the change.
+
 // Undo, Redo (buttons, Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) and Reset. The toolbar is brought up to date
 // at once, not at the next frame: a script (or a fast second click) sees the buttons as they are.
 EMSCRIPTEN_KEEPALIVE void mlp_undo() {
+    platform::request_frames();
     if (mlp::Session* s = platform::session()) {
         s->undo();
         platform::sync_toolbar(*s);
     }
 }
 EMSCRIPTEN_KEEPALIVE void mlp_redo() {
+    platform::request_frames();
     if (mlp::Session* s = platform::session()) {
         s->redo();
         platform::sync_toolbar(*s);
     }
 }
 EMSCRIPTEN_KEEPALIVE void mlp_reset() {
+    platform::request_frames();
     if (mlp::Session* s = platform::session()) {
         s->reset();
         platform::sync_toolbar(*s);
@@ -77,6 +84,7 @@ EMSCRIPTEN_KEEPALIVE int mlp_wants_text_input() { return ImGui::GetCurrentContex
 // Presets: 0 the exercise, 1 XOR. The random one takes its form's texts and returns 1 when it
 // made the network (else the banner says why, and the menu stays open).
 EMSCRIPTEN_KEEPALIVE void mlp_preset(int which) {
+    platform::request_frames();
     mlp::Session* s = platform::session();
     if (!s) return;
     mlp::open_preset(s, which == 1 ? mlp::Preset::Xor : mlp::Preset::Exercise);
@@ -85,6 +93,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_preset(int which) {
 }
 EMSCRIPTEN_KEEPALIVE int mlp_preset_random(const char* shape, size_t shape_bytes, const char* seed, size_t seed_bytes,
                                            int integers) {
+    platform::request_frames();
     mlp::Session* s = platform::session();
     if (!s) return 0;
     const bool ok = mlp::open_random_preset(s, std::string_view(shape, shape_bytes), std::string_view(seed, seed_bytes),
@@ -104,6 +113,7 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_export_json() {
 // Import: a file's text (page.js read it), or its refusal when it is too big to read. Texts come
 // with their length in bytes: a NUL inside a file is a byte to refuse, not the file's end.
 EMSCRIPTEN_KEEPALIVE void mlp_import_file(const char* name, size_t name_bytes, const char* text, size_t text_bytes) {
+    platform::request_frames();
     mlp::Session* s = platform::session();
     if (!s) return;
     mlp::open_file(s, std::string_view(name, name_bytes), std::string_view(text, text_bytes));
@@ -111,6 +121,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_import_file(const char* name, size_t name_bytes, c
     platform::sync_toolbar(*s);
 }
 EMSCRIPTEN_KEEPALIVE void mlp_refuse_file(const char* name, size_t name_bytes, double bytes) {
+    platform::request_frames();
     mlp::Session* s = platform::session();
     if (!s) return;
     s->set_error(mlp::file_size_error(std::string_view(name, name_bytes), static_cast<size_t>(bytes)));

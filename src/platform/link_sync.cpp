@@ -51,6 +51,10 @@ void sync_page(const mlp::Session& session) {
     show_session_messages(session);
 }
 
+double link_write_due_in_ms(const mlp::Session& session) {
+    return g_throttle.due_in_ms(session.revision(), now_ms());
+}
+
 std::string share_link(const mlp::Session& session) {
     write_link(session);
     return "#" + session.link();

@@ -9,6 +9,7 @@
 #include "core/decode_result.h"
 #include "core/document_loader.h"
 #include "core/limits.h"
+#include "platform/frame_scheduler.h"
 #include "platform/link_sync.h"
 
 namespace {
@@ -22,6 +23,9 @@ app::App* script_api_target() { return g_app; }
 }  // namespace platform
 
 extern "C" {
+
+// Each function that changes the session or the page's messages wakes an idle page
+// (request_frames): the next animation frame draws the change.
 
 // state(): the JSON of PRODUCT.md plus z, a, hash, error and warnings, as UTF-8 text owned here.
 EMSCRIPTEN_KEEPALIVE const char* mlp_state_json() {
@@ -39,6 +43,7 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_ui_json() {
 // page reads state() afterwards; the banners are updated at once. Texts come with their length
 // in bytes: a NUL inside one is a character to refuse, not its end.
 EMSCRIPTEN_KEEPALIVE void mlp_load(const char* text, size_t bytes) {
+    platform::request_frames();
     if (!g_app) return;
     mlp::open_decoded(&g_app->session(), mlp::decode_document_text(std::string_view(text, bytes)));
     platform::show_session_messages(g_app->session());
@@ -46,6 +51,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_load(const char* text, size_t bytes) {
 
 // hashchange: the address bar's new fragment.
 EMSCRIPTEN_KEEPALIVE void mlp_open_fragment(const char* fragment, size_t bytes) {
+    platform::request_frames();
     if (g_app) platform::open_address_bar_link(g_app->session(), std::string_view(fragment, bytes));
 }
 
@@ -53,6 +59,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_open_fragment(const char* fragment, size_t bytes) 
 // without copying it into the wasm heap first; mlp_refuse_text then says why.
 EMSCRIPTEN_KEEPALIVE double mlp_max_text_bytes() { return static_cast<double>(mlp::kMaxFragmentBytes); }
 EMSCRIPTEN_KEEPALIVE void mlp_refuse_text(double bytes, int is_link) {
+    platform::request_frames();
     if (!g_app) return;
     g_app->session().set_error(mlp::check_text_size(static_cast<size_t>(bytes), is_link ? "the link" : "the text"));
     platform::show_session_messages(g_app->session());
@@ -66,11 +73,13 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_share_link() {
 
 // The close buttons of the page's error and warning banners.
 EMSCRIPTEN_KEEPALIVE void mlp_dismiss_error() {
+    platform::request_frames();
     if (!g_app) return;
     g_app->session().dismiss_error();
     platform::show_session_messages(g_app->session());
 }
 EMSCRIPTEN_KEEPALIVE void mlp_dismiss_warnings() {
+    platform::request_frames();
     if (!g_app) return;
     g_app->session().set_warnings({});
     platform::show_session_messages(g_app->session());

@@ -158,7 +158,8 @@ async function reveal(page, name, panel = 'panel:controls') {
   throw new Error(`${name} never came into view in ${panel}`);
 }
 
-// Waits until the app has run n more frames, so an input has been processed and drawn.
+// Waits until the app has run n more frames, so an input has been processed and drawn. The app
+// runs no frames while nothing changes (src/platform/frame_scheduler.h): they are asked for.
 function frames(page, n = 2) {
   // Counted in the app's own frames once it runs: the browser's animation frames would do only if
   // the app's callback always ran before ours in each of them, and it need not.
@@ -166,6 +167,7 @@ function frames(page, n = 2) {
     const app = window.mlpExplorer;
     const run = () => (app && app.ready ? app.framesRun() : null);
     const start = run();
+    if (start !== null && app.requestFrames) app.requestFrames(count + 1);
     let ticks = 0;
     const step = () => {
       ticks++;

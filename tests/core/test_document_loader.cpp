@@ -83,11 +83,15 @@ TEST_CASE("the address bar gets the link at most every 250 ms while edits go on,
     }
     // The first edit at once, then one write per 250 ms: frames at 1000, 1256, 1512, 1768.
     CHECK(writes == 4);
-    // The drag stops: the last revision is written once the interval has passed, not before.
+    // The drag stops: the last revision is written once the interval has passed, not before,
+    // and an idle page knows how long to sleep until then.
     CHECK_FALSE(throttle.due(revision, t));
+    CHECK(throttle.due_in_ms(revision, t) == doctest::Approx(1768 + 250 - t));
     CHECK(throttle.due(revision, 1768 + 250));
+    CHECK(throttle.due_in_ms(revision, 1768 + 250) == 0);
     throttle.written(revision, 1768 + 250);
     CHECK_FALSE(throttle.due(revision, 5000));
+    CHECK(throttle.due_in_ms(revision, 5000) == -1);  // shown: nothing to wake for
     // The user changed the fragment: shown, nothing to write.
     throttle.shown(revision + 1);
     CHECK_FALSE(throttle.due(revision + 1, 9000));
@@ -104,12 +108,14 @@ TEST_CASE("a costly address-bar write waits 50 times its cost, and for the edits
     for (; t < 11000; t += 16) CHECK_FALSE(throttle.due(++revision, t));
     // The drag stops: the last revision is written one interval later.
     CHECK_FALSE(throttle.due(revision, t + 200));
+    CHECK(throttle.due_in_ms(revision, t + 200) == doctest::Approx(34));  // the last edit was at t - 16
     CHECK(throttle.due(revision, t + 250));
     // Single edits 300 ms apart (arrow keys): each would pause long enough, but a write waits
     // 50 x 120 ms = 6 s after the last.
     throttle.written(revision, 20000, 120);
     CHECK_FALSE(throttle.due(++revision, 20300));
     CHECK_FALSE(throttle.due(revision, 20600));
+    CHECK(throttle.due_in_ms(revision, 20600) == doctest::Approx(5400));
     CHECK(throttle.due(revision, 26000));
     // A cheap write brings back the 250 ms interval and writing while edits go on.
     throttle.written(revision, 30000, 0.2);
