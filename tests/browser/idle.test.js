@@ -40,13 +40,21 @@ function counters(page) {
   return page.evaluate(() => ({ frames: window.mlpExplorer.framesRun(), ...window.__idle }));
 }
 
-// Waits until the app has run no frame for QUIET_MS (at most 15 s): what it drew after its last
-// input, and what it woke for without input (a tooltip's delay, the link's deferred write), is done.
+// Whether the address bar shows the current link: the app's deferred write of it is done. That
+// write waits 50 times the cost of the one before (src/core/link_throttle.h), which on a busy
+// machine can be longer than QUIET_MS after the last edit.
+function linkWritten(page) {
+  return page.evaluate(() => location.hash === window.mlpExplorer.state().hash);
+}
+
+// Waits until the app has run no frame for QUIET_MS and has written its link (at most 15 s): what
+// it drew after its last input, and what it woke for without input (a tooltip's delay, the link's
+// deferred write), is done.
 async function settle(page) {
   const deadline = Date.now() + 15000;
   let last = (await counters(page)).frames;
   let quietSince = Date.now();
-  while (Date.now() - quietSince < QUIET_MS && Date.now() < deadline) {
+  while ((Date.now() - quietSince < QUIET_MS || !(await linkWritten(page))) && Date.now() < deadline) {
     await page.waitForTimeout(100);
     const now = (await counters(page)).frames;
     if (now !== last) {
