@@ -38,7 +38,8 @@ bool is_finite(const BackwardPass& grad);
 
 // One step of gradient descent, full batch: W <- W - lr * dW and b <- b - lr * db for every layer at
 // once, from the gradients of the state before the step. New values are clamped into the allowed
-// range (limits.h); `grad` must be finite (is_finite).
-void gradient_step(const BackwardPass& grad, double learning_rate, Network* net);
+// range (limits.h); `grad` must be finite (is_finite). Returns whether any value changed (not
+// when every gradient is 0, or too small to move its weight).
+bool gradient_step(const BackwardPass& grad, double learning_rate, Network* net);
 
 }  // namespace mlp

@@ -75,13 +75,6 @@ std::string check_sample_count(int64_t samples) {
 
 bool is_allowed_value(double v) { return std::isfinite(v) && std::fabs(v) <= kMaxAbsValue; }
 
-double clamp_value(double v) {
-    if (std::isnan(v)) return 0.0;
-    if (v > kMaxAbsValue) return kMaxAbsValue;
-    if (v < -kMaxAbsValue) return -kMaxAbsValue;
-    return v;
-}
-
 std::string check_value(double v, const std::string& what) {
     if (!std::isfinite(v)) return what + " is not a finite number";
     if (std::fabs(v) > kMaxAbsValue) return what + " is outside -1e6..1e6";

@@ -80,8 +80,6 @@ std::string check_layer_count(int64_t node_layers);
 std::string check_sample_count(int64_t samples);
 // True when v is finite and |v| <= kMaxAbsValue.
 bool is_allowed_value(double v);
-// Clamps v into [-kMaxAbsValue, kMaxAbsValue]; NaN becomes 0. What an edit does to any value.
-double clamp_value(double v);
 // "" when v is finite and |v| <= kMaxAbsValue; otherwise a message naming `what` (e.g. "W3[2,1]").
 std::string check_value(double v, const std::string& what);
 

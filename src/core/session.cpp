@@ -18,6 +18,13 @@
 
 namespace mlp {
 
+double clamp_value(double v) {
+    if (std::isnan(v)) return 0.0;
+    if (v > kMaxAbsValue) return kMaxAbsValue;
+    if (v < -kMaxAbsValue) return -kMaxAbsValue;
+    return v;
+}
+
 Session::Session()
     : doc_(exercise_document()), start_(std::make_shared<const StartPoint>(StartPoint{"the exercise", doc_})) {
     forward_pass(doc_.network, doc_.inputs, &pass_);
@@ -146,19 +153,20 @@ std::string Session::step(int n) {
     history_.end_gesture();
     std::vector<Matrix> weights = doc_.network.weights;
     std::vector<std::vector<double>> biases = doc_.network.biases;
-    int done = 0;
-    for (; done < n; ++done) {
+    bool changed = false;
+    for (int done = 0; done < n; ++done) {
         const BackwardPass& grad = *gradients();
         if (!is_finite(grad)) {
             err = "step: the gradient is not a finite number (the loss or a weight's gradient overflows)";
             if (done > 0) err += "; stopped after " + count_text(done, "step");
             break;
         }
-        gradient_step(grad, doc_.learning_rate, &doc_.network);
+        if (!gradient_step(grad, doc_.learning_rate, &doc_.network)) break;  // a minimum: every step alike
         forward_pass(doc_.network, doc_.inputs, &pass_);
         gradients_stale_ = true;
+        changed = true;
     }
-    if (done > 0 && (weights != doc_.network.weights || biases != doc_.network.biases)) {
+    if (changed) {
         history_.record_parameters(std::move(weights), std::move(biases));
         last_edit_ = Edit{};
         ++revision_;

@@ -1,6 +1,7 @@
 // The document being explored, its forward pass kept current (and its backward pass, computed
-// when asked for), and what the page reports about it (the last refused input, warnings). The UI and the page's script API both work through a
-// Session; it has no platform code, so it is tested natively.
+// when asked for), and what the page reports about it (the last refused input, warnings). The UI
+// and the page's script API both work through a Session; it has no platform code, so it is
+// tested natively.
 #pragma once
 
 #include <cstdint>
@@ -116,7 +117,6 @@ public:
 
 private:
     void recompute_from(int layer, Edit edit);
-    void record_and_set(const ValueChange& change);
     void set_value(ValueChange::Target target, int layer, int row, int col, double v);
     void apply_step(EditStep& step, bool forward);
     void document_changed();
@@ -136,6 +136,9 @@ private:
     mutable LinkEncoder link_encoder_;
     mutable uint64_t link_cache_revision_ = 0;
 };
+
+// Clamps v into [-kMaxAbsValue, kMaxAbsValue]; NaN becomes 0.
+double clamp_value(double v);
 
 // "" when n is a number of steps step() takes (a whole number from 1 to kMaxStepsPerCall), else a
 // message that says so: "step: n is 2.5; expected a whole number from 1 to 10000".
