@@ -46,7 +46,7 @@ APT_PACKAGES=(
   libbenchmark-dev               # ./build.sh bench
   fonts-dejavu-core              # the UI font, subset at build time
   python3-fonttools              # the subsetter
-  python3-numpy                  # the independent reference of the forward pass (tests and bench)
+  python3-numpy                  # the independent reference of the forward and backward passes (tests, bench)
   valgrind                       # memcheck of the native suite (test); callgrind counts (bench)
   chromium                       # headless browser for the browser tests
 )
@@ -377,6 +377,7 @@ bench_numpy() {
   say "numpy reference (/usr/bin/python3)"
   bench_load numpy
   /usr/bin/python3 "$ROOT/bench/numpy_forward.py" "$BENCH_OUT/links" >"$BENCH_OUT/numpy.json"
+  /usr/bin/python3 "$ROOT/bench/numpy_backward.py" "$BENCH_OUT/links" >"$BENCH_OUT/numpy_backward.json"
 }
 
 # A wasm build of the page in $1 (build/<name>) with the flags of one line of bench/levers.txt

@@ -5,7 +5,8 @@
         [--seconds N]
 
 Every number in the document comes from the JSON files in --results (written by the native
-benchmarks, numpy_forward.py, the wasm core benchmark and page_bench.js in the same run); the
+benchmarks, numpy_forward.py, numpy_backward.py, the wasm core benchmark and page_bench.js in the
+same run); the
 text around them says how each was made. Nothing here measures anything.
 """
 import argparse
@@ -186,6 +187,7 @@ def main():
     context, native = native_results(os.path.join(res, "native.json"))
     instructions = callgrind_counts(os.path.join(res, "callgrind.txt"))
     numpy = load_json(os.path.join(res, "numpy.json"))
+    numpy_backward = load_json(os.path.join(res, "numpy_backward.json"))
     wasm = load_json(os.path.join(res, "wasm_core.json"))
     page = load_json(os.path.join(res, "page.json"))
     loads = [json.loads(line) for line in open(os.path.join(res, "load.jsonl"), encoding="utf-8") if line.strip()]
@@ -239,6 +241,13 @@ def main():
         ours = statistics.median(big["gflops"])
         ref = np_big["forward"]["gflops_median"]
         summary_rows.append(["(e) forward pass 1024x1024, native vs numpy (GFLOP/s, medians)", "within 2x of numpy",
+                             f"{ours:.2f} vs {ref:.2f} ({ours / ref:.1f}x numpy)", verdict(ours * TARGETS["numpy_ratio"] >= ref)])
+    big = native.get("backward_pass/1024x1024")
+    np_big = next((x for x in (numpy_backward or {}).get("networks", []) if x["name"] == "1024x1024"), None)
+    if big and np_big:
+        ours = statistics.median(big["gflops"])
+        ref = np_big["backward"]["gflops_median"]
+        summary_rows.append(["(f) backward pass 1024x1024, native vs numpy (GFLOP/s, medians)", "within 2x of numpy",
                              f"{ours:.2f} vs {ref:.2f} ({ours / ref:.1f}x numpy)", verdict(ours * TARGETS["numpy_ratio"] >= ref)])
 
     # ---- Header ----
@@ -511,6 +520,40 @@ def main():
                          ms(wc["edit_weight_first_layer"]["median_ms"], 4) if wc else "–",
                          ms(wc["edit_weight_last_layer"]["median_ms"], 4) if wc else "–"])
         w(table(["network", "native: edit in W1", "native: edit in the last W", "wasm: W1", "wasm: last W"], rows))
+        w("")
+
+    # ---- (f) backward pass ----
+    if native and any(k.startswith("backward_pass/") for k in native):
+        w("## (f) The backward pass and a step of gradient descent")
+        w("")
+        w("Native: `mlp::backward_pass` (the loss, then dz, dW and db of every layer, from a forward pass), "
+          "same build and repetitions as (e); the benchmark networks get targets of zeros for every output, "
+          "scored by `mse` with the mean over samples. GFLOP/s counts 2 × weights × samples for dW of every "
+          "layer and again for dL/da of every layer but the first (the inputs need none). numpy: "
+          "`bench/numpy_backward.py`, the same networks and targets, the same work written as numpy is "
+          "(`dz.T @ a_prev`, `dz @ W`, whole batches), timed as in (e). A step: `Session::step(1)` (the "
+          "backward pass, every weight and bias updated, the forward pass again, and the undo step's copy "
+          "of the weights). Commands: `build/bench-native/mlp_benchmarks --benchmark_filter='backward|step'`, "
+          "`/usr/bin/python3 bench/numpy_backward.py build/bench/links`.")
+        w("")
+        rows = []
+        for name in NETWORKS:
+            r = native.get(f"backward_pass/{name}")
+            if not r:
+                continue
+            npn = next((x for x in (numpy_backward or {}).get("networks", []) if x["name"] == name), None)
+            step = native.get(f"gradient_step/{name}")
+            g = r["gflops"]
+            rows.append([name, ms(median_of(r["ms"]), 4), f"{statistics.median(g):.2f} ({min(g):.2f} – {max(g):.2f})",
+                         f"{ms(npn['backward']['median_s'] * 1e3, 4)} ({npn['backward']['gflops_median']:.2f})" if npn else "–",
+                         f"{statistics.median(g) / npn['backward']['gflops_median']:.1f}x" if npn else "–",
+                         ms(median_of(step["ms"]), 3) if step else "–"])
+        w(table(["network", "native backward pass", "native GFLOP/s: median (range)", "numpy: time (GFLOP/s)",
+                 "native / numpy", "native step(1)"], rows))
+        w("")
+        w("Each row of W and of dW is read once per pass and used for every sample while it is in cache; "
+          "a sample whose dz is 0 (a clipped ReLU) adds nothing and is skipped, so a hidden layer of ReLUs "
+          "costs about half (1024x1024 has no hidden layer: its figure is the full work).")
         w("")
 
     # ---- Other costs ----

@@ -13,13 +13,18 @@ foreach(extra fuzz_targets benchmarks)
   endif()
 endforeach()
 
-# The numpy reference cases, generated at build time by an independent implementation.
-set(MLP_REFERENCE_CASES "${CMAKE_BINARY_DIR}/reference_cases.txt")
-add_custom_command(
-  OUTPUT "${MLP_REFERENCE_CASES}"
-  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tests/reference/forward_reference.py" "${MLP_REFERENCE_CASES}"
-  DEPENDS "${CMAKE_SOURCE_DIR}/tests/reference/forward_reference.py"
-  COMMENT "Computing reference forward passes with numpy")
-add_custom_target(reference_cases DEPENDS "${MLP_REFERENCE_CASES}")
-add_dependencies(mlp_core_tests reference_cases)
-target_compile_definitions(mlp_core_tests PRIVATE MLP_REFERENCE_CASES="${MLP_REFERENCE_CASES}")
+# The numpy reference cases, generated at build time by independent implementations: the forward
+# pass, and the loss and backward pass.
+foreach(kind forward backward)
+  set(script "${CMAKE_SOURCE_DIR}/tests/reference/${kind}_reference.py")
+  set(cases "${CMAKE_BINARY_DIR}/${kind}_reference_cases.txt")
+  add_custom_command(
+    OUTPUT "${cases}"
+    COMMAND /usr/bin/python3 "${script}" "${cases}"
+    DEPENDS "${script}" "${CMAKE_SOURCE_DIR}/tests/reference/forward_reference.py"
+    COMMENT "Computing reference cases with numpy: ${kind}")
+  add_custom_target(${kind}_reference_cases DEPENDS "${cases}")
+  add_dependencies(mlp_core_tests ${kind}_reference_cases)
+  string(TOUPPER "${kind}" KIND)
+  target_compile_definitions(mlp_core_tests PRIVATE MLP_${KIND}_REFERENCE_CASES="${cases}")
+endforeach()

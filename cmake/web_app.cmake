@@ -41,7 +41,7 @@ target_compile_options(mlp_core PRIVATE ${MLP_WASM_CORE_FLAGS_LIST})
 # -O3 does (decode 4x slower, see docs/benchmarks.md "Levers"): the standard library's inline
 # templates (std::string, string_view) are emitted by every file, and the linker keeps one copy,
 # often one built for size. The whole core at -O3 or -O2 is 20-24 kB more, over the 400 kB budget.
-set(MLP_CORE_HOT_SOURCES forward_pass edge_bins diagram_geometry number_text link_decoder link_codec)
+set(MLP_CORE_HOT_SOURCES forward_pass backward_pass edge_bins diagram_geometry number_text link_decoder link_codec)
 list(TRANSFORM MLP_CORE_HOT_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/src/core/")
 list(TRANSFORM MLP_CORE_HOT_SOURCES APPEND ".cpp")
 set_property(SOURCE ${MLP_CORE_HOT_SOURCES} APPEND PROPERTY COMPILE_OPTIONS ${MLP_WASM_HOT_FLAGS_LIST})

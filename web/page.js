@@ -273,8 +273,11 @@
     if (!presetsMenu.hidden && !presetsMenu.contains(event.target) && !presetsButton.contains(event.target)) setMenu(false);
   }, true);
   resetButton.addEventListener('click', () => { act('mlp_reset'); setMenu(false); });
-  byId('preset-exercise').addEventListener('click', () => { act('mlp_preset', 0); setMenu(false); });
-  byId('preset-xor').addEventListener('click', () => { act('mlp_preset', 1); setMenu(false); });
+  // The numbers of src/core/preset_choice.h's Preset.
+  const PRESETS = ['preset-exercise', 'preset-xor', 'preset-yeh', 'preset-london', 'preset-exercise-targets'];
+  PRESETS.forEach(function (id, which) {
+    byId(id).addEventListener('click', () => { act('mlp_preset', which); setMenu(false); });
+  });
   // The random network: what cannot be used (a shape over the limits, a seed that is not a
   // number) is said in the error banner, and the menu stays open to fix it.
   function makeRandom() {
@@ -382,8 +385,9 @@
   window.mlpExplorer = {
     ready: false,
     failure: null,
-    // The whole state: the network (PRODUCT.md's JSON), z and a of every layer and sample, the
-    // link fragment, the current error message (or null) and warnings.
+    // The whole state: the network (PRODUCT.md's JSON), z and a of every layer and sample, with
+    // targets the loss and gradients (loss_value, sample_losses, dz, dw, db), the link fragment,
+    // the current error message (or null) and warnings.
     state() { return callForJson('mlp_state_json'); },
     // Where things are on screen this frame, in CSS pixels: panels, sliders ("slider:W3[2,1]"),
     // nodes ("node:3.2"), edges, buttons; and what is hovered and selected, and the tooltip.
@@ -394,6 +398,15 @@
     load(text) {
       requireReady();
       sendText('mlp_load', String(text), false);
+      return this.state();
+    },
+    // n steps of gradient descent (every weight and bias moves by -lr times its gradient, from
+    // the state before each step), one undo step in all, and returns state(). n is a whole
+    // number from 1 to 10,000 (default 1); anything else is refused with `error` set and nothing
+    // changed, as is a network without targets.
+    step(n = 1) {
+      requireReady();
+      Module._mlp_step(typeof n === 'number' ? n : NaN);
       return this.state();
     },
     // The app's own CPU time of the frames drawn since the previous call (at most the last 600),

@@ -301,6 +301,9 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
             rebuild_nodes(session, sample, downstream, false, mask);
         } else if (one_edit && (edit.kind == Kind::Input || edit.kind == Kind::Hidden)) {
             rebuild_nodes(session, sample, 0, false, mask);
+        } else if (one_edit && (edit.kind == Kind::Target || edit.kind == Kind::Learning)) {
+            // Targets and the loss settings are not drawn: only a new mask needs the nodes again.
+            if (mask_version != seen_mask_version_) rebuild_nodes(session, sample, 0, false, mask);
         } else {  // several edits since the last frame, or a new document of the same shape
             rebuild_lines(session, plan, false);
             rebuild_nodes(session, sample, 0, false, mask);

@@ -4,6 +4,10 @@
 // (limits.h) before building anything and, when refused, leaves the document as it was and says
 // which limit was reached.
 //
+// Targets (Document::targets) follow the output layer and the samples: a new output layer or a
+// resized one keeps the targets that fit (new ones are zero); a new sample copies its targets
+// with its inputs (or gets zeros), a removed one takes its targets with it.
+//
 // An exercise's hidden values (Document::hidden) stay on their nodes: they move with their layer
 // when a layer is inserted or removed before it, and go with a removed layer, node or sample. New
 // layers, nodes and samples have nothing hidden.
@@ -39,7 +43,7 @@ std::string remove_layer(Document* doc, int position);
 // the matrix out of it are kept where they fit.
 std::string resize_layer(Document* doc, int layer, int nodes, const NewWeights& fill);
 
-// Appends a sample: a copy of sample `copy_from`, or zeros when copy_from < 0.
+// Appends a sample: a copy of sample `copy_from` (its targets too), or zeros when copy_from < 0.
 std::string add_sample(Document* doc, int copy_from);
 std::string remove_sample(Document* doc, int sample);
 

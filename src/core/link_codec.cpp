@@ -22,7 +22,7 @@ static bool all_zero(const std::vector<double>& values) {
 }
 
 // The link's layout, written once for both encoders: `row(out, values, count)` appends the text
-// of one row (inputs' rows, weight rows, then bias vectors, in that order).
+// of one row (inputs' rows, weight rows, bias vectors, then targets' rows, in that order).
 template <class AppendRow>
 static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
     const Network& net = doc.network;
@@ -55,6 +55,17 @@ static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
             if (l > 0) out->push_back(',');
             out->append(activation_name(net.activations[l]));
         }
+    }
+    // Learning (loss.h): targets, and the settings that differ from their defaults.
+    if (doc.has_targets()) {
+        out->append("&y=");
+        rows(doc.targets);
+    }
+    if (doc.loss != Loss::Mse) out->append("&loss=").append(loss_name(doc.loss));
+    if (doc.reduction != Reduction::Mean) out->append("&reduce=").append(reduction_name(doc.reduction));
+    if (doc.learning_rate != kDefaultLearningRate) {
+        out->append("&lr=");
+        append_number(out, doc.learning_rate);
     }
 }
 

@@ -8,10 +8,14 @@
 namespace mlp {
 
 void open_preset(Session* session, Preset preset) {
-    if (preset == Preset::Xor) {
-        session->start_from(xor_document(), kXorName);
-    } else {
-        session->start_from(exercise_document(), kExerciseName);
+    switch (preset) {
+        case Preset::Exercise: session->start_from(exercise_document(), kExerciseName); break;
+        case Preset::Xor: session->start_from(xor_document(), kXorName); break;
+        case Preset::YehBackprop: session->start_from(yeh_backprop_document(), kYehName); break;
+        case Preset::LondonBackprop: session->start_from(london_backprop_document(), kLondonName); break;
+        case Preset::ExerciseWithTargets:
+            session->start_from(exercise_with_targets_document(), kExerciseWithTargetsName);
+            break;
     }
 }
 

@@ -1,12 +1,14 @@
-// The document being explored, its forward pass kept current, and what the page reports about
-// it (the last refused input, warnings). The UI and the page's script API both work through a
-// Session; it has no platform code, so it is tested natively.
+// The document being explored, its forward pass kept current (and its backward pass, computed
+// when asked for), and what the page reports about it (the last refused input, warnings). The UI
+// and the page's script API both work through a Session; it has no platform code, so it is
+// tested natively.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/backward_pass.h"
 #include "core/edit_history.h"
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
@@ -31,6 +33,23 @@ public:
     void set_bias(int layer, int row, double v);
     void set_input(int sample, int col, double v);
     void set_activation(int layer, Activation act);
+    // Targets and how the network learns (loss.h), as value edits too. set_target needs targets
+    // (document().has_targets()); a learning rate that is not allowed is ignored.
+    void set_target(int sample, int node, double v);
+    void set_loss(Loss loss);
+    void set_reduction(Reduction reduction);
+    void set_learning_rate(double lr);
+
+    // The loss and every gradient of the current document (backward_pass.h), or null when it has
+    // no targets. Computed when asked for, once per change: while nothing reads the gradients (no
+    // worksheet or view of them, no state()), an edit costs the forward pass alone.
+    const BackwardPass* gradients() const;
+
+    // n steps of gradient descent (backward_pass.h), each from the gradients of the state before
+    // it, as one undo step (undo returns every weight and bias exactly). "" when done; otherwise
+    // why not: no targets, n outside 1..kMaxStepsPerCall (nothing changed), or a gradient that is
+    // not finite (the steps before it are kept).
+    std::string step(int n);
 
     // The exercise's hidden values (exercise.h): what the learner is to compute by hand. Sorted
     // and checked (check_hidden); "" or why the set was refused, leaving the current one. One
@@ -80,11 +99,13 @@ public:
     // The edit that made the current revision. A renderer that last saw revision() - 1 can update
     // only what it touched (one line of the diagram for a weight) instead of everything.
     struct Edit {
-        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden };
+        // Document: anything at all (several values, a step of gradient descent, a new document).
+        // Target: a target value; Learning: the loss, reduction or learning rate (no forward change).
+        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden, Target, Learning };
         Kind kind = Kind::Document;
-        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input: the sample. Hidden: unused
+        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input, Target: the sample. Hidden: unused
         int row = 0;    // Weight, Bias: the node of layer+1. Input: unused
-        int col = 0;    // Weight: the node of `layer`. Input: the input
+        int col = 0;    // Weight: the node of `layer`. Input: the input. Target: the output node
     };
     const Edit& last_edit() const { return last_edit_; }
 
@@ -96,6 +117,7 @@ public:
 
 private:
     void recompute_from(int layer, Edit edit);
+    void set_value(ValueChange::Target target, int layer, int row, int col, double v);
     void apply_step(EditStep& step, bool forward);
     void document_changed();
     void hidden_changed();
@@ -104,6 +126,8 @@ private:
     StartPointRef start_;
     EditHistory history_;
     ForwardPass pass_;
+    mutable BackwardPass gradients_;
+    mutable bool gradients_stale_ = true;  // gradients_ is not of the current document
     std::string error_;
     std::vector<std::string> warnings_;
     uint64_t revision_ = 1;
@@ -115,5 +139,9 @@ private:
 
 // Clamps v into [-kMaxAbsValue, kMaxAbsValue]; NaN becomes 0.
 double clamp_value(double v);
+
+// "" when n is a number of steps step() takes (a whole number from 1 to kMaxStepsPerCall), else a
+// message that says so: "step: n is 2.5; expected a whole number from 1 to 10000".
+std::string check_step_count(double n);
 
 }  // namespace mlp

@@ -81,13 +81,15 @@ EMSCRIPTEN_KEEPALIVE void mlp_reset() {
 // True while one of the app's text fields is being typed in: its Ctrl+Z is ImGui's own.
 EMSCRIPTEN_KEEPALIVE int mlp_wants_text_input() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 
-// Presets: 0 the exercise, 1 XOR. The random one takes its form's texts and returns 1 when it
-// made the network (else the banner says why, and the menu stays open).
+// Presets, numbered as mlp::Preset: 0 the exercise, 1 XOR, 2 Tom Yeh's backpropagation sheet,
+// 3 Jeremy London's backpropagation.py, 4 the exercise with targets. The random one takes its
+// form's texts and returns 1 when it made the network (else the banner says why, and the menu
+// stays open).
 EMSCRIPTEN_KEEPALIVE void mlp_preset(int which) {
     platform::request_frames();
     mlp::Session* s = platform::session();
-    if (!s) return;
-    mlp::open_preset(s, which == 1 ? mlp::Preset::Xor : mlp::Preset::Exercise);
+    if (!s || which < 0 || which >= mlp::kPresetCount) return;
+    mlp::open_preset(s, static_cast<mlp::Preset>(which));
     platform::show_session_messages(*s);
     platform::sync_toolbar(*s);
 }

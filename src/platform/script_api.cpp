@@ -9,6 +9,7 @@
 #include "core/decode_result.h"
 #include "core/document_loader.h"
 #include "core/limits.h"
+#include "platform/editor_api.h"
 #include "platform/frame_scheduler.h"
 #include "platform/link_sync.h"
 
@@ -47,6 +48,24 @@ EMSCRIPTEN_KEEPALIVE void mlp_load(const char* text, size_t bytes) {
     if (!g_app) return;
     mlp::open_decoded(&g_app->session(), mlp::decode_document_text(std::string_view(text, bytes)));
     platform::show_session_messages(g_app->session());
+}
+
+// step(n): n steps of gradient descent as one undo step (core/session.h). n is checked here, so
+// anything but a whole number from 1 to 10,000 (page.js passes NaN for a value that is not a
+// number) is refused with the session's error set and nothing changed.
+EMSCRIPTEN_KEEPALIVE void mlp_step(double n) {
+    platform::request_frames();
+    if (!g_app) return;
+    mlp::Session& session = g_app->session();
+    std::string err = mlp::check_step_count(n);
+    if (err.empty()) err = session.step(static_cast<int>(n));
+    // As load(): `error` says why this call was refused, or is cleared when it was not.
+    if (err.empty())
+        session.dismiss_error();
+    else
+        session.set_error(err);
+    platform::show_session_messages(session);
+    platform::sync_toolbar(session);
 }
 
 // hashchange: the address bar's new fragment.

@@ -79,7 +79,8 @@ async function runInputs({ seed, source, from, to, loadOnly, hashMax, frameEvery
       const wrong = invalidNetwork(s);
       if (wrong) problem('accepted an invalid network: ' + wrong);
       const e = input.expect;
-      if (e && JSON.stringify([s.shape, s.weights, s.biases, s.inputs]) !== JSON.stringify([e.shape, e.weights, e.biases, e.inputs])) {
+      if (e && JSON.stringify([s.shape, s.weights, s.biases, s.inputs, s.targets ?? null]) !==
+        JSON.stringify([e.shape, e.weights, e.biases, e.inputs, e.targets])) {
         problem('a valid text opened as another network');
       }
     } else {

@@ -1,5 +1,5 @@
 // Random documents for round-trip tests: many shapes, every activation, several samples, biases
-// or none, hidden values or none, and values chosen to stress number text (tiny, huge, negative zero, subnormals,
+// or none, targets and loss settings or none, hidden values or none, and values chosen to stress number text (tiny, huge, negative zero, subnormals,
 // thirds, values at the limits).
 #pragma once
 
@@ -52,6 +52,18 @@ inline mlp::Document random_document(std::mt19937_64& rng, int max_layers = 6, i
             act = static_cast<mlp::Activation>(rng() % mlp::kActivationCount);
     doc.inputs = mlp::Matrix(samples(rng), shape[0]);
     for (double& v : doc.inputs.values) v = random_value(rng);
+    // Half of them learn: targets, and any loss, reduction and learning rate.
+    if (rng() % 2) {
+        doc.targets = mlp::Matrix(doc.inputs.rows, shape.back());
+        for (double& v : doc.targets.values) v = random_value(rng);
+    }
+    if (rng() % 2) {
+        doc.loss = static_cast<mlp::Loss>(rng() % mlp::kLossCount);
+        doc.reduction = static_cast<mlp::Reduction>(rng() % mlp::kReductionCount);
+        static const double kRates[] = {0.03, 0.1, 1e-7, 1e6, 5e-324, 0.30000000000000004};
+        doc.learning_rate = rng() % 2 ? kRates[rng() % std::size(kRates)] : std::fabs(random_value(rng));
+        if (!mlp::is_allowed_learning_rate(doc.learning_rate)) doc.learning_rate = 1.0;
+    }
     // Half of them are exercises: a few random values hidden, or whole layers and samples.
     if (rng() % 2) {
         const int layers = static_cast<int>(shape.size()) - 1;

@@ -65,7 +65,7 @@ TEST_CASE("the forward pass of any network within the limits is finite") {
     CHECK(output > 1e260);
     for (const Matrix& z : pass.z)
         for (double v : z.values) REQUIRE(std::isfinite(v));
-    const std::string state = state_json(doc, pass, {});
+    const std::string state = state_json(doc, pass, nullptr, {});
     CHECK(state.find("inf") == std::string::npos);
     CHECK(state.find("nan") == std::string::npos);
 }
