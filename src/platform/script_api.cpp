@@ -54,7 +54,8 @@ EMSCRIPTEN_KEEPALIVE void mlp_open_fragment(const char* fragment, size_t bytes) 
 EMSCRIPTEN_KEEPALIVE double mlp_max_text_bytes() { return static_cast<double>(mlp::kMaxFragmentBytes); }
 EMSCRIPTEN_KEEPALIVE void mlp_refuse_text(double bytes, int is_link) {
     if (!g_app) return;
-    g_app->session().set_error(mlp::check_text_size(static_cast<size_t>(bytes), is_link ? "the link" : "the text"));
+    g_app->session().refuse_opening(mlp::check_text_size(static_cast<size_t>(bytes), is_link ? "the link" : "the text"),
+                                    mlp::kKeptNetworkNote);
     platform::show_session_messages(g_app->session());
 }
 

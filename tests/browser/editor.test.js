@@ -68,12 +68,7 @@ function documentOf(s) {
   return { format: s.format, shape: s.shape, activations: s.activations, weights: s.weights, biases: s.biases, inputs: s.inputs };
 }
 
-async function choosePreset(page, id) {
-  await page.click('#presets');
-  await page.locator('#presets-menu').waitFor({ state: 'visible' });
-  await page.click('#' + id);
-  await h.frames(page, 2);
-}
+const choosePreset = h.choosePreset;
 
 test('a slider drag is one undo step; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, Cmd and the buttons undo and redo it', async () => {
   const page = await openDesktop();
