@@ -222,6 +222,15 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
         if (edit(session, [=](mlp::Document* d) { return mlp::insert_layer(d, layer + 1, nodes, fill); }))
             layer_ = layer + 1;
     }
+    // New depth that keeps the function (core/architecture.h insert_identity_layer).
+    const char* identity = "Identity after";
+    flow(button_width(identity));
+    if (tool_button(identity, "Insert identity", probe,
+                    "a new layer after this one that passes its values on unchanged: identity weights, no bias,\n"
+                    "ReLU when the values are never negative (after a ReLU or sigmoid layer), else linear.\n"
+                    "The outputs stay the same; change its weights from there.")) {
+        if (edit(session, [=](mlp::Document* d) { return mlp::insert_identity_layer(d, layer); })) layer_ = layer + 1;
+    }
 
     if (layer_ > 0) {
         caption("Activation");
@@ -237,8 +246,9 @@ void NetworkPanel::draw_new_weights(mlp::Session& session, UiProbe& probe) {
     const int clicked = segmented_buttons(kFill, 2, fill_.random ? 1 : 0, probe);
     if (clicked >= 0) fill_.random = clicked == 1;
     if (item_hovered_for_tooltip()) {
-        ImGui::SetTooltip("What new weights start as when nodes or layers are added:\n"
-                          "zeros (they change nothing), or seeded random numbers.");
+        ImGui::SetTooltip("What new weights start as when nodes or layers are added: zeros, or seeded random numbers.\n"
+                          "A node of zeros changes nothing; a layer of zeros gives every node after it 0\n"
+                          "(Identity after adds a layer that changes nothing).");
     }
     if (!fill_.random) return;
     const char* whole = "Whole numbers";

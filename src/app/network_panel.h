@@ -1,6 +1,7 @@
 // The "Network" section at the head of the sliders panel: the shape as a row of layer chips
 // (3 → 5 → 2 → …), and for the chip picked (or the layer of the node picked in the diagram) its
-// node count (− / typed / +), inserting a layer before or after it, deleting it, its activation;
+// node count (− / typed / +), inserting a layer before or after it (or an identity layer after
+// it, which keeps the function), deleting it, its activation;
 // then how new weights are filled (zeros, or seeded random whole or real numbers), the samples
 // (add a copy of the one shown or zeros, remove the one shown) and the "Show biases" switch.
 //
@@ -9,7 +10,7 @@
 //
 // ui() names (ui_probe.h): "section:network", "chip:3" (layer 3; 0 = the inputs),
 // "button:Remove node", "input:nodes", "button:Add node", "button:Delete layer",
-// "button:Insert before", "button:Insert after", "button:Zeros", "button:Random",
+// "button:Insert before", "button:Insert after", "button:Insert identity", "button:Zeros", "button:Random",
 // "check:Whole numbers", "input:seed", "button:Copy sample", "button:Zero sample",
 // "button:Remove sample", "check:Show biases", "combo:activation" (the picked layer's; see
 // draw_activation_picker), "text:network message" (the last refusal).
