@@ -114,12 +114,25 @@
 
   const messageBox = byId('message');
   const messageText = byId('message-text');
+  const messageNote = byId('message-note');
   const noticeBox = byId('notice');
   const noticeText = byId('notice-text');
+  let repeatTimer = 0;
 
-  // Called by the app whenever its error or warnings change. warnings: one per line.
-  function showMessages(error, warnings) {
-    messageText.textContent = error;
+  // Called by the app whenever its error, the error's note (what is shown instead) or its
+  // warnings change, also to the same error again. warnings: one per line.
+  function showMessages(error, note, warnings) {
+    clearTimeout(repeatTimer);
+    const repeated = Boolean(error) && !messageBox.hidden && messageText.textContent === error;
+    if (repeated) {
+      // The same refusal again (the same text typed twice): an alert is announced when its text
+      // changes, so it is emptied for a moment and filled again.
+      messageText.textContent = '';
+      repeatTimer = setTimeout(function () { messageText.textContent = error; }, 100);
+    } else {
+      messageText.textContent = error;
+    }
+    messageNote.textContent = error ? note : '';
     messageBox.hidden = !error;
     noticeText.textContent = warnings;
     noticeBox.hidden = !warnings;
@@ -325,7 +338,7 @@
       if (bytes > limit) callWithTexts('mlp_refuse_file', [file.name], bytes);
       else callWithTexts('mlp_import_file', [file.name, text]);
     }, function (error) {
-      showMessages('the file could not be read: ' + error.message, '');
+      showMessages('the file could not be read: ' + error.message, 'The network shown is the one from before.', '');
     });
   }
   const fileInput = byId('import-file');

@@ -391,7 +391,7 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
         ImGui::PushID(l);
         // A card off screen is drawn all the same when an answer field in it is to get the focus.
         const bool focus_here = focus_is_in_layer(view, l);
-        if (focus_here || ImGui::IsRectVisible(size)) {
+        if (focus_here || reveal_is_in_layer(view, l) || ImGui::IsRectVisible(size)) {
             // NavFlattened: Tab goes on from the last answer field of one card to the next card's.
             ImGui::BeginChild("layer", size, false,
                               ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);

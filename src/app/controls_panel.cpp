@@ -11,9 +11,11 @@
 #include "app/number_format.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
+#include "app/typed_field.h"
 #include "app/value_mask.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
+#include "core/typed_number.h"
 
 namespace app {
 namespace {
@@ -79,6 +81,17 @@ std::string layer_summary(const mlp::Session& session, const ValueMask& mask, in
 
 }  // namespace
 
+bool ControlsPanel::slider(const char* name, double* v, const ValueSliderOptions& o, mlp::Session& session) {
+    const double before = *v;
+    std::string refused;
+    const bool changed = value_slider(name, v, o, &refused);
+    if (!refused.empty())
+        typed_message_.refuse(&session, std::string(name) + ": " + refused, mlp::kept_value_note(name, before));
+    else if (changed)
+        typed_message_.accepted(&session);
+    return changed;
+}
+
 double ControlsPanel::bound_for(int section, double v) {
     double& b = bounds_[section];
     if (std::fabs(v) > b) b = slider_bound_for(std::fabs(v));
@@ -125,7 +138,7 @@ void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session
     o.touch = touch_;
     o.highlighted = selects_weight(view.selected, l, i, j);
     ImGui::SetNextItemWidth(width);
-    if (value_slider(name, &v, o)) {
+    if (slider(name, &v, o, session)) {
         session.set_weight(l, i, j, v);
         bound_for(l + 1, v);
     }
@@ -151,7 +164,7 @@ void ControlsPanel::bias_slider(int l, int i, float width, mlp::Session& session
     o.touch = touch_;
     o.highlighted = view.selected == Selection::node(l + 1, i);
     ImGui::SetNextItemWidth(width);
-    if (value_slider(name, &v, o)) {
+    if (slider(name, &v, o, session)) {
         session.set_bias(l, i, v);
         bound_for(l + 1, v);
     }
@@ -173,7 +186,7 @@ void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& sessio
     o.touch = touch_;
     o.highlighted = selects_input(view.selected, j);
     ImGui::SetNextItemWidth(width);
-    if (value_slider(name, &v, o)) {
+    if (slider(name, &v, o, session)) {
         session.set_input(s, j, v);
         bound_for(0, v);
     }
@@ -347,12 +360,32 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Weights into node");
     ImGui::SameLine();
-    int shown = picked + 1;
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000").x + ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().FramePadding.x * 4);
-    if (ImGui::InputInt("##node", &shown, 1, 10)) picked = std::clamp(shown - 1, 0, w.rows - 1);
+    // − [node] +: a step either way, or a typed node number (applied when typing ends).
+    const ImVec2 spacing(2.0f, ImGui::GetStyle().ItemSpacing.y);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
+    ImGui::PushID(l);
+    if (ImGui::Button("\xE2\x88\x92##prev")) picked = std::max(0, picked - 1);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
+    std::string typed;
+    if (typed_field("##node", std::to_string(picked + 1), &typed)) {
+        const std::string layer_nodes = "a node of layer " + std::to_string(l + 1);
+        const mlp::TypedNumber node = mlp::read_typed_count(typed, layer_nodes.c_str(), 1, w.rows);
+        if (node.ok()) {
+            picked = static_cast<int>(node.value) - 1;
+            typed_message_.accepted(&session);
+        } else {
+            typed_message_.refuse(&session, "W" + std::to_string(l + 1) + ", weights into node: " + node.error,
+                                  "W" + std::to_string(l + 1) + " still shows node " + std::to_string(picked + 1) + ".");
+        }
+    }
     char probe_label[32];
     std::snprintf(probe_label, sizeof probe_label, "input:node.W%d", l + 1);
     probe.add_last_item(probe_label);
+    ImGui::SameLine();
+    if (ImGui::Button("+##next")) picked = std::min(w.rows - 1, picked + 1);
+    ImGui::PopID();
+    ImGui::PopStyleVar();
     ImGui::SameLine();
     char of[32];
     std::snprintf(of, sizeof of, "of %d", w.rows);

@@ -94,7 +94,8 @@ std::string edge_tooltip(const mlp::Session& session, int sample, int l, int row
                        " \xE2\x86\x92 " + node_label(net, l + 1, row) + ")\n";
     text += "contribution a\xC2\xB7w = " + (hidden ? std::string(kMaskedText) : factor(a)) + "\xC2\xB7" + factor(w) +
             " = " + shown_value(hidden, a * w);
-    return text + sample_note(session, sample);
+    // What can be done with it, which nothing else on the line says.
+    return text + sample_note(session, sample) + "\ndrag the line up or down to change " + weight_name(l, row, col);
 }
 
 std::string bins_tooltip(const mlp::Session& session, const mlp::GapPlan& gap, int l, int dst_bin, int src_bin) {

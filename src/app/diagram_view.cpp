@@ -190,33 +190,52 @@ void DiagramView::draw_headings(const mlp::Session& session, const ViewState& vi
     }
 }
 
-// The key under the diagram: what the colours, the dots and the red ring mean. Items that do
-// not fit the width are left out from the end (the last is a detail).
-void DiagramView::draw_legend(ImDrawList* list) const {
+// The key under the diagram: what the colours, the dots and the red ring mean, and what a line
+// does when dragged (nothing else on screen says it). Items that do not fit the width are left
+// out by importance (the colours of the signs and the drag first), drawn in their order.
+void DiagramView::draw_legend(ImDrawList* list, UiProbe& probe) const {
     ImFont* font = ImGui::GetFont();
     const float size = kSubheadingFontSize;
     const float y = std::round(geo_.footer_top + (geo_.area.y + geo_.area.h - geo_.footer_top) * 0.5f);
     if (y + size * 0.5f > geo_.area.y + geo_.area.h) return;
-    enum class Swatch { Line, Dots, Ring, None };
+    enum class Swatch { Line, Dots, Ring, Drag, None };
     struct Item {
         Swatch swatch;
         Colour colour;
         const char* text;
+        int importance;  // 0 first
     };
     static const Item kItems[] = {
-        {Swatch::Line, palette::kPositive, "w > 0"},
-        {Swatch::Line, palette::kNegative, "w < 0"},
-        {Swatch::Dots, palette::kZeroEdge, "w = 0"},
-        {Swatch::Ring, palette::kClipped, "clipped by ReLU"},
-        {Swatch::None, palette::kMuted, "thicker: larger |w|"},
+        {Swatch::Line, palette::kPositive, "w > 0", 0},
+        {Swatch::Line, palette::kNegative, "w < 0", 0},
+        {Swatch::Dots, palette::kZeroEdge, "w = 0", 3},
+        {Swatch::Ring, palette::kClipped, "clipped by ReLU", 2},
+        {Swatch::None, palette::kMuted, "thicker: larger |w|", 4},
+        {Swatch::Drag, palette::kInk, "drag a line to change its weight", 1},
     };
+    constexpr int kCount = static_cast<int>(sizeof kItems / sizeof kItems[0]);
     constexpr float kSwatch = 18.0f, kGap = 5.0f, kSpacing = 14.0f;
-    float x = geo_.area.x + 14.0f;
+    const float left = geo_.area.x + 14.0f;
     const float right = geo_.area.x + geo_.area.w - 10.0f;
-    for (const Item& item : kItems) {
-        const float text_w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, item.text).x;
+    auto width = [&](const Item& item) {
         const float swatch_w = item.swatch == Swatch::None ? 0.0f : kSwatch + kGap;
-        if (x + swatch_w + text_w > right) break;
+        return swatch_w + font->CalcTextSizeA(size, FLT_MAX, 0.0f, item.text).x;
+    };
+    // Which fit, most important first.
+    bool shown[kCount] = {};
+    float used = 0.0f;
+    for (int importance = 0; importance <= 4; ++importance)
+        for (int k = 0; k < kCount; ++k) {
+            if (kItems[k].importance != importance) continue;
+            const float w = width(kItems[k]) + (used > 0.0f ? kSpacing : 0.0f);
+            if (left + used + w > right) continue;
+            shown[k] = true;
+            used += w;
+        }
+    float x = left;
+    for (int k = 0; k < kCount; ++k) {
+        if (!shown[k]) continue;
+        const Item& item = kItems[k];
         const ImU32 colour = item.colour.u32();
         switch (item.swatch) {
             case Swatch::Line: list->AddLine(ImVec2(x, y), ImVec2(x + kSwatch, y), colour, 3.0f); break;
@@ -224,10 +243,22 @@ void DiagramView::draw_legend(ImDrawList* list) const {
                 for (float d = x; d < x + kSwatch; d += 5.0f) list->AddLine(ImVec2(d, y), ImVec2(d + 2.5f, y), colour, 1.0f);
                 break;
             case Swatch::Ring: list->AddCircle(ImVec2(x + kSwatch * 0.5f, y), 6.0f, colour, 20, 2.5f); break;
+            case Swatch::Drag: {
+                // A line with arrows up and down across it: the gesture.
+                const float cx = x + kSwatch * 0.5f, a = 6.5f;
+                list->AddLine(ImVec2(x, y + 2.0f), ImVec2(x + kSwatch, y - 2.0f), palette::kPositive.u32(), 2.5f);
+                list->AddLine(ImVec2(cx, y - a), ImVec2(cx, y + a), colour, 1.5f);
+                list->AddTriangleFilled(ImVec2(cx, y - a - 2.0f), ImVec2(cx - 3.0f, y - a + 2.0f), ImVec2(cx + 3.0f, y - a + 2.0f), colour);
+                list->AddTriangleFilled(ImVec2(cx, y + a + 2.0f), ImVec2(cx + 3.0f, y + a - 2.0f), ImVec2(cx - 3.0f, y + a - 2.0f), colour);
+                break;
+            }
             case Swatch::None: break;
         }
-        list->AddText(font, size, ImVec2(x + swatch_w, y - size * 0.5f), palette::kMuted.u32(), item.text);
-        x += swatch_w + text_w + kSpacing;
+        const float swatch_w = item.swatch == Swatch::None ? 0.0f : kSwatch + kGap;
+        const ImU32 text_colour = item.swatch == Swatch::Drag ? palette::kInk.u32() : palette::kMuted.u32();
+        list->AddText(font, size, ImVec2(x + swatch_w, y - size * 0.5f), text_colour, item.text);
+        if (item.swatch == Swatch::Drag) probe.add("text:drag hint", x, y - size * 0.5f, width(item), size, false, item.text);
+        x += width(item) + kSpacing;
     }
 }
 
@@ -323,7 +354,7 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         return;
     }
     draw_headings(session, view, list);
-    draw_legend(list);
+    draw_legend(list, probe);
     draw_node_numbers(session, view, list);
     if (view.show_biases) draw_bias_marks(session, geo_, list, probe);
     add_probes(session, view, probe);
@@ -343,12 +374,26 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         case mlp::DiagramHit::Kind::None: break;
     }
     if (hover_.kind != mlp::DiagramHit::Kind::None) {
-        ImGui::BeginTooltip();
         // Long dot products wrap instead of running off a phone's screen.
-        const float width = std::min(ImGui::GetIO().DisplaySize.x - 32.0f, ImGui::GetFontSize() * kTooltipWidthEms);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(width, 120.0f));
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const float wrap = std::max(std::min(display.x - 32.0f, ImGui::GetFontSize() * kTooltipWidthEms), 120.0f);
+        // Placed clear of what it is about (core/diagram_geometry.h place_tooltip): a line's two
+        // nodes, so a drag shows the value it changes; a node itself.
+        std::vector<mlp::NodeRef> keep_clear;
+        if (hover_.kind == mlp::DiagramHit::Kind::Edge) keep_clear = {{hover_.layer + 1, hover_.row}, {hover_.layer, hover_.col}};
+        if (hover_.kind == mlp::DiagramHit::Kind::Node) keep_clear = {{hover_.layer, hover_.row}};
+        const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+        const ImVec2 text = ImGui::CalcTextSize(view.tooltip.c_str(), nullptr, false, wrap);
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        const mlp::Point at = mlp::place_tooltip(geo_, {mouse.x, mouse.y}, text.x + 2 * padding.x + 2, text.y + 2 * padding.y + 2,
+                                                 {0, 0, display.x, display.y}, keep_clear);
+        ImGui::SetNextWindowPos(ImVec2(at.x, at.y));
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
         ImGui::TextUnformatted(view.tooltip.c_str());
         ImGui::PopTextWrapPos();
+        const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        probe.add("tooltip", pos.x, pos.y, size.x, size.y);
         ImGui::EndTooltip();
     }
 }

@@ -36,7 +36,7 @@ private:
     void update_layout(const mlp::Session& session, const Rect& area);
     void drag_weight(mlp::Session& session, const ViewState& view, float mouse_y);
     void draw_headings(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
-    void draw_legend(ImDrawList* list) const;
+    void draw_legend(ImDrawList* list, UiProbe& probe) const;
     void draw_node_numbers(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
     void add_probes(const mlp::Session& session, const ViewState& view, UiProbe& probe);
 

@@ -51,6 +51,9 @@ float answer_column_width(const mlp::Session& session, const ViewState& view, in
 // Whether the worksheet must draw and scroll to the card of weight layer l this frame: it holds
 // the answer field that gets the keyboard focus.
 bool focus_is_in_layer(const ViewState& view, int l);
+// Whether the worksheet must draw the card of weight layer l this frame, off screen or not: it
+// holds the value Reveal step just filled in, which scrolls itself into view.
+bool reveal_is_in_layer(const ViewState& view, int l);
 
 // A click on node `node` of node layer `node_layer` in the diagram: when a value of it is hidden
 // (for the sample shown), its answer field gets the focus and the worksheet comes into view.

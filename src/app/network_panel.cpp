@@ -11,10 +11,13 @@
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/top_bar.h"
+#include "app/typed_field.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
 #include "core/document_edit.h"
+#include "core/limits.h"
 #include "core/presets.h"
+#include "core/typed_number.h"
 
 namespace app {
 namespace {
@@ -87,6 +90,11 @@ bool NetworkPanel::edit(mlp::Session& session, const std::function<std::string(m
     return false;
 }
 
+void NetworkPanel::refuse(mlp::Session& session, std::string message, std::string note) {
+    field_message_.refuse(&session, std::move(message), std::move(note));
+    message_ = session.error();
+}
+
 void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch) {
     const mlp::Network& net = session.network();
     const int layers = static_cast<int>(net.shape.size());
@@ -111,7 +119,7 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     draw_chips(session, probe);
     draw_layer_tools(session, probe);
     ImGui::Spacing();
-    draw_new_weights(probe);
+    draw_new_weights(session, probe);
     draw_samples(session, view, probe);
     bool show = view.show_biases;
     if (ImGui::Checkbox("Show biases", &show)) view.show_biases = show;
@@ -179,16 +187,18 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     if (tool_button("\xE2\x88\x92##node", "Remove node", probe, "one node less (its weights go)"))
         edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, nodes - 1, fill); });
     ImGui::SameLine();
-    if (!typing_nodes_) typed_nodes_ = nodes;
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
-    ImGui::InputInt("##nodes", &typed_nodes_, 0, 0);
-    typing_nodes_ = ImGui::IsItemActive();
-    const bool typed = ImGui::IsItemDeactivatedAfterEdit();
+    std::string typed;
+    const bool ended = typed_field("##nodes", std::to_string(nodes), &typed);
     keyboard_tab_stop();
     probe.add_last_item("input:nodes");
-    if (typed && typed_nodes_ != nodes) {
-        const int want = typed_nodes_;
-        edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, want, fill); });
+    if (ended) {
+        const mlp::TypedNumber count = mlp::read_typed_count(typed, "a node count", 1, mlp::kMaxNodesPerLayer);
+        const int want = static_cast<int>(count.value);
+        if (!count.ok())
+            refuse(session, "nodes of layer " + std::to_string(layer) + ": " + count.error, mlp::kUnchangedNote);
+        else if (want != nodes)
+            edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, want, fill); });
     }
     ImGui::SameLine();
     if (tool_button("+##node", "Add node", probe, "one node more (new weights: see New weights)"))
@@ -212,6 +222,15 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
         if (edit(session, [=](mlp::Document* d) { return mlp::insert_layer(d, layer + 1, nodes, fill); }))
             layer_ = layer + 1;
     }
+    // New depth that keeps the function (core/architecture.h insert_identity_layer).
+    const char* identity = "Identity after";
+    flow(button_width(identity));
+    if (tool_button(identity, "Insert identity", probe,
+                    "a new layer after this one that passes its values on unchanged: identity weights, no bias,\n"
+                    "ReLU when the values are never negative (after a ReLU or sigmoid layer), else linear.\n"
+                    "The outputs stay the same; change its weights from there.")) {
+        if (edit(session, [=](mlp::Document* d) { return mlp::insert_identity_layer(d, layer); })) layer_ = layer + 1;
+    }
 
     if (layer_ > 0) {
         caption("Activation");
@@ -220,15 +239,16 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     }
 }
 
-void NetworkPanel::draw_new_weights(UiProbe& probe) {
+void NetworkPanel::draw_new_weights(mlp::Session& session, UiProbe& probe) {
     caption("New weights");
     ImGui::SameLine();
     static const char* const kFill[] = {"Zeros", "Random"};
     const int clicked = segmented_buttons(kFill, 2, fill_.random ? 1 : 0, probe);
     if (clicked >= 0) fill_.random = clicked == 1;
     if (item_hovered_for_tooltip()) {
-        ImGui::SetTooltip("What new weights start as when nodes or layers are added:\n"
-                          "zeros (they change nothing), or seeded random numbers.");
+        ImGui::SetTooltip("What new weights start as when nodes or layers are added: zeros, or seeded random numbers.\n"
+                          "A node of zeros changes nothing; a layer of zeros gives every node after it 0\n"
+                          "(Identity after adds a layer that changes nothing).");
     }
     if (!fill_.random) return;
     const char* whole = "Whole numbers";
@@ -241,11 +261,19 @@ void NetworkPanel::draw_new_weights(UiProbe& probe) {
     caption("seed");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(seed_w);
-    ImGui::InputText("##seed", seed_text_, sizeof seed_text_, ImGuiInputTextFlags_CharsDecimal);
+    std::string typed;
+    const bool ended = typed_field("##seed", std::to_string(fill_.seed), &typed);
     keyboard_tab_stop();
     probe.add_last_item("input:seed");
+    if (!ended) return;
     uint64_t seed = 1;
-    if (mlp::parse_seed(seed_text_, &seed).empty()) fill_.seed = seed;
+    if (const std::string err = mlp::parse_seed(typed, &seed); !err.empty()) {
+        refuse(session, err, "New weights keep seed " + std::to_string(fill_.seed) + ".");
+    } else {
+        fill_.seed = seed;
+        message_.clear();
+        field_message_.accepted(&session);
+    }
 }
 
 void NetworkPanel::draw_samples(mlp::Session& session, ViewState& view, UiProbe& probe) {

@@ -5,11 +5,12 @@
 // what is on screen this frame is listed.
 //   panels:  "panel:diagram", "panel:controls" (the sliders), "panel:breakdown" (the worksheet),
 //            "panel:topbar" (narrow layouts only)
-//   diagram: "node:3.2" (node 2 of layer 3), "edge:W3[2,1]"
+//   diagram: "node:3.2" (node 2 of layer 3), "edge:W3[2,1]", "tooltip" (the tooltip's box),
+//            "text:drag hint" (the legend's "drag a line to change its weight")
 //   sliders: "slider:W3[2,1]" (weight into node 2 of layer 3 from node 1 of layer 2),
 //            "slider:x2[1]" (input 1 of sample 2); highlighted = drawn as the selection.
 //            "section:inputs", "section:W3" (a layer's collapsing header),
-//            "input:node.W3" (the node picker of a layer too large for a matrix);
+//            "input:node.W3" (the node picker's field of a layer too large for a matrix);
 //            "text:summary W3" (text: the layer's "x1:  z3 = …  →  a3 = …" line under its
 //            sliders), "text:node W3" (the picked node's z and a, for a layer too large)
 //   worksheet cells (text = what the cell shows, e.g. "−5 → 0"; highlighted = on the orange

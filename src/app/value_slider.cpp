@@ -16,6 +16,7 @@
 #include "app/theme.h"
 #include "core/network.h"
 #include "core/number_text.h"
+#include "core/typed_number.h"
 
 namespace app {
 namespace {
@@ -51,18 +52,65 @@ double value_at_pointer(const ImRect& bb, const ValueSliderOptions& o) {
     return o.integer_steps ? std::round(v) : std::round(v * 100.0) / 100.0;
 }
 
-// The text field that replaces the slider while typing. The buffer starts as the shortest text
-// that reads back to the same value, so an untouched field changes nothing.
-bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value) {
+// The text typed into a slider's field. ImGui ignores the buffer it is given while a field is
+// active, so the text is kept here to be read when typing ends, whichever way it ends: Enter,
+// Escape (which puts back the text the field opened with), or a click elsewhere, seen in the
+// field's own frame; Tab, or an item drawn earlier taking the keyboard, seen when the slider runs
+// next (`ended`: a field that stopped while another one opened before its slider ran again).
+struct TypedText {
+    ImGuiID id = 0;
+    std::string initial;  // the value's text when the field opened
+    std::string text;     // what it holds now
+    int frame = 0;        // the last frame it was seen open
+};
+TypedText g_typing, g_ended;
+
+// Typing ended with `t`: the value it names (read as a link reads numbers, core/typed_number.h),
+// or nothing, with *refused saying why. Text left as it opened changes nothing.
+bool commit_typed(const TypedText& t, double* value, std::string* refused) {
+    if (t.text == t.initial) return false;
+    const mlp::TypedNumber typed = mlp::read_typed_number(t.text);
+    if (!typed.ok()) {
+        if (refused) *refused = typed.error;
+        return false;
+    }
+    if (typed.value == *value) return false;
+    *value = typed.value;
+    return true;
+}
+
+// Typing that ended before this slider ran this frame (see TypedText), read now. Text of a field
+// that ended frames ago (its slider scrolled away or folded) is dropped, not applied later.
+bool commit_ended(ImGuiID id, double* value, std::string* refused) {
+    for (TypedText* t : {&g_typing, &g_ended}) {
+        if (t->id != id) continue;
+        const TypedText ended = std::move(*t);
+        *t = {};
+        if (ended.frame + 1 < ImGui::GetFrameCount()) return false;
+        return commit_typed(ended, value, refused);
+    }
+    return false;
+}
+
+// The text field that replaces the slider while typing. It opens with the shortest text that
+// reads back to the value, so an untouched field changes nothing; the value changes when typing
+// ends, not at every key (typing 1e5 must not pass through 1 and 1e).
+bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value, std::string* refused) {
     char buf[mlp::kMaxParsedNumberChars + 1];
     *mlp::write_number(*value, buf) = '\0';
-    const ImGuiInputTextFlags flags =
-        ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_NoMarkEdited | ImGuiInputTextFlags_CharsScientific;
-    if (!ImGui::TempInputText(bb, id, id_label, buf, sizeof buf, flags)) return false;
-    double parsed = 0.0;
-    // Half-typed text ("-", "1e") parses as nothing and leaves the value alone.
-    if (!mlp::parse_number(buf, &parsed) || !mlp::is_allowed_value(parsed) || parsed == *value) return false;
-    *value = parsed;
+    if (g_typing.id != id) {
+        if (g_typing.id != 0) g_ended = std::move(g_typing);  // its slider has yet to read it
+        g_typing = {id, buf, buf, 0};
+    }
+    // No character filter: ImGui's would drop what it does not take (a comma: "3,5" became
+    // "35"); everything typed is read, or refused with a reason, when typing ends.
+    ImGui::TempInputText(bb, id, id_label, buf, sizeof buf, ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_NoMarkEdited);
+    g_typing.text = buf;
+    g_typing.frame = ImGui::GetFrameCount();
+    if (GImGui->ActiveId == id) return false;  // still typing
+    const TypedText ended = std::move(g_typing);
+    g_typing = {};
+    if (!commit_typed(ended, value, refused)) return false;
     ImGui::MarkItemEdited(id);
     return true;
 }
@@ -174,7 +222,7 @@ void update_touch_press() {
     }
 }
 
-bool value_slider(const char* name, double* value, const ValueSliderOptions& o) {
+bool value_slider(const char* name, double* value, const ValueSliderOptions& o, std::string* refused) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     ImGuiContext& g = *GImGui;
@@ -193,6 +241,10 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
     const bool hovered = ImGui::ItemHoverable(bb, id);
     bool typing = ImGui::TempInputIsActive(id);
     bool changed = false;
+    if (!typing && commit_ended(id, value, refused)) {
+        ImGui::MarkItemEdited(id);
+        changed = true;
+    }
     if (!typing) {
         const bool clicked = hovered && g.IO.MouseClicked[0];
         const bool double_clicked = hovered && g.IO.MouseDoubleClicked[0];
@@ -219,7 +271,7 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
         }
         if (clicked && !double_clicked) g_press = {id, *value};
     }
-    if (typing) return typed_value(bb, id, id_label, value) || changed;
+    if (typing) return typed_value(bb, id, id_label, value, refused) || changed;
 
     if (g_touch.id == id && g_touch.tapped) {
         g_touch = {};

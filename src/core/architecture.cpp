@@ -134,6 +134,24 @@ std::string insert_layer(Document* doc, int position, int nodes, const NewWeight
     return "";
 }
 
+std::string insert_identity_layer(Document* doc, int after) {
+    const int layers = static_cast<int>(doc->network.shape.size());
+    if (after < 0 || after >= layers)
+        return "there is no layer " + std::to_string(after) + "; expected 0 to " + std::to_string(layers - 1);
+    const int nodes = doc->network.shape[after];
+    std::string err = insert_layer(doc, after + 1, nodes, NewWeights{});
+    if (!err.empty()) return err;
+    // The new layer is node layer after + 1; the matrix into it, weight layer `after`.
+    Network& net = doc->network;
+    Matrix& w = net.weights[after];
+    for (int i = 0; i < nodes; ++i) w.at(i, i) = 1.0;
+    const bool never_negative = after > 0 && (net.activations[after - 1] == Activation::ReLU ||
+                                              net.activations[after - 1] == Activation::Sigmoid);
+    const bool output = after + 1 == layers;
+    net.activations[after] = never_negative && !output ? Activation::ReLU : Activation::Linear;
+    return "";
+}
+
 std::string remove_layer(Document* doc, int position) {
     Network& net = doc->network;
     const int layers = static_cast<int>(net.shape.size());

@@ -33,6 +33,15 @@ struct NewWeights {
 // layer is linear; a new input layer gets zero inputs.
 std::string insert_layer(Document* doc, int position, int nodes, const NewWeights& fill);
 
+// Inserts a layer right after layer `after` (0 = the inputs) that passes the values of layer
+// `after` on unchanged, so the network computes the same outputs with one layer more (new depth
+// to train or to change by hand): as many nodes, identity weights, zero biases, and an
+// activation that leaves those values as they are. ReLU when they can never be negative (layer
+// `after` has ReLU or sigmoid: ReLU(a) = a for a >= 0); linear otherwise (the inputs, and
+// linear, leaky ReLU and tanh layers, which can be negative). After the output layer it is the
+// new output layer, linear. The layer after it keeps its weights (it has as many inputs).
+std::string insert_identity_layer(Document* doc, int after);
+
 // Removes layer `position` (a network keeps at least 2 layers). Removing a hidden layer joins
 // its two matrices into one that keeps the outgoing matrix's weights where they fit, with its
 // bias and activation. Removing the input layer makes layer 1 the input (sample values kept where

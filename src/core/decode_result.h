@@ -32,6 +32,10 @@ std::string check_text_size(size_t bytes, const char* what);
 constexpr size_t kMaxQuotedChars = 32;
 std::string quote_input(std::string_view text);
 
+// What every value of a network must be (limits.h kMaxAbsValue), as messages say it after
+// "expected".
+constexpr const char* kAllowedValueText = "a number from -1e6 to 1e6";
+
 // "relu, linear, leaky_relu, sigmoid or tanh": the names accepted for activations; likewise
 // "mse, ce or bce" for losses and "mean or sum" for reductions (loss.h).
 std::string activation_choices();

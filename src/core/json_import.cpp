@@ -255,7 +255,7 @@ bool DocumentReader::number(double v, const json::string_t* text) {
         learning_rate_ = v;
         return true;
     }
-    if (!is_allowed_value(v)) return fail(path(level()) + ": got " + written() + "; expected a number from -1e6 to 1e6");
+    if (!is_allowed_value(v)) return fail(path(level()) + ": got " + written() + "; expected " + kAllowedValueText);
     switch (field_) {
         case Field::Weights:
             weights_.push_back(v);
@@ -331,7 +331,7 @@ bool DocumentReader::parse_error(std::size_t position, const std::string& last_t
     const std::string where = line_and_column(text_, position);
     if (e.id == 406)  // nlohmann-json: a number too large for a double (1e999)
         return fail("JSON: the number " + quote_input(last_token) + " at " + where +
-                    " is out of range; expected a number from -1e6 to 1e6");
+                    " is out of range; expected " + kAllowedValueText);
     return fail("JSON syntax error at " + where + (last_token.empty() ? "" : " (near " + quote_input(last_token) + ")"));
 }
 

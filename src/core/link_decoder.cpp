@@ -388,7 +388,7 @@ int read_numbers(std::string_view row, double* out, std::string_view* bad) {
 // `where` starts the message: "w3: row 2, " gives "w3: row 2, number 1 is "abc"; expected ...".
 std::string number_error(const std::string& where, int index, std::string_view bad) {
     return where + "number " + std::to_string(index + 1) + " is " + quote_input(bad) +
-           "; expected a number from -1e6 to 1e6";
+           "; expected " + kAllowedValueText;
 }
 
 // Rows joined by ';' into m (its size already checked). `row_word`: "row" or "sample".

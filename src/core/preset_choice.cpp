@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/default_network.h"
+#include "core/document_loader.h"
 #include "core/presets.h"
 
 namespace mlp {
@@ -28,7 +29,7 @@ bool open_random_preset(Session* session, std::string_view shape_text, std::stri
     if (err.empty()) err = random_document(shape, seed, integers, &doc);
     if (err.empty()) err = session->start_from(std::move(doc), random_preset_name(shape, seed, integers));
     if (!err.empty()) {
-        session->set_error("the random network cannot be made: " + err);
+        session->refuse_opening("the random network cannot be made: " + err, kKeptNetworkNote);
         return false;
     }
     return true;

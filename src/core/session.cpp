@@ -211,7 +211,7 @@ std::string Session::replace(Document doc, bool undoable) {
     Document before = std::move(doc_);
     doc_ = std::move(doc);
     if (undoable) history_.record_document(std::move(before), start_);
-    error_.clear();
+    if (!error_.empty()) dismiss_error();
     document_changed();
     return "";
 }
@@ -219,8 +219,38 @@ std::string Session::replace(Document doc, bool undoable) {
 std::string Session::start_from(Document doc, std::string name, bool undoable) {
     auto start = std::make_shared<const StartPoint>(StartPoint{std::move(name), doc});
     std::string err = replace(std::move(doc), undoable);
-    if (err.empty()) start_ = std::move(start);  // after replace recorded the one before
+    if (err.empty()) {
+        start_ = std::move(start);  // after replace recorded the one before
+        start_changed();
+    }
     return err;
+}
+
+void Session::start_changed() {
+    ++start_revision_;
+    if (!warnings_.empty()) set_warnings({});
+}
+
+void Session::set_error(std::string message, std::string note) {
+    error_ = std::move(message);
+    error_note_ = error_.empty() ? std::string() : std::move(note);
+    ++message_revision_;
+}
+
+void Session::refuse_opening(std::string message, std::string note) {
+    warnings_.clear();
+    set_error(std::move(message), std::move(note));
+}
+
+void Session::set_warnings(std::vector<std::string> warnings) {
+    warnings_ = std::move(warnings);
+    ++message_revision_;
+}
+
+void Session::dismiss_error() {
+    error_.clear();
+    error_note_.clear();
+    ++message_revision_;
 }
 
 bool Session::reset() {
@@ -235,6 +265,7 @@ void Session::apply_step(EditStep& step, bool forward) {
         std::swap(doc_, step.document);
         std::swap(start_, step.start);
         document_changed();
+        if (start_ != step.start) start_changed();  // an opening undone or redone
         return;
     }
     if (step.has_hidden) {

@@ -67,6 +67,9 @@ public:
     // Undoing this step brings back the document and the start point before it.
     std::string start_from(Document doc, std::string name, bool undoable = true);
     const StartPoint& start_point() const { return *start_; }
+    // Moves whenever the start point changes (a link, file or preset opened, or such an opening
+    // undone or redone): what the view chose for the document opened may be chosen again.
+    uint64_t start_revision() const { return start_revision_; }
     // Back to the start point's document, as an undoable step. False when already there.
     bool reset();
 
@@ -83,12 +86,22 @@ public:
     bool redo();
 
     // Messages for the user and for state(): the last refused input (cleared by a successful
-    // replace or by dismiss_error) and warnings about the last accepted input.
+    // replace or by dismiss_error) with a note on what is shown instead ("The network shown is
+    // the one from before."), and warnings about the last opened input. Warnings belong to the
+    // opening they are about: opening another link, file or preset (start_from), a refused
+    // opening (refuse_opening) and undoing or redoing an opening clear them.
     const std::string& error() const { return error_; }
+    const std::string& error_note() const { return error_note_; }
     const std::vector<std::string>& warnings() const { return warnings_; }
-    void set_error(std::string message) { error_ = std::move(message); }
-    void set_warnings(std::vector<std::string> warnings) { warnings_ = std::move(warnings); }
-    void dismiss_error() { error_.clear(); }
+    void set_error(std::string message, std::string note = {});
+    // A link, file, text or preset that could not be opened: its error, the note, no warnings
+    // (those of an earlier opening are not about this one).
+    void refuse_opening(std::string message, std::string note);
+    void set_warnings(std::vector<std::string> warnings);
+    void dismiss_error();
+    // Moves on every change of the error, its note or the warnings, also to the same text again,
+    // so the page shows (and screen readers announce) a message that is given twice.
+    uint64_t message_revision() const { return message_revision_; }
 
     // Counters that renderers and caches compare with what they last saw: `revision` moves on
     // every change, `structure_revision` only when the shape or sample count changes (buffers
@@ -121,6 +134,7 @@ private:
     void apply_step(EditStep& step, bool forward);
     void document_changed();
     void hidden_changed();
+    void start_changed();
 
     Document doc_;
     StartPointRef start_;
@@ -129,7 +143,10 @@ private:
     mutable BackwardPass gradients_;
     mutable bool gradients_stale_ = true;  // gradients_ is not of the current document
     std::string error_;
+    std::string error_note_;
     std::vector<std::string> warnings_;
+    uint64_t message_revision_ = 1;
+    uint64_t start_revision_ = 1;
     uint64_t revision_ = 1;
     uint64_t structure_revision_ = 1;
     Edit last_edit_;

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "core/document_loader.h"
 #include "core/file_import.h"
 #include "core/preset_choice.h"
 #include "core/session.h"
@@ -126,7 +127,8 @@ EMSCRIPTEN_KEEPALIVE void mlp_refuse_file(const char* name, size_t name_bytes, d
     platform::request_frames();
     mlp::Session* s = platform::session();
     if (!s) return;
-    s->set_error(mlp::file_size_error(std::string_view(name, name_bytes), static_cast<size_t>(bytes)));
+    s->refuse_opening(mlp::file_size_error(std::string_view(name, name_bytes), static_cast<size_t>(bytes)),
+                      mlp::kKeptNetworkNote);
     platform::show_session_messages(*s);
 }
 

@@ -1,6 +1,6 @@
 #include "platform/link_sync.h"
 
-#include <vector>
+#include <cstdint>
 
 #include "core/document_loader.h"
 #include "core/link_codec.h"
@@ -18,8 +18,7 @@ namespace {
 constexpr size_t kMaxAddressBarFragment = 2u * 1024 * 1024 - 4096;
 
 mlp::LinkThrottle g_throttle;
-std::string g_shown_error;
-std::vector<std::string> g_shown_warnings;
+uint64_t g_shown_messages = 0;  // the session's message_revision() shown in the page
 
 // What a write costs (encoding, the browser's replaceState) sets when the next may come.
 void write_link(const mlp::Session& session) {
@@ -61,10 +60,9 @@ std::string share_link(const mlp::Session& session) {
 }
 
 void show_session_messages(const mlp::Session& session) {
-    if (session.error() == g_shown_error && session.warnings() == g_shown_warnings) return;
-    g_shown_error = session.error();
-    g_shown_warnings = session.warnings();
-    show_messages(g_shown_error, g_shown_warnings);
+    if (session.message_revision() == g_shown_messages) return;
+    g_shown_messages = session.message_revision();
+    show_messages(session.error(), session.error_note(), session.warnings());
 }
 
 }  // namespace platform

@@ -80,7 +80,8 @@ EMSCRIPTEN_KEEPALIVE double mlp_max_text_bytes() { return static_cast<double>(ml
 EMSCRIPTEN_KEEPALIVE void mlp_refuse_text(double bytes, int is_link) {
     platform::request_frames();
     if (!g_app) return;
-    g_app->session().set_error(mlp::check_text_size(static_cast<size_t>(bytes), is_link ? "the link" : "the text"));
+    g_app->session().refuse_opening(mlp::check_text_size(static_cast<size_t>(bytes), is_link ? "the link" : "the text"),
+                                    mlp::kKeptNetworkNote);
     platform::show_session_messages(g_app->session());
 }
 

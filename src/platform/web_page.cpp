@@ -26,8 +26,8 @@ EM_JS(void, js_set_address_bar_fragment, (const char* fragment), {
     if (globalThis.mlpPage) globalThis.mlpPage.setFragment(UTF8ToString(fragment));
 });
 // warnings: one per line.
-EM_JS(void, js_show_messages, (const char* error, const char* warnings), {
-    if (globalThis.mlpPage) globalThis.mlpPage.showMessages(UTF8ToString(error), UTF8ToString(warnings));
+EM_JS(void, js_show_messages, (const char* error, const char* note, const char* warnings), {
+    if (globalThis.mlpPage) globalThis.mlpPage.showMessages(UTF8ToString(error), UTF8ToString(note), UTF8ToString(warnings));
 });
 
 namespace platform {
@@ -46,10 +46,10 @@ std::string address_bar_fragment() {
 
 void set_address_bar_fragment(const std::string& fragment) { js_set_address_bar_fragment(fragment.c_str()); }
 
-void show_messages(const std::string& error, const std::vector<std::string>& warnings) {
+void show_messages(const std::string& error, const std::string& note, const std::vector<std::string>& warnings) {
     std::string lines;
     for (const std::string& w : warnings) lines += (lines.empty() ? "" : "\n") + w;
-    js_show_messages(error.c_str(), lines.c_str());
+    js_show_messages(error.c_str(), note.c_str(), lines.c_str());
 }
 
 double now_ms() { return emscripten_get_now(); }

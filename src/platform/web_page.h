@@ -22,9 +22,10 @@ std::string address_bar_fragment();
 // Replaces the address bar's fragment (history.replaceState: no new history entry, no
 // hashchange). "" removes it.
 void set_address_bar_fragment(const std::string& fragment);
-// Shows the session's error (a dismissible alert; "" hides it) and warnings (a quieter notice)
-// in the page, as text.
-void show_messages(const std::string& error, const std::vector<std::string>& warnings);
+// Shows the session's error (a dismissible alert; "" hides it) with its note (what is shown
+// instead) and warnings (a quieter notice) in the page, as text. The same error again is
+// announced again.
+void show_messages(const std::string& error, const std::string& note, const std::vector<std::string>& warnings);
 // Milliseconds from a fixed start (performance.now()).
 double now_ms();
 

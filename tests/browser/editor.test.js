@@ -36,8 +36,8 @@ async function typeInto(page, name, text) {
   await h.typeValue(page, text);
 }
 
-// Opens the text field of slider `name` (Ctrl+click) and types `text` into it, which applies as
-// it is typed; the field stays open.
+// Opens the text field of slider `name` (Ctrl+click) and types `text` into it; the field stays
+// open (what is typed applies when typing ends).
 async function typeInSlider(page, name, text) {
   const slider = await h.reveal(page, name);
   await page.keyboard.down('Control');
@@ -68,12 +68,7 @@ function documentOf(s) {
   return { format: s.format, shape: s.shape, activations: s.activations, weights: s.weights, biases: s.biases, inputs: s.inputs };
 }
 
-async function choosePreset(page, id) {
-  await page.click('#presets');
-  await page.locator('#presets-menu').waitFor({ state: 'visible' });
-  await page.click('#' + id);
-  await h.frames(page, 2);
-}
+const choosePreset = h.choosePreset;
 
 test('a slider drag is one undo step; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, Cmd and the buttons undo and redo it', async () => {
   const page = await openDesktop();
@@ -156,7 +151,7 @@ test('Ctrl+Z in a text field is the field\'s own: the app\'s typed value, the pa
   assert.ok(stepped > 5);
   // The app's text field: Ctrl+click opens it; Ctrl+Z while typing must not undo the step above.
   await typeInSlider(page, 'slider:x2[1]', '7');
-  assert.equal((await h.state(page)).inputs[1][0], 7, 'typing applies as you type');
+  assert.equal((await h.state(page)).inputs[1][0], 5, 'typing applies when typing ends, not at every key');
   await page.keyboard.press('Control+z');
   await h.frames(page, 2);
   await page.keyboard.press('Escape');
@@ -244,7 +239,7 @@ test('a limit reached says which, next to the buttons and in the banner, and cha
   await clickItem(page, 'chip:3');
   await typeInto(page, 'input:nodes', '1025');
   let s = await h.until(page, h.state, (st) => st.error !== null);
-  const tooMany = 'cannot change the network: layer 3 has 1025 nodes; expected 1 to 1024';
+  const tooMany = 'nodes of layer 3: "1025" is not a node count; expected a whole number from 1 to 1024';
   assert.equal(s.error, tooMany);
   assert.equal(s.hash, EXERCISE_HASH);
   assert.equal(await page.locator('#message-text').textContent(), tooMany);

@@ -268,6 +268,21 @@ async function click(page, name, { panel } = {}) {
   return it;
 }
 
+// Taps the centre of the page's element `selector` (a toolbar button, a menu item) with a finger.
+async function tapElement(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not on screen`);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+// Opens the toolbar's Presets menu and clicks the entry with id `id` ("preset-xor").
+async function choosePreset(page, id) {
+  await page.click('#presets');
+  await page.locator('#presets-menu').waitFor({ state: 'visible' });
+  await page.click('#' + id);
+  await frames(page, 2);
+}
+
 // The UI item called `name` in a ui() result, or undefined.
 function find(uiResult, name) {
   return uiResult.items.find((it) => it.name === name);
@@ -307,5 +322,6 @@ function differingPixels(a, b, top = 0) {
 module.exports = {
   WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
   startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, drag, until, typeValue, find, snapshot, inside,
+  tapElement, choosePreset,
   reveal, frames, screenshotPixels, distinctColours, countNear, differingPixels,
 };

@@ -4,9 +4,13 @@
 
 #include <string>
 
+#include "core/architecture.h"
 #include "core/default_network.h"
+#include "core/document_edit.h"
 #include "core/document_loader.h"
+#include "core/file_import.h"
 #include "core/link_throttle.h"
+#include "core/preset_choice.h"
 #include "core/state_json.h"
 
 using namespace mlp;
@@ -55,15 +59,65 @@ TEST_CASE("a refused text keeps the document and reports; a good one replaces it
     CHECK(session.link() == kSmallLink);
     CHECK(session.pass().a[0].at(0, 0) == 2.0);
 
-    // A later refusal keeps the warnings of the document on screen.
+    // A later refusal keeps the document on screen and says so; the warnings were about the
+    // link before, not this one, and go.
     CHECK_FALSE(open_decoded(&session, decode_document_text("{}")));
     CHECK(session.error() == "missing format (expected \"format\": \"mlp-explorer/1\")");
-    CHECK(session.warnings().size() == 1);
+    CHECK(session.error_note() == "The network shown is the one from before.");
+    CHECK(session.warnings().empty());
     CHECK(session.link() == kSmallLink);
 
     // Loading is undoable, back to the exercise.
     CHECK(session.undo());
     CHECK(session.document() == exercise_document());
+}
+
+TEST_CASE("messages belong to their link: another link, a file, a preset or an undo takes them away") {
+    Session session;
+    // The page's first link, refused: the exercise is shown instead, and the note says so.
+    CHECK_FALSE(open_decoded(&session, decode_link("v=9"), /*undoable=*/false));
+    CHECK(session.error_note() == "The page shows the exercise instead.");
+    const uint64_t shown = session.message_revision();
+    // The same refusal again is a new message (the page announces it again).
+    CHECK_FALSE(open_decoded(&session, decode_link("v=9")));
+    CHECK(session.message_revision() > shown);
+    CHECK(session.error_note() == "The network shown is the one from before.");
+
+    // A link with warnings; then a preset: its warnings go with it.
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3")));
+    CHECK(session.error().empty());
+    CHECK(session.error_note().empty());
+    CHECK(session.warnings().size() == 1);
+    open_preset(&session, Preset::Xor);
+    CHECK(session.warnings().empty());
+    // Another link with warnings, then one without: only the last one's.
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3&theme=dark")));
+    CHECK(session.warnings().size() == 2);
+    REQUIRE(open_decoded(&session, decode_link(kSmallLink)));
+    CHECK(session.warnings().empty());
+    // Undoing back to the link with warnings does not bring back a banner about it; a shape edit
+    // and Reset keep the link's warnings (it is still the link the network was opened from).
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3")));
+    REQUIRE(edit_document(&session, [](Document* d) { return add_sample(d, -1); }));
+    CHECK(session.warnings().size() == 1);
+    CHECK(session.reset());
+    CHECK(session.warnings().size() == 1);
+    REQUIRE(session.undo());  // Reset
+    REQUIRE(session.undo());  // the sample
+    REQUIRE(session.undo());  // the link
+    CHECK(session.warnings().empty());
+    // A refused file and a refused random preset: refusals that keep the network, and say so.
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3")));
+    CHECK_FALSE(open_file(&session, "net.json", "not json"));
+    CHECK(session.error_note() == "The network shown is the one from before.");
+    CHECK(session.warnings().empty());
+    CHECK_FALSE(open_random_preset(&session, "4,0,2", "1", false));
+    CHECK(session.error_note() == "The network shown is the one from before.");
+    // A refused edit says the network is unchanged.
+    CHECK_FALSE(edit_document(&session, [](Document* d) { return remove_sample(d, 0); }));
+    CHECK(session.error_note() == "The network is unchanged.");
+    session.dismiss_error();
+    CHECK(session.error_note().empty());
 }
 
 TEST_CASE("the address bar gets the link at most every 250 ms while edits go on, and after they stop") {
