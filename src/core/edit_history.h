@@ -1,11 +1,12 @@
 // Undo and redo for a Session. A step is either a list of value changes (weights, biases,
 // inputs, activations: small, so a drag on a million-weight network costs bytes, not megabytes),
-// an exercise's hidden set (swapped in and out, without copying the network), or a whole document
-// (a shape change, a loaded link, a preset), swapped in and out.
+// an exercise's hidden set or the document's title and note (swapped in and out, without copying
+// the network), or a whole document (a shape change, a loaded link, a preset), swapped in and out.
 #pragma once
 
 #include <cstddef>
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "core/network.h"
@@ -30,7 +31,10 @@ struct EditStep {
     StartPointRef start;  // with a document: the start point on the other side (Reset's target)
     bool has_hidden = false;
     std::vector<HiddenValue> hidden;  // the hidden set on the other side of this step
+    bool has_text = false;
+    std::string title, note;  // the title and note on the other side of this step
     size_t bytes() const;
+    bool is_values() const { return !has_document && !has_hidden && !has_text; }
 };
 
 class EditHistory {
@@ -47,6 +51,8 @@ public:
     void record_document(Document before, StartPointRef before_start);
     // Records a change of the exercise's hidden set; `before` is the set it replaced.
     void record_hidden(std::vector<HiddenValue> before);
+    // Records a change of the title and note; the arguments are those they replaced.
+    void record_text(std::string title_before, std::string note_before);
 
     void begin_gesture();
     // Ends the gesture. Changes that came back to where they started are dropped, and the step

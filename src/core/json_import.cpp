@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/json_import.h"
 #include "core/limits.h"
@@ -28,11 +29,12 @@ using json = nlohmann::json;
 // [SECTION] Fields of the format
 // ---------------------------------------------------------------------------------------------
 
-enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Skipped };
-constexpr int kFieldCount = 7;  // the fields of the format, before Skipped
+enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Title, Note, Skipped };
+constexpr int kFieldCount = 9;  // the fields of the format, before Skipped
 // "hidden": the exercise's hidden values, the link's `hide` items one per string.
+// "title", "note": text about the document (document_text.h).
 constexpr const char* kFieldNames[kFieldCount] = {"format", "shape", "activations", "weights", "biases", "inputs",
-                                                  "hidden"};
+                                                  "hidden", "title", "note"};
 // Fields state() adds (the forward pass, the link, the messages): ignored without a warning, so
 // that state() output loads back.
 constexpr const char* kStateFields[] = {"z", "a", "hash", "error", "warnings"};
@@ -40,7 +42,9 @@ constexpr const char* kStateFields[] = {"z", "a", "hash", "error", "warnings"};
 // Arrays around each value of a field: weights[l][i][j] is a number three arrays deep.
 int leaf_level(Field f) {
     switch (f) {
-        case Field::Format: return 0;
+        case Field::Format:
+        case Field::Title:
+        case Field::Note: return 0;
         case Field::Shape:
         case Field::Activations:
         case Field::Hidden: return 1;
@@ -133,6 +137,7 @@ private:
     std::vector<std::vector<double>> biases_;
     std::vector<std::vector<double>> inputs_;
     std::vector<std::string> hidden_;  // items, read once the shape is known
+    std::string title_, note_;
 };
 
 // "weights[2][1]": the field and the index in each of the first `levels` open arrays.
@@ -189,6 +194,8 @@ bool DocumentReader::check_count(int lv, int64_t index) {
                             std::to_string(kMaxHiddenValues) + " values may be hidden");
             break;
         case Field::Format:
+        case Field::Title:
+        case Field::Note:
         case Field::Skipped: break;
     }
     return true;
@@ -208,7 +215,8 @@ bool DocumentReader::begin_value(Kind kind) {
         if (!check_count(lv, index)) return false;
     }
     const int leaf = leaf_level(field_);
-    const bool text_field = field_ == Field::Format || field_ == Field::Activations || field_ == Field::Hidden;
+    const bool text_field = field_ == Field::Format || field_ == Field::Activations || field_ == Field::Hidden ||
+                            field_ == Field::Title || field_ == Field::Note;
     const Kind wanted = lv < leaf ? Kind::Array : text_field ? Kind::String : Kind::Number;
     if (kind != wanted)
         return fail(path(lv) + ": got " + kind_name(kind) + "; expected " + kind_name(wanted));
@@ -263,6 +271,11 @@ bool DocumentReader::string(json::string_t& s) {
         activations_.push_back(act);
     }
     if (field_ == Field::Hidden) hidden_.push_back(std::move(s));
+    if (field_ == Field::Title || field_ == Field::Note) {
+        std::string err = field_ == Field::Title ? check_title(s) : check_note(s);
+        if (!err.empty()) return fail(std::move(err));
+        (field_ == Field::Title ? title_ : note_) = std::move(s);
+    }
     return true;
 }
 
@@ -372,6 +385,8 @@ std::string DocumentReader::finish(Document* doc) const {
     doc->inputs = Matrix(samples, shape_[0]);  // one sample of zeros when left out
     for (int s = 0; s < static_cast<int>(inputs_.size()); ++s)
         for (int j = 0; j < shape_[0]; ++j) doc->inputs.at(s, j) = inputs_[s][j];
+    doc->title = title_;
+    doc->note = note_;
     return parse_hidden_items(hidden_, shape_, samples, &doc->hidden);
 }
 

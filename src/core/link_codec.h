@@ -1,6 +1,7 @@
 // The link format, version 1 (PRODUCT.md, "The link"; docs/link-format.md for people who write
 // links by hand): the whole document in the URL fragment as key=value pairs joined by '&', e.g.
-// "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...", and for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h).
+// "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...", for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h),
+// and last a title and a note, percent-encoded (document_text.h): "&title=XOR&note=Two+inputs".
 #pragma once
 
 #include <cstddef>

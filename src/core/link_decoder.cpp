@@ -11,6 +11,7 @@
 #include <array>
 #include <climits>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
@@ -89,7 +90,7 @@ std::string percent_decode(std::string_view text) {
 // [SECTION] Keys: which field a key names
 // ---------------------------------------------------------------------------------------------
 
-enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Unknown };
+enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Title, Note, Unknown };
 
 struct Key {
     KeyKind kind = KeyKind::Unknown;
@@ -115,6 +116,8 @@ Key classify_key(std::string_view name) {
     else if (name == "x") key.kind = KeyKind::Inputs;
     else if (name == "act") key.kind = KeyKind::Activations;
     else if (name == "hide") key.kind = KeyKind::Hidden;
+    else if (name == "title") key.kind = KeyKind::Title;
+    else if (name == "note") key.kind = KeyKind::Note;
     else if (parse_layer_key(name, 'w', &key.index)) key.kind = KeyKind::Weights;
     else if (parse_layer_key(name, 'b', &key.index)) key.kind = KeyKind::Biases;
     return key;
@@ -143,6 +146,7 @@ struct Field {
 struct LinkFields {
     Field version, shape, inputs, activations;
     Field hidden;  // the exercise's `hide`, read once the shape and the samples are known
+    Field title, note;  // text, percent-encoded
     std::array<Field, kMaxWeightLayers> weights, biases;  // [N - 1] for wN, bN
     int64_t first_weight_beyond = 0;  // the smallest N > kMaxWeightLayers of a wN key, 0 if none
     int64_t first_bias_beyond = 0;
@@ -171,6 +175,8 @@ std::string find_fields(std::string_view fragment, LinkFields* fields, UnknownNa
             case KeyKind::Inputs: field = &fields->inputs; break;
             case KeyKind::Activations: field = &fields->activations; break;
             case KeyKind::Hidden: field = &fields->hidden; break;
+            case KeyKind::Title: field = &fields->title; break;
+            case KeyKind::Note: field = &fields->note; break;
             case KeyKind::Weights:
             case KeyKind::Biases: {
                 bool weights = key.kind == KeyKind::Weights;
@@ -427,6 +433,20 @@ std::string read_hidden(Field& hide, Document* doc) {
     return parse_hidden(hide.text, doc->network.shape, doc->inputs.rows, &doc->hidden);
 }
 
+// title, note: the text, percent-decoded and checked (document_text.h). A value too long to
+// decode within the limit is refused from its length alone.
+std::string read_text(Field& field, const char* key, int max_chars, std::string (*check)(std::string_view),
+                      std::string* out) {
+    if (!field.present) return "";
+    if (field.text.size() > max_encoded_text_bytes(max_chars))
+        return std::string(key) + ": " + std::to_string(field.text.size()) + " characters of link; at most " +
+               std::to_string(max_chars) + " characters of text are allowed";
+    field.decode();
+    std::string err = check(field.text);
+    if (err.empty()) out->assign(field.text);
+    return err;
+}
+
 }  // namespace
 
 DecodeResult decode_link(std::string_view fragment) {
@@ -446,6 +466,8 @@ DecodeResult decode_link(std::string_view fragment) {
     // Every size is known to be within the limits: only now is anything allocated for them.
     if (result.ok()) result.error = build_document(fields, shape, activations, &result.document);
     if (result.ok()) result.error = read_hidden(fields.hidden, &result.document);
+    if (result.ok()) result.error = read_text(fields.title, "title", kMaxTitleChars, check_title, &result.document.title);
+    if (result.ok()) result.error = read_text(fields.note, "note", kMaxNoteChars, check_note, &result.document.note);
     if (!result.ok()) {
         result.document = Document();
         return result;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 
@@ -25,7 +26,8 @@ bool operator==(const Network& a, const Network& b) {
 }
 
 bool operator==(const Document& a, const Document& b) {
-    return a.network == b.network && a.inputs == b.inputs && a.hidden == b.hidden;
+    return a.network == b.network && a.inputs == b.inputs && a.hidden == b.hidden && a.title == b.title &&
+           a.note == b.note;
 }
 
 std::vector<Activation> default_activations(int weight_layers) {
@@ -131,7 +133,9 @@ std::string validate(const Document& doc) {
                 return check_value(doc.inputs.at(s, j),
                                    "x" + std::to_string(s + 1) + "[" + std::to_string(j + 1) + "]");
     err = check_hidden(doc.hidden, net.shape, doc.inputs.rows);
-    return err.empty() ? "" : "hide: " + err;
+    if (!err.empty()) return "hide: " + err;
+    err = check_title(doc.title);
+    return err.empty() ? check_note(doc.note) : err;
 }
 
 }  // namespace mlp

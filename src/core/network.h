@@ -40,12 +40,14 @@ struct Network {
     int64_t weight_count() const;
 };
 
-// Everything a link or a JSON file carries: the network, the samples fed to it, and the values
-// an exercise hides from the learner.
+// Everything a link or a JSON file carries: the network, the samples fed to it, the values an
+// exercise hides from the learner, and what a teacher writes about it.
 struct Document {
     Network network;
     Matrix inputs;  // (samples, shape[0]): one row per input sample
     std::vector<HiddenValue> hidden;  // exercise mode (exercise.h): sorted, no repeats; usually empty
+    std::string title;  // one line of UTF-8 text, "" for none (document_text.h checks it)
+    std::string note;   // UTF-8 text, lines joined by '\n', "" for none
 };
 
 // Equal sizes, activations and values. Numbers compare with ==, so -0 equals 0: a link writes

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/default_network.h"
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
@@ -78,6 +79,24 @@ std::string Session::set_hidden(std::vector<HiddenValue> hidden) {
     return "";
 }
 
+std::string Session::set_text(std::string title, std::string note) {
+    std::string err = check_title(title);
+    if (err.empty()) err = check_note(note);
+    if (!err.empty()) return err;
+    if (title == doc_.title && note == doc_.note) return "";
+    history_.end_gesture();
+    std::swap(doc_.title, title);
+    std::swap(doc_.note, note);
+    history_.record_text(std::move(title), std::move(note));
+    text_changed();
+    return "";
+}
+
+void Session::text_changed() {
+    last_edit_ = {Edit::Kind::Text, 0, 0, 0};
+    ++revision_;
+}
+
 void Session::hidden_changed() {
     last_edit_ = {Edit::Kind::Hidden, 0, 0, 0};
     ++revision_;
@@ -126,6 +145,12 @@ void Session::apply_step(EditStep& step, bool forward) {
     if (step.has_hidden) {
         std::swap(doc_.hidden, step.hidden);
         hidden_changed();
+        return;
+    }
+    if (step.has_text) {
+        std::swap(doc_.title, step.title);
+        std::swap(doc_.note, step.note);
+        text_changed();
         return;
     }
     int first_layer = doc_.network.weight_layers();

@@ -38,6 +38,10 @@ public:
     std::string set_hidden(std::vector<HiddenValue> hidden);
     const std::vector<HiddenValue>& hidden() const { return doc_.hidden; }
 
+    // The title and note (document_text.h): checked, and "" or why they were refused, leaving the
+    // current ones. One undo step; moves revision() (the link carries them), nothing else.
+    std::string set_text(std::string title, std::string note);
+
     // Replaces the whole document (opening a link, importing a file, a preset, a shape change).
     // Returns "" on success; otherwise the document is left as it was and the message says why.
     // `undoable`: recorded as a step of the undo history (false for the page's first document).
@@ -80,9 +84,9 @@ public:
     // The edit that made the current revision. A renderer that last saw revision() - 1 can update
     // only what it touched (one line of the diagram for a weight) instead of everything.
     struct Edit {
-        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden };
+        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden, Text };
         Kind kind = Kind::Document;
-        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input: the sample. Hidden: unused
+        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input: the sample. Hidden, Text: unused
         int row = 0;    // Weight, Bias: the node of layer+1. Input: unused
         int col = 0;    // Weight: the node of `layer`. Input: the input
     };
@@ -99,6 +103,7 @@ private:
     void apply_step(EditStep& step, bool forward);
     void document_changed();
     void hidden_changed();
+    void text_changed();
 
     Document doc_;
     StartPointRef start_;

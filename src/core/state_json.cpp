@@ -5,10 +5,11 @@
 
 namespace mlp {
 
-// hidden_always: state() always has "hidden" (an empty list when nothing is hidden), so a script
-// can read it without a check; a file has it only for an exercise, and is otherwise exactly the
-// spec's format (the link leaves `hide` out in the same way).
-static void write_document_fields(JsonWriter& w, const Document& doc, bool hidden_always) {
+// for_state: state() always has "hidden" (an empty list when nothing is hidden), "title" and
+// "note" ("" for none), so a script can read them without a check; a file has them only when
+// they say something, and is otherwise exactly the spec's format (the link leaves `hide`,
+// `title` and `note` out in the same way).
+static void write_document_fields(JsonWriter& w, const Document& doc, bool for_state) {
     const Network& net = doc.network;
     w.key("format");
     w.string(kJsonFormat);
@@ -30,18 +31,25 @@ static void write_document_fields(JsonWriter& w, const Document& doc, bool hidde
     w.end_array();
     w.key("inputs");
     w.matrix_rows(doc.inputs);
-    if (doc.hidden.empty() && !hidden_always) return;
-    w.key("hidden");
-    w.begin_array();
-    for (const std::string& item : hidden_items(doc.hidden, net.shape, doc.inputs.rows)) w.string(item);
-    w.end_array();
+    if (!doc.hidden.empty() || for_state) {
+        w.key("hidden");
+        w.begin_array();
+        for (const std::string& item : hidden_items(doc.hidden, net.shape, doc.inputs.rows)) w.string(item);
+        w.end_array();
+    }
+    // The title and the note likewise: in a file when there are any, in state() always.
+    for (const auto& [key, text] : {std::pair<const char*, const std::string&>{"title", doc.title}, {"note", doc.note}}) {
+        if (text.empty() && !for_state) continue;
+        w.key(key);
+        w.string(text);
+    }
 }
 
 std::string document_json(const Document& doc) {
     std::string out;
     JsonWriter w(&out);
     w.begin_object();
-    write_document_fields(w, doc, /*hidden_always=*/false);
+    write_document_fields(w, doc, /*for_state=*/false);
     w.end_object();
     return out;
 }
@@ -50,7 +58,7 @@ std::string state_json(const Document& doc, const ForwardPass& pass, const State
     std::string out;
     JsonWriter w(&out);
     w.begin_object();
-    write_document_fields(w, doc, /*hidden_always=*/true);
+    write_document_fields(w, doc, /*for_state=*/true);
     w.key("z");
     w.begin_array();
     for (const Matrix& m : pass.z) w.matrix_rows(m);

@@ -12,11 +12,13 @@ namespace mlp {
 
 constexpr const char* kJsonFormat = "mlp-explorer/1";
 
-// {"format", "shape", "activations", "weights", "biases", "inputs", "hidden"}: "hidden" is the
-// exercise's hidden values as the link's `hide` items, [] when none (json_import.h).
+// {"format", "shape", "activations", "weights", "biases", "inputs", "hidden", "title", "note"}:
+// "hidden" is the exercise's hidden values as the link's `hide` items, and "title" and "note" the
+// document's text, each left out when empty (json_import.h reads them).
 std::string document_json(const Document& doc);
 
-// What window.mlpExplorer.state() returns: document_json's fields plus
+// What window.mlpExplorer.state() returns: document_json's fields (with "hidden", "title" and
+// "note" always present) plus
 // "z" and "a" ([layer][sample][node], layer 0 = weight layer 1), "hash" (the link with its '#'),
 // "error" (the message of the last refused input, or null) and "warnings" (a list).
 struct StateExtras {
