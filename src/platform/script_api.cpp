@@ -10,6 +10,7 @@
 #include "core/document_loader.h"
 #include "core/limits.h"
 #include "platform/link_sync.h"
+#include "platform/web_page.h"
 
 namespace {
 app::App* g_app = nullptr;
@@ -57,6 +58,9 @@ EMSCRIPTEN_KEEPALIVE void mlp_refuse_text(double bytes, int is_link) {
     g_app->session().set_error(mlp::check_text_size(static_cast<size_t>(bytes), is_link ? "the link" : "the text"));
     platform::show_session_messages(g_app->session());
 }
+
+// The longest address a browser opens (web_page.h): Copy link refuses a longer one.
+EMSCRIPTEN_KEEPALIVE double mlp_max_address_chars() { return platform::kMaxAddressChars; }
 
 // Copy link: the current link with its '#', also written into the address bar now.
 EMSCRIPTEN_KEEPALIVE const char* mlp_share_link() {
