@@ -30,13 +30,12 @@ float buttons_width(const char* const* labels, int count) {
 
 const char* const kModes[] = {"Integer", "Fine"};
 
-}  // namespace
-
-namespace {
+// The title's mark (draw_title draws it in a frame's height), and the sample list's width.
 float mark_width() { return ImGui::GetFrameHeight() * 0.16f * 5.5f; }
 float combo_width() {
     return ImGui::CalcTextSize("x000").x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
 }
+
 }  // namespace
 
 float title_width(bool with_name) {

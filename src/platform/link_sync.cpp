@@ -30,6 +30,7 @@ void open_start_link(mlp::Session& session) {
     // No link in the address: after a reload, the one this tab kept because it was too long for it.
     std::string fragment = address_bar_fragment();
     if (fragment.empty()) fragment = kept_link();
+    else forget_kept_link();  // a link of its own: what the tab kept before is of no use now
     // The first document is not an undo step: there is nothing before it to go back to.
     if (!fragment.empty()) mlp::open_decoded(&session, mlp::decode_link(fragment), /*undoable=*/false);
     g_throttle.shown(session.revision());
