@@ -55,6 +55,7 @@ set(MLP_FONT_RANGES
   0x0020 0x007E   # ASCII
   0x00A0 0x00FF   # Latin-1: middle dot, multiplication sign, accented letters in names
   0x2010 0x2027   # dashes, bullet, ellipsis
+  0x2070 0x207B   # superscript digits and minus: 1.2×10⁻⁷ (core/number_format.h)
   0x2190 0x2193   # arrows: z -> ReLU -> a
   0x2211 0x2212   # sum, minus sign
   0x2248 0x2248   # almost equal

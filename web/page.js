@@ -31,6 +31,8 @@
     toolbar.hidden = false;
     window.mlpExplorer.ready = true;
     followDiagram();
+    fitCaption();
+    if (restoredLink) showAddressNotice(restoredLink, Module._mlp_max_address_chars(), true);
     document.dispatchEvent(new Event('mlpexplorer:ready'));
   }
 
@@ -89,15 +91,70 @@
 
   // ---- The link in the address bar --------------------------------------------------------------
 
+  // A link too long for an address (src/platform/web_page.h) is kept in the tab instead, under
+  // this key of sessionStorage: only this tab reads it, it is never sent anywhere, and the browser
+  // forgets it with the tab. A reload (or back and forward) brings the network back from it.
+  const KEPT_LINK = 'mlp-explorer:link';
+
+  // "3.1 MB" (decimal megabytes, as browsers and file managers say sizes).
+  function megabytes(chars) {
+    return (chars / 1e6).toFixed(chars < 1e7 ? 1 : 0) + ' MB';
+  }
+
   // Called by the app (src/platform/link_sync.cpp) with the current link, at most every 250 ms
-  // while the user edits. replaceState: no history entry per edit, and no hashchange.
-  function setFragment(fragment) {
-    const url = location.pathname + location.search + (fragment ? '#' + fragment : '');
+  // while the user edits. replaceState: no history entry per edit, and no hashchange. A link that
+  // would make the address longer than a browser opens is not put there: the address bar would
+  // take it, and a reload would silently drop it. The page says so, and keeps it in the tab.
+  function setLink(fragment, maxAddressChars) {
+    const base = location.pathname + location.search;
+    const fits = location.origin.length + base.length + 1 + fragment.length <= maxAddressChars;
     try {
-      history.replaceState(history.state, '', url);
+      history.replaceState(history.state, '', base + (fragment && fits ? '#' + fragment : ''));
     } catch (e) {
       console.warn('MLP Explorer: the address bar could not take the link (' + e.message + ')');
     }
+    if (fits) {
+      forgetKeptLink();
+      return;
+    }
+    let kept = true;
+    try {
+      sessionStorage.setItem(KEPT_LINK, fragment);
+    } catch (e) {  // over the storage's quota (about 5 million characters), or storage is off
+      kept = false;
+      try { sessionStorage.removeItem(KEPT_LINK); } catch (ignored) { /* storage is off */ }
+    }
+    showAddressNotice(fragment.length, maxAddressChars, kept);
+  }
+
+  // The link this tab kept, when this page load is a reload or a step back or forward to it;
+  // otherwise the tab's kept link is stale (the page was opened anew) and forgotten.
+  function keptLink() {
+    let link = '';
+    try {
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const returning = navigation && (navigation.type === 'reload' || navigation.type === 'back_forward');
+      link = (returning && !location.hash && sessionStorage.getItem(KEPT_LINK)) || '';
+      if (!link) sessionStorage.removeItem(KEPT_LINK);
+    } catch (e) { /* storage is off: nothing was kept */ }
+    if (link) restoredLink = link.length;
+    return link;
+  }
+  let restoredLink = 0;  // the length of a kept link the page opened with, to say so once ready
+
+  function forgetKeptLink() {
+    try { sessionStorage.removeItem(KEPT_LINK); } catch (e) { /* storage is off */ }
+    addressNotice.hidden = true;
+  }
+
+  const addressNotice = byId('address-notice');
+  function showAddressNotice(chars, maxAddressChars, kept) {
+    byId('address-notice-text').textContent = 'This network\'s link is ' + megabytes(chars) +
+      ', longer than a browser opens as an address (' + megabytes(maxAddressChars) + '), so the address bar ' +
+      'does not show it. ' + (kept
+      ? 'This tab keeps it: a reload brings it back. To keep it for later or send it, export it as a file.'
+      : 'It is also too long to keep in this tab, so a reload would lose it: export it as a file to keep it.');
+    addressNotice.hidden = false;
   }
 
   // A link pasted into the address bar, or back and forward. Before the app runs, its main()
@@ -182,10 +239,37 @@
     if (hadFocus) copyButton.focus();
   }
 
+  // A link longer than a browser opens as an address: not copied (it would not open), but said,
+  // with what works instead.
+  const tooLong = byId('link-too-long');
+  function showTooLong(chars, maxAddressChars) {
+    copyFallback.hidden = true;
+    byId('link-too-long-text').textContent = 'This network\'s link is ' + megabytes(chars) +
+      ': browsers open addresses of at most ' + megabytes(maxAddressChars) + ', so a link cannot carry it. ' +
+      'Export it as a JSON file instead; Import (or dropping the file on the page) opens it again.';
+    tooLong.hidden = false;
+    byId('link-too-long-export').focus();
+  }
+  function hideTooLong() {
+    const hadFocus = tooLong.contains(document.activeElement);
+    tooLong.hidden = true;
+    if (hadFocus) copyButton.focus();
+  }
+  byId('link-too-long-close').addEventListener('click', hideTooLong);
+  tooLong.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') hideTooLong();
+  });
+
   // The clipboard call stays inside the click handler: browsers allow it only in a user gesture.
   copyButton.addEventListener('click', function () {
     if (!window.mlpExplorer.ready) return;
     const url = location.href.split('#')[0] + callForText('mlp_share_link');
+    const maxAddressChars = Module._mlp_max_address_chars();
+    if (url.length > maxAddressChars) {
+      showTooLong(url.length, maxAddressChars);
+      return;
+    }
+    hideTooLong();
     const clipboard = navigator.clipboard;
     if (!clipboard || typeof clipboard.writeText !== 'function') {
       showFallback(url);
@@ -222,7 +306,7 @@
 
   // Keys typed in these controls are theirs (Tab, Ctrl+C, Enter, Escape): SDL listens on the
   // window and would take them for the app and cancel their default action.
-  for (const box of [toolbar, messageBox, noticeBox]) {
+  for (const box of [toolbar, messageBox, noticeBox, byId('address-notice'), byId('caption'), byId('text-editor')]) {
     for (const type of ['keydown', 'keyup', 'keypress']) {
       box.addEventListener(type, function (event) { event.stopPropagation(); });
     }
@@ -269,22 +353,33 @@
     act(redo ? 'mlp_redo' : 'mlp_undo');
   }, true);
 
-  // The Presets menu: a panel under its button, closed by Escape, a click elsewhere or a choice.
-  const presetsButton = byId('presets');
-  const presetsMenu = byId('presets-menu');
-  function setMenu(open, { focusButton = false } = {}) {
-    presetsMenu.hidden = !open;
-    presetsButton.setAttribute('aria-expanded', String(open));
-    if (open) resetButton.focus();
-    else if (focusButton) presetsButton.focus();
+  // The Presets and File menus: a panel under its button, closed by Escape, a click elsewhere or
+  // a choice. Opening one closes the other.
+  const menus = [];
+  function makeMenu(button, panel, firstItem) {
+    const menu = {
+      set(open, { focusButton = false } = {}) {
+        if (open) menus.forEach((other) => { if (other !== menu) other.set(false); });
+        panel.hidden = !open;
+        button.setAttribute('aria-expanded', String(open));
+        if (open) firstItem.focus();
+        else if (focusButton) button.focus();
+      },
+      get open() { return !panel.hidden; },
+    };
+    button.addEventListener('click', () => menu.set(panel.hidden));
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') menu.set(false, { focusButton: true });
+    });
+    document.addEventListener('pointerdown', function (event) {
+      if (!panel.hidden && !panel.contains(event.target) && !button.contains(event.target)) menu.set(false);
+    }, true);
+    menus.push(menu);
+    return menu;
   }
-  presetsButton.addEventListener('click', () => setMenu(presetsMenu.hidden));
-  presetsMenu.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') setMenu(false, { focusButton: true });
-  });
-  document.addEventListener('pointerdown', function (event) {
-    if (!presetsMenu.hidden && !presetsMenu.contains(event.target) && !presetsButton.contains(event.target)) setMenu(false);
-  }, true);
+  const presetsMenu = makeMenu(byId('presets'), byId('presets-menu'), resetButton);
+  const setMenu = (open) => presetsMenu.set(open);
+  const fileMenu = makeMenu(byId('file'), byId('file-menu'), byId('edit-text'));
   resetButton.addEventListener('click', () => { act('mlp_reset'); setMenu(false); });
   // The numbers of src/core/preset_choice.h's Preset.
   const PRESETS = ['preset-exercise', 'preset-xor', 'preset-yeh', 'preset-london', 'preset-exercise-targets'];
@@ -307,21 +402,107 @@
   }
 
   // Export: the network as PRODUCT.md's JSON, downloaded as a file (a Blob behind a link with
-  // `download`, clicked within the user's click).
+  // `download`, clicked within the user's click). Also offered where a link is too long to carry it.
   const EXPORT_NAME = 'mlp-network.json';
-  byId('export-json').addEventListener('click', function () {
-    if (!window.mlpExplorer.ready) return;
-    const blob = new Blob([callForText('mlp_export_json')], { type: 'application/json' });
+  function download(blob, name) {
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
-    link.download = EXPORT_NAME;
+    link.download = name;
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    say('Saved ' + EXPORT_NAME);
+    say('Saved ' + name);
+  }
+  function exportJson() {
+    if (!window.mlpExplorer.ready) return;
+    fileMenu.set(false);
+    download(new Blob([callForText('mlp_export_json')], { type: 'application/json' }), EXPORT_NAME);
+  }
+  byId('export-json').addEventListener('click', exportJson);
+
+  // Save a picture: the app draws the diagram and the worksheet into a framebuffer of its own and
+  // hands over the pixels (src/app/picture.h; the canvas itself reads back black); here the title
+  // and the note go above them, as text, and the whole becomes a PNG download.
+  const PICTURE_NAME = 'mlp-network.png';
+  function savePicture() {
+    if (!window.mlpExplorer.ready) return;
+    fileMenu.set(false);
+    const error = Module.UTF8ToString(Module._mlp_picture(window.devicePixelRatio || 1));
+    if (error) {
+      say('No picture: ' + error);
+      return;
+    }
+    const width = Module._mlp_picture_width();
+    const height = Module._mlp_picture_height();
+    const scale = Module._mlp_picture_scale();
+    const pixels = Module.HEAPU8.subarray(Module._mlp_picture_pixels(), Module._mlp_picture_pixels() + width * height * 4);
+    const image = new ImageData(width, height);
+    for (let y = 0; y < height; y++) {  // GL's rows come bottom first
+      image.data.set(pixels.subarray((height - 1 - y) * width * 4, (height - y) * width * 4), y * width * 4);
+    }
+    Module._mlp_picture_free();
+    for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
+
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    const lines = pictureCaption(ctx, width, scale);
+    const header = lines.length ? lines[lines.length - 1].y + lines[lines.length - 1].size * 0.6 : 0;
+    canvas.width = width;
+    canvas.height = Math.ceil(header) + height;
+    ctx.fillStyle = '#f7f7f5';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.textBaseline = 'alphabetic';
+    for (const line of lines) {
+      ctx.font = line.font;
+      ctx.fillStyle = line.colour;
+      ctx.fillText(line.text, line.x, line.y);
+    }
+    ctx.putImageData(image, 0, Math.ceil(header));
+    canvas.toBlob(function (blob) {
+      if (blob) download(blob, PICTURE_NAME);
+      else say('No picture: the browser could not make a PNG');
+    }, 'image/png');
+  }
+  byId('export-png').addEventListener('click', savePicture);
+
+  // The title and the note as lines of text for the picture, wrapped to its width at spaces:
+  // [{ text, font, colour, x, y, size }].
+  function pictureCaption(ctx, width, scale) {
+    const pad = 16 * scale;
+    const out = [];
+    let y = pad;
+    const add = (text, size, weight, colour) => {
+      const font = weight + ' ' + size + 'px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      ctx.font = font;
+      for (const paragraph of text.split('\n')) {
+        let line = '';
+        for (const word of paragraph.split(' ')) {
+          const next = line ? line + ' ' + word : word;
+          if (line && ctx.measureText(next).width > width - 2 * pad) {
+            y += size * 1.35;
+            out.push({ text: line, font, colour, x: pad, y, size });
+            line = word;
+          } else {
+            line = next;
+          }
+        }
+        y += size * 1.35;
+        out.push({ text: line, font, colour, x: pad, y, size });
+      }
+    };
+    if (shownText.title) add(shownText.title, 24 * scale, '600', '#1f2328');
+    if (shownText.note) add(shownText.note, 16 * scale, '400', '#3d444d');
+    return out;
+  }
+  byId('link-too-long-export').addEventListener('click', exportJson);
+  byId('address-notice-export').addEventListener('click', exportJson);
+  byId('address-notice-close').addEventListener('click', function () {
+    const hadFocus = addressNotice.contains(document.activeElement);
+    addressNotice.hidden = true;
+    if (hadFocus) byId('canvas').focus();
   });
 
   // Import: a file from the picker or dropped on the page, checked like a link. A file over the
@@ -343,6 +524,7 @@
   }
   const fileInput = byId('import-file');
   byId('import-json').addEventListener('click', function () {
+    fileMenu.set(false);
     fileInput.value = '';  // the same file again is a change too
     fileInput.click();
   });
@@ -366,12 +548,90 @@
     openFile(event.dataTransfer.files[0]);
   });
 
+  // ---- The document's title and note ----------------------------------------------------------
+
+  // Shown above the diagram as text (textContent: a link's text is never markup), and in the tab's
+  // title. Called by the app (src/platform/editor_api.cpp) when they change.
+  const caption = byId('caption');
+  const docTitle = byId('doc-title');
+  const docNote = byId('doc-note');
+  let shownText = { title: '', note: '' };
+  function documentText(title, note) {
+    shownText = { title, note };
+    docTitle.textContent = title;
+    docTitle.hidden = !title;
+    docNote.textContent = note;
+    docNote.hidden = !note;
+    caption.hidden = !title && !note;
+    document.title = title ? title + ' \u00b7 MLP Explorer' : 'MLP Explorer';
+    fitCaption();
+  }
+
+  // The strip the app leaves for the caption is as tall as the caption is at the strip's width
+  // (a long note is cut to a few lines by style.css; the editor shows all of it).
+  let captionHeight = 0;
+  function fitCaption() {
+    if (!window.mlpExplorer.ready) return;
+    // scrollHeight: its whole height, also where the strip (max-height) cuts it.
+    const height = caption.hidden ? 0 : Math.ceil(caption.scrollHeight);
+    if (height === captionHeight) return;
+    captionHeight = height;
+    Module._mlp_set_caption_height(height);
+    requestAnimationFrame(() => requestAnimationFrame(followDiagram));
+  }
+
+  // The editor: a panel under the toolbar. Save asks the app, which checks the text as it checks
+  // a link's (document_text.h) and makes it one undo step; a refusal is shown and the text kept.
+  const textEditor = byId('text-editor');
+  const titleField = byId('title-field');
+  const noteField = byId('note-field');
+  const textError = byId('text-editor-error');
+  let editorOpener = null;
+  function openTextEditor(opener) {
+    if (!window.mlpExplorer.ready) return;
+    fileMenu.set(false);
+    editorOpener = opener;
+    byId('title-limit').textContent = String(Module._mlp_max_title_chars());
+    byId('note-limit').textContent = String(Module._mlp_max_note_chars());
+    titleField.value = shownText.title;
+    noteField.value = shownText.note;
+    textError.textContent = '';
+    textEditor.hidden = false;
+    titleField.focus();
+    titleField.select();
+  }
+  function closeTextEditor() {
+    textEditor.hidden = true;
+    if (editorOpener) editorOpener.focus();
+  }
+  function saveText() {
+    const error = Module.UTF8ToString(callWithTexts('mlp_set_text', [titleField.value, noteField.value]));
+    if (error) {
+      textError.textContent = error;
+      return;
+    }
+    closeTextEditor();
+  }
+  byId('edit-text').addEventListener('click', () => openTextEditor(byId('file')));
+  byId('caption-edit').addEventListener('click', () => openTextEditor(byId('caption-edit')));
+  byId('text-editor-save').addEventListener('click', saveText);
+  byId('text-editor-cancel').addEventListener('click', closeTextEditor);
+  textEditor.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') closeTextEditor();
+    // Enter saves from the title; in the note it is a line break (Ctrl+Enter saves there too).
+    if (event.key === 'Enter' && (event.target === titleField || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      saveText();
+    }
+  });
+
   // ---- Where the page's controls go: wherever the layout puts the toolbar and the diagram ------
 
-  // The toolbar fills the strip the app leaves for it ("panel:toolbar") and the banners sit at the
-  // diagram's top centre, clear of the app's panels. The rectangles come from ui() (CSS pixels)
-  // and are handed to style.css as custom properties (CSSOM, which the CSP allows). The app lays
-  // out on the frame after a resize, hence the wait.
+  // The toolbar fills the strip the app leaves for it ("panel:toolbar"), the title and note the
+  // strip under it ("panel:caption"), and the banners sit at the diagram's top centre, clear of the
+  // app's panels. The rectangles come from ui() (CSS pixels) and are handed to style.css as custom
+  // properties (CSSOM, which the CSP allows). The app lays out on the frame after a resize, hence
+  // the wait.
   function followDiagram() {
     if (!window.mlpExplorer.ready) return;
     const items = window.mlpExplorer.ui().items;
@@ -386,6 +646,8 @@
     };
     place('panel:diagram', '--diagram');
     place('panel:toolbar', '--toolbar');
+    place('panel:caption', '--caption');
+    fitCaption();  // its width follows the toolbar's, and its height its width
   }
   window.addEventListener('resize', function () {
     requestAnimationFrame(() => requestAnimationFrame(followDiagram));
@@ -393,7 +655,7 @@
 
   // ---- window.mlpExplorer ----------------------------------------------------------------------
 
-  window.mlpPage = { ready, fail, announce, setFragment, showMessages, toolbarState };
+  window.mlpPage = { ready, fail, announce, setLink, keptLink, forgetKeptLink, showMessages, toolbarState, documentText };
 
   window.mlpExplorer = {
     ready: false,

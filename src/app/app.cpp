@@ -8,6 +8,7 @@
 #include "app/theme.h"
 #include "app/top_bar.h"
 #include "app/value_slider.h"
+#include "core/diagram_geometry.h"
 
 namespace app {
 namespace {
@@ -73,7 +74,12 @@ void App::draw() {
     view_.tooltip.clear();
     update_exercise(session_, view_);
     layout_options_.worksheet_bar_lines = exercise_bar_lines(view_);
-    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_);
+    // The height the diagram can use at a width, for the layout to give the rest to the panels.
+    const DiagramHeightFn diagram_wanted = [](float width, const void* shape) {
+        return mlp::diagram_wanted_height(*static_cast<const std::vector<int>*>(shape), width, 1e5f);
+    };
+    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_, diagram_wanted,
+                                         &session_.network().shape);
     apply_theme(layout.narrow);
     gestures_begin_frame(session_);
     view_sync_.follow(session_, view_);  // a document opened or undone since the last frame
@@ -94,6 +100,7 @@ void App::draw() {
     }
     diagram_.draw(session_, view_, probe_);
     probe_.add("panel:toolbar", layout.toolbar.x, layout.toolbar.y, layout.toolbar.w, layout.toolbar.h);
+    if (layout.caption.h > 0) probe_.add("panel:caption", layout.caption.x, layout.caption.y, layout.caption.w, layout.caption.h);
     gestures_end_frame(session_);
     if (tooltip_listener_ && view_.tooltip != announced_tooltip_) {
         announced_tooltip_ = view_.tooltip;
@@ -107,7 +114,9 @@ void App::draw_laptop(const Layout& layout) {
         draw_title();
         // Captions ("Sample", "Steps") only when the row has room for them.
         const bool compact = ImGui::GetContentRegionAvail().x < 340.0f;
-        draw_sample_selector(session_, view_, probe_, compact);
+        const float spacing = ImGui::GetStyle().ItemSpacing.x * 3;
+        draw_sample_selector(session_, view_, probe_, compact,
+                             ImGui::GetContentRegionAvail().x - step_mode_width(compact) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
         draw_step_mode(view_, probe_, compact);
         muted_text_wrapped("Drag \xC2\xB7 double-click to type \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 to step");
@@ -141,23 +150,32 @@ void App::draw_worksheet_header(bool narrow) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (view_.exercise.on) {
-        muted_text(exercise_hint(view_));
+        muted_text_if_fits(exercise_hint(view_));
         if (open) draw_exercise_bar(session_, view_, probe_, false);
         return;
     }
-    muted_text(narrow ? "z = W\xC2\xB7" "a, then the activation; every sample a column"
-                      : "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. "
-                        "Click a number to find its slider.");
+    // The longest of these that fits the rest of the line (none on the narrowest screens).
+    static const char* const kHints[] = {
+        "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. Click a number to find its slider.",
+        "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column.",
+        "z = W\xC2\xB7" "a, then the activation; every sample a column",
+        "z = W\xC2\xB7" "a (+ b)",
+    };
+    for (const char* hint : kHints)
+        if (muted_text_if_fits(hint)) break;
 }
 
 void App::draw_phone(const Layout& layout) {
     if (begin_panel("Top bar", layout.top_bar, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         add_window_probe(probe_, "panel:topbar");
-        draw_title();
-        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-        // Sample buttons while they fit beside the step mode (XOR's four do not), else a list.
         const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
-        draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width() - spacing);
+        // The title's name only when the sample list and the step mode still fit beside it (not
+        // on a 360-pixel phone): the mark alone says where this is.
+        const float controls = sample_selector_min_width(session_) + step_mode_width(true) + 2 * spacing;
+        draw_title(title_width(true) + controls <= ImGui::GetContentRegionAvail().x);
+        ImGui::SameLine(0, spacing);
+        // Sample buttons while they fit beside the step mode (XOR's four do not), else a list.
+        draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width(true) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
         draw_step_mode(view_, probe_, true);
     }

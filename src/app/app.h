@@ -7,6 +7,7 @@
 #include "app/controls_panel.h"
 #include "app/diagram_view.h"
 #include "app/layout.h"
+#include "app/picture.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "app/view_sync.h"
@@ -22,6 +23,9 @@ public:
     void draw();
     // Draws the diagram with GL. Call after ImGui::Render, before rendering ImGui's draw data.
     void render_gl(float fb_scale);
+    // A picture of the diagram and the worksheet as shown (app/picture.h). Call between frames.
+    Picture picture(float scale, void (*render)(ImDrawData*)) const { return make_picture(session_, view_, scale, render); }
+
     // For a lost WebGL context: lets go of every GL object the app made (gone with the context);
     // the next render_gl makes them again. The session and the view are kept.
     void release_gl_objects();
@@ -31,6 +35,9 @@ public:
     const ViewState& view() const { return view_; }
     // window.mlpExplorer.ui(): where things are on screen this frame, and what is hovered.
     std::string ui_json() const { return probe_.json(view_); }
+
+    // The height the page's title and note take (CSS px; 0: none), left free under the toolbar.
+    void set_caption_height(float height) { layout_options_.caption_height = height; }
 
     // Receives the tooltip text whenever it changes ("" when it goes away), so the platform can
     // mirror it into the page for screen readers. Set by the platform; none by default.

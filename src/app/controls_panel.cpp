@@ -8,7 +8,7 @@
 #include <imgui.h>
 
 #include "app/network_panel.h"
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
 #include "app/typed_field.h"
@@ -144,9 +144,9 @@ void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session
     }
     if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninto node %d of layer %d, from node %d of layer %d", name,
-                          format_value(session.network().weights[l].at(i, j), 6).c_str(), i + 1, l + 1, j + 1, l);
+                          mlp::format_value(session.network().weights[l].at(i, j)).c_str(), i + 1, l + 1, j + 1, l);
     }
-    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    probe.add_last_item(std::string("slider:") + name, o.highlighted, mlp::format_value(v));
     if (o.highlighted && view.scroll_to_selected) {
         scroll_to_last_item();
         view.scroll_to_selected = false;
@@ -170,9 +170,9 @@ void ControlsPanel::bias_slider(int l, int i, float width, mlp::Session& session
     }
     if (!touch_ && item_hovered_for_tooltip()) {
         ImGui::SetTooltip("%s = %s\nbias of node %d of layer %d: z = W\xC2\xB7" "a + b", name,
-                          format_value(session.network().biases[l][i], 6).c_str(), i + 1, l + 1);
+                          mlp::format_value(session.network().biases[l][i]).c_str(), i + 1, l + 1);
     }
-    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    probe.add_last_item(std::string("slider:") + name, o.highlighted, mlp::format_value(v));
 }
 
 void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe) {
@@ -192,9 +192,9 @@ void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& sessio
     }
     if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninput %d of sample x%d", name,
-                          format_value(session.document().inputs.at(s, j), 6).c_str(), j + 1, s + 1);
+                          mlp::format_value(session.document().inputs.at(s, j)).c_str(), j + 1, s + 1);
     }
-    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    probe.add_last_item(std::string("slider:") + name, o.highlighted, mlp::format_value(v));
     if (o.highlighted && view.scroll_to_selected) {
         scroll_to_last_item();
         view.scroll_to_selected = false;
@@ -305,8 +305,8 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
     if (matrix) {
         const int sample = std::clamp(view.sample, 0, session.sample_count() - 1);
         const std::string summary = layer_summary(session, ValueMask(session, view), l, sample);
-        muted_text_wrapped(summary.c_str());
-        probe.add_last_item("text:summary W" + std::to_string(l + 1), false, summary);
+        // ui(): the lines as drawn, joined by '\n'.
+        probe.add_last_item("text:summary W" + std::to_string(l + 1), false, muted_text_wrapped(summary.c_str()));
     }
     ImGui::Spacing();
 }

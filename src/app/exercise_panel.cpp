@@ -10,7 +10,7 @@
 
 #include "app/diagram_text.h"
 #include "app/keyboard_nav.h"
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
@@ -90,10 +90,9 @@ bool toggle_button(const char* label, bool on, const std::string& probe_name, Ui
 // A line of text (wrapped to the window when `wrap`), recorded in the probe as "text:<name>".
 void bar_text(const std::string& text, Colour colour, const char* probe_name, UiProbe& probe, bool wrap = false) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(colour));
-    if (wrap) ImGui::PushTextWrapPos(0.0f);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text.c_str());
-    if (wrap) ImGui::PopTextWrapPos();
+    ImGui::TextUnformatted(wrap ? wrap_to_width(text.c_str(), std::max(1.0f, ImGui::GetContentRegionAvail().x)).c_str()
+                                : text.c_str());
     ImGui::PopStyleColor();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     probe.add(std::string("text:") + probe_name, min.x, min.y, max.x - min.x, max.y - min.y, false, text);
@@ -170,7 +169,7 @@ void value_text(const mlp::Session& session, const ValueMask& mask, const mlp::H
 }
 
 std::string value_text_plain(const mlp::Session& session, const mlp::HiddenValue& h) {
-    return format_value(mlp::hidden_value(h, session.pass()));
+    return mlp::format_value(mlp::hidden_value(h, session.pass()));
 }
 
 // What an answer field asks for: "z3[2] of x2 = row 2 of W3 · a2 of x2", "a3[2] of x2 = ReLU(z3[2])".
@@ -264,7 +263,7 @@ std::string hidden_node_label(const mlp::Session& session, const ViewState& view
         *colour = mark == mlp::ExerciseSheet::Mark::Right   ? palette::kRight
                   : mark == mlp::ExerciseSheet::Mark::Wrong ? palette::kWrong
                                                             : palette::kMuted;
-        return format_value(typed, 3);
+        return mlp::format_value(typed);
     }
     *colour = palette::kInk;
     return kMaskedText;
@@ -281,11 +280,11 @@ std::string reveal_text(const mlp::Session& session, const ViewState& view, cons
     const double a = session.pass().a[h.layer].at(h.sample, h.node);
     const std::string name = spoken_name(session, h);
     if (h.quantity == Q::Z)
-        return name + " = " + dot_product_text(session, h.sample, h.layer, h.node, &mask) + " = " + format_value(z);
+        return name + " = " + dot_product_text(session, h.sample, h.layer, h.node, &mask) + " = " + mlp::format_value(z);
     const mlp::Activation act = session.network().activations[h.layer];
-    if (act == mlp::Activation::Linear) return name + " = z = " + format_value(a) + " (linear: no activation)";
+    if (act == mlp::Activation::Linear) return name + " = z = " + mlp::format_value(a) + " (linear: no activation)";
     std::string text = name + " = " + activation_label(act) + "(" + shown_value(mask.hides_z(h.layer, h.sample, h.node), z) +
-                       ") = " + format_value(a);
+                       ") = " + mlp::format_value(a);
     if (mlp::is_clipped(act, z)) text += ": ReLU turns a negative z into 0";
     return text;
 }

@@ -132,7 +132,7 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     ImGui::PopItemFlag();
     if (!message_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kClipped));
-        ImGui::TextWrapped("%s", message_.c_str());
+        text_wrapped(message_.c_str());
         ImGui::PopStyleColor();
         probe.add_last_item("text:network message");
     }

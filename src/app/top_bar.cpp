@@ -30,9 +30,21 @@ float buttons_width(const char* const* labels, int count) {
 
 const char* const kModes[] = {"Integer", "Fine"};
 
+// The title's mark (draw_title draws it in a frame's height), and the sample list's width.
+float mark_width() { return ImGui::GetFrameHeight() * 0.16f * 5.5f; }
+float combo_width() {
+    return ImGui::CalcTextSize("x000").x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 }  // namespace
 
-void draw_title() {
+float title_width(bool with_name) {
+    return mark_width() + (with_name ? ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("MLP Explorer").x : 0.0f);
+}
+
+float sample_selector_min_width(const mlp::Session& session) { return session.sample_count() > 1 ? combo_width() : 0.0f; }
+
+void draw_title(bool with_name) {
     ImGui::AlignTextToFramePadding();
     // A small mark in the two sign colours, then the name.
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -46,6 +58,7 @@ void draw_title() {
     dl->AddCircleFilled(b, r, palette::u32(palette::kInk));
     dl->AddCircleFilled(c, r, palette::u32(palette::kInk));
     ImGui::Dummy(ImVec2(r * 5.5f, h));
+    if (!with_name) return;
     ImGui::SameLine();
     ImGui::TextUnformatted("MLP Explorer");
 }
@@ -69,13 +82,19 @@ int segmented_buttons(const char* const* labels, int count, int current, UiProbe
     return clicked;
 }
 
-float step_mode_width() { return buttons_width(kModes, 2); }
+float step_mode_width(bool compact) {
+    return buttons_width(kModes, 2) +
+           (compact ? 0.0f : ImGui::CalcTextSize("Steps").x + ImGui::GetStyle().ItemSpacing.x);
+}
 
 void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact, float max_width) {
     const int samples = session.sample_count();
     view.sample = std::clamp(view.sample, 0, std::max(0, samples - 1));
     if (samples <= 1) return;
-    if (!compact) caption("Sample");
+    if (!compact) {
+        caption("Sample");
+        max_width -= ImGui::CalcTextSize("Sample").x + ImGui::GetStyle().ItemSpacing.x;
+    }
     char names[kMaxSampleButtons][8];
     const char* labels[kMaxSampleButtons];
     for (int s = 0; s < std::min(samples, kMaxSampleButtons); ++s) {
@@ -89,7 +108,7 @@ void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe&
     }
     char preview[16];
     std::snprintf(preview, sizeof preview, "x%d", view.sample + 1);
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("x000").x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::SetNextItemWidth(combo_width());
     if (ImGui::BeginCombo("##sample", preview)) {
         for (int s = 0; s < samples; ++s) {
             char name[16];

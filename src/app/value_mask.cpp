@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/number_format.h"
+#include "core/number_format.h"
 
 namespace app {
 
@@ -19,6 +19,6 @@ bool ValueMask::hides(mlp::HiddenValue::Quantity q, int l, int sample, int node)
     return std::binary_search(hidden_.begin(), hidden_.end(), h) && !sheet_.revealed(h);
 }
 
-std::string shown_value(bool hidden, double v, int digits) { return hidden ? kMaskedText : format_value(v, digits); }
+std::string shown_value(bool hidden, double v) { return hidden ? kMaskedText : mlp::format_value(v); }
 
 }  // namespace app

@@ -41,6 +41,6 @@ private:
 };
 
 // A value as text (format_value), or kMaskedText when hidden.
-std::string shown_value(bool hidden, double v, int digits = 4);
+std::string shown_value(bool hidden, double v);
 
 }  // namespace app

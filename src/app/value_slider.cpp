@@ -10,7 +10,7 @@
 #include <imgui_internal.h>
 
 #include "app/keyboard_nav.h"
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/palette.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
@@ -174,7 +174,7 @@ void draw_slider(const ImRect& bb, ImGuiID id, const char* name, double value, c
     }
     if (o.highlighted) dl->AddRect(bb.Min, bb.Max, palette::u32(palette::kInk), style.FrameRounding, 0, 2.0f);
 
-    const std::string text = format_value(value);
+    const std::string text = mlp::format_value(value);
     const ImVec2 value_size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 name_size = ImGui::CalcTextSize(name);
     const float pad_x = style.FramePadding.x * 0.75f;

@@ -46,6 +46,14 @@ DiagramGeometry layout_diagram(const std::vector<int>& shape, Box area) {
     return geo;
 }
 
+float diagram_wanted_height(const std::vector<int>& shape, float width, float cap) {
+    if (shape.empty()) return 0.0f;
+    const float col_w = std::max(1.0f, (width - 2 * kSideMargin) / static_cast<float>(shape.size()));
+    const float spacing = std::min(kMaxNodeRadius, col_w * kRadiusPerColumnWidth) * kSpacingPerRadius;
+    const int tallest = *std::max_element(shape.begin(), shape.end());
+    return std::min(cap, kDiagramHeaderHeight + kDiagramFooterHeight + spacing * static_cast<float>(std::max(1, tallest)));
+}
+
 float distance_to_segment(Point p, Point a, Point b) {
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float len2 = dx * dx + dy * dy;

@@ -57,6 +57,12 @@ struct DiagramGeometry {
 // allows up to kMaxNodeRadius.
 DiagramGeometry layout_diagram(const std::vector<int>& shape, Box area);
 
+// The height a diagram of `shape` can use at `width`: headings, legend, and the tallest column
+// with its nodes as far apart as layout_diagram ever sets them. More height than this only adds
+// air; a layout gives what is left to the panels. Dense columns (strips) want as much as there
+// is, so the result is capped at `cap`.
+float diagram_wanted_height(const std::vector<int>& shape, float width, float cap);
+
 // What lies under a point.
 struct DiagramHit {
     enum class Kind { None, Node, Edge, EdgeBins };

@@ -15,7 +15,7 @@ size_t EditStep::bytes() const {
         // so a history that holds many start points is trimmed like one that holds documents.
         if (start) n += start->document.inputs.values.size() * sizeof(double) + start->document.network.weight_count() * sizeof(double);
     }
-    n += hidden.size() * sizeof(HiddenValue);
+    n += hidden.size() * sizeof(HiddenValue) + title.size() + note.size();
     for (const Matrix& w : weights) n += w.values.size() * sizeof(double);
     for (const auto& b : biases) n += b.size() * sizeof(double);
     return n;
@@ -85,6 +85,15 @@ void EditHistory::record_parameters(std::vector<Matrix> weights, std::vector<std
     step.has_parameters = true;
     step.weights = std::move(weights);
     step.biases = std::move(biases);
+    push_new_step(std::move(step));
+    gesture_step_started_ = false;
+}
+
+void EditHistory::record_text(std::string title_before, std::string note_before) {
+    EditStep step;
+    step.has_text = true;
+    step.title = std::move(title_before);
+    step.note = std::move(note_before);
     push_new_step(std::move(step));
     gesture_step_started_ = false;
 }

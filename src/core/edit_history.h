@@ -1,12 +1,14 @@
 // Undo and redo for a Session. A step is either a list of value changes (weights, biases,
 // inputs, activations, targets, the loss settings: small, so a drag on a million-weight network
-// costs bytes, not megabytes), an exercise's hidden set (swapped in and out, without copying the
-// network), every weight and bias (a step of gradient descent changes them all: swapped in and
-// out, exact), or a whole document (a shape change, a loaded link, a preset), swapped in and out.
+// costs bytes, not megabytes), an exercise's hidden set or the document's title and note (swapped
+// in and out, without copying the network), every weight and bias (a step of gradient descent
+// changes them all: swapped in and out, exact), or a whole document (a shape change, a loaded
+// link, a preset), swapped in and out.
 #pragma once
 
 #include <cstddef>
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "core/network.h"
@@ -34,8 +36,11 @@ struct EditStep {
     bool has_parameters = false;
     std::vector<Matrix> weights;  // with has_parameters: every weight and bias on the other side
     std::vector<std::vector<double>> biases;
+    bool has_text = false;
+    std::string title, note;  // the title and note on the other side of this step
     size_t bytes() const;
-    bool holds_values() const { return !has_document && !has_hidden && !has_parameters; }  // a list of changes
+    // A list of value changes (not a document, hidden set, parameters or text).
+    bool holds_values() const { return !has_document && !has_hidden && !has_parameters && !has_text; }
 };
 
 class EditHistory {
@@ -55,6 +60,8 @@ public:
     // Records a change of every weight and bias (a step of gradient descent); `weights` and
     // `biases` are the values it replaced.
     void record_parameters(std::vector<Matrix> weights, std::vector<std::vector<double>> biases);
+    // Records a change of the title and note; the arguments are those they replaced.
+    void record_text(std::string title_before, std::string note_before);
 
     void begin_gesture();
     // Ends the gesture. Changes that came back to where they started are dropped, and the step

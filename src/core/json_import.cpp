@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/json_import.h"
 #include "core/limits.h"
@@ -28,12 +29,14 @@ using json = nlohmann::json;
 // [SECTION] Fields of the format
 // ---------------------------------------------------------------------------------------------
 
-enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Targets, Loss, Reduce, Rate, Skipped };
-constexpr int kFieldCount = 11;  // the fields of the format, before Skipped
+enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Targets, Loss, Reduce, Rate, Title, Note, Skipped };
+constexpr int kFieldCount = 13;  // the fields of the format, before Skipped
 // "hidden": the exercise's hidden values, the link's `hide` items one per string. "targets",
-// "loss", "reduce", "learning_rate": the link's y, loss, reduce and lr (loss.h).
-constexpr const char* kFieldNames[kFieldCount] = {"format", "shape",  "activations", "weights", "biases", "inputs",
-                                                  "hidden", "targets", "loss",       "reduce",  "learning_rate"};
+// "loss", "reduce", "learning_rate": the link's y, loss, reduce and lr (loss.h). "title", "note":
+// text about the document (document_text.h).
+constexpr const char* kFieldNames[kFieldCount] = {"format",  "shape", "activations", "weights", "biases",
+                                                  "inputs",  "hidden", "targets",    "loss",    "reduce",
+                                                  "learning_rate", "title", "note"};
 // Fields state() adds (the forward and backward passes, the link, the messages): ignored without
 // a warning, so that state() output loads back.
 constexpr const char* kStateFields[] = {"z", "a", "loss_value", "sample_losses", "dz", "dw", "db", "hash", "error", "warnings"};
@@ -44,7 +47,9 @@ int leaf_level(Field f) {
         case Field::Format:
         case Field::Loss:
         case Field::Reduce:
-        case Field::Rate: return 0;
+        case Field::Rate:
+        case Field::Title:
+        case Field::Note: return 0;
         case Field::Shape:
         case Field::Activations:
         case Field::Hidden: return 1;
@@ -142,6 +147,7 @@ private:
     Reduction reduction_ = Reduction::Mean;
     double learning_rate_ = kDefaultLearningRate;
     std::vector<std::string> hidden_;  // items, read once the shape is known
+    std::string title_, note_;
 };
 
 // "weights[2][1]": the field and the index in each of the first `levels` open arrays.
@@ -218,7 +224,8 @@ bool DocumentReader::begin_value(Kind kind) {
     }
     const int leaf = leaf_level(field_);
     const bool text_field = field_ == Field::Format || field_ == Field::Activations || field_ == Field::Hidden ||
-                            field_ == Field::Loss || field_ == Field::Reduce;
+                            field_ == Field::Loss || field_ == Field::Reduce || field_ == Field::Title ||
+                            field_ == Field::Note;
     const Kind wanted = lv < leaf ? Kind::Array : text_field ? Kind::String : Kind::Number;
     if (kind != wanted)
         return fail(path(lv) + ": got " + kind_name(kind) + "; expected " + kind_name(wanted));
@@ -284,6 +291,11 @@ bool DocumentReader::string(json::string_t& s) {
         return fail("loss: " + quote_input(s) + " is not a loss; expected " + loss_choices());
     if (field_ == Field::Reduce && !parse_reduction(s, &reduction_))
         return fail("reduce: " + quote_input(s) + " is not a reduction; expected " + reduction_choices());
+    if (field_ == Field::Title || field_ == Field::Note) {
+        std::string err = field_ == Field::Title ? check_title(s) : check_note(s);
+        if (!err.empty()) return fail(std::move(err));
+        (field_ == Field::Title ? title_ : note_) = std::move(s);
+    }
     return true;
 }
 
@@ -407,6 +419,8 @@ std::string DocumentReader::finish(Document* doc) const {
     doc->loss = loss_;
     doc->reduction = reduction_;
     doc->learning_rate = learning_rate_;
+    doc->title = title_;
+    doc->note = note_;
     return parse_hidden_items(hidden_, shape_, samples, &doc->hidden);
 }
 

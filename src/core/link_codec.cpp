@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/number_text.h"
 
@@ -76,10 +77,20 @@ static void append_hide(std::string* out, const std::string& hide_text) {
     out->append(hide_text);
 }
 
+// Then the title and the note, percent-encoded (left out when empty): `&title=XOR&note=...`.
+static void append_text(std::string* out, const Document& doc) {
+    for (const auto& [key, text] : {std::pair<const char*, const std::string&>{"&title=", doc.title}, {"&note=", doc.note}}) {
+        if (text.empty()) continue;
+        out->append(key);
+        append_form_encoded(out, text);
+    }
+}
+
 std::string encode_link(const Document& doc) {
     std::string out;
     write_link(doc, &out, append_row);
     append_hide(&out, encode_hidden(doc.hidden, doc.network.shape, doc.inputs.rows));
+    append_text(&out, doc);
     return out;
 }
 
@@ -107,6 +118,7 @@ const std::string& LinkEncoder::encode(const Document& doc) {
         hidden_text_ = encode_hidden(hidden_, hidden_shape_, hidden_samples_);
     }
     append_hide(&link_, hidden_text_);
+    append_text(&link_, doc);
     return link_;
 }
 

@@ -1,7 +1,8 @@
 // The link format, version 1 (PRODUCT.md, "The link"; docs/link-format.md for people who write
 // links by hand): the whole document in the URL fragment as key=value pairs joined by '&', e.g.
 // "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...", with targets and the loss settings
-// "&y=1,0&loss=ce&reduce=sum&lr=0.1" (loss.h), and for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h).
+// "&y=1,0&loss=ce&reduce=sum&lr=0.1" (loss.h), for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h),
+// and last a title and a note, percent-encoded (document_text.h): "&title=XOR&note=Two+inputs".
 #pragma once
 
 #include <cstddef>

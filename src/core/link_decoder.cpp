@@ -11,6 +11,7 @@
 #include <array>
 #include <climits>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
@@ -89,7 +90,7 @@ std::string percent_decode(std::string_view text) {
 // [SECTION] Keys: which field a key names
 // ---------------------------------------------------------------------------------------------
 
-enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Targets, Loss, Reduction, Rate, Unknown };
+enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Targets, Loss, Reduction, Rate, Title, Note, Unknown };
 
 struct Key {
     KeyKind kind = KeyKind::Unknown;
@@ -119,6 +120,8 @@ Key classify_key(std::string_view name) {
     else if (name == "loss") key.kind = KeyKind::Loss;
     else if (name == "reduce") key.kind = KeyKind::Reduction;
     else if (name == "lr") key.kind = KeyKind::Rate;
+    else if (name == "title") key.kind = KeyKind::Title;
+    else if (name == "note") key.kind = KeyKind::Note;
     else if (parse_layer_key(name, 'w', &key.index)) key.kind = KeyKind::Weights;
     else if (parse_layer_key(name, 'b', &key.index)) key.kind = KeyKind::Biases;
     return key;
@@ -148,6 +151,7 @@ struct LinkFields {
     Field version, shape, inputs, activations;
     Field hidden;  // the exercise's `hide`, read once the shape and the samples are known
     Field targets, loss, reduction, rate;  // y, loss, reduce, lr: read once the samples are known
+    Field title, note;  // text, percent-encoded
     std::array<Field, kMaxWeightLayers> weights, biases;  // [N - 1] for wN, bN
     int64_t first_weight_beyond = 0;  // the smallest N > kMaxWeightLayers of a wN key, 0 if none
     int64_t first_bias_beyond = 0;
@@ -180,6 +184,8 @@ std::string find_fields(std::string_view fragment, LinkFields* fields, UnknownNa
             case KeyKind::Loss: field = &fields->loss; break;
             case KeyKind::Reduction: field = &fields->reduction; break;
             case KeyKind::Rate: field = &fields->rate; break;
+            case KeyKind::Title: field = &fields->title; break;
+            case KeyKind::Note: field = &fields->note; break;
             case KeyKind::Weights:
             case KeyKind::Biases: {
                 bool weights = key.kind == KeyKind::Weights;
@@ -477,6 +483,20 @@ std::string read_hidden(Field& hide, Document* doc) {
     return parse_hidden(hide.text, doc->network.shape, doc->inputs.rows, &doc->hidden);
 }
 
+// title, note: the text, percent-decoded and checked (document_text.h). A value too long to
+// decode within the limit is refused from its length alone.
+std::string read_text(Field& field, const char* key, int max_chars, std::string (*check)(std::string_view),
+                      std::string* out) {
+    if (!field.present) return "";
+    if (field.text.size() > max_encoded_text_bytes(max_chars))
+        return std::string(key) + ": " + std::to_string(field.text.size()) + " characters of link; at most " +
+               std::to_string(max_chars) + " characters of text are allowed";
+    field.decode();
+    std::string err = check(field.text);
+    if (err.empty()) out->assign(field.text);
+    return err;
+}
+
 }  // namespace
 
 DecodeResult decode_link(std::string_view fragment) {
@@ -497,6 +517,8 @@ DecodeResult decode_link(std::string_view fragment) {
     if (result.ok()) result.error = build_document(fields, shape, activations, &result.document);
     if (result.ok()) result.error = read_learning(fields, &result.document);
     if (result.ok()) result.error = read_hidden(fields.hidden, &result.document);
+    if (result.ok()) result.error = read_text(fields.title, "title", kMaxTitleChars, check_title, &result.document.title);
+    if (result.ok()) result.error = read_text(fields.note, "note", kMaxNoteChars, check_note, &result.document.note);
     if (!result.ok()) {
         result.document = Document();
         return result;

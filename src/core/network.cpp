@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 
@@ -33,7 +34,8 @@ bool operator==(const Network& a, const Network& b) {
 
 bool operator==(const Document& a, const Document& b) {
     return a.network == b.network && a.inputs == b.inputs && a.targets == b.targets && a.loss == b.loss &&
-           a.reduction == b.reduction && a.learning_rate == b.learning_rate && a.hidden == b.hidden;
+           a.reduction == b.reduction && a.learning_rate == b.learning_rate && a.hidden == b.hidden &&
+           a.title == b.title && a.note == b.note;
 }
 
 std::vector<Activation> default_activations(int weight_layers) {
@@ -164,7 +166,9 @@ std::string validate(const Document& doc) {
     err = check_targets(doc);
     if (!err.empty()) return err;
     err = check_hidden(doc.hidden, net.shape, doc.inputs.rows);
-    return err.empty() ? "" : "hide: " + err;
+    if (!err.empty()) return "hide: " + err;
+    err = check_title(doc.title);
+    return err.empty() ? check_note(doc.note) : err;
 }
 
 }  // namespace mlp

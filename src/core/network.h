@@ -47,7 +47,8 @@ struct Network {
 };
 
 // Everything a link or a JSON file carries: the network, the samples fed to it, what the outputs
-// should be and how the network learns (loss.h), and the values an exercise hides from the learner.
+// should be and how the network learns (loss.h), the values an exercise hides from the learner,
+// and what a teacher writes about it.
 struct Document {
     Network network;
     Matrix inputs;   // (samples, shape[0]): one row per input sample
@@ -56,6 +57,8 @@ struct Document {
     Reduction reduction = Reduction::Mean;
     double learning_rate = kDefaultLearningRate;
     std::vector<HiddenValue> hidden;  // exercise mode (exercise.h): sorted, no repeats; usually empty
+    std::string title;  // one line of UTF-8 text, "" for none (document_text.h checks it)
+    std::string note;   // UTF-8 text, lines joined by '\n', "" for none
 
     bool has_targets() const { return targets.rows > 0; }
 };

@@ -10,6 +10,7 @@
 
 #include "core/decode_result.h"
 #include "core/default_network.h"
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
@@ -191,6 +192,24 @@ std::string Session::set_hidden(std::vector<HiddenValue> hidden) {
     return "";
 }
 
+std::string Session::set_text(std::string title, std::string note) {
+    std::string err = check_title(title);
+    if (err.empty()) err = check_note(note);
+    if (!err.empty()) return err;
+    if (title == doc_.title && note == doc_.note) return "";
+    history_.end_gesture();
+    std::swap(doc_.title, title);
+    std::swap(doc_.note, note);
+    history_.record_text(std::move(title), std::move(note));
+    text_changed();
+    return "";
+}
+
+void Session::text_changed() {
+    last_edit_ = {Edit::Kind::Text, 0, 0, 0};
+    ++revision_;
+}
+
 void Session::hidden_changed() {
     last_edit_ = {Edit::Kind::Hidden, 0, 0, 0};
     ++revision_;
@@ -277,6 +296,12 @@ void Session::apply_step(EditStep& step, bool forward) {
         std::swap(doc_.network.weights, step.weights);
         std::swap(doc_.network.biases, step.biases);
         recompute_from(0, Edit{});
+        return;
+    }
+    if (step.has_text) {
+        std::swap(doc_.title, step.title);
+        std::swap(doc_.note, step.note);
+        text_changed();
         return;
     }
     const int layers = doc_.network.weight_layers();

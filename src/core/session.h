@@ -57,6 +57,10 @@ public:
     std::string set_hidden(std::vector<HiddenValue> hidden);
     const std::vector<HiddenValue>& hidden() const { return doc_.hidden; }
 
+    // The title and note (document_text.h): checked, and "" or why they were refused, leaving the
+    // current ones. One undo step; moves revision() (the link carries them), nothing else.
+    std::string set_text(std::string title, std::string note);
+
     // Replaces the whole document (opening a link, importing a file, a preset, a shape change).
     // Returns "" on success; otherwise the document is left as it was and the message says why.
     // `undoable`: recorded as a step of the undo history (false for the page's first document).
@@ -114,9 +118,10 @@ public:
     struct Edit {
         // Document: anything at all (several values, a step of gradient descent, a new document).
         // Target: a target value; Learning: the loss, reduction or learning rate (no forward change).
-        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden, Target, Learning };
+        // Text: the title or note.
+        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden, Target, Learning, Text };
         Kind kind = Kind::Document;
-        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input, Target: the sample. Hidden: unused
+        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input, Target: the sample. Hidden, Text: unused
         int row = 0;    // Weight, Bias: the node of layer+1. Input: unused
         int col = 0;    // Weight: the node of `layer`. Input: the input. Target: the output node
     };
@@ -135,6 +140,7 @@ private:
     void document_changed();
     void hidden_changed();
     void start_changed();
+    void text_changed();
 
     Document doc_;
     StartPointRef start_;

@@ -5,10 +5,10 @@
 
 namespace mlp {
 
-// for_state: state() always has "loss", "reduce", "learning_rate" and "hidden" (an empty list when
-// nothing is hidden), so a script can read them without a check; a file has them only when they
-// are not the defaults, and is otherwise exactly the spec's format (the link leaves the keys out in
-// the same way).
+// for_state: state() always has "loss", "reduce", "learning_rate", "hidden" (an empty list when
+// nothing is hidden), "title" and "note" ("" for none), so a script can read them without a check;
+// a file has them only when they are not the defaults, and is otherwise exactly the spec's format
+// (the link leaves the keys out in the same way).
 static void write_document_fields(JsonWriter& w, const Document& doc, bool for_state) {
     const Network& net = doc.network;
     w.key("format");
@@ -47,11 +47,18 @@ static void write_document_fields(JsonWriter& w, const Document& doc, bool for_s
         w.key("learning_rate");
         w.number(doc.learning_rate);
     }
-    if (doc.hidden.empty() && !for_state) return;
-    w.key("hidden");
-    w.begin_array();
-    for (const std::string& item : hidden_items(doc.hidden, net.shape, doc.inputs.rows)) w.string(item);
-    w.end_array();
+    if (!doc.hidden.empty() || for_state) {
+        w.key("hidden");
+        w.begin_array();
+        for (const std::string& item : hidden_items(doc.hidden, net.shape, doc.inputs.rows)) w.string(item);
+        w.end_array();
+    }
+    // The title and the note likewise: in a file when there are any, in state() always.
+    for (const auto& [key, text] : {std::pair<const char*, const std::string&>{"title", doc.title}, {"note", doc.note}}) {
+        if (text.empty() && !for_state) continue;
+        w.key(key);
+        w.string(text);
+    }
 }
 
 std::string document_json(const Document& doc) {

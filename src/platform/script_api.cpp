@@ -12,6 +12,7 @@
 #include "platform/editor_api.h"
 #include "platform/frame_scheduler.h"
 #include "platform/link_sync.h"
+#include "platform/web_page.h"
 
 namespace {
 app::App* g_app = nullptr;
@@ -84,6 +85,9 @@ EMSCRIPTEN_KEEPALIVE void mlp_refuse_text(double bytes, int is_link) {
                                     mlp::kKeptNetworkNote);
     platform::show_session_messages(g_app->session());
 }
+
+// The longest address a browser opens (web_page.h): Copy link refuses a longer one.
+EMSCRIPTEN_KEEPALIVE double mlp_max_address_chars() { return platform::kMaxAddressChars; }
 
 // Copy link: the current link with its '#', also written into the address bar now.
 EMSCRIPTEN_KEEPALIVE const char* mlp_share_link() {

@@ -422,7 +422,7 @@ test('JSON export downloads the network; import by the file chooser and by a dro
   assert.equal(opened.error, null);
   assert.equal(opened.hash, link);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), h.fileMenu(page, 'export-json')]);
   assert.equal(download.suggestedFilename(), 'mlp-network.json');
   const file = path.join(SCREENSHOTS, '..', 'editor-export.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -435,7 +435,7 @@ test('JSON export downloads the network; import by the file chooser and by a dro
 
   // Something else, then the file through the chooser: the same state, link included.
   await choosePreset(page, 'preset-xor');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-json')]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
   assert.equal(chooser.isMultiple(), false);
   await chooser.setFiles(file);
   await page.waitForFunction((hash) => window.mlpExplorer.state().hash === hash, link);
@@ -470,7 +470,7 @@ test('JSON export downloads the network; import by the file chooser and by a dro
       'the file "big.json" is 17825792 bytes long; at most 16777216 (16 MiB) are allowed'],
   ];
   for (const [payload, message] of bad) {
-    const [badChooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-json')]);
+    const [badChooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
     await badChooser.setFiles(payload);
     await page.locator('#message-text').filter({ hasText: message }).waitFor();
     const s = await h.state(page);
@@ -483,7 +483,7 @@ test('JSON export downloads the network; import by the file chooser and by a dro
 
 test('the editor fits a 1280x720 laptop and a 390x844 phone (screenshots)', async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const toolbarIds = ['undo', 'redo', 'presets', 'export-json', 'import-json', 'copy-link'];
+  const toolbarIds = ['undo', 'redo', 'presets', 'file', 'copy-link'];
   for (const [name, viewport] of [['laptop', h.DESKTOP], ['phone', h.PHONE]]) {
     const page = await h.openApp(env.browser, env.server.url + '#v=1&shape=2,2,1&x=0,0;0,1;1,0;1,1&w1=1,1;1,1&b1=0,-1&w2=1,-2',
       { viewport, hasTouch: name === 'phone' });

@@ -283,6 +283,14 @@ async function choosePreset(page, id) {
   await frames(page, 2);
 }
 
+// Clicks the item `id` of the toolbar's File menu (title and note, JSON export and import, the
+// picture), opening the menu first, as a user does.
+async function fileMenu(page, id) {
+  if (await page.locator('#file-menu').isHidden()) await page.click('#file');
+  await page.locator('#file-menu').waitFor({ state: 'visible' });
+  await page.click('#' + id);
+}
+
 // The UI item called `name` in a ui() result, or undefined.
 function find(uiResult, name) {
   return uiResult.items.find((it) => it.name === name);
@@ -322,6 +330,6 @@ function differingPixels(a, b, top = 0) {
 module.exports = {
   WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
   startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, drag, until, typeValue, find, snapshot, inside,
-  tapElement, choosePreset,
+  tapElement, choosePreset, fileMenu,
   reveal, frames, screenshotPixels, distinctColours, countNear, differingPixels,
 };

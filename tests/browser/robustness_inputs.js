@@ -161,7 +161,10 @@
     manySamples: (r, t) => t.replace(/x=[^&]*/, 'x=' + Array(r.pick([65, 1000, 100000])).fill('1').join(';')),
     unicode: (r, t) => insertAt(r, t, r.pick(['\u00e9', '\ud83d\ude00', '\u202e', '\u0000', '\ud800', '\udfff', '\uffff',
       '\u200b', '\uff11', '\u0661', '\ufeff'])),
-    markup: (r, t) => (r.chance(0.5) ? insertAt(r, t, r.pick(MARKUP)) : t + '&' + r.pick(MARKUP) + '=' + r.pick(MARKUP)),
+    markup: (r, t) => (r.chance(0.5) ? insertAt(r, t, r.pick(MARKUP))
+      : r.chance(0.5) ? t + '&' + r.pick(MARKUP) + '=' + r.pick(MARKUP)
+      // A title or note that opens, shown in the page: it must stay text.
+      : t + '&' + r.pick(['title', 'note']) + '=' + encodeURIComponent(r.pick(MARKUP))),
     unknownKeys: (r, t) => {
       let s = t;
       for (let k = r.pick([3, 50, 5000]); k > 0; k--) s += `&k${k}=${k}`;
@@ -197,7 +200,7 @@
       (k) => k + ':' + r.pick(['null', 'true', '"x"', '{}', '1e999', '[[[[[]]]]]']) + ',"_' + k.slice(1)),
     unicode: (r, t) => insertAt(r, t, r.pick(['\\ud800', '\\u0000', '\\u202e', '\u00e9', '\ud83d\ude00', '\ufeff',
       '\\uZZZZ', '\\', '\u0000'])),
-    markup: (r, t) => t.replace(/^\s*\{/, '{"' + r.pick(MARKUP).replace(/"/g, '\\"') + '":"' +
+    markup: (r, t) => t.replace(/^\s*\{/, '{"' + r.pick(['title', 'note', ...MARKUP]).replace(/"/g, '\\"') + '":"' +
       r.pick(MARKUP).replace(/"/g, '\\"') + '",'),
     unknownFields: (r, t) => {
       let extra = '';

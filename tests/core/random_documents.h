@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <string>
 
 #include "core/limits.h"
 #include "core/network.h"
@@ -33,6 +34,20 @@ inline double random_value(std::mt19937_64& rng) {
         }
         default: return std::uniform_real_distribution<double>(-mlp::kMaxAbsValue, mlp::kMaxAbsValue)(rng);
     }
+}
+
+// Text a title (or, with `lines`, a note) may hold: up to max_chars characters.
+inline std::string random_text(std::mt19937_64& rng, int max_chars, bool lines) {
+    static const char* const kPieces[] = {"a", "Z", "7", " ", "&", "=", "+", "%", "#", ";", ",", "?", "/", "%41",
+                                          "\xC3\xA9" /* é */, "\xE2\x88\x92" /* − */, "\xE4\xB8\xAD" /* 中 */,
+                                          "\xF0\x9F\x99\x82" /* 🙂 */, "<b>", "\"", "'"};
+    const int count = std::uniform_int_distribution<int>(1, max_chars / 3)(rng);
+    std::string text;
+    for (int k = 0; k < count; ++k) {
+        if (lines && rng() % 10 == 0) text += "\n";
+        else text += kPieces[rng() % std::size(kPieces)];
+    }
+    return text;
 }
 
 // A valid document of a random shape: 1 to max_layers weight layers of 1 to max_nodes nodes.
@@ -81,6 +96,10 @@ inline mlp::Document random_document(std::mt19937_64& rng, int max_layers = 6, i
         std::sort(doc.hidden.begin(), doc.hidden.end());
         doc.hidden.erase(std::unique(doc.hidden.begin(), doc.hidden.end()), doc.hidden.end());
     }
+    // A third have a title, a third a note: text with the link's own separators, spaces, and
+    // characters of 1 to 4 bytes of UTF-8.
+    if (rng() % 3 == 0) doc.title = random_text(rng, mlp::kMaxTitleChars, false);
+    if (rng() % 3 == 0) doc.note = random_text(rng, mlp::kMaxNoteChars, true);
     return doc;
 }
 

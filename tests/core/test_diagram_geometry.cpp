@@ -252,3 +252,22 @@ TEST_CASE("a line's tooltip keeps clear of its two nodes and the pointer while t
     MESSAGE("placed ", placed, " tooltips; ", moved, " moved from below right of the pointer to keep the nodes clear");
     CHECK(moved > 0);
 }
+
+TEST_CASE("the height a diagram can use: in that height its tallest column is as spread as it gets") {
+    const std::vector<int> shape = exercise_document().network.shape;
+    for (float width : {520.0f, 896.0f, 2000.0f}) {
+        const float wanted = diagram_wanted_height(shape, width, 5000.0f);
+        CAPTURE(width);
+        // Given exactly that height, the 5 nodes of layer 1 sit as far apart as they ever do, and
+        // a taller area would not spread them further.
+        const DiagramGeometry fit = layout_diagram(shape, {0, 0, width, wanted});
+        const DiagramGeometry tall = layout_diagram(shape, {0, 0, width, wanted * 2});
+        CHECK(fit.columns[1].spacing == doctest::Approx(tall.columns[1].spacing));
+        CHECK(fit.columns[1].radius == doctest::Approx(tall.columns[1].radius));
+        // With less, they are squeezed.
+        const DiagramGeometry short_area = layout_diagram(shape, {0, 0, width, wanted * 0.8f});
+        CHECK(short_area.columns[1].spacing < fit.columns[1].spacing);
+    }
+    // Dense layers want all there is: the cap.
+    CHECK(diagram_wanted_height({1024, 1024}, 800.0f, 900.0f) == 900.0f);
+}

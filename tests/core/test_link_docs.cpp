@@ -4,6 +4,7 @@
 // the learning presets.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -147,8 +148,10 @@ TEST_CASE("docs/link-format.md: the exercise links hide what the text says") {
     CHECK(decode_link(exercises[1]).document.hidden.size() == 2);  // the output of x1 and of x2
     // The JSON example hides a1, the single neuron's output.
     const std::vector<std::string> blocks = examples_of(read_doc()).json_blocks;
-    REQUIRE(blocks.back().find("\"hidden\"") != std::string::npos);
-    DecodeResult json = decode_json(blocks.back());
+    const auto hiding = std::find_if(blocks.begin(), blocks.end(),
+                                     [](const std::string& b) { return b.find("\"hidden\"") != std::string::npos; });
+    REQUIRE(hiding != blocks.end());
+    DecodeResult json = decode_json(*hiding);
     REQUIRE(json.ok());
     CHECK(json.document.hidden.size() == 1);
 }
@@ -179,4 +182,25 @@ TEST_CASE("docs/learning.md: its links are the learning presets, as the page wri
     CHECK(links[0] == "#" + encode_link(exercise_with_targets_document()));
     CHECK(links[1] == "#" + encode_link(yeh_backprop_document()));
     CHECK(links[2] == "#" + encode_link(london_backprop_document()));
+}
+
+TEST_CASE("docs/link-format.md: the title and note examples carry the text the doc shows") {
+    std::vector<std::string> texts;
+    for (const std::string& link : examples_of(read_doc()).links)
+        if (link.find("&title=") != std::string::npos) texts.push_back(link);
+    REQUIRE(texts.size() == 2);
+    DecodeResult xor_link = decode_link(texts[0]);
+    REQUIRE(xor_link.ok());
+    CHECK(xor_link.document.title == "XOR by hand");
+    CHECK(xor_link.document.note == "Compute every z and a.\nWhich sample does ReLU clip?");
+    CHECK("#" + encode_link(xor_link.document) == texts[0]);  // as the page writes it
+    DecodeResult french = decode_link(texts[1]);
+    REQUIRE(french.ok());
+    CHECK(french.document.title == "Un neurone \xC3\xA0 deux entr\xC3\xA9" "es: l'exercice");
+    CHECK("#" + encode_link(french.document) == texts[1]);
+    const std::vector<std::string> json = examples_of(read_doc()).json_blocks;
+    DecodeResult with_text = decode_json(json.back());
+    REQUIRE(with_text.ok());
+    CHECK(with_text.document.title == "One neuron");
+    CHECK(with_text.document.note == "z = 0.5\xC2\xB7" "3 \xE2\x88\x92 1\xC2\xB7" "4\nWhat is a?");
 }
