@@ -6,7 +6,9 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include "app/keyboard_nav.h"
 #include "app/network_panel.h"
 #include "app/number_format.h"
 #include "app/slider_scale.h"
@@ -40,6 +42,16 @@ int section_of(const Selection& sel) {
     if (sel.kind == Selection::Kind::Edge) return sel.layer + 1;
     if (sel.kind == Selection::Kind::Node) return sel.layer;
     return -1;
+}
+
+// A section's header (Inputs, W3), folding it: a tab stop, named for the page by name().
+template <class Name>
+bool section_header(const char* label, bool open_at_first, Name&& name) {
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    const bool open = ImGui::CollapsingHeader(label, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    ImGui::PopItemFlag();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, name(), open); });
+    return open;
 }
 
 // Scrolls the current window so the last item sits a third of the way down.
@@ -129,6 +141,11 @@ void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session
         session.set_weight(l, i, j, v);
         bound_for(l + 1, v);
     }
+    // What the slider is, before how the keys move it (the page's screen reader mirror).
+    if (ControlDescription* d = focused_description()) {
+        d->hint = "weight into node " + std::to_string(i + 1) + " of layer " + std::to_string(l + 1) + ", from node " +
+                  std::to_string(j + 1) + " of layer " + std::to_string(l) + ". " + d->hint;
+    }
     if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninto node %d of layer %d, from node %d of layer %d", name,
                           format_value(session.network().weights[l].at(i, j), 6).c_str(), i + 1, l + 1, j + 1, l);
@@ -155,6 +172,8 @@ void ControlsPanel::bias_slider(int l, int i, float width, mlp::Session& session
         session.set_bias(l, i, v);
         bound_for(l + 1, v);
     }
+    if (ControlDescription* d = focused_description())
+        d->hint = "bias of node " + std::to_string(i + 1) + " of layer " + std::to_string(l + 1) + ". " + d->hint;
     if (!touch_ && item_hovered_for_tooltip()) {
         ImGui::SetTooltip("%s = %s\nbias of node %d of layer %d: z = W\xC2\xB7" "a + b", name,
                           format_value(session.network().biases[l][i], 6).c_str(), i + 1, l + 1);
@@ -177,6 +196,8 @@ void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& sessio
         session.set_input(s, j, v);
         bound_for(0, v);
     }
+    if (ControlDescription* d = focused_description())
+        d->hint = "input " + std::to_string(j + 1) + " of sample x" + std::to_string(s + 1) + ". " + d->hint;
     if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninput %d of sample x%d", name,
                           format_value(session.document().inputs.at(s, j), 6).c_str(), j + 1, s + 1);
@@ -211,7 +232,9 @@ void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe&
     if (view.scroll_to_selected && section_of(view.selected) == 0) ImGui::SetNextItemOpen(true);
     char label[64];
     std::snprintf(label, sizeof label, "Inputs   %d sample%s \xC3\x97 %d###inputs", samples, samples == 1 ? "" : "s", n);
-    const bool open = ImGui::CollapsingHeader(label, matrix ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    const bool open = section_header(label, matrix, [&] {
+        return "Inputs: " + std::to_string(samples) + (samples == 1 ? " sample" : " samples") + " of " + std::to_string(n);
+    });
     probe.add_last_item("section:inputs");
     if (!open) return;
 
@@ -271,7 +294,11 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
     char label[128];
     std::snprintf(label, sizeof label, "W%d   layer %d \xE2\x86\x92 %d \xC2\xB7 %s   %d\xC3\x97%d###W%d", l + 1, l, l + 1,
                   activation_label(net.activations[l]), w.rows, w.cols, l + 1);
-    const bool open = ImGui::CollapsingHeader(label, matrix ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    const bool open = section_header(label, matrix, [&] {
+        return "W" + std::to_string(l + 1) + ": weights of layer " + std::to_string(l) + " to " + std::to_string(l + 1) +
+               ", " + activation_label(net.activations[l]) + ", " + std::to_string(w.rows) + " by " +
+               std::to_string(w.cols);
+    });
     char probe_label[32];
     std::snprintf(probe_label, sizeof probe_label, "section:W%d", l + 1);
     probe.add_last_item(probe_label);
@@ -349,7 +376,16 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     ImGui::SameLine();
     int shown = picked + 1;
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000").x + ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().FramePadding.x * 4);
+    const unsigned field = ImGui::GetID("##node");  // InputInt's own text field (its buttons aside)
     if (ImGui::InputInt("##node", &shown, 1, 10)) picked = std::clamp(shown - 1, 0, w.rows - 1);
+    keyboard_tab_stop(
+        [&] {
+            ControlDescription d = describe_control(ControlRole::TextField, "Weights into node, of " + std::to_string(w.rows),
+                                                    false, "the node of layer " + std::to_string(l + 1) + " whose weights are shown");
+            d.value = std::to_string(shown);
+            return d;
+        },
+        field);
     char probe_label[32];
     std::snprintf(probe_label, sizeof probe_label, "input:node.W%d", l + 1);
     probe.add_last_item(probe_label);

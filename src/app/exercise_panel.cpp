@@ -60,18 +60,25 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-// A button; greyed out and inert when disabled. The probe names it "button:<probe>".
-bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool enabled = true) {
+// A button; greyed out and inert when disabled. The probe names it "button:<probe>"; `name` is
+// what a screen reader calls it (the probe name when none).
+bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool enabled = true,
+                const char* name = nullptr) {
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::Button, name ? name : probe_name);
+        d.disabled = !enabled;  // pressed a moment ago, and nothing left to do (Reveal all)
+        return d;
+    });
     if (!enabled) ImGui::EndDisabled();
     probe.add_last_item(std::string("button:") + probe_name);
     return pressed && enabled;
 }
 
-// An on/off button in the style of the segmented buttons (top_bar.h): ink when on.
-bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe) {
+// An on/off button in the style of the segmented buttons (top_bar.h): ink when on. `name` is what
+// a screen reader calls it.
+bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe, const std::string& name) {
     if (on) {
         ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
@@ -79,7 +86,7 @@ bool toggle_button(const char* label, bool on, const std::string& probe_name, Ui
         ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
     }
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::ToggleButton, name, on); });
     if (on) ImGui::PopStyleColor(4);
     probe.add_last_item(probe_name, on);
     return pressed;
@@ -187,6 +194,15 @@ std::string value_text_plain(const mlp::Session& session, const mlp::HiddenValue
     return format_value(mlp::hidden_value(h, session.pass()));
 }
 
+// "z3[2] of x2" (" of x2" only when there are several samples): a value as Reveal and the
+// page's screen reader mirror name it.
+std::string person_name(const mlp::Session& session, const mlp::HiddenValue& h) {
+    std::string name = std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" +
+                       std::to_string(h.node + 1) + "]";
+    if (session.sample_count() > 1) name += " of x" + std::to_string(h.sample + 1);
+    return name;
+}
+
 // What an answer field asks for: "z3[2] of x2 = row 2 of W3 · a2 of x2", "a3[2] of x2 = ReLU(z3[2])".
 std::string answer_hint(const mlp::Session& session, const mlp::HiddenValue& h) {
     const std::string L = std::to_string(h.layer + 1), i = "[" + std::to_string(h.node + 1) + "]";
@@ -249,9 +265,7 @@ std::string reveal_text(const mlp::Session& session, const ViewState& view, cons
     const ValueMask mask(session, view);
     const double z = session.pass().z[h.layer].at(h.sample, h.node);
     const double a = session.pass().a[h.layer].at(h.sample, h.node);
-    std::string name = std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" +
-                       std::to_string(h.node + 1) + "]";
-    if (session.sample_count() > 1) name += " of x" + std::to_string(h.sample + 1);
+    const std::string name = person_name(session, h);
     if (h.quantity == Q::Z)
         return name + " = " + dot_product_text(session, h.sample, h.layer, h.node, &mask) + " = " + format_value(z);
     const mlp::Activation act = session.network().activations[h.layer];
@@ -294,6 +308,16 @@ void update_exercise(const mlp::Session& session, ViewState& view) {
     }
 }
 
+std::string exercise_status(const mlp::Session& session, const ViewState& view) {
+    const ExerciseView& ex = view.exercise;
+    if (!ex.on) return "";
+    if (ex.editing) return "Editing the exercise sheet: " + std::to_string(session.hidden().size()) + " values hidden.";
+    Colour colour;
+    std::string text = status_text(session, ex, &colour);
+    if (!ex.reveal_text.empty()) text += ". " + ex.reveal_text;
+    return text;
+}
+
 const char* exercise_hint(const ViewState& view) {
     return view.exercise.editing ? "Editing the sheet: click a z or a value to hide or show it."
                                  : "Work out each ? by hand and type it in; Tab or Enter moves on.";
@@ -307,7 +331,7 @@ int exercise_bar_lines(const ViewState& view) {
 
 void draw_exercise_toggle(mlp::Session& session, ViewState& view, UiProbe& probe) {
     ExerciseView& ex = view.exercise;
-    if (toggle_button("Exercise", ex.on, "button:Exercise", probe)) {
+    if (toggle_button("Exercise", ex.on, "button:Exercise", probe, "Exercise")) {
         if (ex.on) {
             // Off: nothing is hidden any more (one undo step brings the sheet back).
             ex.on = false;
@@ -357,7 +381,7 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         flow(ImGui::CalcTextSize(status.c_str()).x, gap);
         bar_text(status, colour, "score", probe);
         flow(button_width("Edit sheet"), gap);
-        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe)) {
+        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe, "Edit sheet")) {
             ex.editing = true;
             ex.focus_pending = false;
             ++ex.mask_version;
@@ -383,7 +407,8 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
     bool changed = false;
-    if (bar_button("\xE2\x88\x92###fewer", "fewer", probe, ex.per_layer > 1)) --ex.per_layer, changed = true;
+    if (bar_button("\xE2\x88\x92###fewer", "fewer", probe, ex.per_layer > 1, "Hide one node fewer per layer"))
+        --ex.per_layer, changed = true;
     ImGui::SameLine();
     char count[32];
     std::snprintf(count, sizeof count, " %d ", ex.per_layer);
@@ -393,7 +418,8 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     probe.add("text:per layer", count_min.x, count_min.y, count_max.x - count_min.x, count_max.y - count_min.y, false,
               std::to_string(ex.per_layer));
     ImGui::SameLine();
-    if (bar_button("+###more", "more", probe, ex.per_layer < max_nodes)) ++ex.per_layer, changed = true;
+    if (bar_button("+###more", "more", probe, ex.per_layer < max_nodes, "Hide one node more per layer"))
+        ++ex.per_layer, changed = true;
     ImGui::PopStyleVar();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -415,13 +441,14 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         std::snprintf(label, sizeof label, "%d", l + 1);
         flow(button_width(label));
         ImGui::PushID(l);
-        if (toggle_button(label, whole_layer_hidden(session, l), "button:layer " + std::string(label), probe))
+        if (toggle_button(label, whole_layer_hidden(session, l), "button:layer " + std::string(label), probe,
+                          "Hide all of layer " + std::string(label)))
             toggle_whole_layer(session, l);
         ImGui::PopID();
     }
     ImGui::PopStyleVar();
     flow(button_width("Edit sheet"), gap);
-    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe)) {
+    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe, "Edit sheet")) {
         ex.editing = false;
         ++ex.mask_version;
     }
@@ -497,9 +524,13 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
         value_text(session, mask, h);
         if (hidden) dashed_rect(ImGui::GetWindowDrawList(), ImVec2(min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1),
                                 palette::kInk.u32());
-        if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max)) {
+        const bool pressed_by_key = keyboard_area_button(min, max, name.c_str(), [&] {
+            return describe_control(ControlRole::ToggleButton, "Hide " + person_name(session, h), hidden,
+                                    "hidden values are what the learner works out");
+        });
+        if (pressed_by_key || (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max))) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            if (ImGui::IsMouseClicked(0)) {
+            if (pressed_by_key || ImGui::IsMouseClicked(0)) {
                 ex.toggle_pending = true;
                 ex.toggle = h;
             }
@@ -543,6 +574,15 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
                                                     ImGuiInputTextFlags_AutoSelectAll);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(3);
+    keyboard_tab_stop([&] {
+        const char* marked = mark == mlp::ExerciseSheet::Mark::Right   ? ". Marked right."
+                             : mark == mlp::ExerciseSheet::Mark::Wrong ? ". Marked wrong."
+                                                                       : ".";
+        ControlDescription d = describe_control(ControlRole::TextField, "Answer for " + person_name(session, h), false,
+                                                answer_hint(session, h) + marked + " Enter moves on to the next answer.");
+        d.value = buf;
+        return d;
+    });
     probe.add_last_item("answer:" + name, mark != mlp::ExerciseSheet::Mark::None, buf);
     if (ex.sheet.answer(h) != buf) ex.sheet.set_answer(h, buf);
     if (item_hovered_for_tooltip()) ImGui::SetTooltip("%s", answer_hint(session, h).c_str());

@@ -52,13 +52,16 @@ double value_at_pointer(const ImRect& bb, const ValueSliderOptions& o) {
 }
 
 // The text field that replaces the slider while typing. The buffer starts as the shortest text
-// that reads back to the same value, so an untouched field changes nothing.
-bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value) {
+// that reads back to the same value, so an untouched field changes nothing. *text: what the field
+// holds now.
+bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value, std::string* text) {
     char buf[mlp::kMaxParsedNumberChars + 1];
     *mlp::write_number(*value, buf) = '\0';
     const ImGuiInputTextFlags flags =
         ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_NoMarkEdited | ImGuiInputTextFlags_CharsScientific;
-    if (!ImGui::TempInputText(bb, id, id_label, buf, sizeof buf, flags)) return false;
+    const bool edited = ImGui::TempInputText(bb, id, id_label, buf, sizeof buf, flags);
+    *text = buf;
+    if (!edited) return false;
     double parsed = 0.0;
     // Half-typed text ("-", "1e") parses as nothing and leaves the value alone.
     if (!mlp::parse_number(buf, &parsed) || !mlp::is_allowed_value(parsed) || parsed == *value) return false;
@@ -143,6 +146,16 @@ void draw_slider(const ImRect& bb, ImGuiID id, const char* name, double value, c
     }
 }
 
+// The slider as the page's screen reader mirror describes it (keyboard_nav.h).
+ControlDescription describe_slider(const char* name, double value, const ValueSliderOptions& o) {
+    ControlDescription d = describe_control(ControlRole::Slider, name, false, kSliderHint);
+    d.value = format_value(value);
+    d.number = value;
+    d.min = o.min;
+    d.max = o.max;
+    return d;
+}
+
 }  // namespace
 
 void update_touch_press() {
@@ -186,9 +199,11 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
     const ImVec2 pos = window->DC.CursorPos;
     const ImRect bb(pos, pos + ImVec2(ImGui::CalcItemWidth(), ImGui::GetFrameHeight()));
     ImGui::ItemSize(bb, style.FramePadding.y);
-    // Inputable: a tab stop. (1.86 tab stops are the inputable items only.)
-    if (!ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable)) return false;
-    keyboard_tab_stop();
+    // Inputable: a tab stop. (1.86 tab stops are the inputable items only.) Off screen (scrolled
+    // away) it is still one, and may still have the focus.
+    const bool visible = ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable);
+    if (keyboard_tab_stop() && !visible) describe_focused_control(describe_slider(name, *value, o));
+    if (!visible) return false;
 
     const bool hovered = ImGui::ItemHoverable(bb, id);
     bool typing = ImGui::TempInputIsActive(id);
@@ -219,7 +234,16 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
         }
         if (clicked && !double_clicked) g_press = {id, *value};
     }
-    if (typing) return typed_value(bb, id, id_label, value) || changed;
+    if (typing) {
+        std::string text;
+        changed |= typed_value(bb, id, id_label, value, &text);
+        if (keyboard_has_focus(id)) {
+            ControlDescription d = describe_control(ControlRole::TextField, name, false, kTypingHint);
+            d.value = text;
+            describe_focused_control(d);
+        }
+        return changed;
+    }
 
     if (g_touch.id == id && g_touch.tapped) {
         g_touch = {};
@@ -239,6 +263,7 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
         changed = true;
     }
     draw_slider(bb, id, name, *value, grab_bb, hovered, o);
+    if (keyboard_has_focus(id)) describe_focused_control(describe_slider(name, *value, o));
     return changed;
 }
 

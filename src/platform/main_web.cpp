@@ -12,7 +12,9 @@
 
 #include "app/app.h"
 #include "app/fonts.h"
+#include "app/keyboard_nav.h"
 #include "app/palette.h"
+#include "platform/accessibility_bridge.h"
 #include "platform/editor_api.h"
 #include "platform/event_pump.h"
 #include "platform/frame_timer.h"
@@ -74,6 +76,7 @@ void run_frame(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     platform::apply_pointer();  // after the backend, which reads SDL's state of after the batch
+    app::keyboard_nav_before_new_frame();
     ImGui::NewFrame();
     p.app->draw();
     ImGui::Render();
@@ -148,6 +151,7 @@ int main(int, char**) {
     static app::App explorer;
     p.app = &explorer;
     explorer.set_tooltip_listener(platform::announce);
+    platform::connect_page_mirror(explorer);
     platform::set_script_api_target(&explorer);
     platform::open_start_link(explorer.session());  // before the first frame, which then shows it
 
