@@ -158,7 +158,7 @@ void App::draw_laptop(const Layout& layout) {
 
 void App::draw_worksheet_header(bool narrow) {
     bool& open = layout_options_.worksheet_open;
-    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // its buttons are tab stops
+    const TabStops tab_stops;  // its buttons
     if (!narrow) {
         // ▼ / ▶ Worksheet: folds the worksheet to this line, giving the diagram the height.
         const char* label = open ? "\xE2\x96\xBC  Worksheet###worksheet" : "\xE2\x96\xB6  Worksheet###worksheet";
@@ -170,7 +170,6 @@ void App::draw_worksheet_header(bool narrow) {
     draw_exercise_toggle(session_, view_, probe_);
     if (view_.exercise.on && narrow) {  // a phone's bar goes on from the toggle
         draw_exercise_bar(session_, view_, probe_, true);
-        ImGui::PopItemFlag();
         return;
     }
     ImGui::SameLine();
@@ -178,10 +177,8 @@ void App::draw_worksheet_header(bool narrow) {
     if (view_.exercise.on) {
         muted_text(exercise_hint(view_));
         if (open) draw_exercise_bar(session_, view_, probe_, false);
-        ImGui::PopItemFlag();
         return;
     }
-    ImGui::PopItemFlag();
     muted_text(narrow ? "z = W\xC2\xB7" "a, then the activation; every sample a column"
                       : "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. "
                         "Click a number to find its slider.");

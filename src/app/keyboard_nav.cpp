@@ -135,13 +135,14 @@ bool keyboard_tab_stop(unsigned id_arg) {
 
 bool keyboard_entering() { return g_nav.own_root != nullptr; }
 
+TabStops::TabStops() { ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true); }
+TabStops::~TabStops() { ImGui::PopItemFlag(); }
+
 bool keyboard_area_button(ImVec2 min, ImVec2 max, const char* id_name, bool* focused) {
     ImGuiContext& g = ctx();
     const ImGuiID id = ImGui::GetID(id_name);
     const ImRect bb(min, max);
-    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
-    const bool visible = ImGui::ItemAdd(bb, id);
-    ImGui::PopItemFlag();
+    const bool visible = ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_Inputable);
     if (visible) ImGui::RenderNavHighlight(bb, id);
     *focused = keyboard_tab_stop(id);
     return g.NavActivateId == id;

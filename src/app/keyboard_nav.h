@@ -53,6 +53,15 @@ template <class Describe>
 void keyboard_tab_stop(Describe&& describe, unsigned id = 0) {
     if (keyboard_tab_stop(id)) describe_focused_control(std::forward<Describe>(describe)());
 }
+// While one lives, the items submitted are tab stops (ImGuiItemFlags_Inputable).
+class TabStops {
+public:
+    TabStops();
+    ~TabStops();
+    TabStops(const TabStops&) = delete;
+    TabStops& operator=(const TabStops&) = delete;
+};
+
 // Whether Tab is entering a panel this frame: nothing has the focus until the next.
 bool keyboard_entering();
 // Whether Tab or Shift+Tab is looking for the next control this frame (what is off screen and

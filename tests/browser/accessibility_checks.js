@@ -29,6 +29,8 @@ async function focusInfo(page, { settle = false } = {}) {
       };
     };
     if (!settleFrames) return done(read());
+    // An idle page runs frames only when asked (mlpExplorer.requestFrames, where it exists).
+    if (window.mlpExplorer.requestFrames) window.mlpExplorer.requestFrames(4);
     const start = window.mlpExplorer.framesRun();
     let last = null;
     let ticks = 0;
