@@ -512,15 +512,21 @@
   }
 
   // The worksheet as tables: read from the app (mlp_sheet_json) when it says its values changed,
-  // at most four times a second while they keep changing (a drag), and the last change always.
+  // at most four times a second while they keep changing (a drag), and the last change always. A
+  // large network's tables (up to 64 rows a layer) take longer to build: the wait is then ten
+  // times what the last update took, so a drag stays smooth.
   const sheetBox = byId('sheet-tables');
   let sheetTimer = 0;
+  let sheetWait = 250;
   function sheetChanged() {
     if (sheetTimer) return;
     sheetTimer = setTimeout(function () {
       sheetTimer = 0;
-      if (Module.calledRun) renderSheet(JSON.parse(callForText('mlp_sheet_json')));
-    }, 250);
+      if (!Module.calledRun) return;
+      const start = performance.now();
+      renderSheet(JSON.parse(callForText('mlp_sheet_json')));
+      sheetWait = Math.max(250, 10 * (performance.now() - start));
+    }, sheetWait);
   }
 
   function cellText(cell, text) {
