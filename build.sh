@@ -159,7 +159,7 @@ deps_headers() {
 deps_npm() {
   local dir="$ROOT/tests/browser"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    say "Installing the browser tests' npm packages (playwright-core)"
+    say "Installing the browser tests' npm packages (playwright-core, pngjs, axe-core)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }

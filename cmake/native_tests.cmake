@@ -2,7 +2,15 @@
 enable_testing()
 file(GLOB MLP_CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
 add_executable(mlp_core_tests ${MLP_CORE_TEST_SOURCES})
-target_link_libraries(mlp_core_tests PRIVATE mlp_core)
+# The app's logic that needs no ImGui (what the page's screen reader mirror says), tested too.
+add_library(mlp_app_text STATIC
+  "${CMAKE_SOURCE_DIR}/src/app/activation_label.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/control_description.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/text_alternative.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/value_mask.cpp")
+target_link_libraries(mlp_app_text PUBLIC mlp_core)
+target_compile_options(mlp_app_text PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
+target_link_libraries(mlp_core_tests PRIVATE mlp_core mlp_app_text)
 target_compile_options(mlp_core_tests PRIVATE -Wall -Wextra)
 add_test(NAME mlp_core_tests COMMAND mlp_core_tests)
 

@@ -202,7 +202,7 @@
       const hadFocus = box.contains(document.activeElement);
       box.hidden = true;
       if (Module.calledRun) Module['_' + wasmFunction]();
-      if (hadFocus) byId('canvas').focus();
+      if (hadFocus) focusApp();
     });
     box.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') button.click();
@@ -291,17 +291,19 @@
     if (event.key === 'Escape') hideFallback();
   });
 
-  // A click on the canvas gives it the keyboard: SDL cancels the mousedown's default action, so
-  // without this the keys would keep going to the button or field that had focus before.
-  byId('canvas').addEventListener('pointerdown', function (event) {
-    event.currentTarget.focus({ preventScroll: true });
+  // A click on the canvas gives the keyboard to the app: SDL cancels the mousedown's default
+  // action, so without this the keys would keep going to the button or field that had focus
+  // before.
+  byId('canvas').addEventListener('pointerdown', function () {
+    focusApp();
   });
 
-  // Tab moves the focus through the page's own controls (Copy link, the banners' close buttons,
-  // then the canvas) as usual. SDL listens on the window and cancels Tab for the app; only a Tab
-  // typed while the canvas has the focus is the app's (ImGui moves between its widgets with it).
+  // Tab moves the focus through the page's own controls (the toolbar, the banners' close buttons,
+  // then the app) as usual. SDL listens on the window and cancels Tab for the app; only a Tab
+  // typed while the app has the focus (its mirror, or the canvas) is the app's, which moves
+  // through its panels with it and hands the focus back to the page after its last control.
   window.addEventListener('keydown', function (event) {
-    if (event.key === 'Tab' && event.target !== byId('canvas')) event.stopPropagation();
+    if (event.key === 'Tab' && !isInApp(event.target)) event.stopPropagation();
   }, true);
 
   // Keys typed in these controls are theirs (Tab, Ctrl+C, Enter, Escape): SDL listens on the
@@ -624,6 +626,232 @@
       saveText();
     }
   });
+  // ---- The app's accessible mirror: its focused control, its text, its worksheet ---------------
+
+  // The app draws its controls on the canvas, which assistive technology cannot see into. While
+  // the app has the keyboard, the browser's focus is on one of two mirror elements instead of
+  // the canvas; each time the app's focus moves to another control (src/app/keyboard_nav.h), the
+  // other mirror takes that control's role, name, value and state (control_json of
+  // src/app/control_description.h) and the browser's focus, so a screen reader announces it; a
+  // new value of the same control (an arrow key on a slider) changes the focused mirror's
+  // aria-valuenow, which screen readers announce too. Tab and Shift+Tab typed there go to the
+  // app, which moves through its panels; off its last or first control it calls keyboardLeft and
+  // the focus goes on to the page's next or previous control. A Tab from the page onto the mirror
+  // asks the app for its first (Shift+Tab: last) control.
+  const canvas = byId('canvas');
+  const mirrors = [byId('app-focus-a'), byId('app-focus-b')];
+  const mirrorHint = byId('app-focus-hint');
+  const NOTHING = { id: 0, role: 'none', name: '', value: '', hint: '' };
+  let activeMirror = 0;      // the mirror that stands for the app's focus
+  let mirrored = NOTHING;    // the app's focused control, as it last described it
+  let shown = NOTHING;       // what the active mirror shows: that, while the app has the keyboard
+  let movingFocus = false;   // the page itself is moving the focus between the mirrors
+  let pointerFocus = false;  // a click on the canvas is giving the app the focus
+  let tabbedAt = { time: -1e9, direction: 1 };  // the last Tab typed, and which way
+
+  function isInApp(element) {
+    return element === canvas || mirrors.includes(element);
+  }
+
+  function focusApp() {
+    pointerFocus = true;
+    mirrors[activeMirror].focus({ preventScroll: true });
+    pointerFocus = false;
+  }
+
+  // ARIA for each role the app names (control_description.h's role_name).
+  const ARIA_ROLES = {
+    none: 'group', button: 'button', toggle: 'button', checkbox: 'checkbox', disclosure: 'button',
+    slider: 'slider', textbox: 'textbox', combobox: 'combobox', tab: 'tab', option: 'option',
+  };
+  const STATE_ATTRIBUTE = {
+    toggle: 'aria-pressed', checkbox: 'aria-checked', disclosure: 'aria-expanded', combobox: 'aria-expanded',
+    tab: 'aria-selected', option: 'aria-selected',
+  };
+  // A tab and an option are parts of a set: their box gets the set's role.
+  const BOX_ROLES = { tab: 'tablist', option: 'listbox' };
+  const MANAGED = ['aria-pressed', 'aria-checked', 'aria-expanded', 'aria-selected', 'aria-valuenow', 'aria-valuemin',
+    'aria-valuemax', 'aria-valuetext', 'aria-disabled', 'aria-haspopup', 'aria-readonly', 'aria-multiline'];
+
+  function describe(mirror, d) {
+    if (mirror === mirrors[activeMirror]) shown = d;
+    for (const name of MANAGED) mirror.removeAttribute(name);
+    const box = mirror.parentElement;
+    const boxRole = BOX_ROLES[d.role];
+    if (boxRole) {
+      box.setAttribute('role', boxRole);
+      box.setAttribute('aria-label', d.role === 'tab' ? 'Panels' : 'Choices');
+    } else {
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+    }
+    mirror.setAttribute('role', ARIA_ROLES[d.role] || 'group');
+    mirror.setAttribute('aria-label', d.role === 'none' ? 'MLP Explorer controls' : d.name);
+    if (STATE_ATTRIBUTE[d.role]) mirror.setAttribute(STATE_ATTRIBUTE[d.role], String(d.state));
+    if (d.role === 'combobox') mirror.setAttribute('aria-haspopup', 'listbox');
+    if (d.role === 'slider') {
+      mirror.setAttribute('aria-valuenow', String(d.number));
+      mirror.setAttribute('aria-valuemin', String(d.min));
+      mirror.setAttribute('aria-valuemax', String(d.max));
+      mirror.setAttribute('aria-valuetext', d.value);
+    }
+    if (d.role === 'textbox') mirror.setAttribute('aria-multiline', 'false');
+    if (d.disabled) mirror.setAttribute('aria-disabled', 'true');
+    // The value of a text field or a list's box is its text.
+    mirror.textContent = d.role === 'textbox' || d.role === 'combobox' ? d.value : '';
+    mirrorHint.textContent = d.role === 'none' ? 'Tab moves through the controls of the diagram and its panels.' : d.hint;
+  }
+
+  // Called by the app (src/platform/accessibility_bridge.cpp) when its focused control, or what
+  // it says of itself, changed.
+  function focusChanged(json) {
+    const d = JSON.parse(json);
+    mirrored = d;
+    if (!isInApp(document.activeElement)) return;  // said when the keyboard comes back
+    const mirror = mirrors[activeMirror];
+    if (d.id === shown.id && d.role === shown.role) {
+      describe(mirror, d);  // the same control: a new value or state, said by the screen reader
+      return;
+    }
+    const next = mirrors[1 - activeMirror];
+    activeMirror = 1 - activeMirror;
+    describe(next, d);
+    next.hidden = false;
+    next.tabIndex = 0;
+    movingFocus = true;
+    next.focus({ preventScroll: true });
+    movingFocus = false;
+    mirror.hidden = true;
+    mirror.tabIndex = -1;
+  }
+
+  // The page's controls in Tab order (tabindex > 0 is not used on this page), the app's aside.
+  function pageControls() {
+    return Array.from(document.querySelectorAll('button, input, select, textarea, a[href], [tabindex]')).filter(
+      (el) => el.tabIndex >= 0 && !el.disabled && !isInApp(el) && !el.closest('[hidden]') && el.getClientRects().length > 0);
+  }
+
+  // Called by the app when Tab (+1) or Shift+Tab (-1) ran off its last or first control: the
+  // page's next (or previous) control gets the focus; after the last, the page's first, as the
+  // browser would come back to it.
+  function keyboardLeft(direction) {
+    const here = mirrors[activeMirror];
+    if (!isInApp(document.activeElement)) return;
+    const controls = pageControls();
+    const after = controls.filter((el) => here.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const before = controls.filter((el) => here.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+    const target = direction > 0 ? (after[0] || controls[0]) : (before[before.length - 1] || controls[controls.length - 1]);
+    if (target) target.focus();
+  }
+
+  window.addEventListener('keydown', function (event) {
+    if (event.key === 'Tab') tabbedAt = { time: performance.now(), direction: event.shiftKey ? -1 : 1 };
+  }, true);
+
+  document.addEventListener('focusin', function (event) {
+    if (!isInApp(event.target) || movingFocus || isInApp(event.relatedTarget)) return;
+    if (!window.mlpExplorer.ready) return;
+    if (!pointerFocus && performance.now() - tabbedAt.time < 1000) {
+      // From the page's controls by Tab or Shift+Tab: the app's first or last control, which the
+      // app then says (focusChanged).
+      Module._mlp_keyboard_enter(tabbedAt.direction);
+    } else {
+      // A click, or a script: the control the app has (the canvas itself says nothing).
+      if (event.target !== canvas) describe(mirrors[activeMirror], mirrored);
+    }
+  });
+  document.addEventListener('focusout', function (event) {
+    if (!isInApp(event.target) || movingFocus || isInApp(event.relatedTarget)) return;
+    describe(mirrors[activeMirror], NOTHING);  // the app's controls are not where the keys go
+    if (window.mlpExplorer.ready) Module._mlp_keyboard_blur();
+  });
+
+  // The network, its outputs (and loss), exercise mode's score: called by the app when any of it
+  // changed. The outputs are spoken once the changes pause, not at every step of a drag.
+  const networkText = byId('network-text');
+  const outputsText = byId('outputs-text');
+  const lossText = byId('loss-text');
+  const exerciseText = byId('exercise-text');
+  let outputsTimer = 0;
+  function statusChanged(json) {
+    const status = JSON.parse(json);
+    networkText.textContent = 'Network of ' + status.network + '.';
+    clearTimeout(outputsTimer);
+    if (!outputsText.textContent) outputsText.textContent = status.outputs;
+    else outputsTimer = setTimeout(function () { outputsText.textContent = status.outputs; }, 700);
+    lossText.textContent = status.loss;
+    lossText.hidden = !status.loss;
+    exerciseText.textContent = status.exercise;
+    exerciseText.hidden = !status.exercise;
+  }
+
+  // The worksheet as tables: read from the app (mlp_sheet_json) when it says its values changed,
+  // at most four times a second while they keep changing (a drag), and the last change always. A
+  // large network's tables (up to 64 rows a layer) take longer to build: the wait is then ten
+  // times what the last update took, so a drag stays smooth.
+  const sheetBox = byId('sheet-tables');
+  let sheetTimer = 0;
+  let sheetWait = 250;
+  function sheetChanged() {
+    if (sheetTimer) return;
+    sheetTimer = setTimeout(function () {
+      sheetTimer = 0;
+      if (!Module.calledRun) return;
+      const start = performance.now();
+      renderSheet(JSON.parse(callForText('mlp_sheet_json')));
+      sheetWait = Math.max(250, 10 * (performance.now() - start));
+    }, sheetWait);
+  }
+
+  function cellText(cell, text) {
+    if (cell.textContent !== text) cell.textContent = text;
+  }
+
+  // A table of the same shape is updated cell by cell; another one is built anew.
+  function renderSheet(sheet) {
+    sheet.tables.forEach(function (t, k) {
+      let figure = sheetBox.children[k];
+      const shape = t.head.length + 'x' + t.rows.length;
+      if (!figure || figure.dataset.shape !== shape) {
+        const made = buildTable(t.head.length, t.rows.length);
+        made.dataset.shape = shape;
+        if (figure) figure.replaceWith(made); else sheetBox.appendChild(made);
+        figure = made;
+      }
+      const table = figure.querySelector('table');
+      cellText(table.caption, t.caption);
+      t.head.forEach((text, j) => cellText(table.tHead.rows[0].cells[j], text));
+      t.rows.forEach((row, i) => row.forEach((text, j) => cellText(table.tBodies[0].rows[i].cells[j], text)));
+      const note = figure.querySelector('p');
+      cellText(note, t.note);
+      note.hidden = !t.note;
+    });
+    while (sheetBox.children.length > sheet.tables.length) sheetBox.lastChild.remove();
+  }
+
+  function buildTable(columns, rows) {
+    const figure = document.createElement('div');
+    const table = document.createElement('table');
+    table.createCaption();
+    const head = table.createTHead().insertRow();
+    for (let j = 0; j < columns; j++) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      head.appendChild(th);
+    }
+    const body = table.createTBody();
+    for (let i = 0; i < rows; i++) {
+      const tr = body.insertRow();
+      for (let j = 0; j < columns; j++) {
+        const cell = document.createElement(j === 0 ? 'th' : 'td');
+        if (j === 0) cell.scope = 'row';
+        tr.appendChild(cell);
+      }
+    }
+    figure.appendChild(table);
+    figure.appendChild(document.createElement('p'));
+    return figure;
+  }
 
   // ---- Where the page's controls go: wherever the layout puts the toolbar and the diagram ------
 
@@ -655,7 +883,10 @@
 
   // ---- window.mlpExplorer ----------------------------------------------------------------------
 
-  window.mlpPage = { ready, fail, announce, setLink, keptLink, forgetKeptLink, showMessages, toolbarState, documentText };
+  window.mlpPage = {
+    ready, fail, announce, setLink, keptLink, forgetKeptLink, showMessages, toolbarState, documentText, focusChanged,
+    keyboardLeft, statusChanged, sheetChanged,
+  };
 
   window.mlpExplorer = {
     ready: false,

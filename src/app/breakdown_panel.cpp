@@ -8,11 +8,12 @@
 #include <imgui.h>
 
 #include "app/exercise_panel.h"
-#include "core/number_format.h"
+#include "app/keyboard_nav.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
+#include "core/number_format.h"
 
 namespace app {
 namespace {
@@ -486,7 +487,8 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
         ImGui::PushID(l);
         // A card off screen is drawn all the same when an answer field in it is to get the focus.
         const bool focus_here = focus_is_in_layer(view, l);
-        if (focus_here || reveal_is_in_layer(view, l) || ImGui::IsRectVisible(size)) {
+        // So is every card while Tab looks for the next answer field (one frame per Tab).
+        if (focus_here || reveal_is_in_layer(view, l) || keyboard_tabbing() || ImGui::IsRectVisible(size)) {
             // NavFlattened: Tab goes on from the last answer field of one card to the next card's.
             ImGui::BeginChild("layer", size, false,
                               ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);

@@ -8,11 +8,11 @@
 // is wider than a card can show, and cards off screen cost a Dummy.
 #pragma once
 
-#include <imgui.h>
-
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "core/session.h"
+
+struct ImVec2;  // imgui.h: kept out, so ImGui-free code can read the constants below
 
 namespace app {
 

@@ -62,18 +62,25 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-// A button; greyed out and inert when disabled. The probe names it "button:<probe>".
-bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool enabled = true) {
+// A button; greyed out and inert when disabled. The probe names it "button:<probe>"; `name` is
+// what a screen reader calls it (the probe name when none).
+bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool enabled = true,
+                const char* name = nullptr) {
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::Button, name ? name : probe_name);
+        d.disabled = !enabled;  // pressed a moment ago, and nothing left to do (Reveal all)
+        return d;
+    });
     if (!enabled) ImGui::EndDisabled();
     probe.add_last_item(std::string("button:") + probe_name);
     return pressed && enabled;
 }
 
-// An on/off button in the style of the segmented buttons (top_bar.h): ink when on.
-bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe) {
+// An on/off button in the style of the segmented buttons (top_bar.h): ink when on. `name` is what
+// a screen reader calls it.
+bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe, const std::string& name) {
     if (on) {
         ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
@@ -81,7 +88,7 @@ bool toggle_button(const char* label, bool on, const std::string& probe_name, Ui
         ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
     }
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::ToggleButton, name, on); });
     if (on) ImGui::PopStyleColor(4);
     probe.add_last_item(probe_name, on);
     return pressed;
@@ -172,6 +179,15 @@ std::string value_text_plain(const mlp::Session& session, const mlp::HiddenValue
     return mlp::format_value(mlp::hidden_value(h, session.pass()));
 }
 
+// "z3[2] of x2" (" of x2" only when there are several samples): a value as Reveal, the messages
+// and the page's screen reader mirror name it.
+std::string person_name(const mlp::Session& session, const mlp::HiddenValue& h) {
+    std::string name = std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" +
+                       std::to_string(h.node + 1) + "]";
+    if (session.sample_count() > 1) name += " of x" + std::to_string(h.sample + 1);
+    return name;
+}
+
 // What an answer field asks for: "z3[2] of x2 = row 2 of W3 · a2 of x2", "a3[2] of x2 = ReLU(z3[2])".
 std::string answer_hint(const mlp::Session& session, const mlp::HiddenValue& h) {
     const std::string L = std::to_string(h.layer + 1), i = "[" + std::to_string(h.node + 1) + "]";
@@ -185,14 +201,6 @@ std::string answer_hint(const mlp::Session& session, const mlp::HiddenValue& h) 
     const mlp::Activation act = session.network().activations[h.layer];
     if (act == mlp::Activation::Linear) return "a" + L + i + of + " = z" + L + i + " (linear: no activation)";
     return "a" + L + i + of + " = " + activation_label(act) + "(z" + L + i + ")";
-}
-
-// "z3[2] of x2" ("z3[2]" with one sample): a value as the messages name it.
-std::string spoken_name(const mlp::Session& session, const mlp::HiddenValue& h) {
-    std::string name = std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" +
-                       std::to_string(h.node + 1) + "]";
-    if (session.sample_count() > 1) name += " of x" + std::to_string(h.sample + 1);
-    return name;
 }
 
 // Typing in an answer field ended: the text becomes the answer when it reads as a number (or is
@@ -212,7 +220,7 @@ bool end_typing(const mlp::Session& session, ExerciseView& ex) {
         ex.answer_accepted = true;
         return true;
     }
-    const std::string name = spoken_name(session, t.value);
+    const std::string name = person_name(session, t.value);
     ex.answer_refused = true;
     ex.answer_message_text = name + ": " + typed.error;
     ex.answer_message_note = "The answer to " + name + (before.empty() ? " stays empty." : " stays " + before + ".");
@@ -278,7 +286,7 @@ std::string reveal_text(const mlp::Session& session, const ViewState& view, cons
     const ValueMask mask(session, view, /*rights_known=*/true);  // the learner's right answers are on the sheet
     const double z = session.pass().z[h.layer].at(h.sample, h.node);
     const double a = session.pass().a[h.layer].at(h.sample, h.node);
-    const std::string name = spoken_name(session, h);
+    const std::string name = person_name(session, h);
     if (h.quantity == Q::Z)
         return name + " = " + dot_product_text(session, h.sample, h.layer, h.node, &mask) + " = " + mlp::format_value(z);
     const mlp::Activation act = session.network().activations[h.layer];
@@ -325,6 +333,16 @@ void update_exercise(const mlp::Session& session, ViewState& view) {
     }
 }
 
+std::string exercise_status(const mlp::Session& session, const ViewState& view) {
+    const ExerciseView& ex = view.exercise;
+    if (!ex.on) return "";
+    if (ex.editing) return "Editing the exercise sheet: " + std::to_string(session.hidden().size()) + " values hidden.";
+    Colour colour;
+    std::string text = status_text(session, ex, &colour);
+    if (!ex.reveal_text.empty()) text += ". " + ex.reveal_text;
+    return text;
+}
+
 const char* exercise_hint(const ViewState& view) {
     return view.exercise.editing ? "Editing the sheet: click a z or a value to hide or show it."
                                  : "Work out each ? by hand and type it in; Tab or Enter moves on.";
@@ -338,7 +356,7 @@ int exercise_bar_lines(const ViewState& view) {
 
 void draw_exercise_toggle(mlp::Session& session, ViewState& view, UiProbe& probe) {
     ExerciseView& ex = view.exercise;
-    if (toggle_button("Exercise", ex.on, "button:Exercise", probe)) {
+    if (toggle_button("Exercise", ex.on, "button:Exercise", probe, "Exercise")) {
         if (ex.on) {
             // Off: nothing is hidden any more (one undo step brings the sheet back).
             ex.on = false;
@@ -394,7 +412,7 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         flow(ImGui::CalcTextSize(status.c_str()).x, gap);
         bar_text(status, colour, "score", probe);
         flow(button_width("Edit sheet"), gap);
-        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe)) {
+        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe, "Edit sheet")) {
             ex.editing = true;
             ex.focus_pending = false;
             ++ex.mask_version;
@@ -420,7 +438,8 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
     bool changed = false;
-    if (bar_button("\xE2\x88\x92###fewer", "fewer", probe, ex.per_layer > 1)) --ex.per_layer, changed = true;
+    if (bar_button("\xE2\x88\x92###fewer", "fewer", probe, ex.per_layer > 1, "Hide one node fewer per layer"))
+        --ex.per_layer, changed = true;
     ImGui::SameLine();
     char count[32];
     std::snprintf(count, sizeof count, " %d ", ex.per_layer);
@@ -430,7 +449,8 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     probe.add("text:per layer", count_min.x, count_min.y, count_max.x - count_min.x, count_max.y - count_min.y, false,
               std::to_string(ex.per_layer));
     ImGui::SameLine();
-    if (bar_button("+###more", "more", probe, ex.per_layer < max_nodes)) ++ex.per_layer, changed = true;
+    if (bar_button("+###more", "more", probe, ex.per_layer < max_nodes, "Hide one node more per layer"))
+        ++ex.per_layer, changed = true;
     ImGui::PopStyleVar();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -452,13 +472,14 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         std::snprintf(label, sizeof label, "%d", l + 1);
         flow(button_width(label));
         ImGui::PushID(l);
-        if (toggle_button(label, whole_layer_hidden(session, l), "button:layer " + std::string(label), probe))
+        if (toggle_button(label, whole_layer_hidden(session, l), "button:layer " + std::string(label), probe,
+                          "Hide all of layer " + std::string(label)))
             toggle_whole_layer(session, l);
         ImGui::PopID();
     }
     ImGui::PopStyleVar();
     flow(button_width("Edit sheet"), gap);
-    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe)) {
+    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe, "Edit sheet")) {
         ex.editing = false;
         ++ex.mask_version;
     }
@@ -550,9 +571,13 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
         value_text(session, mask, h);
         if (hidden) dashed_rect(ImGui::GetWindowDrawList(), ImVec2(min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1),
                                 palette::kInk.u32());
-        if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max)) {
+        const bool pressed_by_key = keyboard_area_button(min, max, name.c_str(), [&] {
+            return describe_control(ControlRole::ToggleButton, "Hide " + person_name(session, h), hidden,
+                                    "hidden values are what the learner works out");
+        });
+        if (pressed_by_key || (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max))) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            if (ImGui::IsMouseClicked(0)) {
+            if (pressed_by_key || ImGui::IsMouseClicked(0)) {
                 ex.toggle_pending = true;
                 ex.toggle = h;
             }
@@ -627,6 +652,15 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(3);
+    keyboard_tab_stop([&] {
+        const char* marked = mark == mlp::ExerciseSheet::Mark::Right   ? ". Marked right."
+                             : mark == mlp::ExerciseSheet::Mark::Wrong ? ". Marked wrong."
+                                                                       : ".";
+        ControlDescription d = describe_control(ControlRole::TextField, "Answer for " + person_name(session, h), false,
+                                                answer_hint(session, h) + marked + " Enter moves on to the next answer.");
+        d.value = buf;
+        return d;
+    });
     probe.add_last_item("answer:" + name, mark != mlp::ExerciseSheet::Mark::None, buf);
     bool accepted = true;
     if (ImGui::IsItemActive()) {

@@ -22,6 +22,10 @@ namespace app {
 // document.
 void update_exercise(const mlp::Session& session, ViewState& view);
 
+// What the exercise bar says, as one line for screen readers: the score (or what to do) and the
+// computation Reveal wrote out; "" when the mode is off.
+std::string exercise_status(const mlp::Session& session, const ViewState& view);
+
 // The worksheet header's hint while the mode is on (a laptop's; a phone has the bar there).
 const char* exercise_hint(const ViewState& view);
 // Lines the bar takes under the header (0 when the mode is off), for the layout.

@@ -43,7 +43,7 @@ void caption(const char* text) {
 // "button:<name>".
 bool tool_button(const char* label, const char* name, UiProbe& probe, const char* tip) {
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Button, name, false, tip ? tip : ""); });
     probe.add_last_item(std::string("button:") + name);
     if (tip && item_hovered_for_tooltip()) ImGui::SetTooltip("%s", tip);
     return pressed;
@@ -69,16 +69,27 @@ void draw_activation_picker(int l, mlp::Session& session, UiProbe& probe, const 
     const ImVec2 size(width, ImGui::GetFrameHeight());
     if (ImGui::IsRectVisible(size)) probe.add(probe_name, at.x, at.y, size.x, size.y);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, activation_label(current))) {
+    const unsigned combo = ImGui::GetID(id);
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // a tab stop, wherever it is drawn
+    const bool open = ImGui::BeginCombo(id, activation_label(current));
+    keyboard_tab_stop(
+        [&] {
+            return combo_description("Activation of layer " + std::to_string(l + 1), activation_label(current), open,
+                                     "what layer " + std::to_string(l + 1) + " applies to z");
+        },
+        combo);
+    if (keyboard_has_focus(combo)) probe.note_focused(probe_name);
+    if (open) {
         for (int k = 0; k < mlp::kActivationCount; ++k) {
             const auto act = static_cast<mlp::Activation>(k);
             if (ImGui::Selectable(activation_label(act), act == current)) session.set_activation(l, act);
+            keyboard_tab_stop([&] { return option_description(activation_label(act), act == current); });
             probe.add_last_item(std::string("option:") + activation_label(act), act == current);
             if (act == current) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    keyboard_tab_stop();
+    ImGui::PopItemFlag();
 }
 
 bool NetworkPanel::edit(mlp::Session& session, const std::function<std::string(mlp::Document*)>& change) {
@@ -110,7 +121,14 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     char label[96];
     std::snprintf(label, sizeof label, "Network   %d layers \xC2\xB7 %lld weights###network", layers,
                   static_cast<long long>(net.weight_count()));
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // a tab stop
     const bool open = ImGui::CollapsingHeader(label, touch ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
+    ImGui::PopItemFlag();
+    keyboard_tab_stop([&] {
+        return describe_control(ControlRole::Disclosure, "Network section: " + std::to_string(layers) + " layers, " +
+                                std::to_string(net.weight_count()) + " weights", open,
+                                "layers, nodes, activations, samples and biases");
+    });
     probe.add_last_item("section:network");
     if (!open) return;
     ImGui::PushID("network");
@@ -123,7 +141,10 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     draw_samples(session, view, probe);
     bool show = view.show_biases;
     if (ImGui::Checkbox("Show biases", &show)) view.show_biases = show;
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] {
+        return describe_control(ControlRole::Checkbox, "Show biases", view.show_biases,
+                                "a bias slider per node, the biases in the diagram and the worksheet");
+    });
     probe.add_last_item("check:Show biases", view.show_biases);
     if (item_hovered_for_tooltip()) {
         ImGui::SetTooltip("A bias slider b per node (z = W\xC2\xB7" "a + b), the biases in the diagram and the worksheet.\n"
@@ -158,7 +179,12 @@ void NetworkPanel::draw_chips(const mlp::Session& session, UiProbe& probe) {
         const bool on = c == layer_;
         if (on) push_on_button_colours();
         if (ImGui::Button(text)) layer_ = c;
-        keyboard_tab_stop();
+        keyboard_tab_stop([&] {
+            return describe_control(ControlRole::ToggleButton,
+                                    "Layer " + std::to_string(c) + " (" + layer_role(c, layers) + "): " +
+                                        std::to_string(shape[c]) + (shape[c] == 1 ? " node" : " nodes"),
+                                    on, "picks the layer the tools below change");
+        });
         if (on) pop_on_button_colours();
         probe.add_last_item("chip:" + std::to_string(c), on);
         if (item_hovered_for_tooltip()) {
@@ -188,9 +214,14 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
         edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, nodes - 1, fill); });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
-    std::string typed;
-    const bool ended = typed_field("##nodes", std::to_string(nodes), &typed);
-    keyboard_tab_stop();
+    std::string typed, now;
+    const bool ended = typed_field("##nodes", std::to_string(nodes), &typed, &now);
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::TextField, "Nodes in layer " + std::to_string(layer), false,
+                                                "type a count; Enter applies it");
+        d.value = now;
+        return d;
+    });
     probe.add_last_item("input:nodes");
     if (ended) {
         const mlp::TypedNumber count = mlp::read_typed_count(typed, "a node count", 1, mlp::kMaxNodesPerLayer);
@@ -243,7 +274,8 @@ void NetworkPanel::draw_new_weights(mlp::Session& session, UiProbe& probe) {
     caption("New weights");
     ImGui::SameLine();
     static const char* const kFill[] = {"Zeros", "Random"};
-    const int clicked = segmented_buttons(kFill, 2, fill_.random ? 1 : 0, probe);
+    const int clicked = segmented_buttons(kFill, 2, fill_.random ? 1 : 0, probe, "New weights",
+                                          "what weights of added nodes and layers start as");
     if (clicked >= 0) fill_.random = clicked == 1;
     if (item_hovered_for_tooltip()) {
         ImGui::SetTooltip("What new weights start as when nodes or layers are added: zeros, or seeded random numbers.\n"
@@ -254,16 +286,21 @@ void NetworkPanel::draw_new_weights(mlp::Session& session, UiProbe& probe) {
     const char* whole = "Whole numbers";
     flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(whole).x);
     ImGui::Checkbox(whole, &fill_.integers);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Checkbox, "Whole-number new weights", fill_.integers); });
     probe.add_last_item("check:Whole numbers", fill_.integers);
     const float seed_w = ImGui::CalcTextSize("0000000000").x + ImGui::GetStyle().FramePadding.x * 2;
     flow(ImGui::CalcTextSize("seed").x + ImGui::GetStyle().ItemSpacing.x + seed_w);
     caption("seed");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(seed_w);
-    std::string typed;
-    const bool ended = typed_field("##seed", std::to_string(fill_.seed), &typed);
-    keyboard_tab_stop();
+    std::string typed, now;
+    const bool ended = typed_field("##seed", std::to_string(fill_.seed), &typed, &now);
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::TextField, "Seed of new random weights", false,
+                                                "the same seed gives the same weights");
+        d.value = now;
+        return d;
+    });
     probe.add_last_item("input:seed");
     if (!ended) return;
     uint64_t seed = 1;

@@ -29,6 +29,7 @@ float buttons_width(const char* const* labels, int count) {
 }
 
 const char* const kModes[] = {"Integer", "Fine"};
+const char* const kSampleHint = "The sample the diagram shows; the worksheet shows them all.";
 
 // The title's mark (draw_title draws it in a frame's height), and the sample list's width.
 float mark_width() { return ImGui::GetFrameHeight() * 0.16f * 5.5f; }
@@ -63,7 +64,8 @@ void draw_title(bool with_name) {
     ImGui::TextUnformatted("MLP Explorer");
 }
 
-int segmented_buttons(const char* const* labels, int count, int current, UiProbe& probe) {
+int segmented_buttons(const char* const* labels, int count, int current, UiProbe& probe, const char* group,
+                      const char* hint) {
     int clicked = -1;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
     // 1.86 tab stops are "inputable" items only; a button pressed by Space/Enter ignores the flag.
@@ -73,7 +75,7 @@ int segmented_buttons(const char* const* labels, int count, int current, UiProbe
         const bool on = i == current;
         if (on) push_on_button_colours();
         if (ImGui::Button(labels[i])) clicked = i;
-        keyboard_tab_stop();
+        keyboard_tab_stop([&] { return describe_control(ControlRole::ToggleButton, std::string(group) + " " + labels[i], on, hint); });
         if (on) pop_on_button_colours();
         probe.add_last_item(std::string("button:") + labels[i], on);
     }
@@ -102,29 +104,36 @@ void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe&
         labels[s] = names[s];
     }
     if (samples <= kMaxSampleButtons && buttons_width(labels, samples) <= max_width) {
-        const int clicked = segmented_buttons(labels, samples, view.sample, probe);
+        const int clicked = segmented_buttons(labels, samples, view.sample, probe, "Sample", kSampleHint);
         if (clicked >= 0) view.sample = clicked;
         return;
     }
     char preview[16];
     std::snprintf(preview, sizeof preview, "x%d", view.sample + 1);
     ImGui::SetNextItemWidth(combo_width());
-    if (ImGui::BeginCombo("##sample", preview)) {
+    const unsigned combo = ImGui::GetID("##sample");
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // a tab stop
+    const bool open = ImGui::BeginCombo("##sample", preview);
+    keyboard_tab_stop([&] { return combo_description("Sample", preview, open, kSampleHint); }, combo);
+    if (open) {
         for (int s = 0; s < samples; ++s) {
             char name[16];
             std::snprintf(name, sizeof name, "x%d", s + 1);
             if (ImGui::Selectable(name, s == view.sample)) view.sample = s;
+            keyboard_tab_stop([&] { return option_description(name, s == view.sample); });
             if (s == view.sample) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
+    ImGui::PopItemFlag();
     probe.add_last_item("combo:sample");
 }
 
 void draw_step_mode(ViewState& view, UiProbe& probe, bool compact) {
     if (!compact) caption("Steps");
     ImGui::BeginGroup();
-    const int clicked = segmented_buttons(kModes, 2, view.integer_steps ? 0 : 1, probe);
+    const int clicked = segmented_buttons(kModes, 2, view.integer_steps ? 0 : 1, probe, "Steps",
+                                          "Integer: a drag moves a slider in whole numbers. Fine: in hundredths.");
     ImGui::EndGroup();
     if (clicked >= 0) view.integer_steps = clicked == 0;
     if (ImGui::IsItemHovered()) {

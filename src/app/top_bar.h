@@ -28,8 +28,10 @@ float step_mode_width(bool compact);
 void draw_step_mode(ViewState& view, UiProbe& probe, bool compact);
 
 // A row of buttons where one is on ("x1 | x2", "Integer | Fine"). The buttons are tab stops,
-// so Tab reaches them as it reaches the sliders; Space or Enter presses the focused one.
+// so Tab reaches them as it reaches the sliders; Space or Enter presses the focused one. `group`
+// names the row for screen readers ("Sample": the button "Sample x2"); `hint` says what it does.
 // Returns the index clicked this frame, or -1.
-int segmented_buttons(const char* const* labels, int count, int current, UiProbe& probe);
+int segmented_buttons(const char* const* labels, int count, int current, UiProbe& probe, const char* group,
+                      const char* hint = "");
 
 }  // namespace app

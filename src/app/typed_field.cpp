@@ -20,11 +20,12 @@ Typing g_typing;
 
 }  // namespace
 
-bool typed_field(const char* label, const std::string& shown, std::string* typed) {
+bool typed_field(const char* label, const std::string& shown, std::string* typed, std::string* now) {
     const ImGuiID id = ImGui::GetID(label);
     char buf[sizeof g_typing.text];
     std::snprintf(buf, sizeof buf, "%s", g_typing.id == id ? g_typing.text : shown.c_str());
     ImGui::InputText(label, buf, sizeof buf, ImGuiInputTextFlags_AutoSelectAll);
+    if (now) *now = buf;
     if (ImGui::IsItemActive()) {
         g_typing.id = id;
         std::snprintf(g_typing.text, sizeof g_typing.text, "%s", buf);

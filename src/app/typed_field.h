@@ -12,7 +12,8 @@ namespace app {
 
 // `label`: the ImGui label ("##nodes"); the width is ImGui's next item width. `shown`: the text
 // while nobody types. Returns true in the frame typing ended with text other than `shown`;
-// *typed gets that text.
-bool typed_field(const char* label, const std::string& shown, std::string* typed);
+// *typed gets that text. *now (if given) gets what the field holds this frame, for the screen
+// reader mirror (keyboard_nav.h).
+bool typed_field(const char* label, const std::string& shown, std::string* typed, std::string* now = nullptr);
 
 }  // namespace app

@@ -62,6 +62,9 @@ public:
     // screen; also notes it as "focused" when it has keyboard focus.
     void add_last_item(std::string name, bool highlighted = false, std::string text = {});
 
+    // Notes `name` as "focused" (an item recorded by hand with add()).
+    void note_focused(std::string name) { focused_ = std::move(name); }
+
     // {"items": [...], "tooltip": "...", "hovered": "...", "selected": "...", "sample": n, ...}
     std::string json(const struct ViewState& view) const;
 

@@ -10,11 +10,11 @@
 #include <imgui_internal.h>
 
 #include "app/keyboard_nav.h"
-#include "core/number_format.h"
 #include "app/palette.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
 #include "core/network.h"
+#include "core/number_format.h"
 #include "core/number_text.h"
 #include "core/typed_number.h"
 
@@ -94,8 +94,10 @@ bool commit_ended(ImGuiID id, double* value, std::string* refused) {
 
 // The text field that replaces the slider while typing. It opens with the shortest text that
 // reads back to the value, so an untouched field changes nothing; the value changes when typing
-// ends, not at every key (typing 1e5 must not pass through 1 and 1e).
-bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value, std::string* refused) {
+// ends, not at every key (typing 1e5 must not pass through 1 and 1e). *text: what the field holds
+// now (the screen reader mirror shows it).
+bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value, std::string* refused,
+                 std::string* text) {
     char buf[mlp::kMaxParsedNumberChars + 1];
     *mlp::write_number(*value, buf) = '\0';
     if (g_typing.id != id) {
@@ -106,6 +108,7 @@ bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* val
     // "35"); everything typed is read, or refused with a reason, when typing ends.
     ImGui::TempInputText(bb, id, id_label, buf, sizeof buf, ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_NoMarkEdited);
     g_typing.text = buf;
+    *text = buf;
     g_typing.frame = ImGui::GetFrameCount();
     if (GImGui->ActiveId == id) return false;  // still typing
     const TypedText ended = std::move(g_typing);
@@ -191,6 +194,16 @@ void draw_slider(const ImRect& bb, ImGuiID id, const char* name, double value, c
     }
 }
 
+// The slider as the page's screen reader mirror describes it (keyboard_nav.h).
+ControlDescription describe_slider(const char* name, double value, const ValueSliderOptions& o) {
+    ControlDescription d = describe_control(ControlRole::Slider, name, false, kSliderHint);
+    d.value = mlp::format_value(value);
+    d.number = value;
+    d.min = o.min;
+    d.max = o.max;
+    return d;
+}
+
 }  // namespace
 
 void update_touch_press() {
@@ -234,9 +247,11 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o, 
     const ImVec2 pos = window->DC.CursorPos;
     const ImRect bb(pos, pos + ImVec2(ImGui::CalcItemWidth(), ImGui::GetFrameHeight()));
     ImGui::ItemSize(bb, style.FramePadding.y);
-    // Inputable: a tab stop. (1.86 tab stops are the inputable items only.)
-    if (!ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable)) return false;
-    keyboard_tab_stop();
+    // Inputable: a tab stop. (1.86 tab stops are the inputable items only.) Off screen (scrolled
+    // away) it is still one, and may still have the focus.
+    const bool visible = ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable);
+    if (keyboard_tab_stop() && !visible) describe_focused_control(describe_slider(name, *value, o));
+    if (!visible) return false;
 
     const bool hovered = ImGui::ItemHoverable(bb, id);
     bool typing = ImGui::TempInputIsActive(id);
@@ -271,7 +286,16 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o, 
         }
         if (clicked && !double_clicked) g_press = {id, *value};
     }
-    if (typing) return typed_value(bb, id, id_label, value, refused) || changed;
+    if (typing) {
+        std::string text;
+        changed |= typed_value(bb, id, id_label, value, refused, &text);
+        if (keyboard_has_focus(id)) {
+            ControlDescription d = describe_control(ControlRole::TextField, name, false, kTypingHint);
+            d.value = text;
+            describe_focused_control(d);
+        }
+        return changed;
+    }
 
     if (g_touch.id == id && g_touch.tapped) {
         g_touch = {};
@@ -291,6 +315,7 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o, 
         changed = true;
     }
     draw_slider(bb, id, name, *value, grab_bb, hovered, o);
+    if (keyboard_has_focus(id)) describe_focused_control(describe_slider(name, *value, o));
     return changed;
 }
 

@@ -24,17 +24,6 @@ void align_right(float w) {
 
 }  // namespace
 
-const char* activation_label(mlp::Activation act) {
-    switch (act) {
-        case mlp::Activation::ReLU: return "ReLU";
-        case mlp::Activation::Linear: return "linear";
-        case mlp::Activation::LeakyReLU: return "leaky ReLU";
-        case mlp::Activation::Sigmoid: return "sigmoid";
-        case mlp::Activation::Tanh: return "tanh";
-    }
-    return "?";
-}
-
 void value_cell(double v, bool negative_ground) {
     if (negative_ground && v < 0) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, palette::u32(palette::kNegative, kNegativeGroundAlpha));

@@ -13,7 +13,9 @@
 
 #include "app/app.h"
 #include "app/fonts.h"
+#include "app/keyboard_nav.h"
 #include "app/palette.h"
+#include "platform/accessibility_bridge.h"
 #include "platform/editor_api.h"
 #include "platform/event_pump.h"
 #include "platform/frame_scheduler.h"
@@ -93,6 +95,7 @@ void run_frame(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     platform::apply_pointer();  // after the backend, which reads SDL's state of after the batch
+    app::keyboard_nav_before_new_frame();
     ImGui::NewFrame();
     p.app->draw();
     ImGui::Render();
@@ -171,6 +174,7 @@ int main(int, char**) {
     static app::App explorer;
     p.app = &explorer;
     explorer.set_tooltip_listener(platform::announce);
+    platform::connect_page_mirror(explorer);
     platform::set_script_api_target(&explorer);
     platform::open_start_link(explorer.session());  // before the first frame, which then shows it
 
