@@ -15,7 +15,7 @@ struct BenchNetwork {
     mlp::Document document;  // one input sample, except the exercise (two)
 };
 
-// The exercise; 8x128; 16x256; 1024,1024 (the spec's largest: 1,048,576 weights). Random weights
+// The exercise; 8x128; 16x256; 1024,1024 (the design's largest: 1,048,576 weights). Random weights
 // are the app's own (mlp::random_document: He-uniform, rounded to two decimals, seed 6), which
 // keeps the largest link under the 16 MiB a link may be.
 const std::vector<BenchNetwork>& bench_networks();

@@ -1,7 +1,7 @@
 // The page around the wasm app: start-up checks, the loading indicator, failure messages, the
 // link (hashchange, Copy link, the address bar written by the app), the message banners, the
 // toolbar (undo and redo with their keys, presets and Reset, JSON export and import by file
-// picker or drop), and window.mlpExplorer, the script API of PRODUCT.md. Loaded before mlp_explorer.js, which picks up
+// picker or drop), and window.mlpExplorer, the script API of docs/design.md. Loaded before mlp_explorer.js, which picks up
 // the Module object defined here.
 //
 // Everything shown from input (messages quote links and files) is set with textContent, never
@@ -403,7 +403,7 @@
     });
   }
 
-  // Export: the network as PRODUCT.md's JSON, downloaded as a file (a Blob behind a link with
+  // Export: the network as the JSON of docs/design.md, downloaded as a file (a Blob behind a link with
   // `download`, clicked within the user's click). Also offered where a link is too long to carry it.
   const EXPORT_NAME = 'mlp-network.json';
   function download(blob, name) {
@@ -891,7 +891,7 @@
   window.mlpExplorer = {
     ready: false,
     failure: null,
-    // The whole state: the network (PRODUCT.md's JSON), z and a of every layer and sample, with
+    // The whole state: the network (the JSON of docs/design.md), z and a of every layer and sample, with
     // targets the loss and gradients (loss_value, sample_losses, dz, dw, db), the link fragment,
     // the current error message (or null) and warnings.
     state() { return callForJson('mlp_state_json'); },

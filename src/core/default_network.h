@@ -1,4 +1,4 @@
-// The default network: the seven-layer "by hand" exercise of PRODUCT.md, the one place it is
+// The default network: the seven-layer "by hand" exercise of docs/design.md, the one place it is
 // written down. Everything else (the page at start, tests, docs examples) takes it from here.
 #pragma once
 

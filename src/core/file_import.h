@@ -1,4 +1,4 @@
-// Opening a file the user picked or dropped on the page: the JSON that export writes (PRODUCT.md,
+// Opening a file the user picked or dropped on the page: the JSON that export writes (docs/design.md,
 // "JSON"), with the same checks and limits as a link. The page refuses a file over the size
 // limit before reading it (file_size_error); what it reads goes to open_file.
 #pragma once

@@ -1,4 +1,4 @@
-// decode_json (json_import.h): the spec's JSON to a document, read as SAX events so that limits
+// decode_json (json_import.h): the design's JSON to a document, read as SAX events so that limits
 // hold while the text streams by.
 //
 // [SECTION] Fields of the format

@@ -1,4 +1,4 @@
-// Reading the JSON of PRODUCT.md ("JSON"): what document_json writes, and what state() returns
+// Reading the JSON of docs/design.md ("JSON, and the page's script API"): what document_json writes, and what state() returns
 // (its extra fields "z", "a", "hash", "error" and "warnings" are accepted and ignored, so a state
 // can be loaded back).
 #pragma once

@@ -1,4 +1,4 @@
-// The limits of PRODUCT.md ("Limits"), one place for the link codec, JSON import and the editor.
+// The limits of docs/design.md ("Limits"), one place for the link codec, JSON import and the editor.
 // Every input from outside is checked against these before anything is allocated.
 #pragma once
 
@@ -16,12 +16,12 @@ constexpr size_t kMaxFragmentBytes = 16u << 20;  // a link fragment (or JSON tex
 
 constexpr int kMaxStepsPerCall = 10000;          // steps of gradient descent in one step(n)
 
-// Not in the spec, our own: a document's title and note (link keys `title`, `note`; JSON fields),
+// Not in the design's list, our own: a document's title and note (link keys `title`, `note`; JSON fields),
 // in characters (Unicode code points) of UTF-8 text. A title is one line; a note a few paragraphs.
 constexpr int kMaxTitleChars = 120;
 constexpr int kMaxNoteChars = 1000;
 
-// Not in the spec, our own: values an exercise may hide (a whole 1024-node layer over 64 samples).
+// Not in the design's list, our own: values an exercise may hide (a whole 1024-node layer over 64 samples).
 constexpr int64_t kMaxHiddenValues = 65536;
 
 }  // namespace mlp

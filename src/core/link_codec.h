@@ -1,4 +1,4 @@
-// The link format, version 1 (PRODUCT.md, "The link"; docs/link-format.md for people who write
+// The link format, version 1 (docs/design.md, "The link"; docs/link-format.md for people who write
 // links by hand): the whole document in the URL fragment as key=value pairs joined by '&', e.g.
 // "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...", with targets and the loss settings
 // "&y=1,0&loss=ce&reduce=sum&lr=0.1" (loss.h), for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h),
@@ -19,7 +19,7 @@ constexpr int kLinkVersion = 1;
 
 // The fragment text without the leading '#'. Keys with default values (zero biases, the default
 // activations, no targets, mse, mean, lr 0.03) are left out, so the exercise encodes to exactly
-// the spec's link.
+// the design's link.
 std::string encode_link(const Document& doc);
 
 // encode_link for a document that keeps changing (the page's address bar, state().hash): keeps

@@ -1,7 +1,7 @@
 // The model: a dense multi-layer perceptron, its input samples, and the checks that keep every
 // network within the limits of limits.h.
 //
-// Conventions (PRODUCT.md): layer 0 is the input layer; weight layer l+1 (W_{l+1} of the
+// Conventions (docs/design.md): layer 0 is the input layer; weight layer l+1 (W_{l+1} of the
 // worksheet) maps layer l to layer l+1 and is stored as weights[l] with one row per node of
 // layer l+1 and one column per node of layer l, so row i holds the weights into node i.
 #pragma once

@@ -7,7 +7,7 @@ namespace mlp {
 
 // for_state: state() always has "loss", "reduce", "learning_rate", "hidden" (an empty list when
 // nothing is hidden), "title" and "note" ("" for none), so a script can read them without a check;
-// a file has them only when they are not the defaults, and is otherwise exactly the spec's format
+// a file has them only when they are not the defaults, and is otherwise exactly the design's format
 // (the link leaves the keys out in the same way).
 static void write_document_fields(JsonWriter& w, const Document& doc, bool for_state) {
     const Network& net = doc.network;

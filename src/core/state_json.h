@@ -1,4 +1,4 @@
-// The JSON of PRODUCT.md ("JSON"): the document as exported, and the page's state() which adds
+// The JSON of docs/design.md ("JSON, and the page's script API"): the document as exported, and the page's state() which adds
 // the forward pass, the loss and gradients, the link and the messages.
 #pragma once
 

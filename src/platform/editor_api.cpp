@@ -124,7 +124,7 @@ EMSCRIPTEN_KEEPALIVE int mlp_preset_random(const char* shape, size_t shape_bytes
     return ok ? 1 : 0;
 }
 
-// Export: the document as PRODUCT.md's JSON, for page.js to download as a file.
+// Export: the document as the JSON of docs/design.md, for page.js to download as a file.
 EMSCRIPTEN_KEEPALIVE const char* mlp_export_json() {
     mlp::Session* s = platform::session();
     platform::g_export = s ? mlp::document_json(s->document()) : std::string();

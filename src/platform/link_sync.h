@@ -1,4 +1,4 @@
-// The page's link (issue 4, PRODUCT.md "The link"): the address bar's fragment opened at start
+// The page's link (issue 4, docs/design.md "The link"): the address bar's fragment opened at start
 // and on hashchange, kept current while the user edits, and the session's messages mirrored into
 // the page's banners. The decisions live in the core (document_loader.h, link_throttle.h); this
 // file only connects them to the browser through web_page.h.

@@ -29,7 +29,7 @@ extern "C" {
 // Each function that changes the session or the page's messages wakes an idle page
 // (request_frames): the next animation frame draws the change.
 
-// state(): the JSON of PRODUCT.md plus z, a, hash, error and warnings, as UTF-8 text owned here.
+// state(): the JSON of docs/design.md plus z, a, hash, error and warnings, as UTF-8 text owned here.
 EMSCRIPTEN_KEEPALIVE const char* mlp_state_json() {
     g_result = g_app ? g_app->session().state_json() : std::string("null");
     return g_result.c_str();

@@ -1,4 +1,4 @@
-// window.mlpExplorer's C side (PRODUCT.md, "the page's script API"): functions exported from the
+// window.mlpExplorer's C side (docs/design.md, "JSON, and the page's script API"): functions exported from the
 // wasm and wrapped in web/page.js.
 #pragma once
 

@@ -18,7 +18,7 @@ const SCREENSHOTS = path.join(h.ROOT, 'build', 'screenshots');
 const MINUS = '\u2212';
 const RIGHT = '\u2713';
 const WRONG = '\u2717';
-// PRODUCT.md's exercise link.
+// The exercise's link (docs/design.md).
 const EXERCISE = '#v=1&shape=3,5,2,3,2,2,2,1&x=3,4,5;5,4,3&w1=0,0,1;0,1,0;1,0,0;1,1,0;0,1,1' +
   '&w2=1,1,-1,0,0;0,0,1,1,-1&w3=1,1;1,-1;1,2&w4=1,-1,0;0,-1,1&w5=0,1;1,0&w6=1,-1;1,1&w7=1,-1';
 // The worksheet's one ReLU clip hidden: node 2 of layer 3 for sample x2, z = −5 and a = 0.

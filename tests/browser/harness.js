@@ -304,7 +304,7 @@ function snapshot(page) {
   }))));
 }
 
-// PRODUCT.md's worksheet, the default network's every value: for each weight layer, z of sample
+// The worksheet of docs/design.md, the default network's every value: for each weight layer, z of sample
 // x1 (= a: nothing is clipped there), z and a of sample x2 (the -5 of layer 3 clipped to 0).
 const WORKSHEET = [
   { z1: [5, 4, 3, 7, 9], z2: [3, 4, 5, 9, 7], a2: [3, 4, 5, 9, 7] },

@@ -87,7 +87,7 @@
     return JSON.stringify(out, null, r.chance(0.3) ? 2 : 0);
   }
 
-  // What a valid text must open as: its numbers, with the defaults of PRODUCT.md for what it
+  // What a valid text must open as: its numbers, with the defaults of docs/design.md for what it
   // leaves out (zero biases, one sample of zeros). Activations are not compared.
   function expected(doc, text) {
     const parsed = text.trimStart().startsWith('{') ? JSON.parse(text) : null;

@@ -1,4 +1,4 @@
-// The worksheet of PRODUCT.md, every number of it: the default network, both samples, every
+// The worksheet of docs/design.md, every number of it: the default network, both samples, every
 // layer before (z) and after (a) the activation.
 #include <doctest/doctest.h>
 

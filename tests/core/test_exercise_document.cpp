@@ -22,7 +22,7 @@ namespace {
 
 using Q = HiddenValue::Quantity;
 
-// The spec's exercise link.
+// The design's exercise link.
 const std::string kExercise = "#" + encode_link(exercise_document());
 
 // The worksheet's one ReLU clip, z and a of node 2 of layer 3 for sample x2: −5 → 0.
@@ -41,9 +41,9 @@ TEST_CASE("hide in a link: the exercise with the clipped node of x2 hidden") {
     Document doc = decoded(kExercise + "&hide=z3.2.2,a3.2.2");
     CHECK(doc.hidden == std::vector<HiddenValue>{kClipZ, kClipA});
     CHECK(validate(doc) == "");
-    // Written back last, exactly as read; the rest of the link is the spec's.
+    // Written back last, exactly as read; the rest of the link is the design's.
     CHECK("#" + encode_link(doc) == kExercise + "&hide=z3.2.2,a3.2.2");
-    // Nothing hidden: no key at all, so the exercise keeps the spec's link.
+    // Nothing hidden: no key at all, so the exercise keeps the design's link.
     CHECK(encode_link(exercise_document()).find("hide") == std::string::npos);
     // Wildcards: a7 is the output of both samples; percent-encoded commas read as commas.
     CHECK(decoded(kExercise + "&hide=a7").hidden.size() == 2);
@@ -120,7 +120,7 @@ TEST_CASE("link -> JSON -> link is the same text, with hidden values") {
     DecodeResult state = decode_json(session.state_json());
     REQUIRE(state.ok());
     CHECK(state.document == doc);
-    // Nothing hidden: no key in a file (the spec's format exactly) nor in the link; an empty list
+    // Nothing hidden: no key in a file (the design's format exactly) nor in the link; an empty list
     // in state(), for scripts.
     CHECK(document_json(exercise_document()).find(R"("hidden")") == std::string::npos);
     CHECK(Session().state_json().find(R"("hidden":[])") != std::string::npos);

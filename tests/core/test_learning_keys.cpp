@@ -46,7 +46,7 @@ TEST_CASE("the learning keys are written only when they differ from their defaul
     CHECK(encode_link(doc) == small_link("&y=1;-0.5&loss=bce&reduce=sum&lr=0.1"));
     CHECK(document_json(doc).find(R"("targets":[[1],[-0.5]],"loss":"bce","reduce":"sum","learning_rate":0.1)") !=
           std::string::npos);
-    // The exercise's link is still the spec's; its state() names the defaults.
+    // The exercise's link is still the design's; its state() names the defaults.
     CHECK(encode_link(exercise_document()).find("&y=") == std::string::npos);
     Session session;
     CHECK(session.state_json().find(R"("loss":"mse","reduce":"mean","learning_rate":0.03,"hidden":[])") !=

@@ -29,7 +29,7 @@ std::string small_link(const std::string& extra = "") { return "v=1&shape=2,2,1&
 
 }  // namespace
 
-TEST_CASE("the exercise decodes from the spec's link and encodes back to it exactly") {
+TEST_CASE("the exercise decodes from the design's link and encodes back to it exactly") {
     DecodeResult r = decode_link(kExerciseLink);
     REQUIRE(r.error == "");
     CHECK(r.warnings.empty());
@@ -61,7 +61,7 @@ TEST_CASE("golden links: biases and activations appear only when they differ fro
     CHECK(r.document.network.weights[1].at(0, 1) == -1e-7);
 }
 
-TEST_CASE("keys left out take the spec's defaults") {
+TEST_CASE("keys left out take the design's defaults") {
     DecodeResult r = decode_link("v=1&shape=3,2,1&w1=1,2,3;4,5,6&w2=1,1");
     REQUIRE(r.error == "");
     const Document& doc = r.document;

@@ -130,7 +130,7 @@ TEST_CASE("docs/link-format.md: the exercise links hide what the text says") {
         if (link.find("&hide=") != std::string::npos) exercises.push_back(link);
     REQUIRE(exercises.size() == 2);
     const std::string spec = "#" + encode_link(exercise_document());
-    // The spec's exercise link plus `&hide=...`, as the page writes it.
+    // The design's exercise link plus `&hide=...`, as the page writes it.
     CHECK(exercises[0] == spec + "&hide=z3.2.2,a3.2.2");
     CHECK(exercises[1] == spec + "&hide=a7");
     for (const std::string& link : exercises) {

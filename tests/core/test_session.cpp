@@ -18,7 +18,7 @@ TEST_CASE("a new session opens on the exercise with its outputs computed") {
     CHECK(session.error() == "");
 }
 
-TEST_CASE("the exercise encodes to the spec's link exactly") {
+TEST_CASE("the exercise encodes to the design's link exactly") {
     Session session;
     CHECK(session.link() ==
           "v=1&shape=3,5,2,3,2,2,2,1&x=3,4,5;5,4,3&w1=0,0,1;0,1,0;1,0,0;1,1,0;0,1,1&w2=1,1,-1,0,0;0,0,1,1,-1"

@@ -1,4 +1,4 @@
-// The JSON of state(): the spec's fields, exact numbers, and strings that stay valid JSON.
+// The JSON of state(): the design's fields, exact numbers, and strings that stay valid JSON.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -9,7 +9,7 @@
 
 using namespace mlp;
 
-TEST_CASE("state JSON of the exercise has every field of the spec") {
+TEST_CASE("state JSON of the exercise has every field of the design") {
     Session session;
     std::string json = session.state_json();
     CHECK(json.rfind("{\"format\":\"mlp-explorer/1\",\"shape\":[3,5,2,3,2,2,2,1],", 0) == 0);

@@ -3,7 +3,7 @@
 computed with numpy.
 
 Writes cases that tests/core/test_backward_reference.cpp reads and compares with the C++ core.
-Everything here is written from the definitions of docs/learning.md (PRODUCT.md's "Learning"),
+Everything here is written from the definitions of docs/learning.md (docs/design.md's "Learning"),
 with numpy's own functions where they exist (logaddexp for the log-sum-exp and the softplus of
 the cross-entropies), no automatic differentiation, and nothing taken from the C++ code. Run by
 the native build (cmake/native_tests.cmake) at build time:

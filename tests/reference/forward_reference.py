@@ -2,7 +2,7 @@
 """Independent reference for the forward pass: random networks computed with numpy.
 
 Writes cases that tests/core/test_reference.cpp reads and compares with the C++ core. The
-computation here is numpy's (W @ a + b, then the activation), written from PRODUCT.md, not from
+computation here is numpy's (W @ a + b, then the activation), written from docs/design.md, not from
 the C++ code. Run by the native build (cmake/native_tests.cmake) at build time:
 
     /usr/bin/python3 tests/reference/forward_reference.py OUT_FILE [--seed N] [--count N]
@@ -22,7 +22,7 @@ import argparse
 
 import numpy as np
 
-LEAKY_RELU_SLOPE = 0.01  # PyTorch's default, as in PRODUCT.md's activations
+LEAKY_RELU_SLOPE = 0.01  # PyTorch's default, as in docs/learning.md's activations
 ACTIVATIONS = {
     "relu": lambda z: np.maximum(z, 0.0),
     "linear": lambda z: z,
