@@ -49,6 +49,7 @@ APT_PACKAGES=(
   python3-numpy                  # the independent reference of the forward and backward passes (tests, bench)
   valgrind                       # memcheck of the native suite (test); callgrind counts (bench)
   chromium                       # headless browser for the browser tests
+  glslang-tools                  # glslangValidator: the shaders checked at build time (GLSL ES 3.00)
 )
 
 missing_packages() {

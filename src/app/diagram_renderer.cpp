@@ -20,7 +20,7 @@ namespace app {
 namespace {
 
 // The shaders' uniform arrays are sized for the limits: 33 columns, 32 gaps.
-static_assert(mlp::kMaxWeightLayers == 32, "resize u_columns and u_gap_scale in shaders/diagram_*.vert");
+static_assert(mlp::kMaxWeightLayers == 32, "resize u_columns and u_gaps in shaders/diagram_*.vert");
 constexpr int kMaxColumns = mlp::kMaxWeightLayers + 1;
 
 constexpr float kMaxLineWidth = 6.0f;      // CSS px, the heaviest weight's line on a roomy layout
