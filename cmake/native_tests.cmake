@@ -2,10 +2,13 @@
 enable_testing()
 file(GLOB MLP_CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
 add_executable(mlp_core_tests ${MLP_CORE_TEST_SOURCES})
-# The app's logic that needs no ImGui (what the page's screen reader mirror says), tested too.
+# The app's logic that needs no ImGui, tested too: exercise mode's state, the diagram's tooltips,
+# what the page's screen reader mirror says.
 add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/activation_label.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/control_description.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/diagram_text.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/exercise_state.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/text_alternative.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/value_mask.cpp")
 target_link_libraries(mlp_app_text PUBLIC mlp_core)

@@ -11,8 +11,11 @@
 #include "app/top_bar.h"
 #include "app/value_slider.h"
 #include "core/diagram_geometry.h"
+#include "core/notation.h"
 
 namespace app {
+
+namespace notation = mlp::notation;
 namespace {
 
 // Docked panels: placed by the layout every frame, never moved, resized or saved by ImGui.
@@ -151,7 +154,9 @@ void App::draw_laptop(const Layout& layout) {
                              ImGui::GetContentRegionAvail().x - step_mode_width(compact) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
         draw_step_mode(view_, probe_, compact);
-        muted_text_wrapped("Drag \xC2\xB7 double-click to type \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 to step");
+        const std::string hint = std::string("Drag ") + notation::kDot + " double-click to type " + notation::kDot + " " +
+                                 notation::kLeftArrow + " " + notation::kArrow + " to step";
+        muted_text_wrapped(hint.c_str());
         ImGui::Separator();
         draw_sliders_child(controls_, session_, view_, probe_, false);
     }
@@ -170,8 +175,8 @@ void App::draw_worksheet_header(bool narrow) {
     const TabStops tab_stops;  // its buttons
     if (!narrow) {
         // ▼ / ▶ Worksheet: folds the worksheet to this line, giving the diagram the height.
-        const char* label = open ? "\xE2\x96\xBC  Worksheet###worksheet" : "\xE2\x96\xB6  Worksheet###worksheet";
-        if (ImGui::Button(label)) open = !open;
+        const std::string label = std::string(open ? notation::kOpenSection : notation::kClosedSection) + "  Worksheet###worksheet";
+        if (ImGui::Button(label.c_str())) open = !open;
         keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, "Worksheet", open); });
         probe_.add_last_item("button:Worksheet", open);
         ImGui::SameLine();
@@ -189,14 +194,15 @@ void App::draw_worksheet_header(bool narrow) {
         return;
     }
     // The longest of these that fits the rest of the line (none on the narrowest screens).
-    static const char* const kHints[] = {
-        "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. Click a number to find its slider.",
-        "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column.",
-        "z = W\xC2\xB7" "a, then the activation; every sample a column",
-        "z = W\xC2\xB7" "a (+ b)",
+    const std::string wa = std::string("z = W") + notation::kDot + "a";
+    const std::string hints[] = {
+        wa + " (+ b), a = activation(z), every sample a column. Click a number to find its slider.",
+        wa + " (+ b), a = activation(z), every sample a column.",
+        wa + ", then the activation; every sample a column",
+        wa + " (+ b)",
     };
-    for (const char* hint : kHints)
-        if (muted_text_if_fits(hint)) break;
+    for (const std::string& hint : hints)
+        if (muted_text_if_fits(hint.c_str())) break;
 }
 
 void App::draw_phone(const Layout& layout) {
@@ -250,7 +256,8 @@ void App::draw_phone(const Layout& layout) {
             }
             // Folds the panel down to this tab bar, or opens it again.
             ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
-            if (ImGui::TabItemButton(open ? "\xE2\x96\xBC###fold" : "\xE2\x96\xB2###fold", ImGuiTabItemFlags_Trailing)) {
+            const std::string fold = std::string(open ? notation::kOpenSection : notation::kFoldUp) + "###fold";
+            if (ImGui::TabItemButton(fold.c_str(), ImGuiTabItemFlags_Trailing)) {
                 open = !open;
             }
             ImGui::PopItemFlag();

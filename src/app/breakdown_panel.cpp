@@ -14,8 +14,12 @@
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
 #include "core/number_format.h"
+#include "core/notation.h"
 
 namespace app {
+
+namespace notation = mlp::notation;
+using Q = mlp::HiddenValue::Quantity;
 namespace {
 
 // What one card shows and how big it is, decided before drawing so a card off screen can be
@@ -77,8 +81,8 @@ const CardRanges& card_ranges(const mlp::Session& session, const CardPlan& p) {
 // Column widths that fit the numbers shown, so a card of small integers stays narrow. A card that
 // scrolls (many rows) is measured from the ranges of its values instead of every row.
 void fit_columns(const mlp::Session& session, CardPlan* p) {
-    const float least = ImGui::CalcTextSize("\xE2\x88\x92" "00").x;  // "−00", and the headers
-    const float arrow = ImGui::CalcTextSize(" \xE2\x86\x92 ").x;
+    const float least = ImGui::CalcTextSize((std::string(notation::kMinus) + "00").c_str()).x;  // "−00", and the headers
+    const float arrow = ImGui::CalcTextSize((std::string(" ") + notation::kArrow + " ").c_str()).x;
     if (p->rows > p->shown_rows) {
         const CardRanges& r = card_ranges(session, *p);
         p->w_w = std::max(least, text_w(r.w.widest_text()));
@@ -117,9 +121,11 @@ std::string card_subtitle(const mlp::Session& session, const CardPlan& p, int cl
     char sub[160];
     int len = std::snprintf(sub, sizeof sub, "%s%s", activation_label(net.activations[p.l]),
                             L == net.weight_layers() ? " output" : "");
-    if (clipped > 0) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 %d clipped", clipped);
-    if (!p.show_w) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 W%d %d\xC3\x97%d not shown", L, p.m, p.n);
-    if (p.samples < session.sample_count()) std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 x%d", p.first_sample + 1);
+    if (clipped > 0) len += std::snprintf(sub + len, sizeof sub - len, " %s %d clipped", notation::kDot, clipped);
+    if (!p.show_w) len += std::snprintf(sub + len, sizeof sub - len, " %s W%d %d%s%d not shown", notation::kDot, L, p.m,
+                                   notation::kTimes, p.n);
+    if (p.samples < session.sample_count()) std::snprintf(sub + len, sizeof sub - len, " %s x%d", notation::kDot,
+                                                            p.first_sample + 1);
     return sub;
 }
 
@@ -155,7 +161,7 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
     fit_columns(session, &p);  // after shown_rows: cards that scroll are not measured
     p.z_w = std::max(p.z_w, answer_w);
     p.a_w = std::max(p.a_w, answer_w);
-    p.op_w = ImGui::CalcTextSize("\xE2\x86\x92").x;
+    p.op_w = ImGui::CalcTextSize(notation::kArrow).x;
     const float pad = style.CellPadding.x * 2;
     p.index_w = ImGui::CalcTextSize("0000").x;
     float w = (p.show_index ? p.index_w + pad : 0) + (p.show_w ? p.n * (p.w_w + pad) : 0) + (p.has_bias ? p.op_w + p.z_w + 2 * pad : 0) +
@@ -174,7 +180,7 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
 }
 
 const char* sign_of_op(int index) {
-    static const char* const ops[] = {"\xC2\xB7", "+", "=", "\xE2\x86\x92"};  // · + = →
+    static const char* const ops[] = {notation::kDot, "+", "=", notation::kArrow};
     return ops[index];
 }
 
@@ -358,7 +364,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                     if (r >= p.m) continue;
                     const Selection edge = Selection::edge(p.l, r, j);
                     number_cell(view, probe, p.w_w, W.at(r, j),
-                                "cell:W" + L_str + "[" + std::to_string(r + 1) + "," + std::to_string(j + 1) + "]",
+                                "cell:" + notation::weight(p.l, r, j),
                                 view.selected == edge || view.selected == Selection::node(L, r), edge);
                 }
             }
@@ -368,7 +374,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 if (r >= p.n) continue;
                 const int sample = p.first_sample + s;
                 const Selection node = Selection::node(p.l, r);
-                const std::string cell = "cell:in" + L_str + "[" + std::to_string(r + 1) + "].x" + std::to_string(sample + 1);
+                const std::string cell = "cell:in" + L_str + notation::index(r) + "." + notation::sample(sample);
                 if (mask.hides_input(p.l, sample, r)) {  // an a of the card before that the learner is to find
                     const CellContext c = begin_cell(view, probe, p.in_w);
                     masked_cell();
@@ -382,19 +388,18 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 ImGui::TableNextColumn();
                 if (r < p.m) {
                     const Selection node = Selection::node(L, r);
-                    number_cell(view, probe, p.z_w, net.biases[p.l][r], "cell:b" + L_str + "[" + std::to_string(r + 1) + "]",
+                    number_cell(view, probe, p.z_w, net.biases[p.l][r], "cell:" + notation::bias(p.l, r),
                                 view.selected == node, node);
                 }
             }
             ImGui::TableNextColumn();
             const Selection node = Selection::node(L, r);
-            const std::string index = "[" + std::to_string(r + 1) + "].x";
             for (int s = 0; s < p.samples; ++s) {
                 ImGui::TableNextColumn();
                 if (r >= p.m) continue;
                 const int sample = p.first_sample + s;
-                if (draw_exercise_cell(session, view, probe, {mlp::HiddenValue::Quantity::Z, p.l, sample, r}, p.z_w)) continue;
-                number_cell(view, probe, p.z_w, Z.at(sample, r), "cell:z" + L_str + index + std::to_string(sample + 1),
+                if (draw_exercise_cell(session, view, probe, {Q::Z, p.l, sample, r}, p.z_w)) continue;
+                number_cell(view, probe, p.z_w, Z.at(sample, r), "cell:" + notation::value({Q::Z, p.l, sample, r}),
                             view.selected == node, node);
             }
             ImGui::TableNextColumn();
@@ -402,7 +407,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 ImGui::TableNextColumn();
                 if (r >= p.m) continue;
                 const int sample = p.first_sample + s;
-                if (draw_exercise_cell(session, view, probe, {mlp::HiddenValue::Quantity::A, p.l, sample, r}, p.a_w)) continue;
+                if (draw_exercise_cell(session, view, probe, {Q::A, p.l, sample, r}, p.a_w)) continue;
                 const CellContext c = begin_cell(view, probe, p.a_w);
                 const double z = Z.at(sample, r), a = A.at(sample, r);
                 // "−5 → 0", unless exercise mode hides the −5.
@@ -412,9 +417,9 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 } else {
                     value_cell(a, true);
                 }
-                finish_cell(c, "cell:a" + L_str + index + std::to_string(sample + 1), clip || a < 0,
+                finish_cell(c, "cell:" + notation::value({Q::A, p.l, sample, r}), clip || a < 0,
                             view.selected == node, node,
-                            clip ? mlp::format_value(z) + " \xE2\x86\x92 " + mlp::format_value(a) : mlp::format_value(a));
+                            clip ? mlp::format_value(z) + " " + notation::kArrow + " " + mlp::format_value(a) : mlp::format_value(a));
             }
         }
     }

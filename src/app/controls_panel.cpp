@@ -18,16 +18,12 @@
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
 #include "core/typed_number.h"
+#include "core/notation.h"
 
 namespace app {
-namespace {
 
-// "W3[2,1]": weight layer 3, into node 2, from node 1 (1-based, as on the worksheet).
-void weight_name(char (&out)[48], int l, int i, int j) { std::snprintf(out, sizeof out, "W%d[%d,%d]", l + 1, i + 1, j + 1); }
-// "x2[1]": input 1 of sample 2.
-void input_name(char (&out)[48], int s, int j) { std::snprintf(out, sizeof out, "x%d[%d]", s + 1, j + 1); }
-// "b3[2]": the bias of node 2 of layer 3 (weight layer 3's row 2).
-void bias_name(char (&out)[48], int l, int i) { std::snprintf(out, sizeof out, "b%d[%d]", l + 1, i + 1); }
+namespace notation = mlp::notation;
+namespace {
 
 // Whether the selection covers weight (l, i, j): the edge itself, or the node it leads into.
 bool selects_weight(const Selection& sel, int l, int i, int j) {
@@ -83,11 +79,14 @@ std::string layer_summary(const mlp::Session& session, const ValueMask& mask, in
         zs += shown_value(mask.hides_z(l, sample, i), z.at(sample, i));
         as += shown_value(mask.hides_a(l, sample, i), a.at(sample, i));
     }
-    if (shown < z.cols) { zs += ", \xE2\x80\xA6"; as += ", \xE2\x80\xA6"; }
+    if (shown < z.cols) {
+        zs += std::string(", ") + notation::kEllipsis;
+        as += std::string(", ") + notation::kEllipsis;
+    }
     char head[64];
     std::snprintf(head, sizeof head, "x%d:  z%d = ", sample + 1, l + 1);
     char mid[32];
-    std::snprintf(mid, sizeof mid, "  \xE2\x86\x92  a%d = ", l + 1);
+    std::snprintf(mid, sizeof mid, "  %s  a%d = ", notation::kArrow, l + 1);
     return head + zs + mid + as;
 }
 
@@ -140,8 +139,8 @@ void ControlsPanel::sync_with(const mlp::Session& session, const ViewState& view
 
 void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session& session, ViewState& view,
                                   UiProbe& probe) {
-    char name[48];
-    weight_name(name, l, i, j);
+    const std::string label = notation::weight(l, i, j);
+    const char* name = label.c_str();
     double v = session.network().weights[l].at(i, j);
     ValueSliderOptions o;
     o.max = bound_for(l + 1, v);
@@ -171,8 +170,8 @@ void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session
 }
 
 void ControlsPanel::bias_slider(int l, int i, float width, mlp::Session& session, ViewState& view, UiProbe& probe) {
-    char name[48];
-    bias_name(name, l, i);
+    const std::string label = notation::bias(l, i);
+    const char* name = label.c_str();
     double v = session.network().biases[l][i];
     ValueSliderOptions o;
     o.max = bound_for(l + 1, v);
@@ -188,15 +187,15 @@ void ControlsPanel::bias_slider(int l, int i, float width, mlp::Session& session
     if (ControlDescription* d = focused_description())
         d->hint = "bias of node " + std::to_string(i + 1) + " of layer " + std::to_string(l + 1) + ". " + d->hint;
     if (!touch_ && item_hovered_for_tooltip()) {
-        ImGui::SetTooltip("%s = %s\nbias of node %d of layer %d: z = W\xC2\xB7" "a + b", name,
-                          mlp::format_value(session.network().biases[l][i]).c_str(), i + 1, l + 1);
+        ImGui::SetTooltip("%s = %s\nbias of node %d of layer %d: z = W%sa + b", name,
+                          mlp::format_value(session.network().biases[l][i]).c_str(), i + 1, l + 1, notation::kDot);
     }
     probe.add_last_item(std::string("slider:") + name, o.highlighted, mlp::format_value(v));
 }
 
 void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe) {
-    char name[48];
-    input_name(name, s, j);
+    const std::string label = notation::input(s, j);
+    const char* name = label.c_str();
     double v = session.document().inputs.at(s, j);
     ValueSliderOptions o;
     o.max = bound_for(0, v);
@@ -244,7 +243,8 @@ void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe&
     const bool matrix = static_cast<long long>(samples) * n <= kMaxMatrixSliders;
     if (view.scroll_to_selected && section_of(view.selected) == 0) ImGui::SetNextItemOpen(true);
     char label[64];
-    std::snprintf(label, sizeof label, "Inputs   %d sample%s \xC3\x97 %d###inputs", samples, samples == 1 ? "" : "s", n);
+    std::snprintf(label, sizeof label, "Inputs   %d sample%s %s %d###inputs", samples, samples == 1 ? "" : "s",
+                  notation::kTimes, n);
     const bool open = section_header(label, matrix, [&] {
         return "Inputs: " + std::to_string(samples) + (samples == 1 ? " sample" : " samples") + " of " + std::to_string(n);
     });
@@ -305,10 +305,10 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
     if (view.scroll_to_selected && section_of(view.selected) == l + 1) ImGui::SetNextItemOpen(true);
     // "W3   layer 2 → 3 · ReLU   3×2"
     char label[128];
-    std::snprintf(label, sizeof label, "W%d   layer %d \xE2\x86\x92 %d \xC2\xB7 %s   %d\xC3\x97%d###W%d", l + 1, l, l + 1,
-                  activation_label(net.activations[l]), w.rows, w.cols, l + 1);
+    std::snprintf(label, sizeof label, "W%d   layer %d %s %d %s %s   %d%s%d###W%d", l + 1, l, notation::kArrow, l + 1,
+                  notation::kDot, activation_label(net.activations[l]), w.rows, notation::kTimes, w.cols, l + 1);
     const bool open = section_header(label, matrix, [&] {
-        return "W" + std::to_string(l + 1) + ": weights of layer " + std::to_string(l) + " to " + std::to_string(l + 1) +
+        return notation::weights(l) + ": weights of layer " + std::to_string(l) + " to " + std::to_string(l + 1) +
                ", " + activation_label(net.activations[l]) + ", " + std::to_string(w.rows) + " by " +
                std::to_string(w.cols);
     });
@@ -357,7 +357,7 @@ void ControlsPanel::draw_weight_matrix(int l, mlp::Session& session, ViewState& 
         const float bw = ImGui::CalcTextSize("b").x;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - bw) * 0.5f));
         muted_text("b");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("biases of the nodes of layer %d: z = W\xC2\xB7" "a + b", l + 1);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("biases of the nodes of layer %d: z = W%sa + b", l + 1, notation::kDot);
     }
     for (int i = 0; i < w.rows; ++i) {
         ImGui::TableNextRow();
@@ -391,7 +391,7 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     const ImVec2 spacing(2.0f, ImGui::GetStyle().ItemSpacing.y);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
     ImGui::PushID(l);
-    if (ImGui::Button("\xE2\x88\x92##prev")) picked = std::max(0, picked - 1);
+    if (ImGui::Button((std::string(notation::kMinus) + "##prev").c_str())) picked = std::max(0, picked - 1);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
     std::string typed, now;
@@ -409,8 +409,8 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
             picked = static_cast<int>(node.value) - 1;
             typed_message_.accepted(&session);
         } else {
-            typed_message_.refuse(&session, "W" + std::to_string(l + 1) + ", weights into node: " + node.error,
-                                  "W" + std::to_string(l + 1) + " still shows node " + std::to_string(picked + 1) + ".");
+            typed_message_.refuse(&session, notation::weights(l) + ", weights into node: " + node.error,
+                                  notation::weights(l) + " still shows node " + std::to_string(picked + 1) + ".");
         }
     }
     char probe_label[32];
@@ -429,8 +429,8 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     const double z = session.pass().z[l].at(sample, picked), a = session.pass().a[l].at(sample, picked);
     char line[160];
     const ValueMask mask(session, view);
-    std::snprintf(line, sizeof line, "x%d:  z%d[%d] = %s  \xE2\x86\x92  a%d[%d] = %s", sample + 1, l + 1, picked + 1,
-                  shown_value(mask.hides_z(l, sample, picked), z).c_str(), l + 1, picked + 1,
+    std::snprintf(line, sizeof line, "x%d:  z%d[%d] = %s  %s  a%d[%d] = %s", sample + 1, l + 1, picked + 1,
+                  shown_value(mask.hides_z(l, sample, picked), z).c_str(), notation::kArrow, l + 1, picked + 1,
                   shown_value(mask.hides_a(l, sample, picked), a).c_str());
     muted_text(line);
     probe.add_last_item("text:node W" + std::to_string(l + 1), false, line);

@@ -8,13 +8,16 @@
 
 #include <imgui.h>
 
-#include "app/exercise_panel.h"
+#include "app/exercise_state.h"
 #include "app/palette.h"
 #include "app/value_mask.h"
 #include "core/label_layout.h"
 #include "core/number_format.h"
+#include "core/notation.h"
 
 namespace app {
+
+namespace notation = mlp::notation;
 namespace {
 
 constexpr float kMinTextRadius = 8.0f;      // smaller circles show their number in the tooltip only
@@ -104,9 +107,11 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
                 if (kind == Kind::Number) {
                     const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
                     // A blank to fill in (the learner's answer once typed) when exercise mode hides it.
+                    AnswerTone tone = AnswerTone::Blank;
                     label.text = c > 0 && mask.hides_node(c - 1, sample, i)
-                                     ? hidden_node_label(session, view, c - 1, sample, i, &label.colour)
+                                     ? hidden_node_label(session, view, c - 1, sample, i, &tone)
                                      : mlp::format_value(value);
+                    if (c > 0 && mask.hides_node(c - 1, sample, i)) label.colour = answer_colour(tone);
                     // In the circle, shrunk down to kMinNumberFontSize to fit: the room is the circle's
                     // width at the top and bottom of the digits (about 0.75 of the font size tall).
                     label.size = std::clamp(r * 0.72f, 10.5f, 15.0f);
@@ -131,7 +136,7 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
                     // No clip mark for a hidden node: it would give the answer away.
                     if (!mlp::is_clipped(net.activations[c - 1], z) || mask.hides_node(c - 1, sample, i)) continue;
                     label.text = mlp::format_value(z);
-                    label.extra = " \xE2\x86\x92 " + mlp::format_value(pass.a[c - 1].at(sample, i));
+                    label.extra = std::string(" ") + notation::kArrow + " " + mlp::format_value(pass.a[c - 1].at(sample, i));
                     label.size = kClipFontSize;
                     const ImVec2 a = text_extent(label.size, label.text), b = text_extent(label.size, label.extra);
                     label.extent = ImVec2(a.x + b.x, std::max(a.y, b.y));
@@ -190,6 +195,16 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
                 break;
         }
     }
+}
+
+Colour answer_colour(AnswerTone tone) {
+    switch (tone) {
+        case AnswerTone::Typed: return palette::kMuted;
+        case AnswerTone::Right: return palette::kRight;
+        case AnswerTone::Wrong: return palette::kWrong;
+        case AnswerTone::Blank: break;
+    }
+    return palette::kInk;
 }
 
 }  // namespace app

@@ -6,6 +6,8 @@
 // Drawn on ImGui's background draw list, under the panels, with a ground where they cross lines.
 #pragma once
 
+#include "app/exercise_state.h"
+#include "app/palette.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "core/diagram_geometry.h"
@@ -19,5 +21,9 @@ namespace app {
 // clip mark) and "bias:3.2" (its bias tag), each where it was drawn.
 void draw_diagram_labels(const mlp::Session& session, const ViewState& view, const mlp::DiagramGeometry& geo,
                          ImDrawList* list, UiProbe& probe);
+
+// The colour a hidden node's label is written in (exercise_state.h hidden_node_label): ink for
+// "?", muted for an answer not checked, blue or vermillion once Check marked it.
+Colour answer_colour(AnswerTone tone);
 
 }  // namespace app

@@ -1,11 +1,13 @@
 #include "app/diagram_text.h"
 
 #include "core/number_format.h"
+#include "core/notation.h"
 #include "app/worksheet_text.h"
-#include "app/ui_probe.h"
 #include "app/view_state.h"
 
 namespace app {
+
+namespace notation = mlp::notation;
 
 namespace {
 
@@ -21,14 +23,11 @@ std::string sample_note(const mlp::Session& session, int sample) {
 
 // "a·w" of input j of node (l, i); a hidden input reads "?".
 std::string term(const mlp::Matrix& w, const mlp::Matrix& in, int sample, int i, int j, bool hidden) {
-    return (hidden ? std::string(kMaskedText) : factor(in.at(sample, j))) + "\xC2\xB7" + factor(w.at(i, j));  // U+00B7
+    return (hidden ? std::string(kMaskedText) : factor(in.at(sample, j))) + notation::kDot + factor(w.at(i, j));
 }
 
 }  // namespace
 
-std::string weight_name(int l, int row, int col) {
-    return probe_name(Selection::edge(l, row, col)).substr(5);  // without "edge:"
-}
 
 std::string node_label(const mlp::Network& net, int layer, int node) {
     const std::string index = "[" + std::to_string(node + 1) + "]";
@@ -60,7 +59,8 @@ std::string node_tooltip(const mlp::Session& session, int sample, int layer, int
         else text += " (linear: a = z)";
     } else {
         const std::string name = activation_label(act);  // "ReLU", "leaky ReLU", "sigmoid", "tanh"
-        text += " \xE2\x86\x92 " + name + " \xE2\x86\x92 " + shown_value(a_hidden, a);  // U+2192 arrows
+        const std::string arrow = std::string(" ") + notation::kArrow + " ";
+        text += arrow + name + arrow + shown_value(a_hidden, a);
     }
     return text;
 }
@@ -76,7 +76,7 @@ std::string dot_product_text(const mlp::Session& session, int sample, int l, int
     const int head = fan_in <= kMaxTermsShown ? fan_in : kMaxTermsShown - 2;
     for (int j = 0; j < head; ++j) text += (j ? " + " : "") + term(w, in, sample, node, j, hidden(j));
     if (head < fan_in) {
-        text += " + \xE2\x80\xA6 + ";  // U+2026 ellipsis
+        text += std::string(" + ") + notation::kEllipsis + " + ";
         text += term(w, in, sample, node, fan_in - 1, hidden(fan_in - 1));
         text += " (" + std::to_string(fan_in) + " terms)";
     }
@@ -90,22 +90,23 @@ std::string edge_tooltip(const mlp::Session& session, int sample, int l, int row
     const double w = net.weights[l].at(row, col);
     const double a = mlp::layer_input(session.pass(), session.document().inputs, l).at(sample, col);
     const bool hidden = mask && mask->hides_input(l, sample, col);
-    std::string text = weight_name(l, row, col) + " = " + mlp::format_value(w) + "   (" + node_label(net, l, col) +
-                       " \xE2\x86\x92 " + node_label(net, l + 1, row) + ")\n";
-    text += "contribution a\xC2\xB7w = " + (hidden ? std::string(kMaskedText) : factor(a)) + "\xC2\xB7" + factor(w) +
+    std::string text = notation::weight(l, row, col) + " = " + mlp::format_value(w) + "   (" + node_label(net, l, col) +
+                       " " + notation::kArrow + " " + node_label(net, l + 1, row) + ")\n";
+    text += std::string("contribution a") + notation::kDot + "w = " + (hidden ? std::string(kMaskedText) : factor(a)) +
+            notation::kDot + factor(w) +
             " = " + shown_value(hidden, a * w);
     // What can be done with it, which nothing else on the line says.
-    return text + sample_note(session, sample) + "\ndrag the line up or down to change " + weight_name(l, row, col);
+    return text + sample_note(session, sample) + "\ndrag the line up or down to change " + notation::weight(l, row, col);
 }
 
 std::string bins_tooltip(const mlp::Session& session, const mlp::GapPlan& gap, int l, int dst_bin, int src_bin) {
     const int r0 = gap.dst.start(dst_bin), r1 = gap.dst.start(dst_bin + 1);
     const int c0 = gap.src.start(src_bin), c1 = gap.src.start(src_bin + 1);
     auto range = [](int lo, int hi) {  // 1-based, inclusive
-        return hi - lo == 1 ? std::to_string(lo + 1) : std::to_string(lo + 1) + "\xE2\x80\x93" + std::to_string(hi);
+        return hi - lo == 1 ? std::to_string(lo + 1) : std::to_string(lo + 1) + notation::kEnDash + std::to_string(hi);
     };
     const double mean = mlp::bin_mean(session.network().weights[l], gap, dst_bin, src_bin);
-    return "W" + std::to_string(l + 1) + "[" + range(r0, r1) + ", " + range(c0, c1) + "]: " +
+    return notation::weights(l) + "[" + range(r0, r1) + ", " + range(c0, c1) + "]: " +
            std::to_string((r1 - r0) * (c1 - c0)) + " weights drawn as one line\nmean weight " + mlp::format_value(mean);
 }
 

@@ -36,7 +36,4 @@ std::string edge_tooltip(const mlp::Session& session, int sample, int l, int row
 // An aggregated line: which block of W it stands for and the mean of its weights.
 std::string bins_tooltip(const mlp::Session& session, const mlp::GapPlan& gap, int l, int dst_bin, int src_bin);
 
-// The name of a weight as on the worksheet and the sliders: "W3[2,1]" (0-based in).
-std::string weight_name(int l, int row, int col);
-
 }  // namespace app

@@ -8,7 +8,8 @@
 
 #include "app/diagram_labels.h"
 #include "app/diagram_text.h"
-#include "app/exercise_panel.h"
+#include "app/exercise_state.h"
+#include "core/notation.h"
 #include "core/number_format.h"
 #include "app/worksheet_text.h"
 #include "app/palette.h"
@@ -150,7 +151,7 @@ void DiagramView::draw_headings(const mlp::Session& session, const ViewState& vi
     for (int c = 0; c < columns; ++c) {
         const float x = geo_.columns[c].x;
         if (c + 1 < columns) {
-            text_centred(list, "W" + std::to_string(c + 1), ImVec2(x + column_w * 0.5f, row2), kSubheadingFontSize,
+            text_centred(list, mlp::notation::weights(c), ImVec2(x + column_w * 0.5f, row2), kSubheadingFontSize,
                          column_w * 0.5f - 4.0f, 9.0f, muted);
         }
         if (!room_for_notes) continue;
@@ -249,9 +250,9 @@ void DiagramView::add_probes(const mlp::Session& session, const ViewState& view,
                 const mlp::Point p = col.node(static_cast<float>(i));
                 // text: the node's value as its label shows it ("?" when exercise mode hides it).
                 const double value = c == 0 ? session.document().inputs.at(sample, i) : session.pass().a[c - 1].at(sample, i);
-                Colour colour;
+                AnswerTone tone;
                 const std::string text = c > 0 && mask.hides_node(c - 1, sample, i)
-                                             ? hidden_node_label(session, view, c - 1, sample, i, &colour)
+                                             ? hidden_node_label(session, view, c - 1, sample, i, &tone)
                                              : mlp::format_value(value);
                 probe.add("node:" + std::to_string(c) + "." + std::to_string(i + 1), p.x - col.half_width(), p.y - r,
                           2 * col.half_width(), 2 * r, false, text);

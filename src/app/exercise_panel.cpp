@@ -8,133 +8,27 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app/diagram_text.h"
+#include "app/exercise_state.h"
 #include "app/keyboard_nav.h"
 #include "core/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
 #include "app/value_slider.h"
+#include "app/widgets.h"
 #include "app/worksheet_text.h"
 #include "core/exercise.h"
 #include "core/typed_number.h"
+#include "core/notation.h"
 
 namespace app {
+
+namespace notation = mlp::notation;
 namespace {
 
 using Q = mlp::HiddenValue::Quantity;
-const char* const kRightMark = "\xE2\x9C\x93";  // ✓
-const char* const kWrongMark = "\xE2\x9C\x97";  // ✗
-
-bool is_hidden(const mlp::Session& session, const mlp::HiddenValue& h) {
-    return std::binary_search(session.hidden().begin(), session.hidden().end(), h);
-}
-
-// The order Tab goes through the answer fields of the worksheet: card by card, row (node) by
-// row, the z columns before the a columns, sample by sample. Enter follows it too.
-bool before_in_tab_order(const mlp::HiddenValue& a, const mlp::HiddenValue& b) {
-    return std::tie(a.layer, a.node, a.quantity, a.sample) < std::tie(b.layer, b.node, b.quantity, b.sample);
-}
-
-// The answer field after h in tab order (revealed values have none), or nullptr.
-const mlp::HiddenValue* next_answer_field(const mlp::Session& session, const ExerciseView& ex, const mlp::HiddenValue& h) {
-    const mlp::HiddenValue* next = nullptr;
-    for (const mlp::HiddenValue& v : session.hidden())
-        if (!ex.sheet.revealed(v) && before_in_tab_order(h, v) && (!next || before_in_tab_order(v, *next))) next = &v;
-    return next;
-}
-
-void request_focus(ExerciseView& ex, const mlp::HiddenValue& h, bool keyboard = true) {
-    ex.focus_pending = true;
-    ex.focus_keyboard = keyboard;
-    ex.focus = h;
-    ex.show_sheet = true;
-}
-
-// Places the next item of width w on this line, `spacing` after the previous one (-1: the
-// style's), when it fits; else at the start of the next line. Call after the previous item.
-void flow(float w, float spacing = -1.0f) {
-    ImGui::SameLine(0.0f, spacing);
-    if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-}
-
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-
-// A button; greyed out and inert when disabled. The probe names it "button:<probe>"; `name` is
-// what a screen reader calls it (the probe name when none).
-bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool enabled = true,
-                const char* name = nullptr) {
-    if (!enabled) ImGui::BeginDisabled();
-    const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop([&] {
-        ControlDescription d = describe_control(ControlRole::Button, name ? name : probe_name);
-        d.disabled = !enabled;  // pressed a moment ago, and nothing left to do (Reveal all)
-        return d;
-    });
-    if (!enabled) ImGui::EndDisabled();
-    probe.add_last_item(std::string("button:") + probe_name);
-    return pressed && enabled;
-}
-
-// An on/off button in the style of the segmented buttons (top_bar.h): ink when on. `name` is what
-// a screen reader calls it.
-bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe, const std::string& name) {
-    if (on) {
-        ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette::vec4(palette::kInk));
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
-    }
-    const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop([&] { return describe_control(ControlRole::ToggleButton, name, on); });
-    if (on) ImGui::PopStyleColor(4);
-    probe.add_last_item(probe_name, on);
-    return pressed;
-}
-
-// A line of text (wrapped to the window when `wrap`), recorded in the probe as "text:<name>".
-void bar_text(const std::string& text, Colour colour, const char* probe_name, UiProbe& probe, bool wrap = false) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(colour));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(wrap ? wrap_to_width(text.c_str(), std::max(1.0f, ImGui::GetContentRegionAvail().x)).c_str()
-                                : text.c_str());
-    ImGui::PopStyleColor();
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    probe.add(std::string("text:") + probe_name, min.x, min.y, max.x - min.x, max.y - min.y, false, text);
-}
-
-// A new choice of `per_layer` nodes of every layer (z and a, every sample), from ex.seed.
-void new_sheet(mlp::Session& session, ExerciseView& ex) {
-    ex.sheet.clear();
-    ex.reveal_text.clear();
-    ex.focus_pending = false;
-    session.set_hidden(mlp::choose_hidden(session.network().shape, session.sample_count(), ex.per_layer, ex.seed));
-    ++ex.mask_version;
-}
-
-// Every value of weight layer l (z and a, every node, every sample): hidden when all of them are.
-bool whole_layer_hidden(const mlp::Session& session, int l) {
-    const int64_t count = 2LL * session.network().shape[l + 1] * session.sample_count();
-    const auto& hidden = session.hidden();
-    const auto first = std::lower_bound(hidden.begin(), hidden.end(), mlp::HiddenValue{Q::Z, l, 0, 0});
-    const auto last = std::lower_bound(hidden.begin(), hidden.end(), mlp::HiddenValue{Q::Z, l + 1, 0, 0});
-    return last - first == count;
-}
-
-void toggle_whole_layer(mlp::Session& session, int l) {
-    std::vector<mlp::HiddenValue> hidden;
-    for (const mlp::HiddenValue& h : session.hidden())
-        if (h.layer != l) hidden.push_back(h);
-    if (!whole_layer_hidden(session, l)) {
-        std::string text = "z" + std::to_string(l + 1) + ",a" + std::to_string(l + 1);
-        std::vector<mlp::HiddenValue> layer;
-        if (mlp::parse_hidden(text, session.network().shape, session.sample_count(), &layer).empty())
-            hidden.insert(hidden.end(), layer.begin(), layer.end());
-    }
-    session.set_hidden(std::move(hidden));
-}
+const char* const kRightMark = notation::kRight;
+const char* const kWrongMark = notation::kWrong;
 
 // The score line (the core's words, ExerciseSheet::status) in its colour.
 std::string status_text(const mlp::Session& session, const ExerciseView& ex, Colour* colour) {
@@ -179,54 +73,6 @@ std::string value_text_plain(const mlp::Session& session, const mlp::HiddenValue
     return mlp::format_value(mlp::hidden_value(h, session.pass()));
 }
 
-// "z3[2] of x2" (" of x2" only when there are several samples): a value as Reveal, the messages
-// and the page's screen reader mirror name it.
-std::string person_name(const mlp::Session& session, const mlp::HiddenValue& h) {
-    std::string name = std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" +
-                       std::to_string(h.node + 1) + "]";
-    if (session.sample_count() > 1) name += " of x" + std::to_string(h.sample + 1);
-    return name;
-}
-
-// What an answer field asks for: "z3[2] of x2 = row 2 of W3 · a2 of x2", "a3[2] of x2 = ReLU(z3[2])".
-std::string answer_hint(const mlp::Session& session, const mlp::HiddenValue& h) {
-    const std::string L = std::to_string(h.layer + 1), i = "[" + std::to_string(h.node + 1) + "]";
-    const std::string of = session.sample_count() > 1 ? " of x" + std::to_string(h.sample + 1) : "";
-    if (h.quantity == Q::Z) {
-        const std::string before = h.layer == 0 ? "x" : "a" + std::to_string(h.layer);
-        const bool bias = session.network().biases[h.layer][h.node] != 0.0;
-        return "z" + L + i + of + " = row " + std::to_string(h.node + 1) + " of W" + L + " \xC2\xB7 " + before + of +
-               (bias ? " + b" + L + i : "");
-    }
-    const mlp::Activation act = session.network().activations[h.layer];
-    if (act == mlp::Activation::Linear) return "a" + L + i + of + " = z" + L + i + " (linear: no activation)";
-    return "a" + L + i + of + " = " + activation_label(act) + "(z" + L + i + ")";
-}
-
-// Typing in an answer field ended: the text becomes the answer when it reads as a number (or is
-// empty), else the answer stays as it was and the page will say why (apply_exercise_requests).
-// Returns false when the text was refused.
-bool end_typing(const mlp::Session& session, ExerciseView& ex) {
-    ExerciseView::Typing& t = ex.typing;
-    if (!t.on) return true;
-    t.on = false;
-    const std::string& before = ex.sheet.answer(t.value);
-    if (t.text == before) return true;
-    const bool blank = t.text.find_first_not_of(" \t") == std::string::npos;
-    const mlp::TypedNumber typed = mlp::read_typed_number(t.text, mlp::TypedRange::Finite);
-    if (blank || typed.ok()) {
-        ex.sheet.set_answer(t.value, blank ? std::string() : t.text);
-        ex.answer_refused = false;
-        ex.answer_accepted = true;
-        return true;
-    }
-    const std::string name = person_name(session, t.value);
-    ex.answer_refused = true;
-    ex.answer_message_text = name + ": " + typed.error;
-    ex.answer_message_note = "The answer to " + name + (before.empty() ? " stays empty." : " stays " + before + ".");
-    return false;
-}
-
 // The width a revealed value of weight layer l needs before it for the wrong answer the learner
 // had typed (struck through, with its ✗), or 0 when no revealed value there has one.
 float kept_answers_width(const mlp::Session& session, const ExerciseView& ex, int l) {
@@ -259,119 +105,9 @@ void draw_mark(ImDrawList* list, ImVec2 at, float line_h, bool right) {
 
 }  // namespace
 
-std::string hidden_node_label(const mlp::Session& session, const ViewState& view, int l, int sample, int node,
-                              Colour* colour) {
-    const ExerciseView& ex = view.exercise;
-    const ValueMask mask(session, view);
-    const mlp::HiddenValue a{Q::A, l, sample, node};
-    double typed = 0;
-    if (mask.hides_a(l, sample, node) && mlp::read_answer(ex.sheet.answer(a), &typed)) {
-        const mlp::ExerciseSheet::Mark mark =
-            ex.sheet.checked() && !ex.sheet.outdated(session.pass()) ? ex.sheet.mark(a) : mlp::ExerciseSheet::Mark::None;
-        *colour = mark == mlp::ExerciseSheet::Mark::Right   ? palette::kRight
-                  : mark == mlp::ExerciseSheet::Mark::Wrong ? palette::kWrong
-                                                            : palette::kMuted;
-        return mlp::format_value(typed);
-    }
-    *colour = palette::kInk;
-    return kMaskedText;
-}
-
-std::string value_name(const mlp::HiddenValue& h) {
-    return std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" + std::to_string(h.node + 1) +
-           "].x" + std::to_string(h.sample + 1);
-}
-
-std::string reveal_text(const mlp::Session& session, const ViewState& view, const mlp::HiddenValue& h) {
-    const ValueMask mask(session, view, /*rights_known=*/true);  // the learner's right answers are on the sheet
-    const double z = session.pass().z[h.layer].at(h.sample, h.node);
-    const double a = session.pass().a[h.layer].at(h.sample, h.node);
-    const std::string name = person_name(session, h);
-    if (h.quantity == Q::Z)
-        return name + " = " + dot_product_text(session, h.sample, h.layer, h.node, &mask) + " = " + mlp::format_value(z);
-    const mlp::Activation act = session.network().activations[h.layer];
-    if (act == mlp::Activation::Linear) return name + " = z = " + mlp::format_value(a) + " (linear: no activation)";
-    std::string text = name + " = " + activation_label(act) + "(" + shown_value(mask.hides_z(h.layer, h.sample, h.node), z) +
-                       ") = " + mlp::format_value(a);
-    if (mlp::is_clipped(act, z)) text += ": ReLU turns a negative z into 0";
-    return text;
-}
-
-void update_exercise(const mlp::Session& session, ViewState& view) {
-    ExerciseView& ex = view.exercise;
-    const bool opened = !session.hidden().empty() && !ex.on;
-    if (opened) {
-        // An exercise link (or undo back to a sheet): open ready to solve, the diagram on the
-        // sample of the first value to find.
-        ex.on = true;
-        ex.editing = false;
-        view.sample = session.hidden().front().sample;
-        ++ex.mask_version;
-    }
-    bool new_document = false;
-    if (session.structure_revision() != ex.structure_seen) {
-        // Another document: its answers start blank.
-        ex.structure_seen = session.structure_revision();
-        ex.sheet.clear();
-        ex.reveal_text.clear();
-        ex.focus_pending = false;
-        ex.typing = {};
-        ++ex.mask_version;
-        new_document = true;
-    }
-    ex.sheet.keep_only(session.hidden());
-    if (ex.focus_pending && !is_hidden(session, ex.focus)) ex.focus_pending = false;
-    if (ex.typing.on && !is_hidden(session, ex.typing.value)) ex.typing = {};
-    if (ex.scroll_to_revealed && !(is_hidden(session, ex.revealed_last) && ex.sheet.revealed(ex.revealed_last)))
-        ex.scroll_to_revealed = false;
-    if ((opened || new_document) && ex.on && !session.hidden().empty()) {
-        // Ready to solve: the first answer field scrolled into view.
-        const mlp::HiddenValue* first = &session.hidden().front();
-        for (const mlp::HiddenValue& h : session.hidden())
-            if (before_in_tab_order(h, *first)) first = &h;
-        request_focus(ex, *first, /*keyboard=*/false);
-    }
-}
-
-std::string exercise_status(const mlp::Session& session, const ViewState& view) {
-    const ExerciseView& ex = view.exercise;
-    if (!ex.on) return "";
-    if (ex.editing) return "Editing the exercise sheet: " + std::to_string(session.hidden().size()) + " values hidden.";
-    Colour colour;
-    std::string text = status_text(session, ex, &colour);
-    if (!ex.reveal_text.empty()) text += ". " + ex.reveal_text;
-    return text;
-}
-
-const char* exercise_hint(const ViewState& view) {
-    return view.exercise.editing ? "Editing the sheet: click a z or a value to hide or show it."
-                                 : "Work out each ? by hand and type it in; Tab or Enter moves on.";
-}
-
-int exercise_bar_lines(const ViewState& view) {
-    // The buttons, and a line for what Reveal wrote out (a tip until then), so the diagram does
-    // not jump when it appears.
-    return view.exercise.on ? 2 : 0;
-}
-
 void draw_exercise_toggle(mlp::Session& session, ViewState& view, UiProbe& probe) {
     ExerciseView& ex = view.exercise;
-    if (toggle_button("Exercise", ex.on, "button:Exercise", probe, "Exercise")) {
-        if (ex.on) {
-            // Off: nothing is hidden any more (one undo step brings the sheet back).
-            ex.on = false;
-            ex.editing = false;
-            ex.sheet.clear();
-            ex.reveal_text.clear();
-            ex.focus_pending = false;
-            ex.typing = {};
-            session.set_hidden({});
-        } else {
-            ex.on = true;
-            if (session.hidden().empty()) new_sheet(session, ex);
-        }
-        ++ex.mask_version;
-    }
+    if (toggle_button("Exercise", ex.on, "button:Exercise", probe, "Exercise")) set_exercise_on(session, ex, !ex.on);
     if (item_hovered_for_tooltip())
         ImGui::SetTooltip("Exercise: some values of the worksheet are hidden. Work them out by hand,\n"
                           "type them in their cells and Check. The link carries the hidden values.");
@@ -386,37 +122,20 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         // The learner's line: Check, Reveal, the score; the teacher's way in at its end. On a
         // phone it goes on from the header's Exercise toggle.
         if (narrow) flow(button_width("Check"));
-        if (bar_button("Check", "Check", probe, !hidden.empty())) ex.sheet.check(hidden, session.pass());
+        if (bar_button("Check", "Check", probe, !hidden.empty())) check_sheet(session, ex);
         flow(button_width("Reveal step"));
         // Reveal skips what the learner has right (and marks it) and keeps a wrong answer beside
         // the value it reveals (core/exercise_sheet.h).
         const bool any_left = ex.sheet.next_to_reveal(hidden, session.pass()) != nullptr;
-        if (bar_button("Reveal step", "Reveal step", probe, any_left)) {
-            if (const mlp::HiddenValue* h = ex.sheet.reveal_next(hidden, session.pass())) {
-                const auto step = std::lower_bound(hidden.begin(), hidden.end(), *h) - hidden.begin() + 1;
-                ex.reveal_text = "Step " + std::to_string(step) + " of " + std::to_string(hidden.size()) + ":  " +
-                                 reveal_text(session, view, *h);
-                ex.scroll_to_revealed = true;
-                ex.revealed_last = *h;
-            }
-            ++ex.mask_version;
-        }
+        if (bar_button("Reveal step", "Reveal step", probe, any_left)) reveal_step(session, view);
         flow(button_width("Reveal all"));
-        if (bar_button("Reveal all", "Reveal all", probe, any_left)) {
-            ex.sheet.reveal_all(hidden, session.pass());
-            ++ex.mask_version;
-            ex.reveal_text = "Every value you did not have right is filled in, in a box, after what you had typed.";
-        }
+        if (bar_button("Reveal all", "Reveal all", probe, any_left)) reveal_all(session, ex);
         Colour colour;
         const std::string status = status_text(session, ex, &colour);
         flow(ImGui::CalcTextSize(status.c_str()).x, gap);
         bar_text(status, colour, "score", probe);
         flow(button_width("Edit sheet"), gap);
-        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe, "Edit sheet")) {
-            ex.editing = true;
-            ex.focus_pending = false;
-            ++ex.mask_version;
-        }
+        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe, "Edit sheet")) set_editing(ex, true);
         if (!ex.reveal_text.empty())
             bar_text(ex.reveal_text, palette::kInk, "reveal", probe, true);
         else if (!hidden.empty() && !narrow)  // a phone keeps its height for the cards
@@ -438,7 +157,7 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
     bool changed = false;
-    if (bar_button("\xE2\x88\x92###fewer", "fewer", probe, ex.per_layer > 1, "Hide one node fewer per layer"))
+    if (bar_button((std::string(notation::kMinus) + "###fewer").c_str(), "fewer", probe, ex.per_layer > 1, "Hide one node fewer per layer"))
         --ex.per_layer, changed = true;
     ImGui::SameLine();
     char count[32];
@@ -458,10 +177,7 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     ImGui::EndGroup();
     if (changed) new_sheet(session, ex);  // the same seed: one node more or fewer of the same choice
     flow(button_width("New sheet"));
-    if (bar_button("New sheet", "New sheet", probe)) {
-        ++ex.seed;
-        new_sheet(session, ex);
-    }
+    if (bar_button("New sheet", "New sheet", probe)) next_sheet(session, ex);
     const char* whole = "Whole layers";
     flow(ImGui::CalcTextSize(whole).x, gap);
     ImGui::AlignTextToFramePadding();
@@ -479,45 +195,13 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     }
     ImGui::PopStyleVar();
     flow(button_width("Edit sheet"), gap);
-    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe, "Edit sheet")) {
-        ex.editing = false;
-        ++ex.mask_version;
-    }
+    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe, "Edit sheet")) set_editing(ex, false);
     if (narrow)
         bar_text("Tap a z or a value to hide or show it.", palette::kMuted, "tip", probe, true);
     else
         bar_text("Every value is shown while you edit; the hidden ones are in dashed boxes. "
                  "Copy link sends the sheet: the learner sees a ? in each box.",
                  palette::kMuted, "tip", probe, true);
-}
-
-void apply_exercise_requests(mlp::Session& session, ViewState& view) {
-    ExerciseView& ex = view.exercise;
-    // An answer field that was not typed into this frame any more (Tab, a click elsewhere, its
-    // card scrolled away): typing ended.
-    if (ex.typing.on && !ex.typing.seen) end_typing(session, ex);
-    ex.typing.seen = false;
-    if (ex.answer_refused) {
-        ex.answer_refused = false;
-        ex.answer_message.refuse(&session, std::move(ex.answer_message_text), std::move(ex.answer_message_note));
-    } else if (ex.answer_accepted) {
-        ex.answer_message.accepted(&session);
-    }
-    ex.answer_accepted = false;
-    if (ex.toggle_pending) {
-        ex.toggle_pending = false;
-        std::vector<mlp::HiddenValue> hidden = session.hidden();
-        auto it = std::lower_bound(hidden.begin(), hidden.end(), ex.toggle);
-        if (it != hidden.end() && *it == ex.toggle)
-            hidden.erase(it);
-        else
-            hidden.insert(it, ex.toggle);
-        session.set_hidden(std::move(hidden));
-    }
-    if (ex.check_pending) {
-        ex.check_pending = false;
-        ex.sheet.check(session.hidden(), session.pass());
-    }
 }
 
 float answer_column_width(const mlp::Session& session, const ViewState& view, int l) {
@@ -528,27 +212,7 @@ float answer_column_width(const mlp::Session& session, const ViewState& view, in
     if (first == hidden.end() || first->layer != l) return 0.0f;
     // Room for "−00.00" typed, the frame, and the mark; and for the wrong answers kept beside
     // revealed values.
-    return ImGui::CalcTextSize("\xE2\x88\x92" "00.00").x + 8.0f + 2.0f + mark_width() + kept_answers_width(session, ex, l);
-}
-
-bool focus_is_in_layer(const ViewState& view, int l) {
-    return view.exercise.focus_pending && view.exercise.focus.layer == l;
-}
-
-bool reveal_is_in_layer(const ViewState& view, int l) {
-    return view.exercise.scroll_to_revealed && view.exercise.revealed_last.layer == l;
-}
-
-bool focus_answer_of_node(const mlp::Session& session, ViewState& view, int node_layer, int node) {
-    if (node_layer < 1) return false;
-    const ValueMask mask(session, view);
-    const int sample = std::clamp(view.sample, 0, std::max(0, session.sample_count() - 1));
-    for (Q q : {Q::Z, Q::A}) {
-        if (!mask.hides(q, node_layer - 1, sample, node)) continue;
-        request_focus(view.exercise, {q, node_layer - 1, sample, node});
-        return true;
-    }
-    return false;
+    return ImGui::CalcTextSize((std::string(notation::kMinus) + "00.00").c_str()).x + 8.0f + 2.0f + mark_width() + kept_answers_width(session, ex, l);
 }
 
 bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& probe, const mlp::HiddenValue& h,
@@ -557,7 +221,7 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
     if (!ex.on) return false;
     const bool hidden = is_hidden(session, h);
     if (!hidden && !ex.editing) return false;
-    const std::string name = value_name(h);
+    const std::string name = notation::value(h);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float line_h = ImGui::GetTextLineHeight();
     const ImVec2 max(min.x + width, min.y + line_h);

@@ -13,22 +13,22 @@
 #include "app/top_bar.h"
 #include "app/typed_field.h"
 #include "app/value_slider.h"
+#include "app/widgets.h"
 #include "app/worksheet_text.h"
 #include "core/document_edit.h"
 #include "core/limits.h"
 #include "core/presets.h"
 #include "core/typed_number.h"
+#include "core/notation.h"
 
 namespace app {
-namespace {
 
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
+namespace notation = mlp::notation;
+namespace {
 
 // Puts the next item beside the last one when `width` more fits on the line, else below it:
 // the same rows wrap on a phone instead of running off the panel.
-void flow(float width) {
+void flow_beside(float width) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
 }
@@ -119,7 +119,7 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     if (!message_.empty() && session.error() != message_) message_.clear();  // dismissed in the page
 
     char label[96];
-    std::snprintf(label, sizeof label, "Network   %d layers \xC2\xB7 %lld weights###network", layers,
+    std::snprintf(label, sizeof label, "Network   %d layers %s %lld weights###network", layers, notation::kDot,
                   static_cast<long long>(net.weight_count()));
     ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // a tab stop
     const bool open = ImGui::CollapsingHeader(label, touch ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
@@ -147,8 +147,9 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     });
     probe.add_last_item("check:Show biases", view.show_biases);
     if (item_hovered_for_tooltip()) {
-        ImGui::SetTooltip("A bias slider b per node (z = W\xC2\xB7" "a + b), the biases in the diagram and the worksheet.\n"
-                          "Shown by itself when a network has biases that are not 0.");
+        ImGui::SetTooltip("A bias slider b per node (z = W%sa + b), the biases in the diagram and the worksheet.\n"
+                          "Shown by itself when a network has biases that are not 0.",
+                          notation::kDot);
     }
     ImGui::PopItemFlag();
     if (!message_.empty()) {
@@ -164,14 +165,14 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
 void NetworkPanel::draw_chips(const mlp::Session& session, UiProbe& probe) {
     const std::vector<int>& shape = session.network().shape;
     const int layers = static_cast<int>(shape.size());
-    const char* arrow = "\xE2\x86\x92";
+    const char* arrow = notation::kArrow;
     const float arrow_w = ImGui::CalcTextSize(arrow).x;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, ImGui::GetStyle().ItemSpacing.y));
     for (int c = 0; c < layers; ++c) {
         char text[32];
         std::snprintf(text, sizeof text, "%d##chip%d", shape[c], c);
         if (c > 0) {
-            flow(arrow_w + 4 + button_width(text));
+            flow_beside(arrow_w + 4 + button_width(text));
             ImGui::AlignTextToFramePadding();
             muted_text(arrow);
             ImGui::SameLine();
@@ -200,8 +201,8 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     const int layers = static_cast<int>(net.shape.size());
     const int nodes = net.shape[layer_];
     char line[96];
-    std::snprintf(line, sizeof line, "Layer %d \xC2\xB7 %s \xC2\xB7 %d node%s", layer_, layer_role(layer_, layers).c_str(),
-                  nodes, nodes == 1 ? "" : "s");
+    std::snprintf(line, sizeof line, "Layer %d %s %s %s %d node%s", layer_, notation::kDot,
+                  layer_role(layer_, layers).c_str(), notation::kDot, nodes, nodes == 1 ? "" : "s");
     ImGui::TextUnformatted(line);
 
     // Nodes: − [count] +. The count is applied when typing ends, not at every digit (typing
@@ -210,7 +211,7 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     ImGui::SameLine();
     const int layer = layer_;
     const mlp::NewWeights fill = fill_;
-    if (tool_button("\xE2\x88\x92##node", "Remove node", probe, "one node less (its weights go)"))
+    if (tool_button((std::string(notation::kMinus) + "##node").c_str(), "Remove node", probe, "one node less (its weights go)"))
         edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, nodes - 1, fill); });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
@@ -235,7 +236,7 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     if (tool_button("+##node", "Add node", probe, "one node more (new weights: see New weights)"))
         edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, nodes + 1, fill); });
     const char* remove_label = "Delete layer";
-    flow(button_width(remove_label));
+    flow_beside(button_width(remove_label));
     if (tool_button(remove_label, "Delete layer", probe,
                     "remove this layer; the weights around it are joined where they fit")) {
         edit(session, [=](mlp::Document* d) { return mlp::remove_layer(d, layer); });
@@ -244,7 +245,7 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     // Insert a layer of the same size before or after this one.
     std::snprintf(line, sizeof line, "Insert %d node%s", nodes, nodes == 1 ? "" : "s");
     caption(line);
-    flow(button_width("Before") + button_width("After") + ImGui::GetStyle().ItemSpacing.x);
+    flow_beside(button_width("Before") + button_width("After") + ImGui::GetStyle().ItemSpacing.x);
     if (tool_button("Before", "Insert before", probe, "a new layer before this one (a new input layer before x)")) {
         if (edit(session, [=](mlp::Document* d) { return mlp::insert_layer(d, layer, nodes, fill); })) layer_ = layer;
     }
@@ -255,7 +256,7 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     }
     // New depth that keeps the function (core/architecture.h insert_identity_layer).
     const char* identity = "Identity after";
-    flow(button_width(identity));
+    flow_beside(button_width(identity));
     if (tool_button(identity, "Insert identity", probe,
                     "a new layer after this one that passes its values on unchanged: identity weights, no bias,\n"
                     "ReLU when the values are never negative (after a ReLU or sigmoid layer), else linear.\n"
@@ -284,12 +285,12 @@ void NetworkPanel::draw_new_weights(mlp::Session& session, UiProbe& probe) {
     }
     if (!fill_.random) return;
     const char* whole = "Whole numbers";
-    flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(whole).x);
+    flow_beside(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(whole).x);
     ImGui::Checkbox(whole, &fill_.integers);
     keyboard_tab_stop([&] { return describe_control(ControlRole::Checkbox, "Whole-number new weights", fill_.integers); });
     probe.add_last_item("check:Whole numbers", fill_.integers);
     const float seed_w = ImGui::CalcTextSize("0000000000").x + ImGui::GetStyle().FramePadding.x * 2;
-    flow(ImGui::CalcTextSize("seed").x + ImGui::GetStyle().ItemSpacing.x + seed_w);
+    flow_beside(ImGui::CalcTextSize("seed").x + ImGui::GetStyle().ItemSpacing.x + seed_w);
     caption("seed");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(seed_w);
@@ -321,16 +322,16 @@ void NetworkPanel::draw_samples(mlp::Session& session, ViewState& view, UiProbe&
     caption(text);
     char copy[32], remove[32];
     std::snprintf(copy, sizeof copy, "+ copy of x%d", shown + 1);
-    std::snprintf(remove, sizeof remove, "\xE2\x88\x92 remove x%d", shown + 1);
-    flow(button_width(copy));
+    std::snprintf(remove, sizeof remove, "%s remove x%d", notation::kMinus, shown + 1);
+    flow_beside(button_width(copy));
     if (tool_button(copy, "Copy sample", probe, "a new sample with the values of the one shown")) {
         if (edit(session, [=](mlp::Document* d) { return mlp::add_sample(d, shown); })) view.sample = samples;
     }
-    flow(button_width("+ zeros"));
+    flow_beside(button_width("+ zeros"));
     if (tool_button("+ zeros", "Zero sample", probe, "a new sample of zeros")) {
         if (edit(session, [](mlp::Document* d) { return mlp::add_sample(d, -1); })) view.sample = samples;
     }
-    flow(button_width(remove));
+    flow_beside(button_width(remove));
     if (tool_button(remove, "Remove sample", probe, "remove the sample shown")) {
         if (edit(session, [=](mlp::Document* d) { return mlp::remove_sample(d, shown); }))
             view.sample = std::max(0, shown - 1);

@@ -8,8 +8,11 @@
 #include "app/worksheet_text.h"
 #include "core/json_writer.h"
 #include "core/number_format.h"
+#include "core/notation.h"
 
 namespace app {
+
+namespace notation = mlp::notation;
 namespace {
 
 using Row = std::vector<std::string>;
@@ -45,7 +48,7 @@ Table inputs_table(const mlp::Session& session) {
     for (int j = 0; j < cols; ++j) t.head.push_back("x[" + n(j + 1) + "]");
     const int rows = std::min(x.rows, kMaxTableRows);
     for (int s = 0; s < rows; ++s) {
-        Row r{"x" + n(s + 1)};
+        Row r{notation::sample(s)};
         for (int j = 0; j < cols; ++j) r.push_back(mlp::format_value(x.at(s, j)));
         t.rows.push_back(std::move(r));
     }
@@ -72,14 +75,14 @@ Table layer_table(const mlp::Session& session, const ViewState& view, const Valu
 
     Table t;
     const std::string in = l == 0 ? "x" : "a" + n(l);
-    t.caption = "Layer " + L + (l + 1 == net.weight_layers() ? " (output)" : "") + ": z" + L + " = W" + L + " \xC2\xB7 " + in +
+    t.caption = "Layer " + L + (l + 1 == net.weight_layers() ? " (output)" : "") + ": z" + L + " = W" + L + " " + notation::kDot + " " + in +
                 (show_b ? " + b" + L : "") + ", a" + L + " = " + activation_label(act) + "(z" + L + ")";
     t.head.push_back("node");
     if (show_w)
         for (int j = 0; j < W.cols; ++j) t.head.push_back("W" + L + " from " + in + "[" + n(j + 1) + "]");
     if (show_b) t.head.push_back("b" + L);
-    for (int s = first; s < first + samples; ++s) t.head.push_back("z" + L + " of x" + n(s + 1));
-    for (int s = first; s < first + samples; ++s) t.head.push_back("a" + L + " of x" + n(s + 1));
+    for (int s = first; s < first + samples; ++s) t.head.push_back("z" + L + " of " + notation::sample(s));
+    for (int s = first; s < first + samples; ++s) t.head.push_back("a" + L + " of " + notation::sample(s));
 
     const int rows = std::min(W.rows, kMaxTableRows);
     for (int i = 0; i < rows; ++i) {
@@ -96,7 +99,7 @@ Table layer_table(const mlp::Session& session, const ViewState& view, const Valu
         }
         t.rows.push_back(std::move(r));
     }
-    if (!show_w) t.note = "W" + L + " (" + n(W.rows) + " \xC3\x97 " + n(W.cols) + ") is not listed.";
+    if (!show_w) t.note = "W" + L + " (" + n(W.rows) + " " + notation::kTimes + " " + n(W.cols) + ") is not listed.";
     if (rows < W.rows)
         t.note += (t.note.empty() ? "" : " ") + std::string("Nodes ") + n(rows + 1) + " to " + n(W.rows) + " are not listed.";
     if (samples < session.sample_count())
@@ -170,16 +173,16 @@ std::string outputs_text(const mlp::Session& session, const ViewState& view) {
             const std::string y = A.cols == 1 ? "y" : "y[" + n(i + 1) + "]";  // one output: "y = −4"
             text += (i ? ", " : "") + y + " = " + shown_value(mask.hides_a(l, s, i), A.at(s, i));
         }
-        if (m < A.cols) text += ", \xE2\x80\xA6";
+        if (m < A.cols) text += std::string(", ") + notation::kEllipsis;
     }
-    if (S < A.rows) text += "; \xE2\x80\xA6";
+    if (S < A.rows) text += std::string("; ") + notation::kEllipsis;
     return text;
 }
 
 std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise) {
     const std::vector<int>& shape = session.network().shape;
     std::string network = n(static_cast<int>(shape.size())) + " layers of nodes: ";
-    for (size_t c = 0; c < shape.size(); ++c) network += (c ? " \xE2\x86\x92 " : "") + n(shape[c]);
+    for (size_t c = 0; c < shape.size(); ++c) network += (c ? std::string(" ") + notation::kArrow + " " : std::string()) + n(shape[c]);
     std::string out;
     mlp::JsonWriter w(&out);
     w.begin_object();

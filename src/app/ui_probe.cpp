@@ -4,6 +4,7 @@
 
 #include "app/view_state.h"
 #include "core/json_writer.h"
+#include "core/notation.h"
 
 namespace app {
 
@@ -30,8 +31,7 @@ std::string probe_name(const Selection& s) {
     switch (s.kind) {
         case Selection::Kind::Node: return "node:" + std::to_string(s.layer) + "." + std::to_string(s.row + 1);
         case Selection::Kind::Edge:
-            return "edge:W" + std::to_string(s.layer + 1) + "[" + std::to_string(s.row + 1) + "," +
-                   std::to_string(s.col + 1) + "]";
+            return "edge:" + mlp::notation::weight(s.layer, s.row, s.col);
         case Selection::Kind::None: break;
     }
     return "";

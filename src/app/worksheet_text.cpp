@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "core/number_format.h"
+#include "core/notation.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
@@ -14,7 +15,7 @@ namespace app {
 namespace {
 
 constexpr float kNegativeGroundAlpha = 0.28f;
-const char* const kArrow = " \xE2\x86\x92 ";  // " → "
+const std::string kArrow = std::string(" ") + mlp::notation::kArrow + " ";
 
 // Moves the cursor so text of width w ends at the right edge of the cell.
 void align_right(float w) {

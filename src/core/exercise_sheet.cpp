@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/exercise.h"
+#include "core/notation.h"
 #include "core/typed_number.h"
 
 namespace mlp {
@@ -100,7 +101,7 @@ ExerciseSheet::Status ExerciseSheet::status(const std::vector<HiddenValue>& hidd
     if (hidden.empty()) return {"Nothing is hidden: Edit sheet to choose what to hide.", Tone::Muted};
     if (checked_ && outdated(pass)) return {"The network changed after Check: check again.", Tone::Warning};
     const Score s = score(hidden);
-    const std::string dot = " \xC2\xB7 ";
+    const std::string dot = std::string(" ") + notation::kDot + " ";
     const std::string revealed = s.revealed > 0 ? dot + std::to_string(s.revealed) + " revealed" : "";
     if (!checked_) return {std::to_string(s.total) + (s.total == 1 ? " value" : " values") + " to find" + revealed, Tone::Muted};
     std::string text = std::to_string(s.right) + " of " + std::to_string(s.total) + " right";

@@ -6,11 +6,13 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/notation.h"
+
 namespace mlp {
 namespace {
 
-const char* const kMinus = "\xE2\x88\x92";  // U+2212 MINUS SIGN: reads better than a hyphen by digits
-const char* const kTimesTen = "\xC3\x97" "10";  // ×10
+const char* const kMinus = notation::kMinus;  // reads better than a hyphen by digits
+const std::string kTimesTen = std::string(notation::kTimes) + "10";  // ×10
 constexpr double kSmallest = 1e-4;        // below this, a power of ten
 // U+2070.. superscript digits (¹ ² ³ sit in Latin-1) and U+207B superscript minus.
 const char* const kSuperscript[10] = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",     "\xE2\x81\xB4",

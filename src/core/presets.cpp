@@ -5,6 +5,7 @@
 #include "core/decode_result.h"
 #include "core/default_network.h"
 #include "core/limits.h"
+#include "core/notation.h"
 #include "core/random_fill.h"
 
 namespace mlp {
@@ -91,7 +92,7 @@ size_t separator_length(std::string_view text) {
     const char c = text.front();
     if (c == ' ' || c == '\t' || c == ',') return 1;
     if (text.substr(0, 2) == "->") return 2;
-    if (text.substr(0, 3) == "\xE2\x86\x92") return 3;
+    if (text.substr(0, 3) == notation::kArrow) return 3;
     return 0;
 }
 

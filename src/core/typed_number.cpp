@@ -5,12 +5,13 @@
 #include "core/decode_result.h"
 #include "core/limits.h"
 #include "core/network.h"
+#include "core/notation.h"
 #include "core/number_text.h"
 
 namespace mlp {
 namespace {
 
-constexpr std::string_view kPageMinus = "\xE2\x88\x92";  // U+2212, how the worksheet writes a negative number
+constexpr std::string_view kPageMinus = notation::kMinus;  // how the worksheet writes a negative number
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
