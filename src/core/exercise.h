@@ -31,10 +31,6 @@ std::vector<std::string> hidden_items(const std::vector<HiddenValue>& hidden, co
                                       int samples);
 std::string encode_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples);
 
-// Checks that every hidden value refers to a node that exists, and that the list is sorted
-// (HiddenValue's forward order) without repeats. "" or a message.
-std::string check_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples);
-
 // The true value of a hidden cell in a forward pass.
 double hidden_value(const HiddenValue& h, const ForwardPass& pass);
 

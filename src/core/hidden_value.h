@@ -3,7 +3,9 @@
 // `hide` key and the JSON's "hidden" field.
 #pragma once
 
+#include <string>
 #include <tuple>
+#include <vector>
 
 namespace mlp {
 
@@ -24,5 +26,10 @@ struct HiddenValue {
         return std::tie(layer, sample, node, quantity) < std::tie(o.layer, o.sample, o.node, o.quantity);
     }
 };
+
+// Checks that every hidden value refers to a node that exists, and that the list is sorted
+// (HiddenValue's forward order) without repeats. "" or a message. Here, beside the value, because
+// validate() (network.h) checks a document's hidden set without depending on exercise mode.
+std::string check_hidden(const std::vector<HiddenValue>& hidden, const std::vector<int>& shape, int samples);
 
 }  // namespace mlp

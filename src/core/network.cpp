@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/document_text.h"
-#include "core/exercise.h"
+#include "core/hidden_value.h"
 #include "core/limits.h"
 
 namespace mlp {
