@@ -52,20 +52,8 @@ function shown(v) {
   return (v < 0 ? MINUS : '') + String(Math.abs(v));
 }
 
-// Reads state() and ui() in one go, right after a frame: both describe the same frame.
-function snapshot(page) {
-  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done({
-    state: window.mlpExplorer.state(),
-    ui: window.mlpExplorer.ui(),
-  }))));
-}
-
-function find(ui, name) {
-  return ui.items.find((it) => it.name === name);
-}
-
-const inside = h.inside;
-const reveal = h.reveal;
+// snapshot(): state() and ui() of one and the same frame; find(): a UI item by name.
+const { snapshot, find, inside, reveal } = h;
 
 // Presses at (x, y) and releases, a frame apart: the slider jumps to the value under the pointer.
 async function pressAt(page, x, y) {
@@ -605,19 +593,6 @@ test('a layer of 128x128 weights shows one node at a time and builds only what i
   await page.context().close();
 });
 
-// Counts pixels close to a colour (0xRRGGBB) inside a rectangle (CSS px) of a screenshot.
-function countNear(pixels, rgb, rect, scale, tolerance = 40) {
-  const r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
-  let n = 0;
-  for (let y = Math.round(rect.y * scale); y < Math.round((rect.y + rect.h) * scale); y++) {
-    for (let x = Math.round(rect.x * scale); x < Math.round((rect.x + rect.w) * scale); x++) {
-      const i = (y * pixels.width + x) * 4;
-      if (Math.abs(pixels.data[i] - r) + Math.abs(pixels.data[i + 1] - g) + Math.abs(pixels.data[i + 2] - b) < tolerance) n++;
-    }
-  }
-  return n;
-}
-
 test('screenshots at 1280x720 and 390x844 show the panels, values in both sign colours', async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   for (const [name, viewport, scale] of [['desktop', h.DESKTOP, 1], ['phone', h.PHONE, 2]]) {
@@ -633,8 +608,10 @@ test('screenshots at 1280x720 and 390x844 show the panels, values in both sign c
     assert.ok(colours > 40, `${name}: a drawn UI, not one flat colour (${colours} colours)`);
     // The sliders' bars: blue for positive values, orange for W2's negative weights.
     const sliders = await h.item(page, 'panel:controls');
-    assert.ok(countNear(pixels, 0x0072B2, sliders, scale) > 50, `${name}: positive (blue) bars are drawn`);
-    assert.ok(countNear(pixels, 0xE69F00, sliders, scale) > 20, `${name}: negative (orange) bars are drawn`);
+    // Within 13 per channel: never more than the sum of 40 this test allowed before.
+    const near = (rgb) => h.countNear(pixels, rgb, { rect: sliders, scale, tolerance: 13 });
+    assert.ok(near(h.PALETTE.positive) > 50, `${name}: positive (blue) bars are drawn`);
+    assert.ok(near(h.PALETTE.negative) > 20, `${name}: negative (orange) bars are drawn`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
