@@ -2,7 +2,7 @@
 enable_testing()
 file(GLOB MLP_CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
 add_executable(mlp_core_tests ${MLP_CORE_TEST_SOURCES})
-# The app's logic that needs no ImGui, tested too: exercise mode's state, the diagram's tooltips,
+# The app's logic that needs no ImGui, tested too: exercise mode's state, view sync, the tooltips,
 # what the page's screen reader mirror says.
 add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/activation_label.cpp"
@@ -10,7 +10,8 @@ add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/diagram_text.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/exercise_state.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/text_alternative.cpp"
-  "${CMAKE_SOURCE_DIR}/src/app/value_mask.cpp")
+  "${CMAKE_SOURCE_DIR}/src/app/value_mask.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/view_sync.cpp")
 target_link_libraries(mlp_app_text PUBLIC mlp_core)
 target_compile_options(mlp_app_text PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
 target_link_libraries(mlp_core_tests PRIVATE mlp_core mlp_app_text)
