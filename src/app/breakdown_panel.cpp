@@ -1,3 +1,9 @@
+// The worksheet (breakdown_panel.h): one card per weight layer, W, the vectors, z and a.
+//
+// [SECTION] Planning a card: its rows, columns and widths
+// [SECTION] Drawing a card: headers, cells, clipped values, answer fields
+// [SECTION] The worksheet: cards in a row (laptop) or stacked (phone)
+
 #include "app/breakdown_panel.h"
 
 #include <algorithm>
@@ -20,6 +26,7 @@ namespace app {
 
 namespace notation = mlp::notation;
 using Q = mlp::HiddenValue::Quantity;
+// [SECTION] Planning a card: its rows, columns and widths
 namespace {
 
 // What one card shows and how big it is, decided before drawing so a card off screen can be
@@ -179,6 +186,7 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
     return p;
 }
 
+// [SECTION] Drawing a card: headers, cells, clipped values, answer fields
 const char* sign_of_op(int index) {
     static const char* const ops[] = {notation::kDot, "+", "=", notation::kArrow};
     return ops[index];
@@ -428,6 +436,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
 
 }  // namespace
 
+// [SECTION] The worksheet: cards in a row (laptop) or stacked (phone)
 ImVec2 breakdown_size(const mlp::Session& session, const ViewState& view, float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float spacing = style.ItemSpacing.x * 3;

@@ -1,3 +1,9 @@
+// The sliders panel (controls_panel.h): the inputs, then every weight layer's sliders.
+//
+// [SECTION] Helpers: what a selection covers, section headers, a layer's summary line
+// [SECTION] Sliders: their ranges, the selection followed, a weight, a bias, an input
+// [SECTION] The panel: the inputs, then each weight layer (its matrix, or one node's weights)
+
 #include "app/controls_panel.h"
 
 #include <algorithm>
@@ -23,6 +29,7 @@
 namespace app {
 
 namespace notation = mlp::notation;
+// [SECTION] Helpers: what a selection covers, section headers, a layer's summary line
 namespace {
 
 // Whether the selection covers weight (l, i, j): the edge itself, or the node it leads into.
@@ -92,6 +99,7 @@ std::string layer_summary(const mlp::Session& session, const ValueMask& mask, in
 
 }  // namespace
 
+// [SECTION] Sliders: their ranges, the selection followed, a weight, a bias, an input
 bool ControlsPanel::slider(const char* name, double* v, const ValueSliderOptions& o, mlp::Session& session) {
     const double before = *v;
     std::string refused;
@@ -221,6 +229,7 @@ void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& sessio
     }
 }
 
+// [SECTION] The panel: the inputs, then each weight layer (its matrix, or one node's weights)
 void ControlsPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch) {
     touch_ = touch;
     network_.draw(session, view, probe, touch);  // first: a shape change there is what the sliders show

@@ -1,3 +1,10 @@
+// The diagram's GL side (diagram_renderer.h): the lines and nodes as instanced quads.
+//
+// [SECTION] GL helpers: shaders, programs, vertex arrays
+// [SECTION] GL objects: made, lost, released
+// [SECTION] Instance buffers: lines and nodes, updated by what changed
+// [SECTION] Drawing: the lines (from their cache when still), then the nodes
+
 #include "app/diagram_renderer.h"
 
 #include <GLES3/gl3.h>
@@ -17,6 +24,7 @@ extern const unsigned char shader_diagram_node_frag[];
 
 namespace app {
 
+// [SECTION] GL helpers: shaders, programs, vertex arrays
 namespace {
 
 // The shaders' uniform arrays are sized for the limits: 33 columns, 32 gaps.
@@ -116,6 +124,7 @@ GLuint make_instanced_vao(GLuint quad, GLuint instances, GLsizei stride) {
 
 }  // namespace
 
+// [SECTION] GL objects: made, lost, released
 DiagramRenderer::~DiagramRenderer() { release_gl(); }
 
 void DiagramRenderer::release_gl() {
@@ -202,6 +211,7 @@ bool DiagramRenderer::init_gl() {
 
 // --- Keeping the buffers in step with the session -------------------------------------------
 
+// [SECTION] Instance buffers: lines and nodes, updated by what changed
 void DiagramRenderer::update_scales(const mlp::EdgePlan& plan) { scales_ = mlp::gap_scales(plan, gap_max_); }
 
 void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate) {
@@ -321,6 +331,7 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
 
 // --- Drawing ----------------------------------------------------------------------------------
 
+// [SECTION] Drawing: the lines (from their cache when still), then the nodes
 void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
                            float display_h, float fb_scale, unsigned target_fbo) {
     if (!gl_ready_ || geo.columns.empty() || display_w <= 0 || display_h <= 0) return;
