@@ -262,7 +262,9 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o, 
     }
     if (!typing) {
         const bool clicked = hovered && g.IO.MouseClicked[0];
-        const bool double_clicked = hovered && g.IO.MouseDoubleClicked[0];
+        // A Ctrl+click opens the text field on its own; one soon after another click (the
+        // last field's, within the double-click time) is not the second click of a double-click.
+        const bool double_clicked = hovered && g.IO.MouseDoubleClicked[0] && !g.IO.KeyCtrl;
         // 1.86 "activates for input" an inputable item reached by Tab (flag TryToPreserveState)
         // as it does one that gets Enter; only Enter opens the text field here. Tab just focuses,
         // with the focus ring shown, so the arrows step the slider next.
@@ -284,7 +286,8 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o, 
             *value = g_press.value;  // undo the jump of the double-click's first click
             changed = true;
         }
-        if (clicked && !double_clicked) g_press = {id, *value};
+        // What a double-click's first click jumped from; a Ctrl+click does not jump.
+        if (clicked && !double_clicked) g_press = g.IO.KeyCtrl ? PressMemory{} : PressMemory{id, *value};
     }
     if (typing) {
         std::string text;
