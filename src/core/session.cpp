@@ -17,6 +17,7 @@
 #include "core/limits.h"
 #include "core/link_codec.h"
 #include "core/number_text.h"
+#include "core/points_file.h"
 #include "core/state_json.h"
 
 namespace mlp {
@@ -291,6 +292,38 @@ std::string Session::train(int epochs) {
     trainer_revision_ = revision_;
     if (run_open_) run_revision_ = revision_;
     return err;
+}
+
+std::string Session::add_point(double x1, double x2, double target) {
+    if (!is_allowed_value(x1) || !is_allowed_value(x2) || !is_allowed_value(target))
+        return std::string("add point: expected x1, x2 and target each ") + kAllowedValueText;
+    DataSettings data = doc_.data;
+    if (data.kind != DataKind::Custom) {
+        const DataSet* set = data_set();
+        data.custom = set ? set->points : std::vector<DataPoint>();
+        data.kind = DataKind::Custom;
+    }
+    if (data.custom.size() >= static_cast<size_t>(kMaxCustomPoints))
+        return "add point: the data set has " + std::to_string(data.custom.size()) + " points; at most " +
+               std::to_string(kMaxCustomPoints) + " custom points are allowed";
+    data.custom.push_back({x1, x2, target});
+    return set_data(std::move(data));
+}
+
+std::string Session::remove_point(int index) {
+    if (doc_.data.kind != DataKind::Custom || index < 0 || index >= static_cast<int>(doc_.data.custom.size()))
+        return "remove point: there is no custom point " + std::to_string(index + 1);
+    DataSettings data = doc_.data;
+    data.custom.erase(data.custom.begin() + index);
+    return set_data(std::move(data));
+}
+
+std::string Session::import_points(std::string_view text) {
+    DataSettings data = doc_.data;
+    std::string err = parse_points_file(text, &data.custom);
+    if (!err.empty()) return err;
+    data.kind = DataKind::Custom;
+    return set_data(std::move(data));
 }
 
 void Session::begin_training_run() {

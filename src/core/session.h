@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/backward_pass.h"
@@ -82,6 +83,12 @@ public:
     // points, the epoch count past kMaxEpoch (nothing changed), or a gradient that is not finite
     // (the epochs before it are kept).
     std::string train(int epochs);
+    // Points one by one, and a file of them (points_file.h), as the custom data set: a generated
+    // set becomes custom with the points it had (at most kMaxCustomPoints), no data set a custom
+    // one. One undo step each; "" or why not, leaving the document as it was.
+    std::string add_point(double x1, double x2, double target);
+    std::string remove_point(int index);  // index into the custom points, from 0
+    std::string import_points(std::string_view text);
     // A run (the page's Run until Pause): every train() between these is one undo step.
     void begin_training_run();
     void end_training_run();
