@@ -7,7 +7,7 @@
 #   ./build.sh test            every test: native (plain, ASan+UBSan, valgrind), a bounded fuzz
 #                              run, wasm build, browser
 #   ./build.sh fuzz [seconds]  the libFuzzer targets (link decoder, JSON import, document loader,
-#                              exercise `hide`), each for `seconds` (default 300), on a corpus
+#                              exercise `hide`, points file), each for `seconds` (default 300), on a corpus
 #                              kept in build/fuzz/corpus
 #   ./build.sh bench [--no-levers]  every figure of docs/benchmarks.md (rewritten, and printed):
 #                              native, numpy, wasm and page benchmarks; --no-levers keeps the
@@ -233,7 +233,7 @@ build_fuzz() {
 fuzz_seeds() {
   local out="$FUZZ/seeds"
   rm -rf "$out"
-  mkdir -p "$out/link" "$out/json" "$out/document" "$out/exercise"
+  mkdir -p "$out/link" "$out/json" "$out/document" "$out/exercise" "$out/points"
   awk -v dir="$out" '
     function put(kind, text,   f) { f = dir "/" kind "/doc-line-" NR; printf "%s", text > f; close(f) }
     /^```/ {
@@ -254,6 +254,13 @@ fuzz_seeds() {
     '\xc2a1,a2' '\xc2z3.1.1024'; do
     i=$((i + 1))
     printf "$seed" >"$out/exercise/seed-$i"
+  done
+  # Points files (src/core/points_file.h): CSV with a header and CRLF, JSON, and a refused row.
+  i=0
+  for seed in 'x1,x2,label\r\n1,2,1\r\n-0.5,3e2,0\r\n' '1,2,0.25\n\n3,4,-1\n' '[[1, 2, 1],\n [3, -4.5, 0]]' \
+    '1,2,1\n3,abc,0\n' '[[1,2,1],[3,4]]'; do
+    i=$((i + 1))
+    printf "$seed" >"$out/points/seed-$i"
   done
 }
 

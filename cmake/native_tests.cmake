@@ -26,14 +26,15 @@ foreach(extra fuzz_targets benchmarks)
 endforeach()
 
 # The numpy reference cases, generated at build time by independent implementations: the forward
-# pass, and the loss and backward pass.
-foreach(kind forward backward)
+# pass, the loss and backward pass, and full-batch training with each optimizer.
+foreach(kind forward backward training)
   set(script "${CMAKE_SOURCE_DIR}/tests/reference/${kind}_reference.py")
   set(cases "${CMAKE_BINARY_DIR}/${kind}_reference_cases.txt")
   add_custom_command(
     OUTPUT "${cases}"
     COMMAND /usr/bin/python3 "${script}" "${cases}"
     DEPENDS "${script}" "${CMAKE_SOURCE_DIR}/tests/reference/forward_reference.py"
+            "${CMAKE_SOURCE_DIR}/tests/reference/backward_reference.py"
     COMMENT "Computing reference cases with numpy: ${kind}")
   add_custom_target(${kind}_reference_cases DEPENDS "${cases}")
   add_dependencies(mlp_core_tests ${kind}_reference_cases)

@@ -915,6 +915,18 @@
       Module._mlp_step(typeof n === 'number' ? n : NaN);
       return this.state();
     },
+    // Every point of the data set, in the order made: [{ x: [inputs after the features],
+    // y: [targets], test: bool }], [] without a data set.
+    points() { return callForJson('mlp_points_json'); },
+    // n epochs of training on the data set (each visits every train point once, in batches, in
+    // an order fixed by the seed and the epoch), one undo step in all, and returns state(). n is
+    // a whole number from 1 to 10,000 (default 1); anything else is refused as for step(n), as
+    // is a document without a data set.
+    train(n = 1) {
+      requireReady();
+      Module._mlp_train(typeof n === 'number' ? n : NaN);
+      return this.state();
+    },
     // The app's own CPU time of the frames drawn since the previous call (at most the last 600),
     // oldest first, in milliseconds: { phases: [names], frames: [{ start, total, edited, events,
     // ui, diagram_gl, imgui_gl, page }], startup: { main, gl_context, app, first_frame } }.

@@ -61,19 +61,23 @@ static void layer_gradients(const Matrix& w, const Matrix& dz, const Matrix& a_p
 }
 
 void backward_pass(const Document& doc, const ForwardPass& forward, BackwardPass* out) {
-    const Network& net = doc.network;
+    backward_pass(doc.network, doc.inputs, doc.targets, doc.loss, doc.reduction, forward, out);
+}
+
+void backward_pass(const Network& net, const Matrix& inputs, const Matrix& targets, Loss loss, Reduction reduction,
+                   const ForwardPass& forward, BackwardPass* out) {
     const int layers = net.weight_layers();
-    const int samples = doc.inputs.rows;
+    const int samples = inputs.rows;
     const int outputs = net.shape.back();
     if (!holds_pass_for(*out, net, samples)) allocate(net, samples, out);
 
     // The loss, and dL/da of the output layer with the reduction's 1/N in it.
-    const double c = doc.reduction == Reduction::Mean ? 1.0 / samples : 1.0;
+    const double c = reduction == Reduction::Mean ? 1.0 / samples : 1.0;
     const Matrix& a_out = forward.a[layers - 1];
     Matrix& da_out = out->da[layers - 1];
     double total = 0.0;
     for (int s = 0; s < samples; ++s) {
-        const double ls = sample_loss(doc.loss, a_out.row(s), doc.targets.row(s), outputs, out->p.row(s), da_out.row(s));
+        const double ls = sample_loss(loss, a_out.row(s), targets.row(s), outputs, out->p.row(s), da_out.row(s));
         out->sample_losses[s] = ls;
         total += ls;
         double* da = da_out.row(s);
@@ -87,7 +91,7 @@ void backward_pass(const Document& doc, const ForwardPass& forward, BackwardPass
         Matrix& dz = out->dz[l];
         for (size_t k = 0; k < dz.values.size(); ++k)
             dz.values[k] = da.values[k] * activation_derivative(act, z.values[k], a.values[k]);
-        layer_gradients(net.weights[l], dz, layer_input(forward, doc.inputs, l), out->dw[l], out->db[l],
+        layer_gradients(net.weights[l], dz, layer_input(forward, inputs, l), out->dw[l], out->db[l],
                         l > 0 ? &out->da[l - 1] : nullptr);
     }
 }

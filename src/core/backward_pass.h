@@ -31,6 +31,10 @@ struct BackwardPass {
 // sizes already fit. Every gradient depends on the loss, so an edit anywhere changes all of them:
 // there is no partial update as the forward pass has.
 void backward_pass(const Document& doc, const ForwardPass& forward, BackwardPass* out);
+// The same for any samples: inputs (samples, shape[0]) and targets (samples, shape[L]) need not be
+// a document's (a mini-batch of a data set, training.h), nor within the document's 64 samples.
+void backward_pass(const Network& net, const Matrix& inputs, const Matrix& targets, Loss loss, Reduction reduction,
+                   const ForwardPass& forward, BackwardPass* out);
 
 // True when the loss and every gradient are finite numbers. Values within the limits keep the
 // forward pass finite, but a gradient is a product over every layer and can overflow.

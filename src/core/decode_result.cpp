@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/activation.h"
+#include "core/data_settings.h"
 #include "core/limits.h"
 #include "core/loss.h"
 
@@ -40,6 +41,13 @@ static std::string choices(int count, std::string_view (*name)(Enum)) {
 std::string activation_choices() { return choices(kActivationCount, activation_name); }
 std::string loss_choices() { return choices(kLossCount, loss_name); }
 std::string reduction_choices() { return choices(kReductionCount, reduction_name); }
+// DataKind::None is no data set, not a choice: the names start after it.
+std::string data_kind_choices() {
+    return choices<int>(kDataKindCount - 1, [](int k) { return data_kind_name(static_cast<DataKind>(k + 1)); });
+}
+std::string feature_choices() { return choices<int>(kFeatureCount, feature_name); }
+std::string optimizer_choices() { return choices(kOptimizerCount, optimizer_name); }
+std::string regularization_choices() { return choices(kRegularizationCount, regularization_name); }
 
 std::string layer_nodes(int layer, int nodes) {
     return "layer " + std::to_string(layer) + " has " + count_text(nodes, "node");

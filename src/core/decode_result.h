@@ -41,6 +41,13 @@ constexpr const char* kAllowedValueText = "a number from -1e6 to 1e6";
 std::string activation_choices();
 std::string loss_choices();
 std::string reduction_choices();
+// Likewise for the data settings (data_settings.h): "circle, xor, gauss, spiral, plane,
+// multigauss or custom", "x1, x2, x1sq, x2sq, x1x2, sin1 or sin2", "sgd, momentum or adam",
+// "none, l1 or l2".
+std::string data_kind_choices();
+std::string feature_choices();
+std::string optimizer_choices();
+std::string regularization_choices();
 // What a learning rate may be, for messages (is_allowed_learning_rate).
 constexpr const char* kLearningRateRange = "a number above 0 and at most 1e6";
 

@@ -11,6 +11,7 @@ size_t EditStep::bytes() const {
         for (const auto& b : document.network.biases) n += b.size() * sizeof(double);
         n += document.inputs.values.size() * sizeof(double);
         n += document.hidden.size() * sizeof(HiddenValue);
+        n += document.data.custom.size() * sizeof(DataPoint);
         // The start point is shared with the session or other steps; counted here all the same,
         // so a history that holds many start points is trimmed like one that holds documents.
         if (start) n += start->document.inputs.values.size() * sizeof(double) + start->document.network.weight_count() * sizeof(double);
@@ -80,11 +81,12 @@ void EditHistory::record_hidden(std::vector<HiddenValue> before) {
     gesture_step_started_ = false;
 }
 
-void EditHistory::record_parameters(std::vector<Matrix> weights, std::vector<std::vector<double>> biases) {
+void EditHistory::record_parameters(std::vector<Matrix> weights, std::vector<std::vector<double>> biases, int64_t epoch) {
     EditStep step;
     step.has_parameters = true;
     step.weights = std::move(weights);
     step.biases = std::move(biases);
+    step.epoch = epoch;
     push_new_step(std::move(step));
     gesture_step_started_ = false;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <vector>
@@ -17,12 +18,16 @@
 namespace mlp {
 
 struct ValueChange {
-    enum class Target { Weight, Bias, Input, Activation, TargetValue, Loss, Reduction, LearningRate };
+    // Batch ... RegularizationRate: the training settings (data_settings.h).
+    enum class Target {
+        Weight, Bias, Input, Activation, TargetValue, Loss, Reduction, LearningRate,
+        Batch, Optimizer, Regularization, RegularizationRate,
+    };
     Target target = Target::Weight;
     int layer = 0;  // weight layer (Weight, Bias, Activation) or sample (Input, TargetValue)
     int row = 0;
     int col = 0;        // Input, TargetValue: the node
-    double before = 0;  // the enum's value for Activation, Loss and Reduction
+    double before = 0;  // the enum's value for Activation, Loss, Reduction, Optimizer and Regularization
     double after = 0;
 };
 
@@ -36,6 +41,7 @@ struct EditStep {
     bool has_parameters = false;
     std::vector<Matrix> weights;  // with has_parameters: every weight and bias on the other side
     std::vector<std::vector<double>> biases;
+    int64_t epoch = 0;            // ...and the epochs counted there (training moves them)
     bool has_text = false;
     std::string title, note;  // the title and note on the other side of this step
     size_t bytes() const;
@@ -57,9 +63,9 @@ public:
     void record_document(Document before, StartPointRef before_start);
     // Records a change of the exercise's hidden set; `before` is the set it replaced.
     void record_hidden(std::vector<HiddenValue> before);
-    // Records a change of every weight and bias (a step of gradient descent); `weights` and
-    // `biases` are the values it replaced.
-    void record_parameters(std::vector<Matrix> weights, std::vector<std::vector<double>> biases);
+    // Records a change of every weight and bias (a step of gradient descent, epochs of training);
+    // `weights`, `biases` and `epoch` (the document's training.epoch) are the values it replaced.
+    void record_parameters(std::vector<Matrix> weights, std::vector<std::vector<double>> biases, int64_t epoch);
     // Records a change of the title and note; the arguments are those they replaced.
     void record_text(std::string title_before, std::string note_before);
 

@@ -13,6 +13,8 @@
 #include <array>
 #include <cmath>
 
+#include "core/data_fit.h"
+#include "core/data_settings.h"
 #include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/json_import.h"
@@ -29,17 +31,27 @@ using json = nlohmann::json;
 // [SECTION] Fields of the format
 // ---------------------------------------------------------------------------------------------
 
-enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Targets, Loss, Reduce, Rate, Title, Note, Skipped };
-constexpr int kFieldCount = 13;  // the fields of the format, before Skipped
+enum class Field {
+    Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Targets, Loss, Reduce, Rate, Title, Note,
+    Data, Batch, Optimizer, Regularization, RegularizationRate, Epoch, Skipped
+};
+constexpr int kFieldCount = 19;  // the fields of the format, before Skipped
 // "hidden": the exercise's hidden values, the link's `hide` items one per string. "targets",
 // "loss", "reduce", "learning_rate": the link's y, loss, reduce and lr (loss.h). "title", "note":
-// text about the document (document_text.h).
+// text about the document (document_text.h). "data" (an object: DataField below) and the training
+// settings after it: the link's data, noise, ... and batch, opt, reg, regrate, epoch (data_settings.h).
 constexpr const char* kFieldNames[kFieldCount] = {"format",  "shape", "activations", "weights", "biases",
                                                   "inputs",  "hidden", "targets",    "loss",    "reduce",
-                                                  "learning_rate", "title", "note"};
+                                                  "learning_rate", "title", "note", "data", "batch",
+                                                  "optimizer", "regularization", "regularization_rate", "epoch"};
+// The fields of "data". "train_count" and "test_count" are state()'s: read and ignored.
+enum class DataField { Kind, Noise, Points, Seed, Test, Features, Custom, Counts, Skipped };
+constexpr int kDataFieldCount = 7;  // before Counts
+constexpr const char* kDataFieldNames[kDataFieldCount] = {"kind", "noise", "points", "seed", "test", "features", "custom"};
 // Fields state() adds (the forward and backward passes, the link, the messages): ignored without
 // a warning, so that state() output loads back.
-constexpr const char* kStateFields[] = {"z", "a", "loss_value", "sample_losses", "dz", "dw", "db", "hash", "error", "warnings"};
+constexpr const char* kStateFields[] = {"z", "a", "loss_value", "sample_losses", "dz", "dw", "db", "hash", "error", "warnings",
+                                       "train_loss", "test_loss", "accuracy"};
 
 // Arrays around each value of a field: weights[l][i][j] is a number three arrays deep.
 int leaf_level(Field f) {
@@ -49,7 +61,13 @@ int leaf_level(Field f) {
         case Field::Reduce:
         case Field::Rate:
         case Field::Title:
-        case Field::Note: return 0;
+        case Field::Note:
+        case Field::Batch:
+        case Field::Optimizer:
+        case Field::Regularization:
+        case Field::RegularizationRate:
+        case Field::Epoch: return 0;
+        case Field::Data: return 0;  // an object, read by data_value
         case Field::Shape:
         case Field::Activations:
         case Field::Hidden: return 1;
@@ -114,6 +132,7 @@ public:
     const std::string& error() const { return error_; }
     // After a successful parse: checks every array against the shape and builds the document.
     std::string finish(Document* doc) const;
+    std::string finish_data(Document* doc) const;
     void append_warnings(std::vector<std::string>* out) const { unknown_.append_warnings(out); }
 
 private:
@@ -122,6 +141,9 @@ private:
         return false;
     }
     bool begin_value(Kind kind);
+    bool data_value(Kind kind);
+    bool data_number(double v, const std::string& written);
+    bool training_number(double v, const std::string& written);
     bool number(double v, const json::string_t* text);
     bool check_count(int level, int64_t index);
     std::string path(int levels) const;
@@ -148,11 +170,24 @@ private:
     double learning_rate_ = kDefaultLearningRate;
     std::vector<std::string> hidden_;  // items, read once the shape is known
     std::string title_, note_;
+    // "data" and the training settings. data_field_: the field of "data" being read.
+    DataField data_field_ = DataField::Skipped;
+    std::array<bool, kDataFieldCount> data_seen_{};
+    DataSettings data_;
+    std::string features_;  // the names of "features" joined by ',', checked in finish
+    std::vector<int> custom_counts_;  // numbers in each point of "custom"
+    TrainingSettings training_;
 };
 
 // "weights[2][1]": the field and the index in each of the first `levels` open arrays.
 std::string DocumentReader::path(int levels) const {
     std::string out = kFieldNames[static_cast<int>(field_)];
+    if (field_ == Field::Data && levels > 0) {  // "data.custom[3][1]": the object is the first level
+        out += ".";
+        out += data_field_ == DataField::Counts ? "count" : kDataFieldNames[static_cast<int>(data_field_)];
+        for (int k = 1; k < levels; ++k) out += "[" + std::to_string(count_[k] - 1) + "]";
+        return out;
+    }
     for (int k = 0; k < levels; ++k) out += "[" + std::to_string(count_[k] - 1) + "]";
     return out;
 }
@@ -217,6 +252,7 @@ bool DocumentReader::begin_value(Kind kind) {
                     kind_name(kind));
     }
     if (field_ == Field::Skipped) return true;
+    if (field_ == Field::Data) return data_value(kind);
     const int lv = level();
     if (lv > 0) {
         const int64_t index = count_[lv - 1]++;
@@ -225,7 +261,7 @@ bool DocumentReader::begin_value(Kind kind) {
     const int leaf = leaf_level(field_);
     const bool text_field = field_ == Field::Format || field_ == Field::Activations || field_ == Field::Hidden ||
                             field_ == Field::Loss || field_ == Field::Reduce || field_ == Field::Title ||
-                            field_ == Field::Note;
+                            field_ == Field::Note || field_ == Field::Optimizer || field_ == Field::Regularization;
     const Kind wanted = lv < leaf ? Kind::Array : text_field ? Kind::String : Kind::Number;
     if (kind != wanted)
         return fail(path(lv) + ": got " + kind_name(kind) + "; expected " + kind_name(wanted));
@@ -237,6 +273,92 @@ bool DocumentReader::begin_value(Kind kind) {
     if (field_ == Field::Biases && lv == 1) biases_.emplace_back();
     if (field_ == Field::Inputs && lv == 1) inputs_.emplace_back();
     if (field_ == Field::Targets && lv == 1) targets_.emplace_back();
+    return true;
+}
+
+// A value inside "data" (level 0: the object itself; 1: a field's value; 2, 3: inside "features"
+// and "custom"), checked for its kind and counted before anything is stored.
+bool DocumentReader::data_value(Kind kind) {
+    const int lv = level();
+    if (lv == 0) {
+        if (kind != Kind::Object) return fail(std::string("data: got ") + kind_name(kind) + "; expected an object");
+        return true;
+    }
+    if (data_field_ == DataField::Skipped) return true;
+    if (lv > 1) {
+        const int64_t index = count_[lv - 1]++;
+        if (data_field_ == DataField::Features && index >= kFeatureCount)
+            return fail(path(lv - 1) + ": more than " + std::to_string(kFeatureCount) + " names; expected some of " +
+                        feature_choices());
+        if (data_field_ == DataField::Custom && lv == 2 && index >= kMaxCustomPoints)
+            return fail(path(lv - 1) + ": more than " + std::to_string(kMaxCustomPoints) + " points; at most " +
+                        std::to_string(kMaxCustomPoints) + " are allowed");
+        if (data_field_ == DataField::Custom && lv == 3 && index >= 3)
+            return fail(path(lv - 1) + ": more than 3 numbers; expected 3 (x1, x2, target)");
+    }
+    const int leaf = data_field_ == DataField::Features ? 2 : data_field_ == DataField::Custom ? 3 : 1;
+    const Kind wanted = lv < leaf ? Kind::Array
+                        : data_field_ == DataField::Kind || data_field_ == DataField::Features ? Kind::String
+                                                                                                 : Kind::Number;
+    if (kind != wanted) return fail(path(lv) + ": got " + kind_name(kind) + "; expected " + kind_name(wanted));
+    if (kind == Kind::Array) {
+        count_[lv] = 0;
+        if (data_field_ == DataField::Custom && lv == 2) custom_counts_.push_back(0);
+    }
+    return true;
+}
+
+bool DocumentReader::data_number(double v, const std::string& written) {
+    auto refuse = [&](const std::string& expected) { return fail(path(level()) + ": got " + written + "; expected " + expected); };
+    switch (data_field_) {
+        case DataField::Noise:
+            if (!is_allowed_noise(v)) return refuse(kNoiseRange);
+            data_.noise = v;
+            break;
+        case DataField::Points:
+            if (!is_whole_in(v, 1, kMaxDataPoints)) return refuse(points_range());
+            data_.points = static_cast<int>(v);
+            break;
+        case DataField::Seed:
+            if (!is_whole_in(v, 0, 4294967295.0)) return refuse(seed_range());
+            data_.seed = static_cast<uint32_t>(v);
+            break;
+        case DataField::Test:
+            if (!is_allowed_test_share(v)) return refuse(kTestShareRange);
+            data_.test = v;
+            break;
+        case DataField::Custom: {
+            if (!is_allowed_value(v)) return refuse(kAllowedValueText);
+            if (custom_counts_.back() == 0) data_.custom.emplace_back();
+            DataPoint& p = data_.custom.back();
+            (custom_counts_.back() == 0 ? p.x1 : custom_counts_.back() == 1 ? p.x2 : p.target) = v;
+            ++custom_counts_.back();
+            break;
+        }
+        default: break;  // state()'s counts
+    }
+    return true;
+}
+
+bool DocumentReader::training_number(double v, const std::string& written) {
+    auto refuse = [&](const std::string& expected) {
+        return fail(std::string(kFieldNames[static_cast<int>(field_)]) + ": got " + written + "; expected " + expected);
+    };
+    switch (field_) {
+        case Field::Batch:
+            if (!is_whole_in(v, 1, kMaxBatch)) return refuse(batch_range());
+            training_.batch = static_cast<int>(v);
+            break;
+        case Field::RegularizationRate:
+            if (!is_allowed_regularization_rate(v)) return refuse(kRegularizationRateRange);
+            training_.regularization_rate = v;
+            break;
+        case Field::Epoch:
+            if (!is_whole_in(v, 0, static_cast<double>(kMaxEpoch))) return refuse(epoch_range());
+            training_.epoch = static_cast<int64_t>(v);
+            break;
+        default: break;
+    }
     return true;
 }
 
@@ -262,6 +384,9 @@ bool DocumentReader::number(double v, const json::string_t* text) {
         learning_rate_ = v;
         return true;
     }
+    if (field_ == Field::Data) return data_field_ == DataField::Skipped || data_number(v, written());
+    if (field_ == Field::Batch || field_ == Field::RegularizationRate || field_ == Field::Epoch)
+        return training_number(v, written());
     if (!is_allowed_value(v)) return fail(path(level()) + ": got " + written() + "; expected " + kAllowedValueText);
     switch (field_) {
         case Field::Weights:
@@ -291,6 +416,19 @@ bool DocumentReader::string(json::string_t& s) {
         return fail("loss: " + quote_input(s) + " is not a loss; expected " + loss_choices());
     if (field_ == Field::Reduce && !parse_reduction(s, &reduction_))
         return fail("reduce: " + quote_input(s) + " is not a reduction; expected " + reduction_choices());
+    if (field_ == Field::Optimizer && !parse_optimizer(s, &training_.optimizer))
+        return fail("optimizer: " + quote_input(s) + " is not an optimizer; expected " + optimizer_choices());
+    if (field_ == Field::Regularization && !parse_regularization(s, &training_.regularization))
+        return fail("regularization: " + quote_input(s) + " is not a regularization; expected " + regularization_choices());
+    if (field_ == Field::Data && data_field_ == DataField::Kind && !parse_data_kind(s, &data_.kind))
+        return fail("data.kind: " + quote_input(s) + " is not a data set; expected " + data_kind_choices());
+    if (field_ == Field::Data && data_field_ == DataField::Features) {
+        // Joined for parse_features: a name may not carry the separator itself.
+        if (s.find(',') != std::string::npos)
+            return fail(path(level()) + ": " + quote_input(s) + " is not a feature; expected one of " + feature_choices());
+        if (!features_.empty()) features_.push_back(',');
+        features_ += s;
+    }
     if (field_ == Field::Title || field_ == Field::Note) {
         std::string err = field_ == Field::Title ? check_title(s) : check_note(s);
         if (!err.empty()) return fail(std::move(err));
@@ -307,6 +445,19 @@ bool DocumentReader::start_object(std::size_t) {
 }
 
 bool DocumentReader::key(json::string_t& name) {
+    if (depth_ == 2 && field_ == Field::Data) {  // a field of "data"
+        data_field_ = DataField::Skipped;
+        for (int f = 0; f < kDataFieldCount; ++f) {
+            if (name != kDataFieldNames[f]) continue;
+            if (data_seen_[f]) return fail("data: " + quote_input(name) + " appears twice; each field may appear once");
+            data_seen_[f] = true;
+            data_field_ = static_cast<DataField>(f);
+            return true;
+        }
+        if (name == "train_count" || name == "test_count") data_field_ = DataField::Counts;
+        else unknown_.add("data." + name);
+        return true;
+    }
     if (depth_ != 1) return true;  // a key inside a skipped field's value
     field_ = Field::Skipped;
     for (int f = 0; f < kFieldCount; ++f) {
@@ -421,7 +572,34 @@ std::string DocumentReader::finish(Document* doc) const {
     doc->learning_rate = learning_rate_;
     doc->title = title_;
     doc->note = note_;
+    err = finish_data(doc);
+    if (!err.empty()) return err;
     return parse_hidden_items(hidden_, shape_, samples, &doc->hidden);
+}
+
+// "data" and the training settings into the document, then whether its network fits them.
+std::string DocumentReader::finish_data(Document* doc) const {
+    const auto seen = [&](Field f) { return seen_[static_cast<int>(f)]; };
+    if (!seen(Field::Data)) {
+        for (Field f : {Field::Batch, Field::Optimizer, Field::Regularization, Field::RegularizationRate, Field::Epoch})
+            if (seen(f)) return std::string(kFieldNames[static_cast<int>(f)]) + ": needs a data set (the field data)";
+        return "";
+    }
+    if (!data_seen_[static_cast<int>(DataField::Kind)])
+        return std::string("data: missing kind (expected one of ") + data_kind_choices() + ")";
+    doc->data = data_;
+    if (data_seen_[static_cast<int>(DataField::Features)]) {
+        std::string err = parse_features(features_, ',', &doc->data.features);
+        if (!err.empty()) return "data.features: " + err;
+    }
+    for (size_t i = 0; i < custom_counts_.size(); ++i)
+        if (custom_counts_[i] != 3)
+            return "data.custom[" + std::to_string(i) + "]: " + count_text(custom_counts_[i], "number") +
+                   "; expected 3 (x1, x2, target)";
+    if (data_seen_[static_cast<int>(DataField::Custom)] && doc->data.kind != DataKind::Custom)
+        return "data.custom: custom points need \"kind\": \"custom\"";
+    doc->training = training_;
+    return check_data_fit(*doc);
 }
 
 }  // namespace

@@ -16,6 +16,14 @@ constexpr size_t kMaxFragmentBytes = 16u << 20;  // a link fragment (or JSON tex
 
 constexpr int kMaxStepsPerCall = 10000;          // steps of gradient descent in one step(n)
 
+// Training on data (data_settings.h, training.h).
+constexpr int kMaxDataPoints = 10000;            // points a generator makes (link key `points`)
+constexpr int kMaxCustomPoints = 2000;           // custom points of a document (`pts`, a points file)
+constexpr int kMaxBatch = 10000;                 // points in a mini-batch (`batch`)
+constexpr int kMaxEpochsPerCall = 10000;         // epochs in one train(n)
+constexpr int64_t kMaxEpoch = 1000000000;        // epochs counted in a document (`epoch`)
+constexpr size_t kMaxPointsFileBytes = 1u << 20; // a CSV or JSON file of points: 1 MiB
+
 // Not in the design's list, our own: a document's title and note (link keys `title`, `note`; JSON fields),
 // in characters (Unicode code points) of UTF-8 text. A title is one line; a note a few paragraphs.
 constexpr int kMaxTitleChars = 120;

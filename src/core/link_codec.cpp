@@ -22,8 +22,40 @@ static bool all_zero(const std::vector<double>& values) {
     return true;
 }
 
+// The data set and its training (data_settings.h), with a data set only: `data`, then the
+// settings that are not their defaults, custom points last (`pts`, each point a row).
+template <class AppendRow>
+static void write_data_keys(const Document& doc, std::string* out, AppendRow&& row) {
+    const DataSettings& data = doc.data;
+    if (!data.has_data()) return;
+    const DataSettings d0;
+    const TrainingSettings& t = doc.training;
+    const TrainingSettings t0;
+    auto number = [out](const char* key, double v) {
+        out->append(key);
+        append_number(out, v);
+    };
+    out->append("&data=").append(data_kind_name(data.kind));
+    if (data.noise != d0.noise) number("&noise=", data.noise);
+    if (data.points != d0.points) number("&points=", data.points);
+    if (data.seed != d0.seed) number("&seed=", data.seed);
+    if (data.test != d0.test) number("&test=", data.test);
+    if (data.features != d0.features) out->append("&features=").append(features_text(data.features));
+    if (t.batch != t0.batch) number("&batch=", t.batch);
+    if (t.optimizer != t0.optimizer) out->append("&opt=").append(optimizer_name(t.optimizer));
+    if (t.regularization != t0.regularization) out->append("&reg=").append(regularization_name(t.regularization));
+    if (t.regularization_rate != t0.regularization_rate) number("&regrate=", t.regularization_rate);
+    if (t.epoch != t0.epoch) number("&epoch=", static_cast<double>(t.epoch));
+    for (size_t i = 0; i < data.custom.size(); ++i) {
+        out->append(i == 0 ? "&pts=" : ";");
+        const double values[3] = {data.custom[i].x1, data.custom[i].x2, data.custom[i].target};
+        row(out, values, 3);
+    }
+}
+
 // The link's layout, written once for both encoders: `row(out, values, count)` appends the text
-// of one row (inputs' rows, weight rows, bias vectors, then targets' rows, in that order).
+// of one row (inputs' rows, weight rows, bias vectors, targets' rows, then custom points, in that
+// order).
 template <class AppendRow>
 static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
     const Network& net = doc.network;
@@ -68,6 +100,7 @@ static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
         out->append("&lr=");
         append_number(out, doc.learning_rate);
     }
+    write_data_keys(doc, out, row);
 }
 
 // The exercise's hidden values come last: `&hide=z3.2.2,a3.2.2` (left out when none are hidden).

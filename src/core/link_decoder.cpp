@@ -7,10 +7,12 @@
 // [SECTION] Pass 2: version and shape
 // [SECTION] Pass 3: counts of every row, sample, bias vector and activation
 // [SECTION] Pass 4: the document, numbers parsed in place; targets and the loss; the hidden values
+// [SECTION] Pass 5: the data set and its training
 #include <algorithm>
 #include <array>
 #include <climits>
 
+#include "core/data_fit.h"
 #include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
@@ -90,11 +92,20 @@ std::string percent_decode(std::string_view text) {
 // [SECTION] Keys: which field a key names
 // ---------------------------------------------------------------------------------------------
 
-enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Targets, Loss, Reduction, Rate, Title, Note, Unknown };
+enum class KeyKind {
+    Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Targets, Loss, Reduction, Rate, Title, Note,
+    Data,  // data, noise, points, ...: one of LinkFields::data (kDataKeys)
+    Unknown,
+};
+
+// The keys of the data set and its training (data_settings.h), in the order the page writes them.
+enum DataKey { kData, kNoise, kPoints, kSeed, kTest, kFeatures, kBatch, kOpt, kReg, kRegRate, kEpoch, kPts, kDataKeyCount };
+constexpr const char* kDataKeys[kDataKeyCount] = {"data",  "noise", "points", "seed",    "test",  "features",
+                                                  "batch", "opt",   "reg",    "regrate", "epoch", "pts"};
 
 struct Key {
     KeyKind kind = KeyKind::Unknown;
-    int64_t index = 0;  // wN, bN: N >= 1 (saturated: "w99999999999" is a weight key beyond any shape)
+    int64_t index = 0;  // wN, bN: N >= 1 (saturated: "w99999999999" is a weight key beyond any shape); Data: a DataKey
 };
 
 // "w3" -> weights of layer 3. Only N written without leading zeros counts ("w03" is unknown).
@@ -124,6 +135,11 @@ Key classify_key(std::string_view name) {
     else if (name == "note") key.kind = KeyKind::Note;
     else if (parse_layer_key(name, 'w', &key.index)) key.kind = KeyKind::Weights;
     else if (parse_layer_key(name, 'b', &key.index)) key.kind = KeyKind::Biases;
+    for (int k = 0; k < kDataKeyCount && key.kind == KeyKind::Unknown; ++k)
+        if (name == kDataKeys[k]) {
+            key.kind = KeyKind::Data;
+            key.index = k;
+        }
     return key;
 }
 
@@ -152,6 +168,7 @@ struct LinkFields {
     Field hidden;  // the exercise's `hide`, read once the shape and the samples are known
     Field targets, loss, reduction, rate;  // y, loss, reduce, lr: read once the samples are known
     Field title, note;  // text, percent-encoded
+    std::array<Field, kDataKeyCount> data;  // data, noise, ...: read once the shape is known
     std::array<Field, kMaxWeightLayers> weights, biases;  // [N - 1] for wN, bN
     int64_t first_weight_beyond = 0;  // the smallest N > kMaxWeightLayers of a wN key, 0 if none
     int64_t first_bias_beyond = 0;
@@ -186,6 +203,7 @@ std::string find_fields(std::string_view fragment, LinkFields* fields, UnknownNa
             case KeyKind::Rate: field = &fields->rate; break;
             case KeyKind::Title: field = &fields->title; break;
             case KeyKind::Note: field = &fields->note; break;
+            case KeyKind::Data: field = &fields->data[key.index]; break;
             case KeyKind::Weights:
             case KeyKind::Biases: {
                 bool weights = key.kind == KeyKind::Weights;
@@ -497,6 +515,102 @@ std::string read_text(Field& field, const char* key, int max_chars, std::string 
     return err;
 }
 
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Pass 5: the data set and its training
+// ---------------------------------------------------------------------------------------------
+
+// "noise: \"0.7\" is not a noise level; expected a number from 0 to 0.5".
+std::string not_a(DataKey key, std::string_view text, const char* what, const std::string& expected) {
+    return std::string(kDataKeys[key]) + ": " + quote_input(text) + " is not " + what + "; expected " + expected;
+}
+
+// A number key within `allowed`, into *out.
+template <class Allowed>
+std::string read_data_number(Field& f, DataKey key, const char* what, const std::string& expected, Allowed&& allowed,
+                             double* out) {
+    double v = 0;
+    if (!parse_number(trim_spaces(f.text), &v) || !allowed(v)) return not_a(key, f.text, what, expected);
+    *out = v;
+    return "";
+}
+
+// pts: x1,x2,target of each point, joined by ';'. Counted before anything is allocated.
+std::string read_custom_points(Field& f, std::vector<DataPoint>* out) {
+    const int64_t n = count_pieces(f.text, ';');
+    if (n > kMaxCustomPoints)
+        return "pts: " + std::to_string(n) + " points; at most " + std::to_string(kMaxCustomPoints) +
+               " are allowed in a link";
+    std::string err;
+    for_each_piece(f.text, ';', [&](int i, std::string_view point) {
+        const int64_t count = count_numbers(point);
+        if (count != 3)
+            err = "pts: point " + std::to_string(i + 1) + " has " + count_text(count, "number") +
+                  "; expected 3 (x1, x2, target)";
+        return err.empty();
+    });
+    if (!err.empty()) return err;
+    out->resize(static_cast<size_t>(n));
+    for_each_piece(f.text, ';', [&](int i, std::string_view point) {
+        double v[3];
+        std::string_view bad;
+        const int failed = read_numbers(point, v, &bad);
+        if (failed >= 0) {
+            err = number_error("pts: point " + std::to_string(i + 1) + ", ", failed, bad);
+            return false;
+        }
+        (*out)[i] = {v[0], v[1], v[2]};
+        return true;
+    });
+    return err;
+}
+
+// data, noise, points, seed, test, features, batch, opt, reg, regrate, epoch, pts: each within its
+// range, all but data only with a data set (pts only with data=custom); then the shape must fit.
+std::string read_data(LinkFields& f, Document* doc) {
+    for (Field& field : f.data) field.decode();
+    std::array<Field, kDataKeyCount>& d = f.data;
+    if (!d[kData].present) {
+        for (int k = 1; k < kDataKeyCount; ++k)
+            if (d[k].present) return std::string(kDataKeys[k]) + ": needs a data set (the key data)";
+        return "";
+    }
+    DataSettings& data = doc->data;
+    TrainingSettings& training = doc->training;
+    if (!parse_data_kind(trim_spaces(d[kData].text), &data.kind))
+        return not_a(kData, d[kData].text, "a data set", data_kind_choices());
+    std::string err;
+    // Reads key's number into *out when the key is there and nothing failed before; true if it did.
+    auto number = [&](DataKey key, const char* what, const std::string& expected, auto&& allowed, double* out) {
+        if (err.empty() && d[key].present) err = read_data_number(d[key], key, what, expected, allowed, out);
+        return err.empty() && d[key].present;
+    };
+    auto whole_in = [](double lo, double hi) { return [lo, hi](double x) { return is_whole_in(x, lo, hi); }; };
+    double v = 0;
+    number(kNoise, "a noise level", kNoiseRange, is_allowed_noise, &data.noise);
+    if (number(kPoints, "a number of points", points_range(), whole_in(1, kMaxDataPoints), &v))
+        data.points = static_cast<int>(v);
+    if (number(kSeed, "a seed", seed_range(), whole_in(0, 4294967295.0), &v)) data.seed = static_cast<uint32_t>(v);
+    number(kTest, "a test share", kTestShareRange, is_allowed_test_share, &data.test);
+    if (err.empty() && d[kFeatures].present) {
+        err = parse_features(d[kFeatures].text, ',', &data.features);
+        if (!err.empty()) err = "features: " + err;
+    }
+    if (number(kBatch, "a batch size", batch_range(), whole_in(1, kMaxBatch), &v)) training.batch = static_cast<int>(v);
+    if (err.empty() && d[kOpt].present && !parse_optimizer(trim_spaces(d[kOpt].text), &training.optimizer))
+        err = not_a(kOpt, d[kOpt].text, "an optimizer", optimizer_choices());
+    if (err.empty() && d[kReg].present && !parse_regularization(trim_spaces(d[kReg].text), &training.regularization))
+        err = not_a(kReg, d[kReg].text, "a regularization", regularization_choices());
+    number(kRegRate, "a regularization rate", kRegularizationRateRange, is_allowed_regularization_rate,
+           &training.regularization_rate);
+    if (number(kEpoch, "an epoch count", epoch_range(), whole_in(0, kMaxEpoch), &v))
+        training.epoch = static_cast<int64_t>(v);
+    if (err.empty() && d[kPts].present) {
+        if (data.kind != DataKind::Custom) return "pts: custom points need data=custom";
+        err = read_custom_points(d[kPts], &data.custom);
+    }
+    return err.empty() ? check_data_fit(*doc) : err;
+}
+
 }  // namespace
 
 DecodeResult decode_link(std::string_view fragment) {
@@ -516,6 +630,7 @@ DecodeResult decode_link(std::string_view fragment) {
     // Every size is known to be within the limits: only now is anything allocated for them.
     if (result.ok()) result.error = build_document(fields, shape, activations, &result.document);
     if (result.ok()) result.error = read_learning(fields, &result.document);
+    if (result.ok()) result.error = read_data(fields, &result.document);
     if (result.ok()) result.error = read_hidden(fields.hidden, &result.document);
     if (result.ok()) result.error = read_text(fields.title, "title", kMaxTitleChars, check_title, &result.document.title);
     if (result.ok()) result.error = read_text(fields.note, "note", kMaxNoteChars, check_note, &result.document.note);

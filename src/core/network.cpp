@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/data_fit.h"
 #include "core/document_text.h"
 #include "core/hidden_value.h"
 #include "core/limits.h"
@@ -34,7 +35,8 @@ bool operator==(const Network& a, const Network& b) {
 
 bool operator==(const Document& a, const Document& b) {
     return a.network == b.network && a.inputs == b.inputs && a.targets == b.targets && a.loss == b.loss &&
-           a.reduction == b.reduction && a.learning_rate == b.learning_rate && a.hidden == b.hidden &&
+           a.reduction == b.reduction && a.learning_rate == b.learning_rate && a.data == b.data &&
+           a.training == b.training && a.hidden == b.hidden &&
            a.title == b.title && a.note == b.note;
 }
 
@@ -164,6 +166,9 @@ std::string validate(const Document& doc) {
                 return check_value(doc.inputs.at(s, j),
                                    "x" + std::to_string(s + 1) + "[" + std::to_string(j + 1) + "]");
     err = check_targets(doc);
+    if (!err.empty()) return err;
+    err = check_data_settings(doc.data, doc.training);
+    if (err.empty()) err = check_data_fit(doc);
     if (!err.empty()) return err;
     err = check_hidden(doc.hidden, net.shape, doc.inputs.rows);
     if (!err.empty()) return "hide: " + err;

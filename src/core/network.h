@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/activation.h"
+#include "core/data_settings.h"
 #include "core/hidden_value.h"
 #include "core/loss.h"
 
@@ -47,8 +48,8 @@ struct Network {
 };
 
 // Everything a link or a JSON file carries: the network, the samples fed to it, what the outputs
-// should be and how the network learns (loss.h), the values an exercise hides from the learner,
-// and what a teacher writes about it.
+// should be and how the network learns (loss.h), a data set to train on and how (data_settings.h),
+// the values an exercise hides from the learner, and what a teacher writes about it.
 struct Document {
     Network network;
     Matrix inputs;   // (samples, shape[0]): one row per input sample
@@ -56,6 +57,8 @@ struct Document {
     Loss loss = Loss::Mse;
     Reduction reduction = Reduction::Mean;
     double learning_rate = kDefaultLearningRate;
+    DataSettings data;          // no data set unless a link says `data`; the points: data_set.h
+    TrainingSettings training;  // the defaults without a data set
     std::vector<HiddenValue> hidden;  // exercise mode (exercise.h): sorted, no repeats; usually empty
     std::string title;  // one line of UTF-8 text, "" for none (document_text.h checks it)
     std::string note;   // UTF-8 text, lines joined by '\n', "" for none

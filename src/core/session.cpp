@@ -2,12 +2,14 @@
 //
 // [SECTION] Value edits: one ValueChange each, applied, recorded and undone the same way
 // [SECTION] The backward pass and gradient descent
+// [SECTION] Training on a data set
 // [SECTION] Documents, the hidden set, undo and redo, the link and state()
 #include "core/session.h"
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/data_fit.h"
 #include "core/decode_result.h"
 #include "core/default_network.h"
 #include "core/document_text.h"
@@ -15,6 +17,7 @@
 #include "core/limits.h"
 #include "core/link_codec.h"
 #include "core/number_text.h"
+#include "core/points_file.h"
 #include "core/state_json.h"
 
 namespace mlp {
@@ -50,7 +53,19 @@ void write_value(Document* doc, const ValueChange& c, double v) {
         case Target::Loss: doc->loss = static_cast<Loss>(static_cast<int>(v)); break;
         case Target::Reduction: doc->reduction = static_cast<Reduction>(static_cast<int>(v)); break;
         case Target::LearningRate: doc->learning_rate = v; break;
+        case Target::Batch: doc->training.batch = static_cast<int>(v); break;
+        case Target::Optimizer: doc->training.optimizer = static_cast<Optimizer>(static_cast<int>(v)); break;
+        case Target::Regularization:
+            doc->training.regularization = static_cast<Regularization>(static_cast<int>(v));
+            break;
+        case Target::RegularizationRate: doc->training.regularization_rate = v; break;
     }
+}
+
+// Settings that change how the next step or epoch goes, but no gradient of the current state.
+bool changes_no_gradient(Target target) {
+    return target == Target::LearningRate || target == Target::Batch || target == Target::Optimizer ||
+           target == Target::Regularization || target == Target::RegularizationRate;
 }
 
 // The first weight layer whose forward pass the change alters; `layers` (none) for targets and the
@@ -98,11 +113,15 @@ void Session::set_value(Target target, int layer, int row, int col, double v) {
         case Target::Loss: c.before = static_cast<double>(doc_.loss); break;
         case Target::Reduction: c.before = static_cast<double>(doc_.reduction); break;
         case Target::LearningRate: c.before = doc_.learning_rate; break;
+        case Target::Batch: c.before = doc_.training.batch; break;
+        case Target::Optimizer: c.before = static_cast<double>(doc_.training.optimizer); break;
+        case Target::Regularization: c.before = static_cast<double>(doc_.training.regularization); break;
+        case Target::RegularizationRate: c.before = doc_.training.regularization_rate; break;
     }
     if (c.before == c.after) return;
     history_.record_value(c);
     write_value(&doc_, c, c.after);
-    const bool gradients_stale = gradients_stale_ || target != Target::LearningRate;
+    const bool gradients_stale = gradients_stale_ || !changes_no_gradient(target);
     recompute_from(first_layer_changed(c, doc_.network.weight_layers()), edit_of(c));
     gradients_stale_ = gradients_stale;  // a new learning rate changes no gradient, only the next step
 }
@@ -118,12 +137,37 @@ void Session::set_activation(int layer, Activation act) {
 void Session::set_target(int sample, int node, double v) {
     if (doc_.has_targets()) set_value(Target::TargetValue, sample, 0, node, clamp_value(v));
 }
-void Session::set_loss(Loss loss) { set_value(Target::Loss, 0, 0, 0, static_cast<double>(loss)); }
+void Session::set_loss(Loss loss) {
+    if (doc_.data.has_data() && loss != doc_.loss) {
+        // ce on a classification set needs one output per class: the network is reshaped.
+        Document doc = doc_;
+        std::string err = fit_to_data(&doc, doc_.data, loss);
+        if (err.empty() && doc.network.shape != doc_.network.shape) err = replace(std::move(doc));
+        if (!err.empty() || doc_.loss == loss) {
+            if (!err.empty()) set_error(std::move(err));
+            return;
+        }
+    }
+    set_value(Target::Loss, 0, 0, 0, static_cast<double>(loss));
+}
 void Session::set_reduction(Reduction reduction) {
     set_value(Target::Reduction, 0, 0, 0, static_cast<double>(reduction));
 }
 void Session::set_learning_rate(double lr) {
     if (is_allowed_learning_rate(lr)) set_value(Target::LearningRate, 0, 0, 0, lr);
+}
+void Session::set_batch(int batch) {
+    if (doc_.data.has_data() && batch >= 1 && batch <= kMaxBatch) set_value(Target::Batch, 0, 0, 0, batch);
+}
+void Session::set_optimizer(Optimizer optimizer) {
+    if (doc_.data.has_data()) set_value(Target::Optimizer, 0, 0, 0, static_cast<double>(optimizer));
+}
+void Session::set_regularization(Regularization regularization) {
+    if (doc_.data.has_data()) set_value(Target::Regularization, 0, 0, 0, static_cast<double>(regularization));
+}
+void Session::set_regularization_rate(double rate) {
+    if (doc_.data.has_data() && is_allowed_regularization_rate(rate))
+        set_value(Target::RegularizationRate, 0, 0, 0, rate);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,13 +183,17 @@ const BackwardPass* Session::gradients() const {
     return &gradients_;
 }
 
-std::string check_step_count(double n) {
-    if (n >= 1 && n <= kMaxStepsPerCall && n == std::floor(n)) return "";
+// "step: n is 2.5; expected a whole number from 1 to 10000" for a count outside 1..max.
+static std::string check_call_count(const char* call, double n, int max) {
+    if (n >= 1 && n <= max && n == std::floor(n)) return "";
     std::string got;
     if (std::isnan(n)) got = "not a number";
     else append_number(&got, n);
-    return "step: n is " + got + "; expected a whole number from 1 to " + std::to_string(kMaxStepsPerCall);
+    return std::string(call) + ": n is " + got + "; expected a whole number from 1 to " + std::to_string(max);
 }
+
+std::string check_step_count(double n) { return check_call_count("step", n, kMaxStepsPerCall); }
+std::string check_epoch_count(double n) { return check_call_count("train", n, kMaxEpochsPerCall); }
 
 std::string Session::step(int n) {
     std::string err = check_step_count(n);
@@ -168,12 +216,123 @@ std::string Session::step(int n) {
         changed = true;
     }
     if (changed) {
-        history_.record_parameters(std::move(weights), std::move(biases));
+        history_.record_parameters(std::move(weights), std::move(biases), doc_.training.epoch);
         last_edit_ = Edit{};
         ++revision_;
     }
     return err;
 }
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Training on a data set
+// ---------------------------------------------------------------------------------------------
+
+const DataSet* Session::data_set() const {
+    if (!doc_.data.has_data()) return nullptr;
+    if (!data_made_ || data_.loss != doc_.loss || !(data_.settings == doc_.data)) {
+        make_data_set(doc_.data, doc_.loss, &data_);
+        data_made_ = true;
+    }
+    return &data_;
+}
+
+const TrainingMetrics* Session::training_metrics() const {
+    const DataSet* data = data_set();
+    if (!data) return nullptr;
+    if (metrics_revision_ != revision_) {
+        trainer_.evaluate(doc_, *data, &metrics_);
+        metrics_revision_ = revision_;
+    }
+    return &metrics_;
+}
+
+std::string Session::points_json() const {
+    const DataSet* data = data_set();
+    return data ? mlp::points_json(*data) : "[]";
+}
+
+std::string Session::set_data(DataSettings data) {
+    if (!data.has_data()) data = DataSettings();  // no data set: no settings of one either
+    std::string err = check_data_settings(data, data.has_data() ? doc_.training : TrainingSettings());
+    if (!err.empty()) return err;
+    Document doc = doc_;
+    err = fit_to_data(&doc, std::move(data), doc_.loss);
+    if (!err.empty()) return err;
+    if (doc == doc_) return "";
+    return replace(std::move(doc));
+}
+
+std::string Session::train(int epochs) {
+    std::string err = check_epoch_count(epochs);
+    const DataSet* data = err.empty() ? data_set() : nullptr;
+    if (err.empty() && !data) err = "train: there is no data set (data) to train on";
+    if (err.empty() && data->train_rows.empty()) err = "train: the data set has no train points";
+    if (err.empty() && doc_.training.epoch + epochs > kMaxEpoch)
+        err = "train: the epoch count would pass " + std::to_string(kMaxEpoch);
+    if (!err.empty()) return err;
+    history_.end_gesture();
+    if (trainer_revision_ != revision_) trainer_.reset();  // the document changed since: new moments
+    // A run's steps after its first are already in the undo step the first one recorded.
+    const bool record = !(run_open_ && run_revision_ == revision_);
+    std::vector<Matrix> weights;
+    std::vector<std::vector<double>> biases;
+    if (record) {
+        weights = doc_.network.weights;
+        biases = doc_.network.biases;
+    }
+    const int64_t epoch_before = doc_.training.epoch;
+    err = trainer_.train(&doc_, *data, epochs);
+    if (doc_.training.epoch != epoch_before) {
+        if (record) history_.record_parameters(std::move(weights), std::move(biases), epoch_before);
+        forward_pass(doc_.network, doc_.inputs, &pass_);
+        gradients_stale_ = true;
+        last_edit_ = Edit{};
+        ++revision_;
+    }
+    trainer_revision_ = revision_;
+    if (run_open_) run_revision_ = revision_;
+    return err;
+}
+
+std::string Session::add_point(double x1, double x2, double target) {
+    if (!is_allowed_value(x1) || !is_allowed_value(x2) || !is_allowed_value(target))
+        return std::string("add point: expected x1, x2 and target each ") + kAllowedValueText;
+    DataSettings data = doc_.data;
+    if (data.kind != DataKind::Custom) {
+        const DataSet* set = data_set();
+        data.custom = set ? set->points : std::vector<DataPoint>();
+        data.kind = DataKind::Custom;
+    }
+    if (data.custom.size() >= static_cast<size_t>(kMaxCustomPoints))
+        return "add point: the data set has " + std::to_string(data.custom.size()) + " points; at most " +
+               std::to_string(kMaxCustomPoints) + " custom points are allowed";
+    data.custom.push_back({x1, x2, target});
+    return set_data(std::move(data));
+}
+
+std::string Session::remove_point(int index) {
+    if (doc_.data.kind != DataKind::Custom || index < 0 || index >= static_cast<int>(doc_.data.custom.size()))
+        return "remove point: there is no custom point " + std::to_string(index + 1);
+    DataSettings data = doc_.data;
+    data.custom.erase(data.custom.begin() + index);
+    return set_data(std::move(data));
+}
+
+std::string Session::import_points(std::string_view text) {
+    DataSettings data = doc_.data;
+    std::string err = parse_points_file(text, &data.custom);
+    if (!err.empty()) return err;
+    data.kind = DataKind::Custom;
+    return set_data(std::move(data));
+}
+
+void Session::begin_training_run() {
+    history_.end_gesture();
+    run_open_ = true;
+    run_revision_ = 0;  // the first train() of the run records its undo step
+}
+
+void Session::end_training_run() { run_open_ = false; }
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Documents, the hidden set, undo and redo, the link and state()
@@ -295,6 +454,7 @@ void Session::apply_step(EditStep& step, bool forward) {
     if (step.has_parameters) {
         std::swap(doc_.network.weights, step.weights);
         std::swap(doc_.network.biases, step.biases);
+        std::swap(doc_.training.epoch, step.epoch);
         recompute_from(0, Edit{});
         return;
     }
@@ -312,7 +472,7 @@ void Session::apply_step(EditStep& step, bool forward) {
         const ValueChange& c = step.values[forward ? k : n - 1 - k];
         write_value(&doc_, c, forward ? c.after : c.before);
         first_layer = std::min(first_layer, first_layer_changed(c, layers));
-        gradients_stale = gradients_stale || c.target != Target::LearningRate;
+        gradients_stale = gradients_stale || !changes_no_gradient(c.target);
     }
     // A single change is reported as that edit, so renderers update just it; several as a
     // whole-document change of values (the structure is the same).
@@ -351,6 +511,7 @@ std::string Session::state_json() const {
     extras.hash = "#" + link();
     extras.error = error_;
     extras.warnings = warnings_;
+    extras.training = training_metrics();
     return mlp::state_json(doc_, pass_, gradients(), extras);
 }
 

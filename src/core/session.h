@@ -6,14 +6,17 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/backward_pass.h"
+#include "core/data_set.h"
 #include "core/edit_history.h"
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
 #include "core/network.h"
 #include "core/start_point.h"
+#include "core/training.h"
 
 namespace mlp {
 
@@ -36,6 +39,9 @@ public:
     // Targets and how the network learns (loss.h), as value edits too. set_target needs targets
     // (document().has_targets()); a learning rate that is not allowed is ignored.
     void set_target(int sample, int node, double v);
+    // With a data set, a loss that needs another output layer (ce on a classification set: one
+    // node per class) reshapes it as set_data does; ce on a regression set is refused (the
+    // session's error says so).
     void set_loss(Loss loss);
     void set_reduction(Reduction reduction);
     void set_learning_rate(double lr);
@@ -50,6 +56,43 @@ public:
     // why not: no targets, n outside 1..kMaxStepsPerCall (nothing changed), or a gradient that is
     // not finite (the steps before it are kept).
     std::string step(int n);
+
+    // Training on a data set (data_set.h, training.h). The data set is made from the document's
+    // settings when first asked for after they change; null without one.
+    const DataSet* data_set() const;
+    // The loss and accuracy on the train and test points, once per change; null without a data set.
+    const TrainingMetrics* training_metrics() const;
+    // window.mlpExplorer.points(): every point of the data set (data_set.h's points_json), "[]"
+    // without one.
+    std::string points_json() const;
+    // A data set (or none), its features and settings: the input and output layers are reshaped
+    // to fit, keeping the weights that do (data_fit.h's fit_to_data), as one undo step. "" or why
+    // not, leaving the document as it was.
+    std::string set_data(DataSettings data);
+    // The training settings as value edits (one undo step each, or one per gesture); ignored
+    // without a data set (the link has no place for them) or when the value is not allowed.
+    void set_batch(int batch);
+    void set_optimizer(Optimizer optimizer);
+    void set_regularization(Regularization regularization);
+    void set_regularization_rate(double rate);
+    // `epochs` epochs of training (training.h) on the data set: the weights, biases and the epoch
+    // count change, as one undo step (undo returns them exactly), or as part of the training run
+    // open. The optimizer's moments carry over from the previous call while nothing else changed
+    // the document; any other change (an edit, undo, a new document) starts them from zero. ""
+    // when done; otherwise why not: epochs outside 1..kMaxEpochsPerCall, no data set or no train
+    // points, the epoch count past kMaxEpoch (nothing changed), or a gradient that is not finite
+    // (the epochs before it are kept).
+    std::string train(int epochs);
+    // Points one by one, and a file of them (points_file.h), as the custom data set: a generated
+    // set becomes custom with the points it had (at most kMaxCustomPoints), no data set a custom
+    // one. One undo step each; "" or why not, leaving the document as it was.
+    std::string add_point(double x1, double x2, double target);
+    std::string remove_point(int index);  // index into the custom points, from 0
+    std::string import_points(std::string_view text);
+    // A run (the page's Run until Pause): every train() between these is one undo step.
+    void begin_training_run();
+    void end_training_run();
+    bool in_training_run() const { return run_open_; }
 
     // The exercise's hidden values (exercise.h): what the learner is to compute by hand. Sorted
     // and checked (check_hidden); "" or why the set was refused, leaving the current one. One
@@ -148,6 +191,14 @@ private:
     ForwardPass pass_;
     mutable BackwardPass gradients_;
     mutable bool gradients_stale_ = true;  // gradients_ is not of the current document
+    mutable DataSet data_;                 // of data_.settings and data_.loss, when data_made_
+    mutable bool data_made_ = false;
+    mutable Trainer trainer_;              // its moments, and scratch space evaluate() uses
+    uint64_t trainer_revision_ = 0;        // the revision its moments belong to
+    mutable TrainingMetrics metrics_;
+    mutable uint64_t metrics_revision_ = 0;
+    bool run_open_ = false;
+    uint64_t run_revision_ = 0;  // the revision the open run's last train() left: its undo step is on top
     std::string error_;
     std::string error_note_;
     std::vector<std::string> warnings_;
@@ -166,5 +217,7 @@ double clamp_value(double v);
 // "" when n is a number of steps step() takes (a whole number from 1 to kMaxStepsPerCall), else a
 // message that says so: "step: n is 2.5; expected a whole number from 1 to 10000".
 std::string check_step_count(double n);
+// The same for train(n): "train: n is 0; expected a whole number from 1 to 10000".
+std::string check_epoch_count(double n);
 
 }  // namespace mlp

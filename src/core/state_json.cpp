@@ -9,7 +9,82 @@ namespace mlp {
 // nothing is hidden), "title" and "note" ("" for none), so a script can read them without a check;
 // a file has them only when they are not the defaults, and is otherwise exactly the design's format
 // (the link leaves the keys out in the same way).
-static void write_document_fields(JsonWriter& w, const Document& doc, bool for_state) {
+// The data set and the training settings: only with a data set; in a file, only the settings that
+// are not the defaults (but the kind, and a custom set's points); in state() all of them and the
+// counts of train and test points (`training`).
+static void write_data_fields(JsonWriter& w, const Document& doc, bool for_state, const TrainingMetrics* training) {
+    const DataSettings& data = doc.data;
+    if (!data.has_data()) return;
+    const DataSettings defaults;
+    w.key("data");
+    w.begin_object();
+    w.key("kind");
+    w.string(data_kind_name(data.kind));
+    if (for_state || data.noise != defaults.noise) {
+        w.key("noise");
+        w.number(data.noise);
+    }
+    if (for_state || data.points != defaults.points) {
+        w.key("points");
+        w.integer(data.points);
+    }
+    if (for_state || data.seed != defaults.seed) {
+        w.key("seed");
+        w.integer(data.seed);
+    }
+    if (for_state || data.test != defaults.test) {
+        w.key("test");
+        w.number(data.test);
+    }
+    if (for_state || data.features != defaults.features) {
+        w.key("features");
+        w.begin_array();
+        for (int f = 0; f < kFeatureCount; ++f)
+            if (data.features & (1u << f)) w.string(feature_name(f));
+        w.end_array();
+    }
+    if (data.kind == DataKind::Custom) {
+        w.key("custom");
+        w.begin_array();
+        for (const DataPoint& p : data.custom) {
+            const double row[3] = {p.x1, p.x2, p.target};
+            w.number_array(row, 3);
+        }
+        w.end_array();
+    }
+    if (training) {
+        w.key("train_count");
+        w.integer(training->train_count);
+        w.key("test_count");
+        w.integer(training->test_count);
+    }
+    w.end_object();
+    const TrainingSettings& t = doc.training;
+    const TrainingSettings t0;
+    if (for_state || t.batch != t0.batch) {
+        w.key("batch");
+        w.integer(t.batch);
+    }
+    if (for_state || t.optimizer != t0.optimizer) {
+        w.key("optimizer");
+        w.string(optimizer_name(t.optimizer));
+    }
+    if (for_state || t.regularization != t0.regularization) {
+        w.key("regularization");
+        w.string(regularization_name(t.regularization));
+    }
+    if (for_state || t.regularization_rate != t0.regularization_rate) {
+        w.key("regularization_rate");
+        w.number(t.regularization_rate);
+    }
+    if (for_state || t.epoch != t0.epoch) {
+        w.key("epoch");
+        w.integer(t.epoch);
+    }
+}
+
+static void write_document_fields(JsonWriter& w, const Document& doc, bool for_state,
+                                  const TrainingMetrics* training = nullptr) {
     const Network& net = doc.network;
     w.key("format");
     w.string(kJsonFormat);
@@ -47,6 +122,7 @@ static void write_document_fields(JsonWriter& w, const Document& doc, bool for_s
         w.key("learning_rate");
         w.number(doc.learning_rate);
     }
+    write_data_fields(w, doc, for_state, training);
     if (!doc.hidden.empty() || for_state) {
         w.key("hidden");
         w.begin_array();
@@ -91,15 +167,32 @@ static void write_gradients(JsonWriter& w, const BackwardPass& g) {
     w.end_array();
 }
 
+// train_loss, test_loss and (classification) accuracy: NaN, where there are no points, is null.
+static void write_metrics(JsonWriter& w, const TrainingMetrics& m) {
+    w.key("train_loss");
+    w.number(m.train_loss);
+    w.key("test_loss");
+    w.number(m.test_loss);
+    if (!m.classification) return;
+    w.key("accuracy");
+    w.begin_object();
+    w.key("train");
+    w.number(m.train_accuracy);
+    w.key("test");
+    w.number(m.test_accuracy);
+    w.end_object();
+}
+
 std::string state_json(const Document& doc, const ForwardPass& pass, const BackwardPass* gradients,
                        const StateExtras& extras) {
     std::string out;
     JsonWriter w(&out);
     w.begin_object();
-    write_document_fields(w, doc, /*for_state=*/true);
+    write_document_fields(w, doc, /*for_state=*/true, extras.training);
     write_layers(w, "z", pass.z);
     write_layers(w, "a", pass.a);
     if (gradients) write_gradients(w, *gradients);
+    if (extras.training) write_metrics(w, *extras.training);
     w.key("hash");
     w.string(extras.hash);
     w.key("error");

@@ -17,6 +17,17 @@
 namespace {
 app::App* g_app = nullptr;
 std::string g_result;  // the text last returned to JavaScript; valid until the next call
+
+// After step(n) or train(n): as load(), `error` says why the call was refused, or is cleared when
+// it was not; the page's messages and toolbar follow.
+void report_call(mlp::Session& session, const std::string& err) {
+    if (err.empty())
+        session.dismiss_error();
+    else
+        session.set_error(err);
+    platform::show_session_messages(session);
+    platform::sync_toolbar(session);
+}
 }  // namespace
 
 namespace platform {
@@ -60,13 +71,24 @@ EMSCRIPTEN_KEEPALIVE void mlp_step(double n) {
     mlp::Session& session = g_app->session();
     std::string err = mlp::check_step_count(n);
     if (err.empty()) err = session.step(static_cast<int>(n));
-    // As load(): `error` says why this call was refused, or is cleared when it was not.
-    if (err.empty())
-        session.dismiss_error();
-    else
-        session.set_error(err);
-    platform::show_session_messages(session);
-    platform::sync_toolbar(session);
+    report_call(session, err);
+}
+
+// points(): every point of the data set (core/data_set.h's points_json), "[]" without one.
+EMSCRIPTEN_KEEPALIVE const char* mlp_points_json() {
+    g_result = g_app ? g_app->session().points_json() : std::string("[]");
+    return g_result.c_str();
+}
+
+// train(n): n epochs of training on the data set as one undo step (core/session.h), checked and
+// reported as step(n) is.
+EMSCRIPTEN_KEEPALIVE void mlp_train(double n) {
+    platform::request_frames();
+    if (!g_app) return;
+    mlp::Session& session = g_app->session();
+    std::string err = mlp::check_epoch_count(n);
+    if (err.empty()) err = session.train(static_cast<int>(n));
+    report_call(session, err);
 }
 
 // hashchange: the address bar's new fragment.
