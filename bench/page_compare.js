@@ -103,24 +103,28 @@ function recorder(kind) {
   };
   window.__bench = rec;
   const raf = window.requestAnimationFrame.bind(window);
-  // The page's own callbacks, counted; ours below use raf and are not.
-  window.requestAnimationFrame = (callback) => raf((t) => { rec.callbacks++; callback(t); });
+  // The page's own callbacks, counted, and whether one is running; ours below use raf and are not.
+  let inCallback = 0;
+  window.requestAnimationFrame = (callback) => raf((t) => {
+    rec.callbacks++;
+    inCallback++;
+    try {
+      callback(t);
+    } finally {
+      inCallback--;
+    }
+  });
   // The start of the frame `n` frames after this call's.
   const after = (n, done) => raf((t) => (n > 1 ? after(n - 1, done) : done(t)));
-  if (kind === 'mlp') {
-    // Sent from the app's callback in the frame that draws the first picture: the next frame.
-    document.addEventListener('mlpexplorer:ready', () => {
-      rec.readyAt = performance.now();
-      after(1, (t) => { rec.shownAt = t; });
-    });
-  } else {
-    // The content is built by then (between frames): it is carried by the next frame, shown by
-    // the one after.
-    document.addEventListener('DOMContentLoaded', () => {
-      rec.readyAt = performance.now();
-      after(2, (t) => { rec.shownAt = t; });
-    });
-  }
+  // The picture is complete: made in a frame's callback, that frame carries it and the next shows
+  // it; made between frames (an event, a script), the next frame carries it.
+  const complete = () => {
+    rec.readyAt = performance.now();
+    after(inCallback > 0 ? 1 : 2, (t) => { rec.shownAt = t; });
+  };
+  // MLP Explorer's app sends mlpexplorer:ready from the frame it drew first; Playground's script
+  // has built its network and heat maps by DOMContentLoaded.
+  document.addEventListener(kind === 'mlp' ? 'mlpexplorer:ready' : 'DOMContentLoaded', complete);
   window.addEventListener('mousemove', (e) => { if (rec.recording) rec.moves.push(e.timeStamp); }, true);
   window.addEventListener('keydown', (e) => { if (rec.recording) rec.keys.push(e.timeStamp); }, true);
   // After the target's own input handler (which changes the weight): bubbling, on the window.

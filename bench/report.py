@@ -361,11 +361,11 @@ def experience_section(r):
     out.append("")
     out.append(
         "- *First frame shown*: from navigation start to the start of the animation frame after the one that "
-        "carries the first complete picture. MLP Explorer's app draws it in an animation frame and then sends "
-        "`mlpexplorer:ready`, so that frame carries it" + ("; Playground builds its network, heat maps included, "
-        "in its script, done by `DOMContentLoaded`, so the next frame carries it" if p else "") + ". A frame begins "
-        "once the browser has produced the one before, so its start is when that picture reached the screen, as "
-        "near as a page can tell.")
+        "carries the first complete picture: MLP Explorer's when its app has drawn it (`mlpexplorer:ready`)" +
+        (", Playground's when its script has built its network, heat maps included (`DOMContentLoaded`)" if p else "") +
+        ". A picture made in an animation frame's callbacks is carried by that frame, one made between frames "
+        "by the next. A frame begins once the browser has produced the one before, so its start is when that "
+        "picture reached the screen, as near as a page can tell.")
     out.append(
         "- *Edit latency*: from the input event's time stamp to the start of the frame after the one that carries "
         "the changed value. MLP Explorer: one mouse move in the drag of a weight slider (fine mode), applied by "

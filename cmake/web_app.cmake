@@ -49,7 +49,7 @@ target_compile_options(mlp_core PRIVATE ${MLP_WASM_CORE_FLAGS_LIST} ${MLP_WASM_L
 # speed up the forward pass (~20 % in wasm) but not the link's numbers as much as a whole core at
 # -O3 does (decode 4x slower, see docs/benchmarks.md "Levers"): the standard library's inline
 # templates (std::string, string_view) are emitted by every file, and the linker keeps one copy,
-# often one built for size. The whole core at -O3 or -O2 is 20-24 kB more, over the 400 kB budget.
+# often one built for size. The whole core at -O3 or -O2 is 20-24 kB more (gzip).
 set(MLP_CORE_HOT_SOURCES forward_pass edge_bins diagram_geometry number_text link_decoder link_codec)
 list(TRANSFORM MLP_CORE_HOT_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/src/core/")
 list(TRANSFORM MLP_CORE_HOT_SOURCES APPEND ".cpp")
