@@ -48,7 +48,7 @@ APT_PACKAGES=(
   libbenchmark-dev               # ./build.sh bench
   fonts-dejavu-core              # the UI font, subset at build time
   python3-fonttools              # the subsetter
-  python3-numpy                  # the independent reference of the forward pass (tests and bench)
+  python3-numpy                  # the independent reference of the forward and backward passes (tests, bench)
   valgrind                       # memcheck of the native suite (test); callgrind counts (bench)
   chromium                       # headless browser for the browser tests
   brotli                         # the .br copies beside the files of build/web
@@ -162,7 +162,7 @@ deps_headers() {
 deps_npm() {
   local dir="$ROOT/tests/browser"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    say "Installing the browser tests' npm packages (playwright-core)"
+    say "Installing the browser tests' npm packages (playwright-core, pngjs, axe-core)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
@@ -398,6 +398,7 @@ bench_numpy() {
   say "numpy reference (/usr/bin/python3)"
   bench_load numpy
   /usr/bin/python3 "$ROOT/bench/numpy_forward.py" "$BENCH_OUT/links" >"$BENCH_OUT/numpy.json"
+  /usr/bin/python3 "$ROOT/bench/numpy_backward.py" "$BENCH_OUT/links" >"$BENCH_OUT/numpy_backward.json"
 }
 
 # A wasm build of the page in $1 (build/<name>) with the flags of one line of bench/levers.txt

@@ -1,7 +1,8 @@
 // Native benchmarks of the core (Google Benchmark), run by ./build.sh bench on a Release build:
 // the forward pass in GFLOP/s (2 * weights * samples floating-point operations a pass), the
-// pass after one edit (only the layers downstream of it are recomputed), and reading and writing
-// links. Every benchmark runs on the networks of bench_networks.h.
+// pass after one edit (only the layers downstream of it are recomputed), the backward pass and a
+// step of gradient descent, and reading and writing links. Every benchmark runs on the networks
+// of bench_networks.h.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -9,6 +10,7 @@
 #include "bench_networks.h"
 #include <cstdlib>
 
+#include "core/backward_pass.h"
 #include "core/edge_bins.h"
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
@@ -37,6 +39,50 @@ void forward_pass_full(benchmark::State& state, const BenchNetwork* net) {
     state.counters["GFLOP/s"] =
         benchmark::Counter(flops_per_pass(doc) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
     state.counters["weights"] = static_cast<double>(doc.network.weight_count());
+}
+
+// The benchmark networks have no targets: these get zeros for every output, scored by mse with
+// the mean over samples (bench/numpy_backward.py does the same).
+mlp::Document with_targets(const mlp::Document& doc) {
+    mlp::Document out = doc;
+    out.targets = mlp::Matrix(doc.inputs.rows, doc.network.shape.back());
+    return out;
+}
+
+// dW of every layer and dL/da of every layer but the first: 2 operations per weight and sample
+// for each.
+double flops_per_backward(const mlp::Document& doc) {
+    const double first = static_cast<double>(doc.network.weights[0].values.size());
+    return 2.0 * (2.0 * static_cast<double>(doc.network.weight_count()) - first) * doc.inputs.rows;
+}
+
+// The backward pass from a forward pass: the loss, dz, dW and db of every layer (what a frame of
+// a drag adds when something shows the gradients).
+void backward_pass(benchmark::State& state, const BenchNetwork* net) {
+    const mlp::Document doc = with_targets(net->document);
+    mlp::ForwardPass pass;
+    mlp::forward_pass(doc.network, doc.inputs, &pass);
+    mlp::BackwardPass grad;
+    mlp::backward_pass(doc, pass, &grad);  // storage allocated once, then reused
+    for (auto _ : state) {
+        mlp::backward_pass(doc, pass, &grad);
+        benchmark::DoNotOptimize(grad.dw[0].values.data());
+        benchmark::ClobberMemory();
+    }
+    state.counters["GFLOP/s"] =
+        benchmark::Counter(flops_per_backward(doc) * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// step(1) as the page's script API runs it: the backward pass, every weight and bias updated, the
+// forward pass again, and the undo step's copy of the weights and biases.
+void gradient_step(benchmark::State& state, const BenchNetwork* net) {
+    mlp::Session session;
+    session.replace(with_targets(net->document), /*undoable=*/false);
+    session.set_learning_rate(1e-6);  // tiny steps: the network stays much the same
+    for (auto _ : state) {
+        session.step(1);
+        benchmark::DoNotOptimize(session.pass().a.back().values.data());
+    }
 }
 
 // One weight edited, as a slider drag does every frame: Session::set_weight recomputes from the
@@ -138,6 +184,8 @@ void register_all() {
     for (const BenchNetwork& net : bench::bench_networks()) {
         const std::string n = "/" + net.name;
         set_iterations(benchmark::RegisterBenchmark(("forward_pass" + n).c_str(), forward_pass_full, &net));
+        benchmark::RegisterBenchmark(("backward_pass" + n).c_str(), backward_pass, &net);
+        benchmark::RegisterBenchmark(("gradient_step" + n).c_str(), gradient_step, &net);
         benchmark::RegisterBenchmark(("edit_weight_first_layer" + n).c_str(), edit_weight, &net, false);
         benchmark::RegisterBenchmark(("edit_weight_last_layer" + n).c_str(), edit_weight, &net, true);
         benchmark::RegisterBenchmark(("decode_link" + n).c_str(), decode_link, &net)->Unit(benchmark::kMillisecond);

@@ -5,9 +5,9 @@
         [--seconds N]
 
 Every number in the document comes from the JSON files in --results (written by the native
-benchmarks, numpy_forward.py, the wasm core benchmarks and page_bench.js in the same run); the
-text around them says how each was made. Nothing here measures anything. One function per section
-of the document (header, targets, ... levers); write_document puts them in order.
+benchmarks, numpy_forward.py, numpy_backward.py, the wasm core benchmarks and page_bench.js in the
+same run); the text around them says how each was made. Nothing here measures anything. One function
+per section of the document (header, targets, ... levers); write_document puts them in order.
 """
 import argparse
 import datetime
@@ -187,6 +187,7 @@ class Results:
         self.context, self.native = native_results(os.path.join(res, "native.json"))
         self.instructions = callgrind_counts(os.path.join(res, "callgrind.txt"))
         self.numpy = load_json(os.path.join(res, "numpy.json"))
+        self.numpy_backward = load_json(os.path.join(res, "numpy_backward.json"))
         self.wasm = load_json(os.path.join(res, "wasm_core.json"))
         self.wasm_simd = load_json(os.path.join(res, "wasm_core_simd.json"))
         self.page = load_json(os.path.join(res, "page.json")) or {}
@@ -208,8 +209,9 @@ class Results:
         return next((x for x in ((self.wasm_simd if simd else self.wasm) or {}).get("networks", []) if x["name"] == name),
                     None)
 
-    def numpy_network(self, name):
-        return next((x for x in (self.numpy or {}).get("networks", []) if x["name"] == name), None)
+    def numpy_network(self, name, backward=False):
+        results = self.numpy_backward if backward else self.numpy
+        return next((x for x in (results or {}).get("networks", []) if x["name"] == name), None)
 
 
 def not_measured(r, what):
@@ -270,6 +272,13 @@ def target_rows(r):
         ours = statistics.median(big["gflops"])
         ref = np_big["forward"]["gflops_median"]
         rows.append(["(e) forward pass 1024x1024, native vs numpy (GFLOP/s, medians)", "within 2x of numpy",
+                     f"{ours:.2f} vs {ref:.2f} ({ours / ref:.1f}x numpy)", verdict(ours * TARGETS["numpy_ratio"] >= ref)])
+    big = r.native.get("backward_pass/1024x1024")
+    np_big = r.numpy_network("1024x1024", backward=True)
+    if big and np_big:
+        ours = statistics.median(big["gflops"])
+        ref = np_big["backward"]["gflops_median"]
+        rows.append(["(f) backward pass 1024x1024, native vs numpy (GFLOP/s, medians)", "within 2x of numpy",
                      f"{ours:.2f} vs {ref:.2f} ({ours / ref:.1f}x numpy)", verdict(ours * TARGETS["numpy_ratio"] >= ref)])
     plain, simd = r.wasm_network("1024x1024"), r.wasm_network("1024x1024", simd=True)
     if plain and simd:
@@ -690,6 +699,42 @@ def forward_pass_section(r):
     return out
 
 
+def backward_pass_section(r):
+    if not r.native or not any(k.startswith("backward_pass/") for k in r.native):
+        return []
+    out = ["## (f) The backward pass and a step of gradient descent", ""]
+    out.append(
+        "Native: `mlp::backward_pass` (the loss, then dz, dW and db of every layer, from a forward pass), "
+        "same build and repetitions as (e); the benchmark networks get targets of zeros for every output, "
+        "scored by `mse` with the mean over samples. GFLOP/s counts 2 × weights × samples for dW of every "
+        "layer and again for dL/da of every layer but the first (the inputs need none). numpy: "
+        "`bench/numpy_backward.py`, the same networks and targets, the same work written as numpy is "
+        "(`dz.T @ a_prev`, `dz @ W`, whole batches), timed as in (e). A step: `Session::step(1)` (the "
+        "backward pass, every weight and bias updated, the forward pass again, and the undo step's copy "
+        "of the weights). Commands: `build/bench-native/mlp_benchmarks --benchmark_filter='backward|step'`, "
+        "`/usr/bin/python3 bench/numpy_backward.py build/bench/links`.")
+    out.append("")
+    rows = []
+    for name in NETWORKS:
+        res = r.native.get(f"backward_pass/{name}")
+        if not res:
+            continue
+        npn = r.numpy_network(name, backward=True)
+        step = r.native.get(f"gradient_step/{name}")
+        g = res["gflops"]
+        rows.append([name, ms(median_of(res["ms"]), 4), f"{statistics.median(g):.2f} ({min(g):.2f} – {max(g):.2f})",
+                     f"{ms(npn['backward']['median_s'] * 1e3, 4)} ({npn['backward']['gflops_median']:.2f})" if npn else "–",
+                     f"{statistics.median(g) / npn['backward']['gflops_median']:.1f}x" if npn else "–",
+                     ms(median_of(step["ms"]), 3) if step else "–"])
+    out += [table(["network", "native backward pass", "native GFLOP/s: median (range)", "numpy: time (GFLOP/s)",
+                   "native / numpy", "native step(1)"], rows), ""]
+    out.append("Each row of W and of dW is read once per pass and used for every sample while it is in cache; "
+               "a sample whose dz is 0 (a clipped ReLU) adds nothing and is skipped, so a hidden layer of ReLUs "
+               "costs about half (1024x1024 has no hidden layer: its figure is the full work).")
+    out.append("")
+    return out
+
+
 def other_costs_section(r):
     if not r.native or not r.wasm:
         return []
@@ -804,7 +849,8 @@ def levers_section(r):
 def write_document(r, path):
     rows = target_rows(r)
     doc = (header(r) + targets_section(rows) + experience_section(r) + bytes_section(r) + first_frame_section(r) +
-           frames_section(r) + links_section(r) + forward_pass_section(r) + other_costs_section(r) + levers_section(r))
+           frames_section(r) + links_section(r) + forward_pass_section(r) +
+           backward_pass_section(r) + other_costs_section(r) + levers_section(r))
     text = "\n".join(doc).rstrip() + "\n"
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:

@@ -13,7 +13,8 @@ Module.ctx;
 
 /**
  * The page's functions the app calls (web/page.js defines window.mlpPage; the EM_JS functions of
- * src/platform/web_page.cpp and editor_api.cpp call them as globalThis.mlpPage).
+ * src/platform/web_page.cpp, editor_api.cpp and accessibility_bridge.cpp call
+ * them as globalThis.mlpPage).
  * @const
  */
 var mlpPage = {};
@@ -23,9 +24,31 @@ mlpPage.ready;
 mlpPage.fail;
 /** @type {function(string)} */
 mlpPage.announce;
-/** @type {function(string)} */
-mlpPage.setFragment;
-/** @type {function(string, string)} */
+/** @type {function(string, number)} */
+mlpPage.setLink;
+/** @type {function(): string} */
+mlpPage.keptLink;
+/** @type {function()} */
+mlpPage.forgetKeptLink;
+/** @type {function(string, string, string)} */
 mlpPage.showMessages;
 /** @type {function(boolean, boolean, string)} */
 mlpPage.toolbarState;
+/** @type {function(string, string)} */
+mlpPage.documentText;
+/** @type {function(string)} */
+mlpPage.focusChanged;
+/** @type {function(number)} */
+mlpPage.keyboardLeft;
+/** @type {function(string)} */
+mlpPage.statusChanged;
+/** @type {function()} */
+mlpPage.sheetChanged;
+
+/**
+ * A browser global Closure's own externs declare only on Window.prototype; the EM_JS code of
+ * src/platform/frame_scheduler.cpp calls it bare.
+ * @param {string} query
+ * @return {MediaQueryList}
+ */
+function matchMedia(query) {}

@@ -1,13 +1,16 @@
 #include "app/app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/breakdown_panel.h"
 #include "app/edit_gestures.h"
 #include "app/exercise_panel.h"
+#include "app/keyboard_nav.h"
 #include "app/theme.h"
 #include "app/top_bar.h"
 #include "app/value_slider.h"
+#include "core/diagram_geometry.h"
 
 namespace app {
 namespace {
@@ -52,11 +55,17 @@ void draw_sliders_child(ControlsPanel& controls, mlp::Session& session, ViewStat
 }
 
 void draw_sheet_child(const mlp::Session& session, ViewState& view, UiProbe& probe, bool one_row) {
-    if (ImGui::BeginChild("sheet", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar)) {
+    // NavFlattened: Tab goes on from the header's buttons into the answer fields.
+    if (ImGui::BeginChild("sheet", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NavFlattened)) {
         draw_breakdown(session, view, probe, one_row);
         drag_to_scroll();
     }
     ImGui::EndChild();
+}
+
+// A tab of the phone's panel, as a tab stop the page's mirror calls by its name.
+void tab_stop_of_tab(const char* name, bool selected) {
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Tab, std::string(name) + " panel", selected); });
 }
 
 void add_window_probe(UiProbe& probe, const char* name) {
@@ -69,11 +78,17 @@ void add_window_probe(UiProbe& probe, const char* name) {
 App::App() = default;
 
 void App::draw() {
+    keyboard_nav_begin_frame();
     probe_.begin_frame();
     view_.tooltip.clear();
     update_exercise(session_, view_);
     layout_options_.worksheet_bar_lines = exercise_bar_lines(view_);
-    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_);
+    // The height the diagram can use at a width, for the layout to give the rest to the panels.
+    const DiagramHeightFn diagram_wanted = [](float width, const void* shape) {
+        return mlp::diagram_wanted_height(*static_cast<const std::vector<int>*>(shape), width, 1e5f);
+    };
+    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_, diagram_wanted,
+                                         &session_.network().shape);
     apply_theme(layout.narrow);
     gestures_begin_frame(session_);
     view_sync_.follow(session_, view_);  // a document opened or undone since the last frame
@@ -94,10 +109,34 @@ void App::draw() {
     }
     diagram_.draw(session_, view_, probe_);
     probe_.add("panel:toolbar", layout.toolbar.x, layout.toolbar.y, layout.toolbar.w, layout.toolbar.h);
+    if (layout.caption.h > 0) probe_.add("panel:caption", layout.caption.x, layout.caption.y, layout.caption.w, layout.caption.h);
     gestures_end_frame(session_);
+    keyboard_nav_end_frame();
     if (tooltip_listener_ && view_.tooltip != announced_tooltip_) {
         announced_tooltip_ = view_.tooltip;
         tooltip_listener_(announced_tooltip_);
+    }
+    update_page_mirror();
+}
+
+void App::update_page_mirror() {
+    // (While Tab enters a panel, nothing has the focus for a frame: not worth saying.)
+    if (mirror_.focus && !keyboard_entering() && (retell_focus_ || focused_control() != mirrored_focus_)) {
+        retell_focus_ = false;
+        mirrored_focus_ = focused_control();
+        mirror_.focus(control_json(mirrored_focus_));
+    }
+    if (mirror_.left && keyboard_left() != 0) mirror_.left(keyboard_left());
+    if (mirror_.status) {
+        std::string status = status_json(session_, view_, exercise_status(session_, view_));
+        if (status != mirrored_status_) {
+            mirrored_status_ = std::move(status);
+            mirror_.status(mirrored_status_);
+        }
+    }
+    if (mirror_.sheet_changed && sheet_key(session_, view_) != mirrored_sheet_) {
+        mirrored_sheet_ = sheet_key(session_, view_);
+        mirror_.sheet_changed();
     }
 }
 
@@ -107,7 +146,9 @@ void App::draw_laptop(const Layout& layout) {
         draw_title();
         // Captions ("Sample", "Steps") only when the row has room for them.
         const bool compact = ImGui::GetContentRegionAvail().x < 340.0f;
-        draw_sample_selector(session_, view_, probe_, compact);
+        const float spacing = ImGui::GetStyle().ItemSpacing.x * 3;
+        draw_sample_selector(session_, view_, probe_, compact,
+                             ImGui::GetContentRegionAvail().x - step_mode_width(compact) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
         draw_step_mode(view_, probe_, compact);
         muted_text_wrapped("Drag \xC2\xB7 double-click to type \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 to step");
@@ -126,10 +167,12 @@ void App::draw_laptop(const Layout& layout) {
 
 void App::draw_worksheet_header(bool narrow) {
     bool& open = layout_options_.worksheet_open;
+    const TabStops tab_stops;  // its buttons
     if (!narrow) {
         // ▼ / ▶ Worksheet: folds the worksheet to this line, giving the diagram the height.
         const char* label = open ? "\xE2\x96\xBC  Worksheet###worksheet" : "\xE2\x96\xB6  Worksheet###worksheet";
         if (ImGui::Button(label)) open = !open;
+        keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, "Worksheet", open); });
         probe_.add_last_item("button:Worksheet", open);
         ImGui::SameLine();
     }
@@ -141,23 +184,32 @@ void App::draw_worksheet_header(bool narrow) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (view_.exercise.on) {
-        muted_text(exercise_hint(view_));
+        muted_text_if_fits(exercise_hint(view_));
         if (open) draw_exercise_bar(session_, view_, probe_, false);
         return;
     }
-    muted_text(narrow ? "z = W\xC2\xB7" "a, then the activation; every sample a column"
-                      : "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. "
-                        "Click a number to find its slider.");
+    // The longest of these that fits the rest of the line (none on the narrowest screens).
+    static const char* const kHints[] = {
+        "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column. Click a number to find its slider.",
+        "z = W\xC2\xB7" "a (+ b), a = activation(z), every sample a column.",
+        "z = W\xC2\xB7" "a, then the activation; every sample a column",
+        "z = W\xC2\xB7" "a (+ b)",
+    };
+    for (const char* hint : kHints)
+        if (muted_text_if_fits(hint)) break;
 }
 
 void App::draw_phone(const Layout& layout) {
     if (begin_panel("Top bar", layout.top_bar, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         add_window_probe(probe_, "panel:topbar");
-        draw_title();
-        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-        // Sample buttons while they fit beside the step mode (XOR's four do not), else a list.
         const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
-        draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width() - spacing);
+        // The title's name only when the sample list and the step mode still fit beside it (not
+        // on a 360-pixel phone): the mark alone says where this is.
+        const float controls = sample_selector_min_width(session_) + step_mode_width(true) + 2 * spacing;
+        draw_title(title_width(true) + controls <= ImGui::GetContentRegionAvail().x);
+        ImGui::SameLine(0, spacing);
+        // Sample buttons while they fit beside the step mode (XOR's four do not), else a list.
+        draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width(true) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
         draw_step_mode(view_, probe_, true);
     }
@@ -168,8 +220,12 @@ void App::draw_phone(const Layout& layout) {
     if (begin_panel("Panels", layout.controls, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) {
             bool& open = layout_options_.panels_open;
+            // The tabs and the fold button are tab stops (what the tabs hold says for itself).
+            ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
             const bool sliders = ImGui::BeginTabItem("Sliders", nullptr, reveal ? ImGuiTabItemFlags_SetSelected : 0);
+            ImGui::PopItemFlag();
             if (ImGui::IsItemClicked()) open = true;
+            tab_stop_of_tab("Sliders", sliders);
             probe_.add_last_item("tab:Sliders", sliders);
             if (sliders) {
                 add_window_probe(probe_, "panel:controls");
@@ -177,9 +233,12 @@ void App::draw_phone(const Layout& layout) {
                 ImGui::EndTabItem();
             }
             // An answer field to type in (exercise mode) brings the worksheet's tab forward.
+            ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
             const bool sheet = ImGui::BeginTabItem("Worksheet", nullptr,
                                                    view_.exercise.show_sheet ? ImGuiTabItemFlags_SetSelected : 0);
+            ImGui::PopItemFlag();
             if (ImGui::IsItemClicked()) open = true;
+            tab_stop_of_tab("Worksheet", sheet);
             probe_.add_last_item("tab:Worksheet", sheet);
             if (sheet) {
                 add_window_probe(probe_, "panel:breakdown");
@@ -190,9 +249,12 @@ void App::draw_phone(const Layout& layout) {
                 ImGui::EndTabItem();
             }
             // Folds the panel down to this tab bar, or opens it again.
+            ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
             if (ImGui::TabItemButton(open ? "\xE2\x96\xBC###fold" : "\xE2\x96\xB2###fold", ImGuiTabItemFlags_Trailing)) {
                 open = !open;
             }
+            ImGui::PopItemFlag();
+            keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, "Panel", open); });
             probe_.add_last_item("button:Fold panels", open);
             ImGui::EndTabBar();
         }

@@ -4,9 +4,12 @@
 
 #include <string>
 
+#include "app/control_description.h"
 #include "app/controls_panel.h"
 #include "app/diagram_view.h"
 #include "app/layout.h"
+#include "app/picture.h"
+#include "app/text_alternative.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "app/view_sync.h"
@@ -22,6 +25,9 @@ public:
     void draw();
     // Draws the diagram with GL. Call after ImGui::Render, before rendering ImGui's draw data.
     void render_gl(float fb_scale);
+    // A picture of the diagram and the worksheet as shown (app/picture.h). Call between frames.
+    Picture picture(float scale, void (*render)(ImDrawData*)) const { return make_picture(session_, view_, scale, render); }
+
     // For a lost WebGL context: lets go of every GL object the app made (gone with the context);
     // the next render_gl makes them again. The session and the view are kept.
     void release_gl_objects();
@@ -32,15 +38,34 @@ public:
     // window.mlpExplorer.ui(): where things are on screen this frame, and what is hovered.
     std::string ui_json() const { return probe_.json(view_); }
 
+    // The height the page's title and note take (CSS px; 0: none), left free under the toolbar.
+    void set_caption_height(float height) { layout_options_.caption_height = height; }
+
     // Receives the tooltip text whenever it changes ("" when it goes away), so the platform can
     // mirror it into the page for screen readers. Set by the platform; none by default.
     using TextListener = void (*)(const std::string& text);
     void set_tooltip_listener(TextListener listener) { tooltip_listener_ = listener; }
 
+    // What the page's accessible mirror of the canvas is told, from the frame in which it changed
+    // (never on a timer: frames run only when something happens). Set by the platform.
+    struct PageMirror {
+        TextListener focus = nullptr;          // the focused control, as control_json()
+        void (*left)(int direction) = nullptr;  // Tab ran off the app's last (+1) or first (-1) control
+        TextListener status = nullptr;         // the network, outputs, loss, exercise: status_json()
+        void (*sheet_changed)() = nullptr;     // the worksheet's values: the page reads sheet_json()
+    };
+    void set_page_mirror(const PageMirror& mirror) { mirror_ = mirror; }
+    // The page's mirror showed something else meanwhile (the browser's focus went out of the app
+    // and came back): the focused control is told again on the next frame, changed or not.
+    void retell_focus() { retell_focus_ = true; }
+    // The worksheet as tables, for the page (text_alternative.h).
+    std::string sheet_json() const { return app::sheet_json(session_, view_); }
+
 private:
     void draw_laptop(const Layout& layout);
     void draw_phone(const Layout& layout);
     void draw_worksheet_header(bool narrow);
+    void update_page_mirror();
 
     mlp::Session session_;
     ViewState view_;
@@ -51,6 +76,11 @@ private:
     UiProbe probe_;
     TextListener tooltip_listener_ = nullptr;
     std::string announced_tooltip_;
+    PageMirror mirror_;
+    ControlDescription mirrored_focus_;
+    bool retell_focus_ = false;
+    std::string mirrored_status_;
+    SheetKey mirrored_sheet_;
 };
 
 }  // namespace app

@@ -3,15 +3,17 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "app/exercise_panel.h"
-#include "app/number_format.h"
+#include "app/keyboard_nav.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
+#include "core/number_format.h"
 
 namespace app {
 namespace {
@@ -33,17 +35,57 @@ struct CardPlan {
     float table_w = 0, table_h = 0, width = 0, height = 0;
 };
 
-float text_w(double v) { return ImGui::CalcTextSize(format_value(v).c_str()).x; }
+float text_w(double v) { return ImGui::CalcTextSize(mlp::format_value(v).c_str()).x; }
+float text_w(const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; }
 
-// Column widths that fit the numbers shown, so a card of small integers stays narrow. Cards that
-// scroll (many rows) get room for 4 significant digits instead of measuring every row.
+// The value ranges of a card's columns, for a card that scrolls: its values are not formatted one
+// by one each frame, their sizes are gathered once per revision of the document.
+struct CardRanges {
+    uint64_t revision = 0;
+    int first_sample = -1, samples = 0;
+    mlp::ValueRange w, in, z, a, clipped_z;  // clipped_z: the z of the activations ReLU clipped
+};
+
+const CardRanges& card_ranges(const mlp::Session& session, const CardPlan& p) {
+    static std::vector<CardRanges> cache;  // one per weight layer
+    if (cache.size() < static_cast<size_t>(p.l + 1)) cache.resize(p.l + 1);
+    CardRanges& r = cache[p.l];
+    if (r.revision == session.revision() && r.first_sample == p.first_sample && r.samples == p.samples) return r;
+    r = CardRanges{};
+    r.revision = session.revision();
+    r.first_sample = p.first_sample;
+    r.samples = p.samples;
+    const mlp::Network& net = session.network();
+    const mlp::Matrix& in = mlp::layer_input(session.pass(), session.document().inputs, p.l);
+    const mlp::Matrix& Z = session.pass().z[p.l];
+    const mlp::Matrix& A = session.pass().a[p.l];
+    if (p.show_w)
+        for (double v : net.weights[p.l].values) r.w.add(v);
+    for (double b : net.biases[p.l]) r.z.add(b);  // the b column is as wide as z's
+    for (int s = p.first_sample; s < p.first_sample + p.samples; ++s) {
+        for (int j = 0; j < p.n; ++j) r.in.add(in.at(s, j));
+        for (int i = 0; i < p.m; ++i) {
+            const double z = Z.at(s, i);
+            r.z.add(z);
+            if (mlp::is_clipped(net.activations[p.l], z)) r.clipped_z.add(z);
+            else r.a.add(A.at(s, i));
+        }
+    }
+    return r;
+}
+
+// Column widths that fit the numbers shown, so a card of small integers stays narrow. A card that
+// scrolls (many rows) is measured from the ranges of its values instead of every row.
 void fit_columns(const mlp::Session& session, CardPlan* p) {
     const float least = ImGui::CalcTextSize("\xE2\x88\x92" "00").x;  // "−00", and the headers
     const float arrow = ImGui::CalcTextSize(" \xE2\x86\x92 ").x;
     if (p->rows > p->shown_rows) {
-        const float wide = value_cell_width(false);
-        p->w_w = p->in_w = p->z_w = wide;
-        p->a_w = value_cell_width(p->may_clip);
+        const CardRanges& r = card_ranges(session, *p);
+        p->w_w = std::max(least, text_w(r.w.widest_text()));
+        p->in_w = std::max(least, text_w(r.in.widest_text()));
+        p->z_w = std::max(least, text_w(r.z.widest_text()));
+        p->a_w = std::max(least, text_w(r.a.widest_text()));
+        if (r.clipped_z.largest > 0) p->a_w = std::max(p->a_w, text_w(r.clipped_z.widest_text()) + arrow + text_w(0.0));
         return;
     }
     const mlp::Network& net = session.network();
@@ -66,6 +108,19 @@ void fit_columns(const mlp::Session& session, CardPlan* p) {
     }
     if (p->has_bias)
         for (double b : net.biases[p->l]) p->z_w = std::max(p->z_w, text_w(b));
+}
+
+// The card's title after "Layer 3": "ReLU · 1 clipped · W3 2000×3 not shown · x2".
+std::string card_subtitle(const mlp::Session& session, const CardPlan& p, int clipped) {
+    const mlp::Network& net = session.network();
+    const int L = p.l + 1;
+    char sub[160];
+    int len = std::snprintf(sub, sizeof sub, "%s%s", activation_label(net.activations[p.l]),
+                            L == net.weight_layers() ? " output" : "");
+    if (clipped > 0) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 %d clipped", clipped);
+    if (!p.show_w) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 W%d %d\xC3\x97%d not shown", L, p.m, p.n);
+    if (p.samples < session.sample_count()) std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 x%d", p.first_sample + 1);
+    return sub;
 }
 
 // The columns, left to right: [W: n] · [in: S] (+ [b]) = [z: S] → [a: S]
@@ -108,7 +163,12 @@ CardPlan plan_card(const mlp::Session& session, int l, int selected_sample, int 
     const float row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2;
     p.table_w = w + 2;
     p.table_h = (p.shown_rows + 2) * row_h + 2;
-    p.width = std::max(p.table_w, 180.0f);
+    // As wide as its title too, with as many clips as there could be (it is not cut off).
+    char layer[24];
+    std::snprintf(layer, sizeof layer, "Layer %d", l + 1);
+    const float title_w = ImGui::CalcTextSize(layer).x + style.ItemSpacing.x +
+                          ImGui::CalcTextSize(card_subtitle(session, p, p.may_clip ? p.m * p.samples : 0).c_str()).x;
+    p.width = std::max({p.table_w, title_w, 180.0f});
     p.height = ImGui::GetTextLineHeightWithSpacing() + p.table_h;
     return p;
 }
@@ -163,7 +223,7 @@ void number_cell(ViewState& view, UiProbe& probe, float width, double v, const s
                  const Selection& target) {
     const CellContext c = begin_cell(view, probe, width);
     value_cell(v, true);
-    finish_cell(c, name, v < 0, selected, target, format_value(v));
+    finish_cell(c, name, v < 0, selected, target, mlp::format_value(v));
 }
 
 void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, UiProbe& probe) {
@@ -183,12 +243,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
         for (int i = 0; i < p.m; ++i) clipped += mlp::is_clipped(act, Z.at(s, i)) && !mask.hides_node(p.l, s, i) ? 1 : 0;
     ImGui::Text("Layer %d", L);
     ImGui::SameLine();
-    char sub[128];
-    int len = std::snprintf(sub, sizeof sub, "%s%s", activation_label(act), L == net.weight_layers() ? " output" : "");
-    if (clipped > 0) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 %d clipped", clipped);
-    if (!p.show_w) len += std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 W%d %d\xC3\x97%d not shown", L, p.m, p.n);
-    if (p.samples < session.sample_count()) std::snprintf(sub + len, sizeof sub - len, " \xC2\xB7 x%d", p.first_sample + 1);
-    header_text(sub, true);
+    header_text(card_subtitle(session, p, clipped).c_str(), true);
 
     ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX | ImGuiTableFlags_BordersOuterH;
     if (p.rows > p.shown_rows) flags |= ImGuiTableFlags_ScrollY;
@@ -359,7 +414,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
                 }
                 finish_cell(c, "cell:a" + L_str + index + std::to_string(sample + 1), clip || a < 0,
                             view.selected == node, node,
-                            clip ? format_value(z) + " \xE2\x86\x92 " + format_value(a) : format_value(a));
+                            clip ? mlp::format_value(z) + " \xE2\x86\x92 " + mlp::format_value(a) : mlp::format_value(a));
             }
         }
     }
@@ -367,6 +422,24 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
 }
 
 }  // namespace
+
+ImVec2 breakdown_size(const mlp::Session& session, const ViewState& view, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float spacing = style.ItemSpacing.x * 3;
+    float row_w = 0, row_h = 0, total_h = 0, widest = 0;
+    for (int l = 0; l < session.network().weight_layers(); ++l) {
+        const CardPlan p = plan_card(session, l, view.sample, kMaxCardRows, view.show_biases,
+                                     answer_column_width(session, view, l));
+        if (l > 0 && row_w + spacing + p.width > width) {  // as draw_breakdown wraps them
+            total_h += row_h + style.ItemSpacing.y;
+            row_w = row_h = 0;
+        }
+        row_w += (row_w > 0 ? spacing : 0.0f) + p.width;
+        row_h = std::max(row_h, p.height);
+        widest = std::max(widest, row_w);
+    }
+    return ImVec2(widest, total_h + row_h);
+}
 
 void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe, bool one_row) {
     const int layers = session.network().weight_layers();
@@ -381,17 +454,41 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
                            style.ScrollbarSize - 4;
         max_rows = std::clamp(static_cast<int>(room / row_h), 1, kMaxCardRows);
     }
+    std::vector<CardPlan> plans;
+    plans.reserve(layers);
+    for (int l = 0; l < layers; ++l)
+        plans.push_back(plan_card(session, l, view.sample, max_rows, view.show_biases, answer_column_width(session, view, l)));
+    // The strip of a laptop is one row that scrolls sideways, unless its cards wrap into rows
+    // that fit its height (a small network such as XOR: nothing needs scrolling at all), or it is
+    // tall enough for two rows of them (a tablet in portrait): then they wrap and it scrolls down.
+    const float left = ImGui::GetCursorScreenPos().x;
+    if (one_row) {
+        float row_right = left, row_h = 0, total_h = 0, tallest = 0;
+        for (int l = 0; l < layers; ++l) {
+            const CardPlan& p = plans[l];
+            if (l > 0 && row_right + spacing + p.width > right) {
+                total_h += row_h + style.ItemSpacing.y;
+                row_right = left;
+                row_h = 0;
+            }
+            row_right += (row_right > left ? spacing : 0.0f) + p.width;
+            row_h = std::max(row_h, p.height);
+            tallest = std::max(tallest, p.height);
+        }
+        const float room = ImGui::GetContentRegionAvail().y;
+        if (total_h > 0 && (total_h + row_h <= room || 2 * tallest + style.ItemSpacing.y <= room)) one_row = false;
+    }
     float last_right = 0;
     for (int l = 0; l < layers; ++l) {
-        const CardPlan p =
-            plan_card(session, l, view.sample, max_rows, view.show_biases, answer_column_width(session, view, l));
+        const CardPlan& p = plans[l];
         const ImVec2 size(p.width, p.height);
         // Beside the previous card (always in one row; in flow when it fits), else below it.
         if (l > 0 && (one_row || last_right + spacing + size.x <= right)) ImGui::SameLine(0, spacing);
         ImGui::PushID(l);
         // A card off screen is drawn all the same when an answer field in it is to get the focus.
         const bool focus_here = focus_is_in_layer(view, l);
-        if (focus_here || ImGui::IsRectVisible(size)) {
+        // So is every card while Tab looks for the next answer field (one frame per Tab).
+        if (focus_here || reveal_is_in_layer(view, l) || keyboard_tabbing() || ImGui::IsRectVisible(size)) {
             // NavFlattened: Tab goes on from the last answer field of one card to the next card's.
             ImGui::BeginChild("layer", size, false,
                               ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);

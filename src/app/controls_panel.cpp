@@ -6,14 +6,18 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include "app/keyboard_nav.h"
 #include "app/network_panel.h"
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
+#include "app/typed_field.h"
 #include "app/value_mask.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
+#include "core/typed_number.h"
 
 namespace app {
 namespace {
@@ -40,6 +44,16 @@ int section_of(const Selection& sel) {
     if (sel.kind == Selection::Kind::Edge) return sel.layer + 1;
     if (sel.kind == Selection::Kind::Node) return sel.layer;
     return -1;
+}
+
+// A section's header (Inputs, W3), folding it: a tab stop, named for the page by name().
+template <class Name>
+bool section_header(const char* label, bool open_at_first, Name&& name) {
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    const bool open = ImGui::CollapsingHeader(label, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    ImGui::PopItemFlag();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, name(), open); });
+    return open;
 }
 
 // Scrolls the current window so the last item sits a third of the way down.
@@ -78,6 +92,17 @@ std::string layer_summary(const mlp::Session& session, const ValueMask& mask, in
 }
 
 }  // namespace
+
+bool ControlsPanel::slider(const char* name, double* v, const ValueSliderOptions& o, mlp::Session& session) {
+    const double before = *v;
+    std::string refused;
+    const bool changed = value_slider(name, v, o, &refused);
+    if (!refused.empty())
+        typed_message_.refuse(&session, std::string(name) + ": " + refused, mlp::kept_value_note(name, before));
+    else if (changed)
+        typed_message_.accepted(&session);
+    return changed;
+}
 
 double ControlsPanel::bound_for(int section, double v) {
     double& b = bounds_[section];
@@ -125,15 +150,20 @@ void ControlsPanel::weight_slider(int l, int i, int j, float width, mlp::Session
     o.touch = touch_;
     o.highlighted = selects_weight(view.selected, l, i, j);
     ImGui::SetNextItemWidth(width);
-    if (value_slider(name, &v, o)) {
+    if (slider(name, &v, o, session)) {
         session.set_weight(l, i, j, v);
         bound_for(l + 1, v);
     }
+    // What the slider is, before how the keys move it (the page's screen reader mirror).
+    if (ControlDescription* d = focused_description()) {
+        d->hint = "weight into node " + std::to_string(i + 1) + " of layer " + std::to_string(l + 1) + ", from node " +
+                  std::to_string(j + 1) + " of layer " + std::to_string(l) + ". " + d->hint;
+    }
     if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninto node %d of layer %d, from node %d of layer %d", name,
-                          format_value(session.network().weights[l].at(i, j), 6).c_str(), i + 1, l + 1, j + 1, l);
+                          mlp::format_value(session.network().weights[l].at(i, j)).c_str(), i + 1, l + 1, j + 1, l);
     }
-    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    probe.add_last_item(std::string("slider:") + name, o.highlighted, mlp::format_value(v));
     if (o.highlighted && view.scroll_to_selected) {
         scroll_to_last_item();
         view.scroll_to_selected = false;
@@ -151,15 +181,17 @@ void ControlsPanel::bias_slider(int l, int i, float width, mlp::Session& session
     o.touch = touch_;
     o.highlighted = view.selected == Selection::node(l + 1, i);
     ImGui::SetNextItemWidth(width);
-    if (value_slider(name, &v, o)) {
+    if (slider(name, &v, o, session)) {
         session.set_bias(l, i, v);
         bound_for(l + 1, v);
     }
+    if (ControlDescription* d = focused_description())
+        d->hint = "bias of node " + std::to_string(i + 1) + " of layer " + std::to_string(l + 1) + ". " + d->hint;
     if (!touch_ && item_hovered_for_tooltip()) {
         ImGui::SetTooltip("%s = %s\nbias of node %d of layer %d: z = W\xC2\xB7" "a + b", name,
-                          format_value(session.network().biases[l][i], 6).c_str(), i + 1, l + 1);
+                          mlp::format_value(session.network().biases[l][i]).c_str(), i + 1, l + 1);
     }
-    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    probe.add_last_item(std::string("slider:") + name, o.highlighted, mlp::format_value(v));
 }
 
 void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe) {
@@ -173,15 +205,17 @@ void ControlsPanel::input_slider(int s, int j, float width, mlp::Session& sessio
     o.touch = touch_;
     o.highlighted = selects_input(view.selected, j);
     ImGui::SetNextItemWidth(width);
-    if (value_slider(name, &v, o)) {
+    if (slider(name, &v, o, session)) {
         session.set_input(s, j, v);
         bound_for(0, v);
     }
+    if (ControlDescription* d = focused_description())
+        d->hint = "input " + std::to_string(j + 1) + " of sample x" + std::to_string(s + 1) + ". " + d->hint;
     if (!touch_ && item_hovered_for_tooltip()) {  // a finger leaves the pointer where it lifted
         ImGui::SetTooltip("%s = %s\ninput %d of sample x%d", name,
-                          format_value(session.document().inputs.at(s, j), 6).c_str(), j + 1, s + 1);
+                          mlp::format_value(session.document().inputs.at(s, j)).c_str(), j + 1, s + 1);
     }
-    probe.add_last_item(std::string("slider:") + name, o.highlighted);
+    probe.add_last_item(std::string("slider:") + name, o.highlighted, mlp::format_value(v));
     if (o.highlighted && view.scroll_to_selected) {
         scroll_to_last_item();
         view.scroll_to_selected = false;
@@ -211,7 +245,9 @@ void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe&
     if (view.scroll_to_selected && section_of(view.selected) == 0) ImGui::SetNextItemOpen(true);
     char label[64];
     std::snprintf(label, sizeof label, "Inputs   %d sample%s \xC3\x97 %d###inputs", samples, samples == 1 ? "" : "s", n);
-    const bool open = ImGui::CollapsingHeader(label, matrix ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    const bool open = section_header(label, matrix, [&] {
+        return "Inputs: " + std::to_string(samples) + (samples == 1 ? " sample" : " samples") + " of " + std::to_string(n);
+    });
     probe.add_last_item("section:inputs");
     if (!open) return;
 
@@ -271,7 +307,11 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
     char label[128];
     std::snprintf(label, sizeof label, "W%d   layer %d \xE2\x86\x92 %d \xC2\xB7 %s   %d\xC3\x97%d###W%d", l + 1, l, l + 1,
                   activation_label(net.activations[l]), w.rows, w.cols, l + 1);
-    const bool open = ImGui::CollapsingHeader(label, matrix ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    const bool open = section_header(label, matrix, [&] {
+        return "W" + std::to_string(l + 1) + ": weights of layer " + std::to_string(l) + " to " + std::to_string(l + 1) +
+               ", " + activation_label(net.activations[l]) + ", " + std::to_string(w.rows) + " by " +
+               std::to_string(w.cols);
+    });
     char probe_label[32];
     std::snprintf(probe_label, sizeof probe_label, "section:W%d", l + 1);
     probe.add_last_item(probe_label);
@@ -292,8 +332,8 @@ void ControlsPanel::draw_layer(int l, mlp::Session& session, ViewState& view, Ui
     if (matrix) {
         const int sample = std::clamp(view.sample, 0, session.sample_count() - 1);
         const std::string summary = layer_summary(session, ValueMask(session, view), l, sample);
-        muted_text_wrapped(summary.c_str());
-        probe.add_last_item("text:summary W" + std::to_string(l + 1), false, summary);
+        // ui(): the lines as drawn, joined by '\n'.
+        probe.add_last_item("text:summary W" + std::to_string(l + 1), false, muted_text_wrapped(summary.c_str()));
     }
     ImGui::Spacing();
 }
@@ -347,12 +387,39 @@ void ControlsPanel::draw_node_weights(int l, mlp::Session& session, ViewState& v
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Weights into node");
     ImGui::SameLine();
-    int shown = picked + 1;
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000").x + ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().FramePadding.x * 4);
-    if (ImGui::InputInt("##node", &shown, 1, 10)) picked = std::clamp(shown - 1, 0, w.rows - 1);
+    // − [node] +: a step either way, or a typed node number (applied when typing ends).
+    const ImVec2 spacing(2.0f, ImGui::GetStyle().ItemSpacing.y);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
+    ImGui::PushID(l);
+    if (ImGui::Button("\xE2\x88\x92##prev")) picked = std::max(0, picked - 1);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
+    std::string typed, now;
+    const bool ended = typed_field("##node", std::to_string(picked + 1), &typed, &now);
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::TextField, "Weights into node, of " + std::to_string(w.rows),
+                                                false, "the node of layer " + std::to_string(l + 1) + " whose weights are shown");
+        d.value = now;
+        return d;
+    });
+    if (ended) {
+        const std::string layer_nodes = "a node of layer " + std::to_string(l + 1);
+        const mlp::TypedNumber node = mlp::read_typed_count(typed, layer_nodes.c_str(), 1, w.rows);
+        if (node.ok()) {
+            picked = static_cast<int>(node.value) - 1;
+            typed_message_.accepted(&session);
+        } else {
+            typed_message_.refuse(&session, "W" + std::to_string(l + 1) + ", weights into node: " + node.error,
+                                  "W" + std::to_string(l + 1) + " still shows node " + std::to_string(picked + 1) + ".");
+        }
+    }
     char probe_label[32];
     std::snprintf(probe_label, sizeof probe_label, "input:node.W%d", l + 1);
     probe.add_last_item(probe_label);
+    ImGui::SameLine();
+    if (ImGui::Button("+##next")) picked = std::min(w.rows - 1, picked + 1);
+    ImGui::PopID();
+    ImGui::PopStyleVar();
     ImGui::SameLine();
     char of[32];
     std::snprintf(of, sizeof of, "of %d", w.rows);

@@ -11,8 +11,10 @@
 
 #include "app/network_panel.h"
 #include "app/ui_probe.h"
+#include "app/value_slider.h"
 #include "app/view_state.h"
 #include "core/session.h"
+#include "core/typed_number.h"
 
 namespace app {
 
@@ -38,6 +40,8 @@ private:
     void weight_slider(int l, int i, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
     void input_slider(int s, int j, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
     void bias_slider(int l, int i, float width, mlp::Session& session, ViewState& view, UiProbe& probe);
+    // value_slider, with a refused typed value said in the page's banner (typed_message_).
+    bool slider(const char* name, double* v, const ValueSliderOptions& o, mlp::Session& session);
     // Widens the section's range when v lies outside it (a typed value, a loaded document).
     double bound_for(int section, double v);
 
@@ -50,6 +54,7 @@ private:
     uint64_t structure_seen_ = 0;
     bool touch_ = false;
     Selection selection_seen_;
+    mlp::FieldMessage typed_message_;  // the last value typed into a slider and refused
 };
 
 }  // namespace app

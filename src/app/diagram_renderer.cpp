@@ -294,13 +294,18 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
         const bool one_edit = session.revision() == seen_revision_ + 1;
         // Nodes downstream of the edit, or all of them when the mask changed too.
         const int downstream = mask_version != seen_mask_version_ ? 0 : edit.layer + 1;
-        if (one_edit && edit.kind == Kind::Weight) {
+        if (one_edit && edit.kind == Kind::Text && mask_version == seen_mask_version_) {
+            // The title or the note: nothing the diagram draws.
+        } else if (one_edit && edit.kind == Kind::Weight) {
             update_line(session, plan, edit.layer, edit.row, edit.col);
             rebuild_nodes(session, sample, downstream, false, mask);
         } else if (one_edit && (edit.kind == Kind::Bias || edit.kind == Kind::Activation)) {
             rebuild_nodes(session, sample, downstream, false, mask);
         } else if (one_edit && (edit.kind == Kind::Input || edit.kind == Kind::Hidden)) {
             rebuild_nodes(session, sample, 0, false, mask);
+        } else if (one_edit && (edit.kind == Kind::Target || edit.kind == Kind::Learning)) {
+            // Targets and the loss settings are not drawn: only a new mask needs the nodes again.
+            if (mask_version != seen_mask_version_) rebuild_nodes(session, sample, 0, false, mask);
         } else {  // several edits since the last frame, or a new document of the same shape
             rebuild_lines(session, plan, false);
             rebuild_nodes(session, sample, 0, false, mask);
@@ -317,8 +322,9 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
 // --- Drawing ----------------------------------------------------------------------------------
 
 void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
-                           float display_h, float fb_scale) {
+                           float display_h, float fb_scale, unsigned target_fbo) {
     if (!gl_ready_ || geo.columns.empty() || display_w <= 0 || display_h <= 0) return;
+    target_fbo_ = target_fbo;
     const int columns = std::min(static_cast<int>(geo.columns.size()), kMaxColumns);
     float column_data[kMaxColumns * 4];
     float smallest_radius = mlp::kMaxNodeRadius;
@@ -462,7 +468,7 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
         glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_texture_, 0);
         const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
         if (!complete) {
             cache_usable_ = false;
             return false;
@@ -506,7 +512,7 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
             point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
             glDisable(GL_SCISSOR_TEST);
         }
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
         glViewport(0, 0, target.canvas_w, target.canvas_h);
         cache_key_ = key;
         cache_gap_data_ = gap_data;
@@ -517,7 +523,7 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
     glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);
     glBlitFramebuffer(0, 0, target.w, target.h, target.x, target.y, target.x + target.w, target.y + target.h,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, target_fbo_);
     return true;
 }
 

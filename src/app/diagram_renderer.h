@@ -41,9 +41,10 @@ public:
     // changes for a reason the session's revision does not show (exercise_view.h).
     void sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
               uint64_t mask_version);
-    // Draws into the current framebuffer, clipped to geo.area. display: the canvas in CSS px.
+    // Draws into framebuffer `target_fbo` (0: the canvas; bound on entry), clipped to geo.area.
+    // display: the canvas (or the picture, app/picture.h) in CSS px.
     void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
-              float display_h, float fb_scale);
+              float display_h, float fb_scale, unsigned target_fbo = 0);
 
     // For a lost WebGL context: lets go of every GL object (deleting them on a lost context is
     // quietly ignored by WebGL and frees Emscripten's handles); the next sync makes them again and
@@ -106,6 +107,7 @@ private:
     // them changes. A change to one gap's lines (a weight dragged) redraws that gap's strip only:
     // in software rendering (no GPU) all the lines of 8x128 took most of a second per frame.
     bool cache_usable_ = false;
+    unsigned target_fbo_ = 0;  // what draw() draws into, bound again after the cache's own
     unsigned cache_fbo_ = 0, cache_texture_ = 0;
     int cache_w_ = 0, cache_h_ = 0;
     std::vector<float> cache_key_;       // the layout and canvas the cache was drawn for

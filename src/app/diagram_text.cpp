@@ -1,6 +1,6 @@
 #include "app/diagram_text.h"
 
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/worksheet_text.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
@@ -11,7 +11,7 @@ namespace {
 
 // A factor of a product: negative numbers in parentheses, as on the worksheet: 7·(−1).
 std::string factor(double v) {
-    std::string text = format_value(v);
+    std::string text = mlp::format_value(v);
     return v < 0 ? "(" + text + ")" : text;
 }
 
@@ -40,7 +40,7 @@ std::string node_label(const mlp::Network& net, int layer, int node) {
 std::string node_tooltip(const mlp::Session& session, int sample, int layer, int node, const ValueMask* mask) {
     const mlp::Network& net = session.network();
     const mlp::Matrix& inputs = session.document().inputs;
-    if (layer == 0) return node_label(net, 0, node) + " = " + format_value(inputs.at(sample, node)) + sample_note(session, sample);
+    if (layer == 0) return node_label(net, 0, node) + " = " + mlp::format_value(inputs.at(sample, node)) + sample_note(session, sample);
 
     const int l = layer - 1;  // the weight layer leading into this node
     const double z = session.pass().z[l].at(sample, node);
@@ -90,11 +90,12 @@ std::string edge_tooltip(const mlp::Session& session, int sample, int l, int row
     const double w = net.weights[l].at(row, col);
     const double a = mlp::layer_input(session.pass(), session.document().inputs, l).at(sample, col);
     const bool hidden = mask && mask->hides_input(l, sample, col);
-    std::string text = weight_name(l, row, col) + " = " + format_value(w) + "   (" + node_label(net, l, col) +
+    std::string text = weight_name(l, row, col) + " = " + mlp::format_value(w) + "   (" + node_label(net, l, col) +
                        " \xE2\x86\x92 " + node_label(net, l + 1, row) + ")\n";
     text += "contribution a\xC2\xB7w = " + (hidden ? std::string(kMaskedText) : factor(a)) + "\xC2\xB7" + factor(w) +
             " = " + shown_value(hidden, a * w);
-    return text + sample_note(session, sample);
+    // What can be done with it, which nothing else on the line says.
+    return text + sample_note(session, sample) + "\ndrag the line up or down to change " + weight_name(l, row, col);
 }
 
 std::string bins_tooltip(const mlp::Session& session, const mlp::GapPlan& gap, int l, int dst_bin, int src_bin) {
@@ -105,7 +106,7 @@ std::string bins_tooltip(const mlp::Session& session, const mlp::GapPlan& gap, i
     };
     const double mean = mlp::bin_mean(session.network().weights[l], gap, dst_bin, src_bin);
     return "W" + std::to_string(l + 1) + "[" + range(r0, r1) + ", " + range(c0, c1) + "]: " +
-           std::to_string((r1 - r0) * (c1 - c0)) + " weights drawn as one line\nmean weight " + format_value(mean);
+           std::to_string((r1 - r0) * (c1 - c0)) + " weights drawn as one line\nmean weight " + mlp::format_value(mean);
 }
 
 }  // namespace app

@@ -5,6 +5,7 @@
 // and for weight W3[2,1]
 //     W3[2,1] = 1   (node 2.1 → node 3.2)
 //     contribution a·w = 2·1 = 2
+//     drag the line up or down to change W3[2,1]
 #pragma once
 
 #include <string>

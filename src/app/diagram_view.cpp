@@ -6,12 +6,13 @@
 
 #include <imgui.h>
 
-#include "app/diagram_bias_marks.h"
+#include "app/diagram_labels.h"
 #include "app/diagram_text.h"
 #include "app/exercise_panel.h"
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/worksheet_text.h"
 #include "app/palette.h"
+#include "app/theme.h"
 #include "app/value_mask.h"
 
 namespace app {
@@ -21,14 +22,10 @@ namespace {
 constexpr float kDragThreshold = 3.0f;       // CSS px a press may wander before it is a drag
 constexpr float kPixelsPerStep = 12.0f;      // integer mode: one step per this many pixels of drag
 constexpr float kPixelsPerScale = 100.0f;    // fine mode: the largest |w| per this many pixels
-constexpr float kMinTextRadius = 8.0f;       // smaller circles show their number in the tooltip only
 constexpr int kMaxProbeItems = 300;          // ui() lists nodes and lines only for small networks
 constexpr float kHeadingFontSize = 14.0f;
 constexpr float kSubheadingFontSize = 12.5f;
-constexpr float kMinNumberFontSize = 8.0f;   // a node's number is not shrunk below this (a phone's −18)
 constexpr float kTooltipWidthEms = 34.0f;    // tooltips wrap at this many font sizes
-
-ImVec2 im(mlp::Point p) { return ImVec2(p.x, p.y); }
 
 // The ViewState name of what a hit found (aggregated lines have none: they are not one weight).
 Selection selection_of(const mlp::DiagramHit& hit) {
@@ -55,29 +52,6 @@ bool text_centred(ImDrawList* list, const std::string& text, ImVec2 centre, floa
     }
     list->AddText(font, size, ImVec2(centre.x - extent.x * 0.5f, centre.y - extent.y * 0.5f), colour, text.c_str());
     return true;
-}
-
-// The worksheet's mark of a ReLU clip, by the node: "−5 → 0" with the −5 struck through; above
-// the node, or below it when the headings are in the way.
-void draw_clip_note(ImDrawList* list, double z, double a, ImVec2 centre, float radius, float header_bottom) {
-    ImFont* font = ImGui::GetFont();
-    const float size = kSubheadingFontSize + 1.0f;
-    const std::string crossed = format_value(z, 3);
-    const std::string result = " \xE2\x86\x92 " + format_value(a, 3);
-    const ImVec2 crossed_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, crossed.c_str());
-    const ImVec2 result_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, result.c_str());
-    const float width = crossed_size.x + result_size.x;
-    ImVec2 at(std::round(centre.x - width * 0.5f), centre.y - radius - 5.0f - crossed_size.y);
-    if (at.y < header_bottom) at.y = centre.y + radius + 5.0f;
-    at.y = std::round(at.y);
-    list->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + width + 4, at.y + crossed_size.y + 1),
-                        palette::kBackground.with_alpha(235).u32(), 4.0f);
-    const ImU32 colour = palette::kClipped.u32();
-    list->AddText(font, size, at, colour, crossed.c_str());
-    // Struck diagonally, so the minus sign stays readable under the stroke.
-    list->AddLine(ImVec2(at.x - 1.0f, at.y + crossed_size.y * 0.85f), ImVec2(at.x + crossed_size.x + 1.0f, at.y + crossed_size.y * 0.2f),
-                  colour, 1.5f);
-    list->AddText(font, size, ImVec2(at.x + crossed_size.x, at.y), colour, result.c_str());
 }
 
 }  // namespace
@@ -190,33 +164,52 @@ void DiagramView::draw_headings(const mlp::Session& session, const ViewState& vi
     }
 }
 
-// The key under the diagram: what the colours, the dots and the red ring mean. Items that do
-// not fit the width are left out from the end (the last is a detail).
-void DiagramView::draw_legend(ImDrawList* list) const {
+// The key under the diagram: what the colours, the dots and the red ring mean, and what a line
+// does when dragged (nothing else on screen says it). Items that do not fit the width are left
+// out by importance (the colours of the signs and the drag first), drawn in their order.
+void DiagramView::draw_legend(ImDrawList* list, UiProbe& probe) const {
     ImFont* font = ImGui::GetFont();
     const float size = kSubheadingFontSize;
     const float y = std::round(geo_.footer_top + (geo_.area.y + geo_.area.h - geo_.footer_top) * 0.5f);
     if (y + size * 0.5f > geo_.area.y + geo_.area.h) return;
-    enum class Swatch { Line, Dots, Ring, None };
+    enum class Swatch { Line, Dots, Ring, Drag, None };
     struct Item {
         Swatch swatch;
         Colour colour;
         const char* text;
+        int importance;  // 0 first
     };
     static const Item kItems[] = {
-        {Swatch::Line, palette::kPositive, "w > 0"},
-        {Swatch::Line, palette::kNegative, "w < 0"},
-        {Swatch::Dots, palette::kZeroEdge, "w = 0"},
-        {Swatch::Ring, palette::kClipped, "clipped by ReLU"},
-        {Swatch::None, palette::kMuted, "thicker: larger |w|"},
+        {Swatch::Line, palette::kPositive, "w > 0", 0},
+        {Swatch::Line, palette::kNegative, "w < 0", 0},
+        {Swatch::Dots, palette::kZeroEdge, "w = 0", 3},
+        {Swatch::Ring, palette::kClipped, "clipped by ReLU", 2},
+        {Swatch::None, palette::kMuted, "thicker: larger |w|", 4},
+        {Swatch::Drag, palette::kInk, "drag a line to change its weight", 1},
     };
+    constexpr int kCount = static_cast<int>(sizeof kItems / sizeof kItems[0]);
     constexpr float kSwatch = 18.0f, kGap = 5.0f, kSpacing = 14.0f;
-    float x = geo_.area.x + 14.0f;
+    const float left = geo_.area.x + 14.0f;
     const float right = geo_.area.x + geo_.area.w - 10.0f;
-    for (const Item& item : kItems) {
-        const float text_w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, item.text).x;
+    auto width = [&](const Item& item) {
         const float swatch_w = item.swatch == Swatch::None ? 0.0f : kSwatch + kGap;
-        if (x + swatch_w + text_w > right) break;
+        return swatch_w + font->CalcTextSizeA(size, FLT_MAX, 0.0f, item.text).x;
+    };
+    // Which fit, most important first.
+    bool shown[kCount] = {};
+    float used = 0.0f;
+    for (int importance = 0; importance <= 4; ++importance)
+        for (int k = 0; k < kCount; ++k) {
+            if (kItems[k].importance != importance) continue;
+            const float w = width(kItems[k]) + (used > 0.0f ? kSpacing : 0.0f);
+            if (left + used + w > right) continue;
+            shown[k] = true;
+            used += w;
+        }
+    float x = left;
+    for (int k = 0; k < kCount; ++k) {
+        if (!shown[k]) continue;
+        const Item& item = kItems[k];
         const ImU32 colour = item.colour.u32();
         switch (item.swatch) {
             case Swatch::Line: list->AddLine(ImVec2(x, y), ImVec2(x + kSwatch, y), colour, 3.0f); break;
@@ -224,46 +217,22 @@ void DiagramView::draw_legend(ImDrawList* list) const {
                 for (float d = x; d < x + kSwatch; d += 5.0f) list->AddLine(ImVec2(d, y), ImVec2(d + 2.5f, y), colour, 1.0f);
                 break;
             case Swatch::Ring: list->AddCircle(ImVec2(x + kSwatch * 0.5f, y), 6.0f, colour, 20, 2.5f); break;
+            case Swatch::Drag: {
+                // A line with arrows up and down across it: the gesture.
+                const float cx = x + kSwatch * 0.5f, a = 6.5f;
+                list->AddLine(ImVec2(x, y + 2.0f), ImVec2(x + kSwatch, y - 2.0f), palette::kPositive.u32(), 2.5f);
+                list->AddLine(ImVec2(cx, y - a), ImVec2(cx, y + a), colour, 1.5f);
+                list->AddTriangleFilled(ImVec2(cx, y - a - 2.0f), ImVec2(cx - 3.0f, y - a + 2.0f), ImVec2(cx + 3.0f, y - a + 2.0f), colour);
+                list->AddTriangleFilled(ImVec2(cx, y + a + 2.0f), ImVec2(cx + 3.0f, y + a - 2.0f), ImVec2(cx - 3.0f, y + a - 2.0f), colour);
+                break;
+            }
             case Swatch::None: break;
         }
-        list->AddText(font, size, ImVec2(x + swatch_w, y - size * 0.5f), palette::kMuted.u32(), item.text);
-        x += swatch_w + text_w + kSpacing;
-    }
-}
-
-void DiagramView::draw_node_numbers(const mlp::Session& session, const ViewState& view, ImDrawList* list) const {
-    const mlp::Network& net = session.network();
-    const mlp::ForwardPass& pass = session.pass();
-    const int sample = shown_sample(session, view);
-    const ValueMask mask(session, view);
-    for (int c = 0; c < static_cast<int>(geo_.columns.size()); ++c) {
-        const mlp::Column& col = geo_.columns[c];
-        if (col.strip || col.radius < kMinTextRadius) continue;  // too small: the tooltip tells
-        const float size = std::clamp(col.radius * 0.72f, 10.5f, 15.0f);
-        for (int i = 0; i < col.count; ++i) {
-            const ImVec2 centre = im(col.node(static_cast<float>(i)));
-            const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
-            // Three significant digits, or fewer when that is what fits; else the tooltip tells.
-            // The room is the circle's width at the top and bottom of the digits (about 0.75 of
-            // the font size tall), less a margin: a number fits as wide as the circle allows.
-            const float half_height = 0.375f * size;
-            const float room =
-                2.0f * std::sqrt(std::max(0.0f, col.radius * col.radius - half_height * half_height)) - 3.0f;
-            if (c > 0 && mask.hides_node(c - 1, sample, i)) {
-                // A blank to fill in (the learner's answer once typed), and no clip mark to give it away.
-                Colour colour;
-                const std::string label = hidden_node_label(session, view, c - 1, sample, i, &colour);
-                text_centred(list, label, centre, size, room, kMinNumberFontSize, colour.u32());
-                continue;
-            }
-            for (int digits = 3; digits >= 1; --digits)
-                if (text_centred(list, format_value(value, digits), centre, size, room, kMinNumberFontSize,
-                                 palette::kInk.u32()))
-                    break;
-            if (c == 0 || !mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i))) continue;
-            draw_clip_note(list, pass.z[c - 1].at(sample, i), pass.a[c - 1].at(sample, i), centre, col.radius,
-                           geo_.header_bottom);
-        }
+        const float swatch_w = item.swatch == Swatch::None ? 0.0f : kSwatch + kGap;
+        const ImU32 text_colour = item.swatch == Swatch::Drag ? palette::kInk.u32() : palette::kMuted.u32();
+        list->AddText(font, size, ImVec2(x + swatch_w, y - size * 0.5f), text_colour, item.text);
+        if (item.swatch == Swatch::Drag) probe.add("text:drag hint", x, y - size * 0.5f, width(item), size, false, item.text);
+        x += width(item) + kSpacing;
     }
 }
 
@@ -283,7 +252,7 @@ void DiagramView::add_probes(const mlp::Session& session, const ViewState& view,
                 Colour colour;
                 const std::string text = c > 0 && mask.hides_node(c - 1, sample, i)
                                              ? hidden_node_label(session, view, c - 1, sample, i, &colour)
-                                             : format_value(value);
+                                             : mlp::format_value(value);
                 probe.add("node:" + std::to_string(c) + "." + std::to_string(i + 1), p.x - col.half_width(), p.y - r,
                           2 * col.half_width(), 2 * r, false, text);
             }
@@ -323,9 +292,8 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         return;
     }
     draw_headings(session, view, list);
-    draw_legend(list);
-    draw_node_numbers(session, view, list);
-    if (view.show_biases) draw_bias_marks(session, geo_, list, probe);
+    draw_legend(list, probe);
+    draw_diagram_labels(session, view, geo_, list, probe);
     add_probes(session, view, probe);
 
     const int sample = shown_sample(session, view);
@@ -343,19 +311,32 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         case mlp::DiagramHit::Kind::None: break;
     }
     if (hover_.kind != mlp::DiagramHit::Kind::None) {
-        ImGui::BeginTooltip();
         // Long dot products wrap instead of running off a phone's screen.
-        const float width = std::min(ImGui::GetIO().DisplaySize.x - 32.0f, ImGui::GetFontSize() * kTooltipWidthEms);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(width, 120.0f));
-        ImGui::TextUnformatted(view.tooltip.c_str());
-        ImGui::PopTextWrapPos();
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const float wrap = std::max(std::min(display.x - 32.0f, ImGui::GetFontSize() * kTooltipWidthEms), 120.0f);
+        const std::string text = wrap_to_width(view.tooltip.c_str(), wrap);  // breaks at spaces only
+        // Placed clear of what it is about (core/diagram_geometry.h place_tooltip): a line's two
+        // nodes, so a drag shows the value it changes; a node itself.
+        std::vector<mlp::NodeRef> keep_clear;
+        if (hover_.kind == mlp::DiagramHit::Kind::Edge) keep_clear = {{hover_.layer + 1, hover_.row}, {hover_.layer, hover_.col}};
+        if (hover_.kind == mlp::DiagramHit::Kind::Node) keep_clear = {{hover_.layer, hover_.row}};
+        const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        const mlp::Point at = mlp::place_tooltip(geo_, {mouse.x, mouse.y}, size.x + 2 * padding.x + 2, size.y + 2 * padding.y + 2,
+                                                 {0, 0, display.x, display.y}, keep_clear);
+        ImGui::SetNextWindowPos(ImVec2(at.x, at.y));
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(text.c_str());
+        const ImVec2 pos = ImGui::GetWindowPos(), box = ImGui::GetWindowSize();
+        probe.add("tooltip", pos.x, pos.y, box.x, box.y);
         ImGui::EndTooltip();
     }
 }
 
 // --- GL ---------------------------------------------------------------------------------------
 
-void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, float fb_scale) {
+void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, float fb_scale, unsigned target_fbo) {
     if (geo_.columns.empty()) return;
     renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view), view.exercise.mask_version);
     if (!renderer_.error().empty()) return;
@@ -381,7 +362,7 @@ void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, 
     if (hover_.kind == mlp::DiagramHit::Kind::EdgeBins) add_line(plan_.gaps[hover_.layer].instance_of(hover_.row, hover_.col));
 
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    renderer_.draw(geo_, highlight, display.x, display.y, fb_scale);
+    renderer_.draw(geo_, highlight, display.x, display.y, fb_scale, target_fbo);
 }
 
 }  // namespace app

@@ -27,8 +27,11 @@ public:
     // panels), and the ui() probe rectangles of nodes and lines. Sets view.tooltip.
     void draw(const mlp::Session& session, ViewState& view, UiProbe& probe);
     // The GL part, called after ImGui::Render and before ImGui's own draw data is rendered, so
-    // ImGui's windows and labels land on top. fb_scale: framebuffer pixels per CSS pixel.
-    void render_gl(const mlp::Session& session, const ViewState& view, float fb_scale);
+    // ImGui's windows and labels land on top. fb_scale: framebuffer pixels per CSS pixel;
+    // target_fbo: the framebuffer drawn into (0: the canvas).
+    void render_gl(const mlp::Session& session, const ViewState& view, float fb_scale, unsigned target_fbo = 0);
+    // Places the diagram in `area` without input (a picture, app/picture.h: draw, then render_gl).
+    void lay_out(const mlp::Session& session, const Rect& area) { update_layout(session, area); }
     // For a lost WebGL context: the renderer lets go of its GL objects and makes them again later.
     void release_gl_objects() { renderer_.release_gl_objects(); }
 
@@ -36,8 +39,7 @@ private:
     void update_layout(const mlp::Session& session, const Rect& area);
     void drag_weight(mlp::Session& session, const ViewState& view, float mouse_y);
     void draw_headings(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
-    void draw_legend(ImDrawList* list) const;
-    void draw_node_numbers(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
+    void draw_legend(ImDrawList* list, UiProbe& probe) const;
     void add_probes(const mlp::Session& session, const ViewState& view, UiProbe& probe);
 
     Rect area_;

@@ -6,16 +6,18 @@
 #include <tuple>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/diagram_text.h"
 #include "app/keyboard_nav.h"
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
 #include "core/exercise.h"
+#include "core/typed_number.h"
 
 namespace app {
 namespace {
@@ -60,18 +62,25 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-// A button; greyed out and inert when disabled. The probe names it "button:<probe>".
-bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool enabled = true) {
+// A button; greyed out and inert when disabled. The probe names it "button:<probe>"; `name` is
+// what a screen reader calls it (the probe name when none).
+bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool enabled = true,
+                const char* name = nullptr) {
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::Button, name ? name : probe_name);
+        d.disabled = !enabled;  // pressed a moment ago, and nothing left to do (Reveal all)
+        return d;
+    });
     if (!enabled) ImGui::EndDisabled();
     probe.add_last_item(std::string("button:") + probe_name);
     return pressed && enabled;
 }
 
-// An on/off button in the style of the segmented buttons (top_bar.h): ink when on.
-bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe) {
+// An on/off button in the style of the segmented buttons (top_bar.h): ink when on. `name` is what
+// a screen reader calls it.
+bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe, const std::string& name) {
     if (on) {
         ImGui::PushStyleColor(ImGuiCol_Button, palette::vec4(palette::kInk));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette::vec4(palette::kInk));
@@ -79,7 +88,7 @@ bool toggle_button(const char* label, bool on, const std::string& probe_name, Ui
         ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kWhite));
     }
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::ToggleButton, name, on); });
     if (on) ImGui::PopStyleColor(4);
     probe.add_last_item(probe_name, on);
     return pressed;
@@ -88,10 +97,9 @@ bool toggle_button(const char* label, bool on, const std::string& probe_name, Ui
 // A line of text (wrapped to the window when `wrap`), recorded in the probe as "text:<name>".
 void bar_text(const std::string& text, Colour colour, const char* probe_name, UiProbe& probe, bool wrap = false) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(colour));
-    if (wrap) ImGui::PushTextWrapPos(0.0f);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text.c_str());
-    if (wrap) ImGui::PopTextWrapPos();
+    ImGui::TextUnformatted(wrap ? wrap_to_width(text.c_str(), std::max(1.0f, ImGui::GetContentRegionAvail().x)).c_str()
+                                : text.c_str());
     ImGui::PopStyleColor();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     probe.add(std::string("text:") + probe_name, min.x, min.y, max.x - min.x, max.y - min.y, false, text);
@@ -128,28 +136,12 @@ void toggle_whole_layer(mlp::Session& session, int l) {
     session.set_hidden(std::move(hidden));
 }
 
-// "8 values to find", "5 of 8 right · 2 wrong · 1 revealed", or why the marks are not shown.
+// The score line (the core's words, ExerciseSheet::status) in its colour.
 std::string status_text(const mlp::Session& session, const ExerciseView& ex, Colour* colour) {
-    *colour = palette::kInk;
-    const auto& hidden = session.hidden();
-    if (hidden.empty()) {
-        *colour = palette::kMuted;
-        return "Nothing is hidden: Edit sheet to choose what to hide.";
-    }
-    const mlp::ExerciseSheet::Score s = ex.sheet.score(hidden);
-    std::string revealed = s.revealed > 0 ? " \xC2\xB7 " + std::to_string(s.revealed) + " revealed" : "";
-    if (ex.sheet.checked() && ex.sheet.outdated(session.pass())) {
-        *colour = palette::kNegativeText;
-        return "The network changed after Check: check again.";
-    }
-    if (!ex.sheet.checked()) {
-        *colour = palette::kMuted;
-        return std::to_string(s.total) + (s.total == 1 ? " value" : " values") + " to find" + revealed;
-    }
-    std::string text = std::to_string(s.right) + " of " + std::to_string(s.total) + " right";
-    if (s.right == s.total) return text + ": well done!";
-    if (s.wrong > 0) text += " \xC2\xB7 " + std::to_string(s.wrong) + " wrong";
-    return text + revealed;
+    using Tone = mlp::ExerciseSheet::Status::Tone;
+    const mlp::ExerciseSheet::Status status = ex.sheet.status(session.hidden(), session.pass());
+    *colour = status.tone == Tone::Muted ? palette::kMuted : status.tone == Tone::Warning ? palette::kNegativeText : palette::kInk;
+    return status.text;
 }
 
 // A rectangle drawn as dashes: a blank on the worksheet, like the diagram's dashed ring.
@@ -184,7 +176,16 @@ void value_text(const mlp::Session& session, const ValueMask& mask, const mlp::H
 }
 
 std::string value_text_plain(const mlp::Session& session, const mlp::HiddenValue& h) {
-    return format_value(mlp::hidden_value(h, session.pass()));
+    return mlp::format_value(mlp::hidden_value(h, session.pass()));
+}
+
+// "z3[2] of x2" (" of x2" only when there are several samples): a value as Reveal, the messages
+// and the page's screen reader mirror name it.
+std::string person_name(const mlp::Session& session, const mlp::HiddenValue& h) {
+    std::string name = std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" +
+                       std::to_string(h.node + 1) + "]";
+    if (session.sample_count() > 1) name += " of x" + std::to_string(h.sample + 1);
+    return name;
 }
 
 // What an answer field asks for: "z3[2] of x2 = row 2 of W3 · a2 of x2", "a3[2] of x2 = ReLU(z3[2])".
@@ -200,6 +201,42 @@ std::string answer_hint(const mlp::Session& session, const mlp::HiddenValue& h) 
     const mlp::Activation act = session.network().activations[h.layer];
     if (act == mlp::Activation::Linear) return "a" + L + i + of + " = z" + L + i + " (linear: no activation)";
     return "a" + L + i + of + " = " + activation_label(act) + "(z" + L + i + ")";
+}
+
+// Typing in an answer field ended: the text becomes the answer when it reads as a number (or is
+// empty), else the answer stays as it was and the page will say why (apply_exercise_requests).
+// Returns false when the text was refused.
+bool end_typing(const mlp::Session& session, ExerciseView& ex) {
+    ExerciseView::Typing& t = ex.typing;
+    if (!t.on) return true;
+    t.on = false;
+    const std::string& before = ex.sheet.answer(t.value);
+    if (t.text == before) return true;
+    const bool blank = t.text.find_first_not_of(" \t") == std::string::npos;
+    const mlp::TypedNumber typed = mlp::read_typed_number(t.text, mlp::TypedRange::Finite);
+    if (blank || typed.ok()) {
+        ex.sheet.set_answer(t.value, blank ? std::string() : t.text);
+        ex.answer_refused = false;
+        ex.answer_accepted = true;
+        return true;
+    }
+    const std::string name = person_name(session, t.value);
+    ex.answer_refused = true;
+    ex.answer_message_text = name + ": " + typed.error;
+    ex.answer_message_note = "The answer to " + name + (before.empty() ? " stays empty." : " stays " + before + ".");
+    return false;
+}
+
+// The width a revealed value of weight layer l needs before it for the wrong answer the learner
+// had typed (struck through, with its ✗), or 0 when no revealed value there has one.
+float kept_answers_width(const mlp::Session& session, const ExerciseView& ex, int l) {
+    float widest = 0.0f;
+    for (const mlp::HiddenValue& h : session.hidden()) {
+        if (h.layer != l || !ex.sheet.revealed(h) || ex.sheet.answer(h).empty()) continue;
+        widest = std::max(widest, ImGui::CalcTextSize(ex.sheet.answer(h).c_str()).x);
+    }
+    if (widest == 0.0f) return 0.0f;
+    return ImGui::GetStyle().ItemSpacing.x + widest + std::round(ImGui::GetTextLineHeight() * 0.9f) + 3.0f;
 }
 
 // The mark Check gave an answer, after its field: ✓ in blue, ✗ in vermillion (shape and colour,
@@ -234,7 +271,7 @@ std::string hidden_node_label(const mlp::Session& session, const ViewState& view
         *colour = mark == mlp::ExerciseSheet::Mark::Right   ? palette::kRight
                   : mark == mlp::ExerciseSheet::Mark::Wrong ? palette::kWrong
                                                             : palette::kMuted;
-        return format_value(typed, 3);
+        return mlp::format_value(typed);
     }
     *colour = palette::kInk;
     return kMaskedText;
@@ -246,18 +283,16 @@ std::string value_name(const mlp::HiddenValue& h) {
 }
 
 std::string reveal_text(const mlp::Session& session, const ViewState& view, const mlp::HiddenValue& h) {
-    const ValueMask mask(session, view);
+    const ValueMask mask(session, view, /*rights_known=*/true);  // the learner's right answers are on the sheet
     const double z = session.pass().z[h.layer].at(h.sample, h.node);
     const double a = session.pass().a[h.layer].at(h.sample, h.node);
-    std::string name = std::string(h.quantity == Q::Z ? "z" : "a") + std::to_string(h.layer + 1) + "[" +
-                       std::to_string(h.node + 1) + "]";
-    if (session.sample_count() > 1) name += " of x" + std::to_string(h.sample + 1);
+    const std::string name = person_name(session, h);
     if (h.quantity == Q::Z)
-        return name + " = " + dot_product_text(session, h.sample, h.layer, h.node, &mask) + " = " + format_value(z);
+        return name + " = " + dot_product_text(session, h.sample, h.layer, h.node, &mask) + " = " + mlp::format_value(z);
     const mlp::Activation act = session.network().activations[h.layer];
-    if (act == mlp::Activation::Linear) return name + " = z = " + format_value(a) + " (linear: no activation)";
+    if (act == mlp::Activation::Linear) return name + " = z = " + mlp::format_value(a) + " (linear: no activation)";
     std::string text = name + " = " + activation_label(act) + "(" + shown_value(mask.hides_z(h.layer, h.sample, h.node), z) +
-                       ") = " + format_value(a);
+                       ") = " + mlp::format_value(a);
     if (mlp::is_clipped(act, z)) text += ": ReLU turns a negative z into 0";
     return text;
 }
@@ -280,11 +315,15 @@ void update_exercise(const mlp::Session& session, ViewState& view) {
         ex.sheet.clear();
         ex.reveal_text.clear();
         ex.focus_pending = false;
+        ex.typing = {};
         ++ex.mask_version;
         new_document = true;
     }
     ex.sheet.keep_only(session.hidden());
     if (ex.focus_pending && !is_hidden(session, ex.focus)) ex.focus_pending = false;
+    if (ex.typing.on && !is_hidden(session, ex.typing.value)) ex.typing = {};
+    if (ex.scroll_to_revealed && !(is_hidden(session, ex.revealed_last) && ex.sheet.revealed(ex.revealed_last)))
+        ex.scroll_to_revealed = false;
     if ((opened || new_document) && ex.on && !session.hidden().empty()) {
         // Ready to solve: the first answer field scrolled into view.
         const mlp::HiddenValue* first = &session.hidden().front();
@@ -292,6 +331,16 @@ void update_exercise(const mlp::Session& session, ViewState& view) {
             if (before_in_tab_order(h, *first)) first = &h;
         request_focus(ex, *first, /*keyboard=*/false);
     }
+}
+
+std::string exercise_status(const mlp::Session& session, const ViewState& view) {
+    const ExerciseView& ex = view.exercise;
+    if (!ex.on) return "";
+    if (ex.editing) return "Editing the exercise sheet: " + std::to_string(session.hidden().size()) + " values hidden.";
+    Colour colour;
+    std::string text = status_text(session, ex, &colour);
+    if (!ex.reveal_text.empty()) text += ". " + ex.reveal_text;
+    return text;
 }
 
 const char* exercise_hint(const ViewState& view) {
@@ -307,7 +356,7 @@ int exercise_bar_lines(const ViewState& view) {
 
 void draw_exercise_toggle(mlp::Session& session, ViewState& view, UiProbe& probe) {
     ExerciseView& ex = view.exercise;
-    if (toggle_button("Exercise", ex.on, "button:Exercise", probe)) {
+    if (toggle_button("Exercise", ex.on, "button:Exercise", probe, "Exercise")) {
         if (ex.on) {
             // Off: nothing is hidden any more (one undo step brings the sheet back).
             ex.on = false;
@@ -315,6 +364,7 @@ void draw_exercise_toggle(mlp::Session& session, ViewState& view, UiProbe& probe
             ex.sheet.clear();
             ex.reveal_text.clear();
             ex.focus_pending = false;
+            ex.typing = {};
             session.set_hidden({});
         } else {
             ex.on = true;
@@ -338,26 +388,31 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         if (narrow) flow(button_width("Check"));
         if (bar_button("Check", "Check", probe, !hidden.empty())) ex.sheet.check(hidden, session.pass());
         flow(button_width("Reveal step"));
-        const mlp::HiddenValue* next = ex.sheet.next_to_reveal(hidden);
-        if (bar_button("Reveal step", "Reveal step", probe, next != nullptr)) {
-            const mlp::HiddenValue h = *next;
-            ex.sheet.reveal(h);
+        // Reveal skips what the learner has right (and marks it) and keeps a wrong answer beside
+        // the value it reveals (core/exercise_sheet.h).
+        const bool any_left = ex.sheet.next_to_reveal(hidden, session.pass()) != nullptr;
+        if (bar_button("Reveal step", "Reveal step", probe, any_left)) {
+            if (const mlp::HiddenValue* h = ex.sheet.reveal_next(hidden, session.pass())) {
+                const auto step = std::lower_bound(hidden.begin(), hidden.end(), *h) - hidden.begin() + 1;
+                ex.reveal_text = "Step " + std::to_string(step) + " of " + std::to_string(hidden.size()) + ":  " +
+                                 reveal_text(session, view, *h);
+                ex.scroll_to_revealed = true;
+                ex.revealed_last = *h;
+            }
             ++ex.mask_version;
-            ex.reveal_text = "Step " + std::to_string(ex.sheet.revealed_count()) + " of " +
-                             std::to_string(hidden.size()) + ":  " + reveal_text(session, view, h);
         }
         flow(button_width("Reveal all"));
-        if (bar_button("Reveal all", "Reveal all", probe, next != nullptr)) {
-            ex.sheet.reveal_all(hidden);
+        if (bar_button("Reveal all", "Reveal all", probe, any_left)) {
+            ex.sheet.reveal_all(hidden, session.pass());
             ++ex.mask_version;
-            ex.reveal_text = "Every hidden value is filled in, in a box: compare them with your answers.";
+            ex.reveal_text = "Every value you did not have right is filled in, in a box, after what you had typed.";
         }
         Colour colour;
         const std::string status = status_text(session, ex, &colour);
         flow(ImGui::CalcTextSize(status.c_str()).x, gap);
         bar_text(status, colour, "score", probe);
         flow(button_width("Edit sheet"), gap);
-        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe)) {
+        if (toggle_button("Edit sheet", false, "button:Edit sheet", probe, "Edit sheet")) {
             ex.editing = true;
             ex.focus_pending = false;
             ++ex.mask_version;
@@ -383,7 +438,8 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
     bool changed = false;
-    if (bar_button("\xE2\x88\x92###fewer", "fewer", probe, ex.per_layer > 1)) --ex.per_layer, changed = true;
+    if (bar_button("\xE2\x88\x92###fewer", "fewer", probe, ex.per_layer > 1, "Hide one node fewer per layer"))
+        --ex.per_layer, changed = true;
     ImGui::SameLine();
     char count[32];
     std::snprintf(count, sizeof count, " %d ", ex.per_layer);
@@ -393,7 +449,8 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     probe.add("text:per layer", count_min.x, count_min.y, count_max.x - count_min.x, count_max.y - count_min.y, false,
               std::to_string(ex.per_layer));
     ImGui::SameLine();
-    if (bar_button("+###more", "more", probe, ex.per_layer < max_nodes)) ++ex.per_layer, changed = true;
+    if (bar_button("+###more", "more", probe, ex.per_layer < max_nodes, "Hide one node more per layer"))
+        ++ex.per_layer, changed = true;
     ImGui::PopStyleVar();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -415,13 +472,14 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         std::snprintf(label, sizeof label, "%d", l + 1);
         flow(button_width(label));
         ImGui::PushID(l);
-        if (toggle_button(label, whole_layer_hidden(session, l), "button:layer " + std::string(label), probe))
+        if (toggle_button(label, whole_layer_hidden(session, l), "button:layer " + std::string(label), probe,
+                          "Hide all of layer " + std::string(label)))
             toggle_whole_layer(session, l);
         ImGui::PopID();
     }
     ImGui::PopStyleVar();
     flow(button_width("Edit sheet"), gap);
-    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe)) {
+    if (toggle_button("Edit sheet", true, "button:Edit sheet", probe, "Edit sheet")) {
         ex.editing = false;
         ++ex.mask_version;
     }
@@ -435,6 +493,17 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
 
 void apply_exercise_requests(mlp::Session& session, ViewState& view) {
     ExerciseView& ex = view.exercise;
+    // An answer field that was not typed into this frame any more (Tab, a click elsewhere, its
+    // card scrolled away): typing ended.
+    if (ex.typing.on && !ex.typing.seen) end_typing(session, ex);
+    ex.typing.seen = false;
+    if (ex.answer_refused) {
+        ex.answer_refused = false;
+        ex.answer_message.refuse(&session, std::move(ex.answer_message_text), std::move(ex.answer_message_note));
+    } else if (ex.answer_accepted) {
+        ex.answer_message.accepted(&session);
+    }
+    ex.answer_accepted = false;
     if (ex.toggle_pending) {
         ex.toggle_pending = false;
         std::vector<mlp::HiddenValue> hidden = session.hidden();
@@ -457,12 +526,17 @@ float answer_column_width(const mlp::Session& session, const ViewState& view, in
     const auto& hidden = session.hidden();
     const auto first = std::lower_bound(hidden.begin(), hidden.end(), mlp::HiddenValue{Q::Z, l, 0, 0});
     if (first == hidden.end() || first->layer != l) return 0.0f;
-    // Room for "−00.00" typed, the frame, and the mark.
-    return ImGui::CalcTextSize("\xE2\x88\x92" "00.00").x + 8.0f + 2.0f + mark_width();
+    // Room for "−00.00" typed, the frame, and the mark; and for the wrong answers kept beside
+    // revealed values.
+    return ImGui::CalcTextSize("\xE2\x88\x92" "00.00").x + 8.0f + 2.0f + mark_width() + kept_answers_width(session, ex, l);
 }
 
 bool focus_is_in_layer(const ViewState& view, int l) {
     return view.exercise.focus_pending && view.exercise.focus.layer == l;
+}
+
+bool reveal_is_in_layer(const ViewState& view, int l) {
+    return view.exercise.scroll_to_revealed && view.exercise.revealed_last.layer == l;
 }
 
 bool focus_answer_of_node(const mlp::Session& session, ViewState& view, int node_layer, int node) {
@@ -497,9 +571,13 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
         value_text(session, mask, h);
         if (hidden) dashed_rect(ImGui::GetWindowDrawList(), ImVec2(min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1),
                                 palette::kInk.u32());
-        if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max)) {
+        const bool pressed_by_key = keyboard_area_button(min, max, name.c_str(), [&] {
+            return describe_control(ControlRole::ToggleButton, "Hide " + person_name(session, h), hidden,
+                                    "hidden values are what the learner works out");
+        });
+        if (pressed_by_key || (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max))) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            if (ImGui::IsMouseClicked(0)) {
+            if (pressed_by_key || ImGui::IsMouseClicked(0)) {
                 ex.toggle_pending = true;
                 ex.toggle = h;
             }
@@ -508,20 +586,49 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
         return true;
     }
     if (ex.sheet.revealed(h)) {
-        // Filled in by Reveal: the value, in a solid box.
-        value_text(session, mask, h);
-        ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1),
-                                            palette::u32(palette::kMuted, 0.8f), 3.0f, 0, 1.2f);
-        add_cell_probe(false, value_text_plain(session, h));
+        // Filled in by Reveal: the value in a solid box; before it what the learner had typed,
+        // struck through with its ✗, as the worksheet writes a clipped value ("−5 → 0"): their
+        // work stays on the sheet.
+        const std::string& yours = ex.sheet.answer(h);
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        if (!yours.empty()) {
+            const ImVec2 size = ImGui::CalcTextSize(yours.c_str());
+            list->AddText(min, palette::kWrong.u32(), yours.c_str());
+            list->AddLine(ImVec2(min.x - 1, min.y + size.y * 0.55f), ImVec2(min.x + size.x + 1, min.y + size.y * 0.55f),
+                          palette::kWrong.u32(), 1.5f);
+            const bool marked = ex.sheet.mark(h) == mlp::ExerciseSheet::Mark::Wrong && !ex.sheet.outdated(session.pass());
+            const ImVec2 mark_at(min.x + size.x + 1, min.y);
+            if (marked) draw_mark(list, mark_at, line_h, false);
+            if (ImGui::IsRectVisible(min, ImVec2(mark_at.x + mark_width(), max.y))) {
+                probe.add("yours:" + name, min.x, min.y, size.x, line_h, false, yours);
+                if (marked) probe.add("mark:" + name, mark_at.x, mark_at.y, mark_width(), line_h, false, kWrongMark);
+            }
+        }
+        value_text(session, mask, h);  // right-aligned in the cell
+        const ImVec2 box_min = yours.empty() ? min : ImVec2(ImGui::GetItemRectMin().x - 2, min.y);
+        list->AddRect(ImVec2(box_min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1), palette::u32(palette::kMuted, 0.8f), 3.0f, 0,
+                      1.2f);
+        if (ImGui::IsRectVisible(min, max))
+            probe.add("cell:" + name, box_min.x, min.y, max.x - box_min.x, line_h, false, value_text_plain(session, h));
+        if (ex.scroll_to_revealed && ex.revealed_last == h) {
+            // The sheet (the card's parent) scrolls so the value and what was typed before it show.
+            ex.scroll_to_revealed = false;
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(ImVec2(min.x - 4, min.y - 2), ImVec2(max.x + 4, max.y + 2)),
+                                ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
+        }
         return true;
     }
 
-    // The answer field.
-    const mlp::ExerciseSheet::Mark mark = ex.sheet.checked() && !ex.sheet.outdated(session.pass())
+    // The answer field. While it is typed into, it shows no mark (what it holds is not checked).
+    ExerciseView::Typing& typing = ex.typing;
+    const bool typing_here = typing.on && typing.value == h;
+    const mlp::ExerciseSheet::Mark mark = ex.sheet.checked() && !ex.sheet.outdated(session.pass()) && !typing_here
                                               ? ex.sheet.mark(h)
                                               : mlp::ExerciseSheet::Mark::None;
+    // While typing, the field's text is kept in ex.typing: if typing ended before the field ran
+    // this frame (Tab, or a button drawn before it took the click), buf must still hold it.
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%s", ex.sheet.answer(h).c_str());
+    std::snprintf(buf, sizeof buf, "%s", (typing_here ? typing.text : ex.sheet.answer(h)).c_str());
     ImGui::PushID(name.c_str());
     // Not in the frame of a click: ImGui drops the keyboard focus at the end of a frame in which
     // the mouse clicked outside its windows (the diagram).
@@ -538,15 +645,39 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
     ImGui::PushStyleColor(ImGuiCol_Border, palette::vec4(border));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, palette::vec4(palette::kWhite));
     ImGui::SetNextItemWidth(width - mark_width());
+    // No character filter (ImGui's dropped a comma: "3,5" became 35): what is typed becomes the
+    // answer when typing ends, if it reads as a number (core/typed_number.h); else the answer
+    // stays as it was and the page's banner says why.
     const bool enter = ImGui::InputTextWithHint("##answer", kMaskedText, buf, sizeof buf,
-                                                ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_EnterReturnsTrue |
-                                                    ImGuiInputTextFlags_AutoSelectAll);
+                                                ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(3);
+    keyboard_tab_stop([&] {
+        const char* marked = mark == mlp::ExerciseSheet::Mark::Right   ? ". Marked right."
+                             : mark == mlp::ExerciseSheet::Mark::Wrong ? ". Marked wrong."
+                                                                       : ".";
+        ControlDescription d = describe_control(ControlRole::TextField, "Answer for " + person_name(session, h), false,
+                                                answer_hint(session, h) + marked + " Enter moves on to the next answer.");
+        d.value = buf;
+        return d;
+    });
     probe.add_last_item("answer:" + name, mark != mlp::ExerciseSheet::Mark::None, buf);
-    if (ex.sheet.answer(h) != buf) ex.sheet.set_answer(h, buf);
+    bool accepted = true;
+    if (ImGui::IsItemActive()) {
+        if (typing.on && !typing_here) end_typing(session, ex);  // the field before it (Tab)
+        if (!typing.on) typing = {true, true, h, ""};
+        typing.text = buf;
+        typing.seen = true;
+    } else if (typing_here) {
+        // Typing ended: in this frame (Enter, Escape, a click elsewhere: ImGui wrote the final
+        // text into buf) or just before it (buf started as the text kept).
+        typing.text = buf;
+        accepted = end_typing(session, ex);
+    }
     if (item_hovered_for_tooltip()) ImGui::SetTooltip("%s", answer_hint(session, h).c_str());
-    if (enter) {
+    if (enter && !accepted) {
+        request_focus(ex, h);  // refused: stay, to type it again
+    } else if (enter) {
         // Enter: on to the next field; from the last one, check the sheet.
         if (const mlp::HiddenValue* next = next_answer_field(session, ex, h))
             request_focus(ex, *next);

@@ -22,6 +22,10 @@ namespace app {
 // document.
 void update_exercise(const mlp::Session& session, ViewState& view);
 
+// What the exercise bar says, as one line for screen readers: the score (or what to do) and the
+// computation Reveal wrote out; "" when the mode is off.
+std::string exercise_status(const mlp::Session& session, const ViewState& view);
+
 // The worksheet header's hint while the mode is on (a laptop's; a phone has the bar there).
 const char* exercise_hint(const ViewState& view);
 // Lines the bar takes under the header (0 when the mode is off), for the layout.
@@ -51,6 +55,9 @@ float answer_column_width(const mlp::Session& session, const ViewState& view, in
 // Whether the worksheet must draw and scroll to the card of weight layer l this frame: it holds
 // the answer field that gets the keyboard focus.
 bool focus_is_in_layer(const ViewState& view, int l);
+// Whether the worksheet must draw the card of weight layer l this frame, off screen or not: it
+// holds the value Reveal step just filled in, which scrolls itself into view.
+bool reveal_is_in_layer(const ViewState& view, int l);
 
 // A click on node `node` of node layer `node_layer` in the diagram: when a value of it is hidden
 // (for the sample shown), its answer field gets the focus and the worksheet comes into view.

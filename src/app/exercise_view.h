@@ -8,6 +8,7 @@
 
 #include "core/exercise_sheet.h"
 #include "core/hidden_value.h"
+#include "core/typed_number.h"
 
 namespace app {
 
@@ -26,6 +27,11 @@ struct ExerciseView {
     bool focus_keyboard = true;
     mlp::HiddenValue focus;
 
+    // The value Reveal step filled in last, to be scrolled into view with what was typed before
+    // it (a phone's worksheet shows part of a card).
+    bool scroll_to_revealed = false;
+    mlp::HiddenValue revealed_last;
+
     // The App brings the worksheet into view (unfolds it; on a phone, its tab) and clears this.
     bool show_sheet = false;
 
@@ -34,6 +40,21 @@ struct ExerciseView {
     bool toggle_pending = false;
     mlp::HiddenValue toggle;      // hide or show this value (Edit sheet)
     bool check_pending = false;   // Enter in the last answer field checks the sheet
+
+    // The answer field being typed into. Its text becomes the sheet's answer when typing ends,
+    // if it reads as a number (or is empty); else the answer stays as it was and the page's
+    // banner says why.
+    struct Typing {
+        bool on = false;
+        bool seen = false;  // the field was still being typed into this frame
+        mlp::HiddenValue value;
+        std::string text;
+    } typing;
+    // An answer refused or accepted while the worksheet drew, for the page's banner (applied
+    // after the panels, with the session).
+    bool answer_refused = false, answer_accepted = false;
+    std::string answer_message_text, answer_message_note;
+    mlp::FieldMessage answer_message;  // the last answer refused, in the page's banner
 
     // Moves whenever what is masked changes for a reason the session does not see (a reveal,
     // Edit sheet on or off), so the diagram knows to redraw its nodes.

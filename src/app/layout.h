@@ -6,6 +6,13 @@
 // Phone (< 720 px): a slim top bar, the toolbar strip, the diagram, and below it one panel with
 // tabs (Sliders, Worksheet) that can be folded down to its tab bar to give the diagram the screen.
 //
+// A document with a title or a note gets a strip under the toolbar for them (the page's HTML,
+// web/page.js), as tall as the page measured them.
+//
+// Heights follow what the diagram can use: when its tallest layer is spread as far as it goes
+// in less height than its share (a tablet in portrait, a small network), the rest goes to the
+// worksheet (laptop) or the panel (phone), not to empty space around the nodes.
+//
 // The toolbar strip is left empty by the app: the page's own buttons (web/page.js: undo, redo,
 // presets, export, import, copy link) are placed there, so they never cover the diagram.
 #pragma once
@@ -29,12 +36,14 @@ struct LayoutOptions {
     bool worksheet_open = true;  // laptop: the worksheet under the diagram
     bool panels_open = true;     // phone: the tabbed panel under the diagram
     int worksheet_bar_lines = 0; // laptop: lines of a bar under the worksheet's header (exercise mode)
+    float caption_height = 0;    // the page's title and note (0: none)
 };
 
 struct Layout {
     bool narrow = false;  // phone-sized: panels stack under the diagram, widgets sized for touch
     Rect top_bar;         // phone: title, sample selector, step mode; empty on a laptop
     Rect toolbar;         // the page's toolbar (HTML buttons over an empty strip)
+    Rect caption;         // the document's title and note (HTML over an empty strip); h = 0 without
     Rect diagram;         // the network diagram (drawn with the project's own shaders)
     Rect controls;        // laptop: the sliders panel; phone: the tabbed panel (same as breakdown)
     Rect breakdown;       // laptop: the worksheet (its header line only when folded); phone: = controls
@@ -46,7 +55,10 @@ float toolbar_height(bool narrow);
 // Height of a folded panel: its header line (laptop) or its tab bar (phone).
 float folded_panel_height(bool narrow);
 
-// display: the window size in CSS pixels (ImGui's DisplaySize).
-Layout compute_layout(ImVec2 display, const LayoutOptions& options = {});
+// display: the window size in CSS pixels (ImGui's DisplaySize). diagram_wanted(width): the height
+// the diagram can use at that width (core/diagram_geometry.h); without it, fixed shares.
+using DiagramHeightFn = float (*)(float width, const void* context);
+Layout compute_layout(ImVec2 display, const LayoutOptions& options = {}, DiagramHeightFn diagram_wanted = nullptr,
+                      const void* context = nullptr);
 
 }  // namespace app

@@ -11,10 +11,13 @@
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/top_bar.h"
+#include "app/typed_field.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
 #include "core/document_edit.h"
+#include "core/limits.h"
 #include "core/presets.h"
+#include "core/typed_number.h"
 
 namespace app {
 namespace {
@@ -40,7 +43,7 @@ void caption(const char* text) {
 // "button:<name>".
 bool tool_button(const char* label, const char* name, UiProbe& probe, const char* tip) {
     const bool pressed = ImGui::Button(label);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Button, name, false, tip ? tip : ""); });
     probe.add_last_item(std::string("button:") + name);
     if (tip && item_hovered_for_tooltip()) ImGui::SetTooltip("%s", tip);
     return pressed;
@@ -66,16 +69,27 @@ void draw_activation_picker(int l, mlp::Session& session, UiProbe& probe, const 
     const ImVec2 size(width, ImGui::GetFrameHeight());
     if (ImGui::IsRectVisible(size)) probe.add(probe_name, at.x, at.y, size.x, size.y);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, activation_label(current))) {
+    const unsigned combo = ImGui::GetID(id);
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // a tab stop, wherever it is drawn
+    const bool open = ImGui::BeginCombo(id, activation_label(current));
+    keyboard_tab_stop(
+        [&] {
+            return combo_description("Activation of layer " + std::to_string(l + 1), activation_label(current), open,
+                                     "what layer " + std::to_string(l + 1) + " applies to z");
+        },
+        combo);
+    if (keyboard_has_focus(combo)) probe.note_focused(probe_name);
+    if (open) {
         for (int k = 0; k < mlp::kActivationCount; ++k) {
             const auto act = static_cast<mlp::Activation>(k);
             if (ImGui::Selectable(activation_label(act), act == current)) session.set_activation(l, act);
+            keyboard_tab_stop([&] { return option_description(activation_label(act), act == current); });
             probe.add_last_item(std::string("option:") + activation_label(act), act == current);
             if (act == current) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
     }
-    keyboard_tab_stop();
+    ImGui::PopItemFlag();
 }
 
 bool NetworkPanel::edit(mlp::Session& session, const std::function<std::string(mlp::Document*)>& change) {
@@ -85,6 +99,11 @@ bool NetworkPanel::edit(mlp::Session& session, const std::function<std::string(m
     }
     message_ = session.error();
     return false;
+}
+
+void NetworkPanel::refuse(mlp::Session& session, std::string message, std::string note) {
+    field_message_.refuse(&session, std::move(message), std::move(note));
+    message_ = session.error();
 }
 
 void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch) {
@@ -102,7 +121,14 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     char label[96];
     std::snprintf(label, sizeof label, "Network   %d layers \xC2\xB7 %lld weights###network", layers,
                   static_cast<long long>(net.weight_count()));
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // a tab stop
     const bool open = ImGui::CollapsingHeader(label, touch ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
+    ImGui::PopItemFlag();
+    keyboard_tab_stop([&] {
+        return describe_control(ControlRole::Disclosure, "Network section: " + std::to_string(layers) + " layers, " +
+                                std::to_string(net.weight_count()) + " weights", open,
+                                "layers, nodes, activations, samples and biases");
+    });
     probe.add_last_item("section:network");
     if (!open) return;
     ImGui::PushID("network");
@@ -111,11 +137,14 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     draw_chips(session, probe);
     draw_layer_tools(session, probe);
     ImGui::Spacing();
-    draw_new_weights(probe);
+    draw_new_weights(session, probe);
     draw_samples(session, view, probe);
     bool show = view.show_biases;
     if (ImGui::Checkbox("Show biases", &show)) view.show_biases = show;
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] {
+        return describe_control(ControlRole::Checkbox, "Show biases", view.show_biases,
+                                "a bias slider per node, the biases in the diagram and the worksheet");
+    });
     probe.add_last_item("check:Show biases", view.show_biases);
     if (item_hovered_for_tooltip()) {
         ImGui::SetTooltip("A bias slider b per node (z = W\xC2\xB7" "a + b), the biases in the diagram and the worksheet.\n"
@@ -124,7 +153,7 @@ void NetworkPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe, 
     ImGui::PopItemFlag();
     if (!message_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::vec4(palette::kClipped));
-        ImGui::TextWrapped("%s", message_.c_str());
+        text_wrapped(message_.c_str());
         ImGui::PopStyleColor();
         probe.add_last_item("text:network message");
     }
@@ -150,7 +179,12 @@ void NetworkPanel::draw_chips(const mlp::Session& session, UiProbe& probe) {
         const bool on = c == layer_;
         if (on) push_on_button_colours();
         if (ImGui::Button(text)) layer_ = c;
-        keyboard_tab_stop();
+        keyboard_tab_stop([&] {
+            return describe_control(ControlRole::ToggleButton,
+                                    "Layer " + std::to_string(c) + " (" + layer_role(c, layers) + "): " +
+                                        std::to_string(shape[c]) + (shape[c] == 1 ? " node" : " nodes"),
+                                    on, "picks the layer the tools below change");
+        });
         if (on) pop_on_button_colours();
         probe.add_last_item("chip:" + std::to_string(c), on);
         if (item_hovered_for_tooltip()) {
@@ -179,16 +213,23 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     if (tool_button("\xE2\x88\x92##node", "Remove node", probe, "one node less (its weights go)"))
         edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, nodes - 1, fill); });
     ImGui::SameLine();
-    if (!typing_nodes_) typed_nodes_ = nodes;
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2);
-    ImGui::InputInt("##nodes", &typed_nodes_, 0, 0);
-    typing_nodes_ = ImGui::IsItemActive();
-    const bool typed = ImGui::IsItemDeactivatedAfterEdit();
-    keyboard_tab_stop();
+    std::string typed, now;
+    const bool ended = typed_field("##nodes", std::to_string(nodes), &typed, &now);
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::TextField, "Nodes in layer " + std::to_string(layer), false,
+                                                "type a count; Enter applies it");
+        d.value = now;
+        return d;
+    });
     probe.add_last_item("input:nodes");
-    if (typed && typed_nodes_ != nodes) {
-        const int want = typed_nodes_;
-        edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, want, fill); });
+    if (ended) {
+        const mlp::TypedNumber count = mlp::read_typed_count(typed, "a node count", 1, mlp::kMaxNodesPerLayer);
+        const int want = static_cast<int>(count.value);
+        if (!count.ok())
+            refuse(session, "nodes of layer " + std::to_string(layer) + ": " + count.error, mlp::kUnchangedNote);
+        else if (want != nodes)
+            edit(session, [=](mlp::Document* d) { return mlp::resize_layer(d, layer, want, fill); });
     }
     ImGui::SameLine();
     if (tool_button("+##node", "Add node", probe, "one node more (new weights: see New weights)"))
@@ -212,6 +253,15 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
         if (edit(session, [=](mlp::Document* d) { return mlp::insert_layer(d, layer + 1, nodes, fill); }))
             layer_ = layer + 1;
     }
+    // New depth that keeps the function (core/architecture.h insert_identity_layer).
+    const char* identity = "Identity after";
+    flow(button_width(identity));
+    if (tool_button(identity, "Insert identity", probe,
+                    "a new layer after this one that passes its values on unchanged: identity weights, no bias,\n"
+                    "ReLU when the values are never negative (after a ReLU or sigmoid layer), else linear.\n"
+                    "The outputs stay the same; change its weights from there.")) {
+        if (edit(session, [=](mlp::Document* d) { return mlp::insert_identity_layer(d, layer); })) layer_ = layer + 1;
+    }
 
     if (layer_ > 0) {
         caption("Activation");
@@ -220,32 +270,47 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
     }
 }
 
-void NetworkPanel::draw_new_weights(UiProbe& probe) {
+void NetworkPanel::draw_new_weights(mlp::Session& session, UiProbe& probe) {
     caption("New weights");
     ImGui::SameLine();
     static const char* const kFill[] = {"Zeros", "Random"};
-    const int clicked = segmented_buttons(kFill, 2, fill_.random ? 1 : 0, probe);
+    const int clicked = segmented_buttons(kFill, 2, fill_.random ? 1 : 0, probe, "New weights",
+                                          "what weights of added nodes and layers start as");
     if (clicked >= 0) fill_.random = clicked == 1;
     if (item_hovered_for_tooltip()) {
-        ImGui::SetTooltip("What new weights start as when nodes or layers are added:\n"
-                          "zeros (they change nothing), or seeded random numbers.");
+        ImGui::SetTooltip("What new weights start as when nodes or layers are added: zeros, or seeded random numbers.\n"
+                          "A node of zeros changes nothing; a layer of zeros gives every node after it 0\n"
+                          "(Identity after adds a layer that changes nothing).");
     }
     if (!fill_.random) return;
     const char* whole = "Whole numbers";
     flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(whole).x);
     ImGui::Checkbox(whole, &fill_.integers);
-    keyboard_tab_stop();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Checkbox, "Whole-number new weights", fill_.integers); });
     probe.add_last_item("check:Whole numbers", fill_.integers);
     const float seed_w = ImGui::CalcTextSize("0000000000").x + ImGui::GetStyle().FramePadding.x * 2;
     flow(ImGui::CalcTextSize("seed").x + ImGui::GetStyle().ItemSpacing.x + seed_w);
     caption("seed");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(seed_w);
-    ImGui::InputText("##seed", seed_text_, sizeof seed_text_, ImGuiInputTextFlags_CharsDecimal);
-    keyboard_tab_stop();
+    std::string typed, now;
+    const bool ended = typed_field("##seed", std::to_string(fill_.seed), &typed, &now);
+    keyboard_tab_stop([&] {
+        ControlDescription d = describe_control(ControlRole::TextField, "Seed of new random weights", false,
+                                                "the same seed gives the same weights");
+        d.value = now;
+        return d;
+    });
     probe.add_last_item("input:seed");
+    if (!ended) return;
     uint64_t seed = 1;
-    if (mlp::parse_seed(seed_text_, &seed).empty()) fill_.seed = seed;
+    if (const std::string err = mlp::parse_seed(typed, &seed); !err.empty()) {
+        refuse(session, err, "New weights keep seed " + std::to_string(fill_.seed) + ".");
+    } else {
+        fill_.seed = seed;
+        message_.clear();
+        field_message_.accepted(&session);
+    }
 }
 
 void NetworkPanel::draw_samples(mlp::Session& session, ViewState& view, UiProbe& probe) {

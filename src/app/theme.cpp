@@ -1,8 +1,13 @@
 #include "app/theme.h"
 
+#include <algorithm>
+#include <cfloat>
+#include <string_view>
+
 #include <imgui.h>
 
 #include "app/palette.h"
+#include "core/text_wrap.h"
 
 namespace app {
 namespace {
@@ -76,17 +81,46 @@ void muted_text(const char* text) {
     ImGui::PopStyleColor();
 }
 
-void muted_text_wrapped(const char* text) {
+std::string wrap_to_width(const char* text, float width) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    std::string out;
+    for (std::string_view line : mlp::wrap_text(text, width, [&](std::string_view piece) {
+             return font->CalcTextSizeA(size, FLT_MAX, 0.0f, piece.data(), piece.data() + piece.size()).x;
+         })) {
+        if (!out.empty()) out.push_back('\n');
+        out.append(line);
+    }
+    return out;
+}
+
+std::string text_wrapped(const char* text) {
+    std::string lines = wrap_to_width(text, std::max(1.0f, ImGui::GetContentRegionAvail().x));
+    ImGui::TextUnformatted(lines.c_str());
+    return lines;
+}
+
+std::string muted_text_wrapped(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, rgb(palette::kMuted));
-    ImGui::TextWrapped("%s", text);
+    std::string lines = text_wrapped(text);
     ImGui::PopStyleColor();
+    return lines;
+}
+
+bool muted_text_if_fits(const char* text) {
+    if (ImGui::CalcTextSize(text).x > ImGui::GetContentRegionAvail().x) return false;
+    muted_text(text);
+    return true;
 }
 
 void apply_theme(bool touch) {
     static int current = -1;
     if (current == static_cast<int>(touch)) return;
     current = static_cast<int>(touch);
+    ImGui::GetStyle() = theme_style(touch);
+}
 
+ImGuiStyle theme_style(bool touch) {
     ImGuiStyle s;  // start from the defaults every time, so switching back is exact
     ImGui::StyleColorsLight(&s);
     set_colours(s);
@@ -118,7 +152,7 @@ void apply_theme(bool touch) {
         s.ScrollbarSize = 12.0f;
         s.GrabMinSize = 10.0f;
     }
-    ImGui::GetStyle() = s;
+    return s;
 }
 
 void push_on_button_colours() {

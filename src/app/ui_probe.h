@@ -4,20 +4,25 @@
 // Names (1-based indices, as on the worksheet). Rectangles are in CSS pixels of the page; only
 // what is on screen this frame is listed.
 //   panels:  "panel:diagram", "panel:controls" (the sliders), "panel:breakdown" (the worksheet),
-//            "panel:topbar" (narrow layouts only)
-//   diagram: "node:3.2" (node 2 of layer 3), "edge:W3[2,1]"
+//            "panel:topbar" (narrow layouts only), "panel:caption" (the page's title and note,
+//            when the document has them)
+//   diagram: "node:3.2" (node 2 of layer 3), "edge:W3[2,1]", "tooltip" (the tooltip's box),
+//            "text:drag hint" (the legend's "drag a line to change its weight"), and its labels
+//            (diagram_labels.h): "label:3.2" (the node's number, text as shown), "clip:3.2" (its
+//            clip mark), "bias:3.2" (its bias tag)
 //   sliders: "slider:W3[2,1]" (weight into node 2 of layer 3 from node 1 of layer 2),
 //            "slider:x2[1]" (input 1 of sample 2); highlighted = drawn as the selection.
 //            "section:inputs", "section:W3" (a layer's collapsing header),
-//            "input:node.W3" (the node picker of a layer too large for a matrix);
+//            "input:node.W3" (the node picker's field of a layer too large for a matrix);
 //            "text:summary W3" (text: the layer's "x1:  z3 = …  →  a3 = …" line under its
-//            sliders), "text:node W3" (the picked node's z and a, for a layer too large)
+//            sliders, as drawn: '\n' where it wraps), "text:node W3" (the picked node's z and a,
+//            for a layer too large); text = the value each slider shows
 //   worksheet cells (text = what the cell shows, e.g. "−5 → 0"; highlighted = on the orange
 //            ground: a negative value, or an activation ReLU clipped):
 //            "cell:W3[2,1]", "cell:in3[1].x2" (element 1 of the vector feeding layer 3, sample
 //            2: x for layer 1, else a of the layer before), "cell:b3[2]" (when biases are shown
 //            or not all 0), "cell:z3[2].x2", "cell:a3[2].x2"
-//   biases:  "slider:b3[2]" (bias of node 2 of layer 3), "bias:3.2" (its tag in the diagram)
+//   biases:  "slider:b3[2]" (bias of node 2 of layer 3)
 //   editor:  the Network section's chips, buttons and fields (network_panel.h), the activation
 //            pickers "combo:act.W3" and their entries "option:sigmoid"
 //   toolbar: "panel:toolbar", the strip where the page puts its own buttons (undo, redo,
@@ -56,6 +61,9 @@ public:
     // Records the last ImGui item (call right after the widget) under `name`, when it is on
     // screen; also notes it as "focused" when it has keyboard focus.
     void add_last_item(std::string name, bool highlighted = false, std::string text = {});
+
+    // Notes `name` as "focused" (an item recorded by hand with add()).
+    void note_focused(std::string name) { focused_ = std::move(name); }
 
     // {"items": [...], "tooltip": "...", "hovered": "...", "selected": "...", "sample": n, ...}
     std::string json(const struct ViewState& view) const;

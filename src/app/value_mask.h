@@ -18,7 +18,9 @@ constexpr const char* kMaskedText = "?";
 
 class ValueMask {
 public:
-    ValueMask(const mlp::Session& session, const ViewState& view);
+    // rights_known: values the learner has answered right (marked ✓) count as shown, as in the
+    // computation Reveal writes out (the learner has them on their sheet).
+    ValueMask(const mlp::Session& session, const ViewState& view, bool rights_known = false);
 
     // Whether z or a of (weight layer l, sample, node) is hidden from view. O(log hidden).
     bool hides(mlp::HiddenValue::Quantity q, int l, int sample, int node) const;
@@ -35,9 +37,10 @@ private:
     const std::vector<mlp::HiddenValue>& hidden_;
     const mlp::ExerciseSheet& sheet_;
     bool active_;
+    bool rights_known_;
 };
 
 // A value as text (format_value), or kMaskedText when hidden.
-std::string shown_value(bool hidden, double v, int digits = 4);
+std::string shown_value(bool hidden, double v);
 
 }  // namespace app

@@ -10,12 +10,13 @@
 #include <imgui_internal.h>
 
 #include "app/keyboard_nav.h"
-#include "app/number_format.h"
 #include "app/palette.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
 #include "core/network.h"
+#include "core/number_format.h"
 #include "core/number_text.h"
+#include "core/typed_number.h"
 
 namespace app {
 namespace {
@@ -51,18 +52,68 @@ double value_at_pointer(const ImRect& bb, const ValueSliderOptions& o) {
     return o.integer_steps ? std::round(v) : std::round(v * 100.0) / 100.0;
 }
 
-// The text field that replaces the slider while typing. The buffer starts as the shortest text
-// that reads back to the same value, so an untouched field changes nothing.
-bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value) {
+// The text typed into a slider's field. ImGui ignores the buffer it is given while a field is
+// active, so the text is kept here to be read when typing ends, whichever way it ends: Enter,
+// Escape (which puts back the text the field opened with), or a click elsewhere, seen in the
+// field's own frame; Tab, or an item drawn earlier taking the keyboard, seen when the slider runs
+// next (`ended`: a field that stopped while another one opened before its slider ran again).
+struct TypedText {
+    ImGuiID id = 0;
+    std::string initial;  // the value's text when the field opened
+    std::string text;     // what it holds now
+    int frame = 0;        // the last frame it was seen open
+};
+TypedText g_typing, g_ended;
+
+// Typing ended with `t`: the value it names (read as a link reads numbers, core/typed_number.h),
+// or nothing, with *refused saying why. Text left as it opened changes nothing.
+bool commit_typed(const TypedText& t, double* value, std::string* refused) {
+    if (t.text == t.initial) return false;
+    const mlp::TypedNumber typed = mlp::read_typed_number(t.text);
+    if (!typed.ok()) {
+        if (refused) *refused = typed.error;
+        return false;
+    }
+    if (typed.value == *value) return false;
+    *value = typed.value;
+    return true;
+}
+
+// Typing that ended before this slider ran this frame (see TypedText), read now. Text of a field
+// that ended frames ago (its slider scrolled away or folded) is dropped, not applied later.
+bool commit_ended(ImGuiID id, double* value, std::string* refused) {
+    for (TypedText* t : {&g_typing, &g_ended}) {
+        if (t->id != id) continue;
+        const TypedText ended = std::move(*t);
+        *t = {};
+        if (ended.frame + 1 < ImGui::GetFrameCount()) return false;
+        return commit_typed(ended, value, refused);
+    }
+    return false;
+}
+
+// The text field that replaces the slider while typing. It opens with the shortest text that
+// reads back to the value, so an untouched field changes nothing; the value changes when typing
+// ends, not at every key (typing 1e5 must not pass through 1 and 1e). *text: what the field holds
+// now (the screen reader mirror shows it).
+bool typed_value(const ImRect& bb, ImGuiID id, const char* id_label, double* value, std::string* refused,
+                 std::string* text) {
     char buf[mlp::kMaxParsedNumberChars + 1];
     *mlp::write_number(*value, buf) = '\0';
-    const ImGuiInputTextFlags flags =
-        ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_NoMarkEdited | ImGuiInputTextFlags_CharsScientific;
-    if (!ImGui::TempInputText(bb, id, id_label, buf, sizeof buf, flags)) return false;
-    double parsed = 0.0;
-    // Half-typed text ("-", "1e") parses as nothing and leaves the value alone.
-    if (!mlp::parse_number(buf, &parsed) || !mlp::is_allowed_value(parsed) || parsed == *value) return false;
-    *value = parsed;
+    if (g_typing.id != id) {
+        if (g_typing.id != 0) g_ended = std::move(g_typing);  // its slider has yet to read it
+        g_typing = {id, buf, buf, 0};
+    }
+    // No character filter: ImGui's would drop what it does not take (a comma: "3,5" became
+    // "35"); everything typed is read, or refused with a reason, when typing ends.
+    ImGui::TempInputText(bb, id, id_label, buf, sizeof buf, ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_NoMarkEdited);
+    g_typing.text = buf;
+    *text = buf;
+    g_typing.frame = ImGui::GetFrameCount();
+    if (GImGui->ActiveId == id) return false;  // still typing
+    const TypedText ended = std::move(g_typing);
+    g_typing = {};
+    if (!commit_typed(ended, value, refused)) return false;
     ImGui::MarkItemEdited(id);
     return true;
 }
@@ -126,7 +177,7 @@ void draw_slider(const ImRect& bb, ImGuiID id, const char* name, double value, c
     }
     if (o.highlighted) dl->AddRect(bb.Min, bb.Max, palette::u32(palette::kInk), style.FrameRounding, 0, 2.0f);
 
-    const std::string text = format_value(value);
+    const std::string text = mlp::format_value(value);
     const ImVec2 value_size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 name_size = ImGui::CalcTextSize(name);
     const float pad_x = style.FramePadding.x * 0.75f;
@@ -141,6 +192,16 @@ void draw_slider(const ImRect& bb, ImGuiID id, const char* name, double value, c
         dl->AddText(ImVec2(std::floor(x), text_y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
         dl->PopClipRect();
     }
+}
+
+// The slider as the page's screen reader mirror describes it (keyboard_nav.h).
+ControlDescription describe_slider(const char* name, double value, const ValueSliderOptions& o) {
+    ControlDescription d = describe_control(ControlRole::Slider, name, false, kSliderHint);
+    d.value = mlp::format_value(value);
+    d.number = value;
+    d.min = o.min;
+    d.max = o.max;
+    return d;
 }
 
 }  // namespace
@@ -174,7 +235,7 @@ void update_touch_press() {
     }
 }
 
-bool value_slider(const char* name, double* value, const ValueSliderOptions& o) {
+bool value_slider(const char* name, double* value, const ValueSliderOptions& o, std::string* refused) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     ImGuiContext& g = *GImGui;
@@ -186,16 +247,24 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
     const ImVec2 pos = window->DC.CursorPos;
     const ImRect bb(pos, pos + ImVec2(ImGui::CalcItemWidth(), ImGui::GetFrameHeight()));
     ImGui::ItemSize(bb, style.FramePadding.y);
-    // Inputable: a tab stop. (1.86 tab stops are the inputable items only.)
-    if (!ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable)) return false;
-    keyboard_tab_stop();
+    // Inputable: a tab stop. (1.86 tab stops are the inputable items only.) Off screen (scrolled
+    // away) it is still one, and may still have the focus.
+    const bool visible = ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable);
+    if (keyboard_tab_stop() && !visible) describe_focused_control(describe_slider(name, *value, o));
+    if (!visible) return false;
 
     const bool hovered = ImGui::ItemHoverable(bb, id);
     bool typing = ImGui::TempInputIsActive(id);
     bool changed = false;
+    if (!typing && commit_ended(id, value, refused)) {
+        ImGui::MarkItemEdited(id);
+        changed = true;
+    }
     if (!typing) {
         const bool clicked = hovered && g.IO.MouseClicked[0];
-        const bool double_clicked = hovered && g.IO.MouseDoubleClicked[0];
+        // A Ctrl+click opens the text field on its own; one soon after another click (the
+        // last field's, within the double-click time) is not the second click of a double-click.
+        const bool double_clicked = hovered && g.IO.MouseDoubleClicked[0] && !g.IO.KeyCtrl;
         // 1.86 "activates for input" an inputable item reached by Tab (flag TryToPreserveState)
         // as it does one that gets Enter; only Enter opens the text field here. Tab just focuses,
         // with the focus ring shown, so the arrows step the slider next.
@@ -217,9 +286,19 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
             *value = g_press.value;  // undo the jump of the double-click's first click
             changed = true;
         }
-        if (clicked && !double_clicked) g_press = {id, *value};
+        // What a double-click's first click jumped from; a Ctrl+click does not jump.
+        if (clicked && !double_clicked) g_press = g.IO.KeyCtrl ? PressMemory{} : PressMemory{id, *value};
     }
-    if (typing) return typed_value(bb, id, id_label, value) || changed;
+    if (typing) {
+        std::string text;
+        changed |= typed_value(bb, id, id_label, value, refused, &text);
+        if (keyboard_has_focus(id)) {
+            ControlDescription d = describe_control(ControlRole::TextField, name, false, kTypingHint);
+            d.value = text;
+            describe_focused_control(d);
+        }
+        return changed;
+    }
 
     if (g_touch.id == id && g_touch.tapped) {
         g_touch = {};
@@ -239,11 +318,12 @@ bool value_slider(const char* name, double* value, const ValueSliderOptions& o) 
         changed = true;
     }
     draw_slider(bb, id, name, *value, grab_bb, hovered, o);
+    if (keyboard_has_focus(id)) describe_focused_control(describe_slider(name, *value, o));
     return changed;
 }
 
 bool item_hovered_for_tooltip() {
-    return ImGui::IsItemHovered() && !ImGui::IsItemActive() && GImGui->HoveredIdTimer > 0.45f;
+    return ImGui::IsItemHovered() && !ImGui::IsItemActive() && GImGui->HoveredIdTimer > kTooltipDelaySeconds;
 }
 
 }  // namespace app

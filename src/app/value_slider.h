@@ -3,7 +3,10 @@
 //
 //  - Ctrl+click, double-click or Enter opens a text field to type an exact value (1.86 opens
 //    it on Ctrl+click only; the double-click's first click, which moved the slider, is undone).
-//    Typing applies as you type; Escape restores the value the field opened with.
+//    What is typed applies when typing ends (Enter, Tab, a click elsewhere), read as the link
+//    reads numbers (core/typed_number.h); text that is not such a number, or a value beyond the
+//    limits, is refused with the reason and the value stays. Escape leaves the value as it was.
+//    (ImGui's own field filters characters and applies each key: "3,5" became 35, "1e7" 1.)
 //  - Left/Right arrows step the focused slider by one step (1, or 0.1 in fine mode; Shift: x10),
 //    like an HTML range input. Up/Down, Tab and Shift+Tab move the focus. In 1.86 arrows
 //    would only move the focus, and Tab would open the text field (and go forward only from an
@@ -18,6 +21,8 @@
 //    scrolls only by wheel or scrollbar); lifted without moving, it sets the value there.
 #pragma once
 
+#include <string>
+
 namespace app {
 
 struct ValueSliderOptions {
@@ -31,8 +36,9 @@ struct ValueSliderOptions {
 
 // `name` ("W3[2,1]", "x2[1]") is the slider's ID within the current ID scope and its label.
 // Uses the width of ImGui::SetNextItemWidth/PushItemWidth. Returns true when *value changed
-// (drag, keys or typed text); the caller applies it through the session.
-bool value_slider(const char* name, double* value, const ValueSliderOptions& options);
+// (drag, keys or typed text); the caller applies it through the session. When typed text was
+// refused, *refused (if given) gets why, e.g. "\"3,5\" has a comma; ...", for the caller to show.
+bool value_slider(const char* name, double* value, const ValueSliderOptions& options, std::string* refused = nullptr);
 
 // Once per frame, before the panels: follows a touch press on a slider and decides, from how
 // the finger moves, whether it drags the slider or scrolls the panel under it.
@@ -41,5 +47,7 @@ void update_touch_press();
 // True when the last item has been hovered (not dragged) long enough to explain itself in a
 // tooltip: tooltips that pop up at once would flicker over a matrix of sliders.
 bool item_hovered_for_tooltip();
+// How long that is. The main loop, idle while the pointer rests, wakes at this time to show it.
+constexpr float kTooltipDelaySeconds = 0.45f;
 
 }  // namespace app

@@ -11,6 +11,7 @@ bool has_nonzero_bias(const mlp::Network& net) {
 }
 
 void ViewSync::follow(const mlp::Session& session, ViewState& view) {
+    step_mode_.follow(session, &view.integer_steps);
     if (session.structure_revision() == structure_seen_) return;
     structure_seen_ = session.structure_revision();
     view.sample = std::clamp(view.sample, 0, std::max(0, session.sample_count() - 1));

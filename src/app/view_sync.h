@@ -2,13 +2,15 @@
 // of shape (a preset, an opened link or file, a layer or sample added or removed, an undo of one):
 // the sample shown stays within the samples, a selection that points nowhere is dropped, and the
 // biases are shown when the document has any that are not zero (the exercise has none, so they
-// stay out of the way until they matter; the user's own choice is kept otherwise).
+// stay out of the way until they matter; the user's own choice is kept otherwise). The sliders'
+// step mode follows the network too (core/step_mode.h: fine steps for a network with fractions).
 #pragma once
 
 #include <cstdint>
 
 #include "app/view_state.h"
 #include "core/session.h"
+#include "core/step_mode.h"
 
 namespace app {
 
@@ -19,6 +21,7 @@ public:
 
 private:
     uint64_t structure_seen_ = 0;
+    mlp::StepModeFollower step_mode_;
 };
 
 // True when some bias of the network is not zero.

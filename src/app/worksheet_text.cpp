@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "app/number_format.h"
+#include "core/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
@@ -24,30 +24,19 @@ void align_right(float w) {
 
 }  // namespace
 
-const char* activation_label(mlp::Activation act) {
-    switch (act) {
-        case mlp::Activation::ReLU: return "ReLU";
-        case mlp::Activation::Linear: return "linear";
-        case mlp::Activation::LeakyReLU: return "leaky ReLU";
-        case mlp::Activation::Sigmoid: return "sigmoid";
-        case mlp::Activation::Tanh: return "tanh";
-    }
-    return "?";
-}
-
 void value_cell(double v, bool negative_ground) {
     if (negative_ground && v < 0) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, palette::u32(palette::kNegative, kNegativeGroundAlpha));
     }
-    const std::string text = format_value(v);
+    const std::string text = mlp::format_value(v);
     align_right(ImGui::CalcTextSize(text.c_str()).x);
     ImGui::TextUnformatted(text.c_str());
 }
 
 void clipped_cell(double z, double a) {
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, palette::u32(palette::kNegative, kNegativeGroundAlpha));
-    const std::string zs = format_value(z);
-    const std::string as = kArrow + format_value(a);
+    const std::string zs = mlp::format_value(z);
+    const std::string as = kArrow + mlp::format_value(a);
     const float zw = ImGui::CalcTextSize(zs.c_str()).x;
     align_right(zw + ImGui::CalcTextSize(as.c_str()).x);
     ImGui::BeginGroup();  // one item for the caller's GetItemRect*, IsItemClicked
@@ -66,13 +55,6 @@ void clipped_cell(double z, double a) {
 void masked_cell() {
     align_right(ImGui::CalcTextSize(kMaskedText).x);
     muted_text(kMaskedText);
-}
-
-float value_cell_width(bool may_clip) {
-    // Four significant digits: "−0.1923", "−26.38". A clipped cell adds " → 0".
-    const float value = ImGui::CalcTextSize("\xE2\x88\x92" "0.0000").x;
-    const float slack = 2.0f;  // so a value as wide as the sample does not touch the cell edge
-    return slack + (may_clip ? value + ImGui::CalcTextSize(kArrow).x + ImGui::CalcTextSize("0").x : value);
 }
 
 }  // namespace app

@@ -18,7 +18,4 @@ void value_cell(double v, bool negative_ground);
 void clipped_cell(double z, double a);
 // A value exercise mode hides (value_mask.h): "?" in muted text, right-aligned. One ImGui item.
 void masked_cell();
-// Width of the widest text value_cell or clipped_cell writes for values like these.
-float value_cell_width(bool may_clip);
-
 }  // namespace app

@@ -15,6 +15,17 @@ double apply_activation(Activation act, double z) {
     return z;
 }
 
+double activation_derivative(Activation act, double z, double a) {
+    switch (act) {
+        case Activation::ReLU: return z > 0.0 ? 1.0 : 0.0;
+        case Activation::Linear: return 1.0;
+        case Activation::LeakyReLU: return z > 0.0 ? 1.0 : kLeakyReluSlope;
+        case Activation::Sigmoid: return a * (1.0 - a);
+        case Activation::Tanh: return 1.0 - a * a;
+    }
+    return 1.0;
+}
+
 bool is_clipped(Activation act, double z) { return act == Activation::ReLU && z < 0.0; }
 
 std::string_view activation_name(Activation act) {

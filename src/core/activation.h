@@ -19,6 +19,11 @@ constexpr double kLeakyReluSlope = 0.01;
 
 double apply_activation(Activation act, double z);
 
+// The derivative f'(z), given z and a = f(z): sigmoid' = a (1 - a), tanh' = 1 - a^2 (from a, as
+// the by-hand sheets write them). At the kink: relu'(0) = 0, leaky_relu'(z) = 1 for z > 0, else
+// kLeakyReluSlope.
+double activation_derivative(Activation act, double z, double a);
+
 // True when the activation changed z in a way the worksheet crosses out: ReLU turning a negative
 // z into 0 (the diagram marks such nodes). Leaky ReLU scales instead of clipping, so it is false.
 bool is_clipped(Activation act, double z);

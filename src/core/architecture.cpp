@@ -22,6 +22,32 @@ Matrix resized(const Matrix& old, int rows, int cols, const NewWeights& fill, Ra
     return m;
 }
 
+// m with `cols` columns: each row's values kept where they fit, new ones zero.
+Matrix with_columns(const Matrix& m, int cols) {
+    Matrix out(m.rows, cols);
+    for (int r = 0; r < m.rows; ++r) std::copy_n(m.row(r), std::min(cols, m.cols), out.row(r));
+    return out;
+}
+
+// Targets follow the output layer (one per output node), kept where they fit.
+void fit_targets(Document* doc) {
+    if (doc->has_targets() && doc->targets.cols != doc->network.shape.back())
+        doc->targets = with_columns(doc->targets, doc->network.shape.back());
+}
+
+// A row appended to m: a copy of row `copy_from`, or zeros when copy_from < 0.
+void append_row(Matrix* m, int copy_from) {
+    m->values.resize(static_cast<size_t>(m->rows + 1) * m->cols, 0.0);
+    if (copy_from >= 0) std::copy_n(m->row(copy_from), m->cols, m->row(m->rows));
+    ++m->rows;
+}
+
+void erase_row(Matrix* m, int r) {
+    m->values.erase(m->values.begin() + static_cast<ptrdiff_t>(r) * m->cols,
+                    m->values.begin() + static_cast<ptrdiff_t>(r + 1) * m->cols);
+    --m->rows;
+}
+
 std::vector<double> resized(const std::vector<double>& old, int n) {
     std::vector<double> v(n, 0.0);
     std::copy_n(old.begin(), std::min<size_t>(old.size(), n), v.begin());
@@ -99,11 +125,30 @@ std::string insert_layer(Document* doc, int position, int nodes, const NewWeight
     }
     doc->network = std::move(out);
     doc->inputs = std::move(inputs);
+    fit_targets(doc);
     // Node layers from `position` on move one to the right (h.layer + 1 is h's node layer).
     move_hidden(doc, [position](HiddenValue* h) {
         if (h->layer + 1 >= position) ++h->layer;
         return true;
     });
+    return "";
+}
+
+std::string insert_identity_layer(Document* doc, int after) {
+    const int layers = static_cast<int>(doc->network.shape.size());
+    if (after < 0 || after >= layers)
+        return "there is no layer " + std::to_string(after) + "; expected 0 to " + std::to_string(layers - 1);
+    const int nodes = doc->network.shape[after];
+    std::string err = insert_layer(doc, after + 1, nodes, NewWeights{});
+    if (!err.empty()) return err;
+    // The new layer is node layer after + 1; the matrix into it, weight layer `after`.
+    Network& net = doc->network;
+    Matrix& w = net.weights[after];
+    for (int i = 0; i < nodes; ++i) w.at(i, i) = 1.0;
+    const bool never_negative = after > 0 && (net.activations[after - 1] == Activation::ReLU ||
+                                              net.activations[after - 1] == Activation::Sigmoid);
+    const bool output = after + 1 == layers;
+    net.activations[after] = never_negative && !output ? Activation::ReLU : Activation::Linear;
     return "";
 }
 
@@ -135,13 +180,10 @@ std::string remove_layer(Document* doc, int position) {
         out.biases.push_back(net.biases[l]);
         out.activations.push_back(net.activations[l]);
     }
-    if (position == 0) {
-        inputs = Matrix(doc->inputs.rows, shape[0]);
-        for (int s = 0; s < inputs.rows; ++s)
-            for (int j = 0; j < std::min(inputs.cols, doc->inputs.cols); ++j) inputs.at(s, j) = doc->inputs.at(s, j);
-    }
+    if (position == 0) inputs = with_columns(doc->inputs, shape[0]);
     doc->network = std::move(out);
     doc->inputs = std::move(inputs);
+    fit_targets(doc);
     // The removed layer's values go; later layers move one to the left. A layer that becomes the
     // input layer (position 0 removed) holds inputs, which are never hidden.
     move_hidden(doc, [position](HiddenValue* h) {
@@ -169,13 +211,9 @@ std::string resize_layer(Document* doc, int layer, int nodes, const NewWeights& 
         net.biases[layer - 1] = resized(net.biases[layer - 1], nodes);
     }
     if (layer < layers - 1) net.weights[layer] = resized(net.weights[layer], shape[layer + 1], nodes, fill, &rng);
-    if (layer == 0) {
-        Matrix inputs(doc->inputs.rows, nodes);
-        for (int s = 0; s < inputs.rows; ++s)
-            for (int j = 0; j < std::min(nodes, doc->inputs.cols); ++j) inputs.at(s, j) = doc->inputs.at(s, j);
-        doc->inputs = std::move(inputs);
-    }
+    if (layer == 0) doc->inputs = with_columns(doc->inputs, nodes);
     net.shape = std::move(shape);
+    fit_targets(doc);
     // Nodes past the new count take their hidden values with them; new nodes are not hidden.
     move_hidden(doc, [layer, nodes](HiddenValue* h) { return h->layer + 1 != layer || h->node < nodes; });
     return "";
@@ -186,9 +224,8 @@ std::string add_sample(Document* doc, int copy_from) {
     if (x.rows >= kMaxSamples)
         return "cannot add a sample: at most " + std::to_string(kMaxSamples) + " samples are allowed";
     if (copy_from >= x.rows) return "there is no sample " + std::to_string(copy_from + 1) + " to copy";
-    x.values.resize(static_cast<size_t>(x.rows + 1) * x.cols, 0.0);
-    if (copy_from >= 0) std::copy_n(x.row(copy_from), x.cols, x.values.data() + static_cast<size_t>(x.rows) * x.cols);
-    ++x.rows;
+    append_row(&x, copy_from);
+    if (doc->has_targets()) append_row(&doc->targets, copy_from);
     return "";
 }
 
@@ -196,9 +233,8 @@ std::string remove_sample(Document* doc, int sample) {
     Matrix& x = doc->inputs;
     if (x.rows <= 1) return "cannot remove the last sample: a network needs at least one input sample";
     if (sample < 0 || sample >= x.rows) return "there is no sample " + std::to_string(sample + 1);
-    x.values.erase(x.values.begin() + static_cast<ptrdiff_t>(sample) * x.cols,
-                   x.values.begin() + static_cast<ptrdiff_t>(sample + 1) * x.cols);
-    --x.rows;
+    erase_row(&x, sample);
+    if (doc->has_targets()) erase_row(&doc->targets, sample);
     move_hidden(doc, [sample](HiddenValue* h) {
         if (h->sample == sample) return false;
         if (h->sample > sample) --h->sample;

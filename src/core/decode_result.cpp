@@ -4,6 +4,7 @@
 
 #include "core/activation.h"
 #include "core/limits.h"
+#include "core/loss.h"
 
 namespace mlp {
 
@@ -25,14 +26,20 @@ std::string quote_input(std::string_view text) {
     return out;
 }
 
-std::string activation_choices() {
+// "a, b or c": the names of an enum's values 0..count-1.
+template <class Enum>
+static std::string choices(int count, std::string_view (*name)(Enum)) {
     std::string out;
-    for (int i = 0; i < kActivationCount; ++i) {
-        if (i > 0) out.append(i + 1 == kActivationCount ? " or " : ", ");
-        out.append(activation_name(static_cast<Activation>(i)));
+    for (int i = 0; i < count; ++i) {
+        if (i > 0) out.append(i + 1 == count ? " or " : ", ");
+        out.append(name(static_cast<Enum>(i)));
     }
     return out;
 }
+
+std::string activation_choices() { return choices(kActivationCount, activation_name); }
+std::string loss_choices() { return choices(kLossCount, loss_name); }
+std::string reduction_choices() { return choices(kReductionCount, reduction_name); }
 
 std::string layer_nodes(int layer, int nodes) {
     return "layer " + std::to_string(layer) + " has " + count_text(nodes, "node");

@@ -32,8 +32,17 @@ std::string check_text_size(size_t bytes, const char* what);
 constexpr size_t kMaxQuotedChars = 32;
 std::string quote_input(std::string_view text);
 
-// "relu, linear, leaky_relu, sigmoid or tanh": the names accepted for activations.
+// What every value of a network must be (limits.h kMaxAbsValue), as messages say it after
+// "expected".
+constexpr const char* kAllowedValueText = "a number from -1e6 to 1e6";
+
+// "relu, linear, leaky_relu, sigmoid or tanh": the names accepted for activations; likewise
+// "mse, ce or bce" for losses and "mean or sum" for reductions (loss.h).
 std::string activation_choices();
+std::string loss_choices();
+std::string reduction_choices();
+// What a learning rate may be, for messages (is_allowed_learning_rate).
+constexpr const char* kLearningRateRange = "a number above 0 and at most 1e6";
 
 // "layer 2 has 2 nodes": the reason a count was expected, for messages about rows and columns.
 std::string layer_nodes(int layer, int nodes);

@@ -46,6 +46,14 @@ DiagramGeometry layout_diagram(const std::vector<int>& shape, Box area) {
     return geo;
 }
 
+float diagram_wanted_height(const std::vector<int>& shape, float width, float cap) {
+    if (shape.empty()) return 0.0f;
+    const float col_w = std::max(1.0f, (width - 2 * kSideMargin) / static_cast<float>(shape.size()));
+    const float spacing = std::min(kMaxNodeRadius, col_w * kRadiusPerColumnWidth) * kSpacingPerRadius;
+    const int tallest = *std::max_element(shape.begin(), shape.end());
+    return std::min(cap, kDiagramHeaderHeight + kDiagramFooterHeight + spacing * static_cast<float>(std::max(1, tallest)));
+}
+
 float distance_to_segment(Point p, Point a, Point b) {
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float len2 = dx * dx + dy * dy;
@@ -115,6 +123,84 @@ bool safe_edge_point(const DiagramGeometry& geo, const EdgePlan& plan, int l, in
         }
     }
     return false;
+}
+
+namespace {
+
+// The nodes of column `col` whose circles (or strip cells) overlap the box, as a count.
+int nodes_in_box(const Column& col, const Box& b) {
+    if (col.count <= 0) return 0;
+    const float hw = col.half_width();
+    if (col.x + hw < b.x || col.x - hw > b.x + b.w) return 0;
+    const float lo = std::ceil((b.y - col.radius - col.y0) / col.spacing);
+    const float hi = std::floor((b.y + b.h + col.radius - col.y0) / col.spacing);
+    const float first = std::max(0.0f, lo), last = std::min(static_cast<float>(col.count - 1), hi);
+    return last < first ? 0 : static_cast<int>(last - first) + 1;
+}
+
+bool box_covers_node(const DiagramGeometry& geo, const Box& b, NodeRef n) {
+    constexpr float kAir = 4.0f;  // a tooltip that touches a node's ring is in the way too
+    if (n.layer < 0 || n.layer >= static_cast<int>(geo.columns.size())) return false;
+    const Column& col = geo.columns[n.layer];
+    const Point c = col.node(static_cast<float>(n.index));
+    const float hw = col.half_width() + kAir, r = col.radius + kAir;
+    return c.x + hw > b.x && c.x - hw < b.x + b.w && c.y + r > b.y && c.y - r < b.y + b.h;
+}
+
+}  // namespace
+
+Point place_tooltip(const DiagramGeometry& geo, Point pointer, float w, float h, Box bounds,
+                    const std::vector<NodeRef>& keep_clear) {
+    constexpr float kGapX = 16.0f, kGapY = 12.0f;  // from the pointer, as ImGui's own tooltips
+    // Further down or up: clear of a node as large as any beside the pointer (a line that runs
+    // level has its two nodes at the pointer's height).
+    float radius = 0.0f;
+    for (const Column& col : geo.columns) radius = std::max(radius, col.radius);
+    const float far_y = kGapY + 2.0f * radius + 8.0f;
+    const Point offsets[] = {
+        {kGapX, kGapY},         {-w - kGapX, kGapY},           // below right, below left
+        {kGapX, -h - kGapY},    {-w - kGapX, -h - kGapY},      // above right, above left
+        {kGapX * 2, -h * 0.5f}, {-w - kGapX * 2, -h * 0.5f},   // right, left
+        {kGapX, far_y},         {-w - kGapX, far_y},           // well below
+        {kGapX, -h - far_y},    {-w - kGapX, -h - far_y},      // well above
+        {-w * 0.5f, far_y},     {-w * 0.5f, -h - far_y},       // right under or over the pointer
+    };
+    std::vector<Point> places;
+    for (const Point& o : offsets) places.push_back({pointer.x + o.x, pointer.y + o.y});
+    // Over the highest node to keep clear, or under the lowest: where a narrow screen (a tooltip
+    // as wide as the columns around the line) still has room.
+    if (!keep_clear.empty()) {
+        float top = 1e9f, bottom = -1e9f;
+        for (NodeRef n : keep_clear) {
+            if (n.layer < 0 || n.layer >= static_cast<int>(geo.columns.size())) continue;
+            const float y = geo.node(n.layer, n.index).y, r = geo.columns[n.layer].radius + 8.0f;
+            top = std::min(top, y - r);
+            bottom = std::max(bottom, y + r);
+        }
+        for (float x : {pointer.x - w * 0.5f, pointer.x + kGapX, pointer.x - w - kGapX}) {
+            places.push_back({x, top - h});
+            places.push_back({x, bottom});
+        }
+    }
+    Point best = places.front();
+    double best_cost = 0.0;
+    bool first = true;
+    for (const Point& place : places) {
+        Box b{place.x, place.y, w, h};
+        b.x = std::clamp(b.x, bounds.x, std::max(bounds.x, bounds.x + bounds.w - w));
+        b.y = std::clamp(b.y, bounds.y, std::max(bounds.y, bounds.y + bounds.h - h));
+        double cost = 0.0;
+        for (NodeRef n : keep_clear)
+            if (box_covers_node(geo, b, n)) cost += 1e6;
+        if (pointer.x >= b.x && pointer.x <= b.x + b.w && pointer.y >= b.y && pointer.y <= b.y + b.h) cost += 1e5;
+        for (const Column& col : geo.columns) cost += nodes_in_box(col, b);
+        if (first || cost < best_cost) {
+            best = {b.x, b.y};
+            best_cost = cost;
+            first = false;
+        }
+    }
+    return best;
 }
 
 }  // namespace mlp

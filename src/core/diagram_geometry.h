@@ -57,6 +57,12 @@ struct DiagramGeometry {
 // allows up to kMaxNodeRadius.
 DiagramGeometry layout_diagram(const std::vector<int>& shape, Box area);
 
+// The height a diagram of `shape` can use at `width`: headings, legend, and the tallest column
+// with its nodes as far apart as layout_diagram ever sets them. More height than this only adds
+// air; a layout gives what is left to the panels. Dense columns (strips) want as much as there
+// is, so the result is capped at `cap`.
+float diagram_wanted_height(const std::vector<int>& shape, float width, float cap);
+
 // What lies under a point.
 struct DiagramHit {
     enum class Kind { None, Node, Edge, EdgeBins };
@@ -79,6 +85,22 @@ DiagramHit hit_test(const DiagramGeometry& geo, const EdgePlan& plan, Point p);
 // pixels around it (not at a crossing, not inside a node): where a test or a script can point at
 // it. False when the line is aggregated or has no such point.
 bool safe_edge_point(const DiagramGeometry& geo, const EdgePlan& plan, int l, int row, int col, Point* out);
+
+// A node of the diagram: layer (0 = inputs) and index.
+struct NodeRef {
+    int layer = 0;
+    int index = 0;
+};
+
+// Where a tooltip of size w x h goes for the pointer at `pointer` so that it hides none of the
+// nodes in `keep_clear` (while a line is dragged: the node it leads into, whose value the learner
+// watches change, and the node it comes from), nor the pointer, and as few other nodes as it can.
+// The places tried, in order: below right of the pointer (where tooltips usually sit), below
+// left, above right, above left, right, left, then the same further down or up, then over or
+// under the nodes to keep clear; each kept inside `bounds`. Returns the top-left corner of the
+// first place that does best.
+Point place_tooltip(const DiagramGeometry& geo, Point pointer, float w, float h, Box bounds,
+                    const std::vector<NodeRef>& keep_clear);
 
 // Distance from p to the segment a-b.
 float distance_to_segment(Point p, Point a, Point b);

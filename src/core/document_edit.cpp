@@ -7,7 +7,7 @@ bool edit_document(Session* session, const std::function<std::string(Document*)>
     std::string err = edit(&doc);
     if (err.empty()) err = session->replace(std::move(doc));
     if (!err.empty()) {
-        session->set_error(std::move(err));
+        session->set_error(std::move(err), kUnchangedNote);
         return false;
     }
     return true;

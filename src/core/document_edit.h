@@ -10,6 +10,9 @@
 
 namespace mlp {
 
+// Said under a refused edit's message in the page.
+constexpr const char* kUnchangedNote = "The network is unchanged.";
+
 // Runs `edit` on a copy of the session's document. When it succeeds the copy replaces the
 // document (an undo step, the start point unchanged). When it refuses, the document stays as it
 // was and the session's error says why: the limit reached, in the edit's own words, so the page

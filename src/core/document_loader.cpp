@@ -41,7 +41,7 @@ DecodeResult decode_address_fragment(std::string_view fragment) {
 bool open_decoded(Session* session, DecodeResult decoded, bool undoable, std::string start_name) {
     if (decoded.ok()) decoded.error = session->start_from(std::move(decoded.document), std::move(start_name), undoable);
     if (!decoded.ok()) {
-        session->set_error(std::move(decoded.error));
+        session->refuse_opening(std::move(decoded.error), undoable ? kKeptNetworkNote : kDefaultShownNote);
         return false;
     }
     session->set_warnings(std::move(decoded.warnings));

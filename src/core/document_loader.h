@@ -11,6 +11,11 @@
 
 namespace mlp {
 
+// What the page shows after an opening was refused, said under the refusal: the network on the
+// screen (or, for the address bar's link when the page starts, the exercise).
+constexpr const char* kKeptNetworkNote = "The network shown is the one from before.";
+constexpr const char* kDefaultShownNote = "The page shows the exercise instead.";
+
 // JSON when the first character that is not white space is '{'; a link fragment otherwise.
 bool looks_like_json(std::string_view text);
 
@@ -24,9 +29,10 @@ DecodeResult decode_document_text(std::string_view text);
 DecodeResult decode_address_fragment(std::string_view fragment);
 
 // Shows a decoded document in the session, or keeps the current one and sets the session's
-// error. On success the error is cleared and the warnings are the decode's; on failure the
-// warnings stay those of the document on screen. `undoable`: recorded in the undo history
-// (false for the page's first document). The document becomes the session's start point (what
+// error, noting what is shown instead (kKeptNetworkNote; kDefaultShownNote for the page's first
+// document). On success the error is cleared and the warnings are the decode's; on failure there
+// are none (those of an earlier link are not about this one). `undoable`: recorded in the undo
+// history (false for the page's first document). The document becomes the session's start point (what
 // Reset returns to), called `start_name`. Returns true on success.
 constexpr const char* kOpenedLinkName = "the opened link";
 bool open_decoded(Session* session, DecodeResult decoded, bool undoable = true,

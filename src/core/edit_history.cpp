@@ -15,7 +15,9 @@ size_t EditStep::bytes() const {
         // so a history that holds many start points is trimmed like one that holds documents.
         if (start) n += start->document.inputs.values.size() * sizeof(double) + start->document.network.weight_count() * sizeof(double);
     }
-    n += hidden.size() * sizeof(HiddenValue);
+    n += hidden.size() * sizeof(HiddenValue) + title.size() + note.size();
+    for (const Matrix& w : weights) n += w.values.size() * sizeof(double);
+    for (const auto& b : biases) n += b.size() * sizeof(double);
     return n;
 }
 
@@ -45,8 +47,7 @@ static bool same_target(const ValueChange& a, const ValueChange& b) {
 }
 
 void EditHistory::record_value(const ValueChange& change) {
-    if (gesture_open_ && gesture_step_started_ && !undo_.empty() && !undo_.back().has_document &&
-        !undo_.back().has_hidden) {
+    if (gesture_open_ && gesture_step_started_ && !undo_.empty() && undo_.back().holds_values()) {
         std::vector<ValueChange>& values = undo_.back().values;
         for (ValueChange& v : values)
             if (same_target(v, change)) {
@@ -79,6 +80,24 @@ void EditHistory::record_hidden(std::vector<HiddenValue> before) {
     gesture_step_started_ = false;
 }
 
+void EditHistory::record_parameters(std::vector<Matrix> weights, std::vector<std::vector<double>> biases) {
+    EditStep step;
+    step.has_parameters = true;
+    step.weights = std::move(weights);
+    step.biases = std::move(biases);
+    push_new_step(std::move(step));
+    gesture_step_started_ = false;
+}
+
+void EditHistory::record_text(std::string title_before, std::string note_before) {
+    EditStep step;
+    step.has_text = true;
+    step.title = std::move(title_before);
+    step.note = std::move(note_before);
+    push_new_step(std::move(step));
+    gesture_step_started_ = false;
+}
+
 void EditHistory::begin_gesture() {
     gesture_open_ = true;
     gesture_step_started_ = false;
@@ -86,8 +105,7 @@ void EditHistory::begin_gesture() {
 
 void EditHistory::end_gesture() {
     if (!gesture_open_) return;
-    const bool had_step = gesture_step_started_ && !undo_.empty() && !undo_.back().has_document &&
-                          !undo_.back().has_hidden;
+    const bool had_step = gesture_step_started_ && !undo_.empty() && undo_.back().holds_values();
     gesture_open_ = false;
     gesture_step_started_ = false;
     last_gesture_resumable_ = false;

@@ -1,11 +1,14 @@
 // Undo and redo for a Session. A step is either a list of value changes (weights, biases,
-// inputs, activations: small, so a drag on a million-weight network costs bytes, not megabytes),
-// an exercise's hidden set (swapped in and out, without copying the network), or a whole document
-// (a shape change, a loaded link, a preset), swapped in and out.
+// inputs, activations, targets, the loss settings: small, so a drag on a million-weight network
+// costs bytes, not megabytes), an exercise's hidden set or the document's title and note (swapped
+// in and out, without copying the network), every weight and bias (a step of gradient descent
+// changes them all: swapped in and out, exact), or a whole document (a shape change, a loaded
+// link, a preset), swapped in and out.
 #pragma once
 
 #include <cstddef>
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "core/network.h"
@@ -14,12 +17,12 @@
 namespace mlp {
 
 struct ValueChange {
-    enum class Target { Weight, Bias, Input, Activation };
+    enum class Target { Weight, Bias, Input, Activation, TargetValue, Loss, Reduction, LearningRate };
     Target target = Target::Weight;
-    int layer = 0;  // weight layer (Weight, Bias, Activation) or sample (Input)
+    int layer = 0;  // weight layer (Weight, Bias, Activation) or sample (Input, TargetValue)
     int row = 0;
-    int col = 0;
-    double before = 0;  // an Activation's enum value for Target::Activation
+    int col = 0;        // Input, TargetValue: the node
+    double before = 0;  // the enum's value for Activation, Loss and Reduction
     double after = 0;
 };
 
@@ -30,7 +33,14 @@ struct EditStep {
     StartPointRef start;  // with a document: the start point on the other side (Reset's target)
     bool has_hidden = false;
     std::vector<HiddenValue> hidden;  // the hidden set on the other side of this step
+    bool has_parameters = false;
+    std::vector<Matrix> weights;  // with has_parameters: every weight and bias on the other side
+    std::vector<std::vector<double>> biases;
+    bool has_text = false;
+    std::string title, note;  // the title and note on the other side of this step
     size_t bytes() const;
+    // A list of value changes (not a document, hidden set, parameters or text).
+    bool holds_values() const { return !has_document && !has_hidden && !has_parameters && !has_text; }
 };
 
 class EditHistory {
@@ -47,6 +57,11 @@ public:
     void record_document(Document before, StartPointRef before_start);
     // Records a change of the exercise's hidden set; `before` is the set it replaced.
     void record_hidden(std::vector<HiddenValue> before);
+    // Records a change of every weight and bias (a step of gradient descent); `weights` and
+    // `biases` are the values it replaced.
+    void record_parameters(std::vector<Matrix> weights, std::vector<std::vector<double>> biases);
+    // Records a change of the title and note; the arguments are those they replaced.
+    void record_text(std::string title_before, std::string note_before);
 
     void begin_gesture();
     // Ends the gesture. Changes that came back to where they started are dropped, and the step

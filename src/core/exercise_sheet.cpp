@@ -4,19 +4,14 @@
 #include <cmath>
 
 #include "core/exercise.h"
-#include "core/number_text.h"
+#include "core/typed_number.h"
 
 namespace mlp {
 
 bool read_answer(std::string_view text, double* out) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    std::string number(text);
-    const std::string minus = "\xE2\x88\x92";  // U+2212, how the page writes a negative number
-    if (number.compare(0, minus.size(), minus) == 0) number.replace(0, minus.size(), "-");
-    double v = 0;
-    if (!parse_number(number, &v) || !std::isfinite(v)) return false;
-    *out = v;
+    const TypedNumber typed = read_typed_number(text, TypedRange::Finite);
+    if (!typed.ok()) return false;
+    *out = typed.value;
     return true;
 }
 
@@ -28,14 +23,11 @@ const ExerciseSheet::Entry* ExerciseSheet::find(const HiddenValue& h) const {
 void ExerciseSheet::keep_only(const std::vector<HiddenValue>& hidden) {
     auto is_hidden = [&](const HiddenValue& h) { return std::binary_search(hidden.begin(), hidden.end(), h); };
     for (auto it = entries_.begin(); it != entries_.end();) it = is_hidden(it->first) ? std::next(it) : entries_.erase(it);
-    revealed_.erase(std::remove_if(revealed_.begin(), revealed_.end(), [&](const HiddenValue& h) { return !is_hidden(h); }),
-                    revealed_.end());
     if (entries_.empty()) checked_ = false;
 }
 
 void ExerciseSheet::clear() {
     entries_.clear();
-    revealed_.clear();
     checked_ = false;
 }
 
@@ -53,20 +45,22 @@ void ExerciseSheet::set_answer(const HiddenValue& h, std::string text) {
     e.checked = false;
 }
 
+void ExerciseSheet::check_one(const HiddenValue& h, const ForwardPass& pass) {
+    auto it = entries_.find(h);
+    if (it == entries_.end()) return;
+    Entry& e = it->second;
+    e.checked = true;
+    e.truth = hidden_value(h, pass);
+    double typed = 0;
+    if (e.answer.empty())
+        e.mark = Mark::None;
+    else
+        e.mark = read_answer(e.answer, &typed) && answer_is_right(typed, e.truth) ? Mark::Right : Mark::Wrong;
+}
+
 void ExerciseSheet::check(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) {
     checked_ = true;
-    for (const HiddenValue& h : hidden) {
-        auto it = entries_.find(h);
-        if (it == entries_.end()) continue;
-        Entry& e = it->second;
-        e.checked = true;
-        e.truth = hidden_value(h, pass);
-        double typed = 0;
-        if (e.answer.empty())
-            e.mark = Mark::None;
-        else
-            e.mark = read_answer(e.answer, &typed) && answer_is_right(typed, e.truth) ? Mark::Right : Mark::Wrong;
-    }
+    for (const HiddenValue& h : hidden) check_one(h, pass);
 }
 
 ExerciseSheet::Mark ExerciseSheet::mark(const HiddenValue& h) const {
@@ -92,30 +86,71 @@ ExerciseSheet::Score ExerciseSheet::score(const std::vector<HiddenValue>& hidden
     s.total = static_cast<int>(hidden.size());
     for (const HiddenValue& h : hidden) {
         const Entry* e = find(h);
-        if (e && e->revealed) ++s.revealed;
         const Mark m = e ? e->mark : Mark::None;
-        if (m == Mark::Right) ++s.right;
+        if (e && e->revealed) ++s.revealed;
+        else if (m == Mark::Right) ++s.right;
         else if (m == Mark::Wrong) ++s.wrong;
         else if (!e || e->answer.empty()) ++s.unanswered;
     }
     return s;
 }
 
-const HiddenValue* ExerciseSheet::next_to_reveal(const std::vector<HiddenValue>& hidden) const {
+ExerciseSheet::Status ExerciseSheet::status(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) const {
+    using Tone = Status::Tone;
+    if (hidden.empty()) return {"Nothing is hidden: Edit sheet to choose what to hide.", Tone::Muted};
+    if (checked_ && outdated(pass)) return {"The network changed after Check: check again.", Tone::Warning};
+    const Score s = score(hidden);
+    const std::string dot = " \xC2\xB7 ";
+    const std::string revealed = s.revealed > 0 ? dot + std::to_string(s.revealed) + " revealed" : "";
+    if (!checked_) return {std::to_string(s.total) + (s.total == 1 ? " value" : " values") + " to find" + revealed, Tone::Muted};
+    std::string text = std::to_string(s.right) + " of " + std::to_string(s.total) + " right";
+    if (s.right == s.total) return {text + ": well done!", Tone::Normal};
+    if (s.wrong > 0) text += dot + std::to_string(s.wrong) + " wrong";
+    return {text + revealed, Tone::Normal};
+}
+
+bool ExerciseSheet::answered_right(const HiddenValue& h, const ForwardPass& pass) const {
+    const Entry* e = find(h);
+    double typed = 0;
+    return e && read_answer(e->answer, &typed) && answer_is_right(typed, hidden_value(h, pass));
+}
+
+const HiddenValue* ExerciseSheet::next_to_reveal(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) const {
     for (const HiddenValue& h : hidden)
-        if (!revealed(h)) return &h;
+        if (!revealed(h) && !answered_right(h, pass)) return &h;
     return nullptr;
 }
 
-void ExerciseSheet::reveal(const HiddenValue& h) {
+bool ExerciseSheet::reveal_unless_right(const HiddenValue& h, const ForwardPass& pass) {
+    if (revealed(h)) return false;
+    if (answered_right(h, pass)) {
+        check_one(h, pass);  // the learner's own: marked right, not revealed
+        checked_ = true;
+        return false;
+    }
+    reveal(h, pass);
+    return true;
+}
+
+const HiddenValue* ExerciseSheet::reveal_next(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) {
+    for (const HiddenValue& h : hidden)
+        if (reveal_unless_right(h, pass)) return &h;
+    return nullptr;
+}
+
+void ExerciseSheet::reveal_all(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) {
+    for (const HiddenValue& h : hidden) reveal_unless_right(h, pass);
+}
+
+void ExerciseSheet::reveal(const HiddenValue& h, const ForwardPass& pass) {
     Entry& e = entries_[h];
     if (e.revealed) return;
     e.revealed = true;
-    revealed_.push_back(h);
-}
-
-void ExerciseSheet::reveal_all(const std::vector<HiddenValue>& hidden) {
-    for (const HiddenValue& h : hidden) reveal(h);
+    if (!e.answer.empty()) {
+        // The answer stays, marked, next to the value: what the learner had is part of the lesson.
+        check_one(h, pass);
+        checked_ = true;
+    }
 }
 
 bool ExerciseSheet::revealed(const HiddenValue& h) const {

@@ -16,7 +16,7 @@ std::string file_size_error(std::string_view file_name, size_t bytes) {
 
 bool open_file(Session* session, std::string_view file_name, std::string_view text) {
     if (std::string err = file_size_error(file_name, text.size()); !err.empty()) {
-        session->set_error(err);
+        session->refuse_opening(err, kKeptNetworkNote);
         return false;
     }
     DecodeResult decoded;
@@ -26,7 +26,7 @@ bool open_file(Session* session, std::string_view file_name, std::string_view te
         decoded.error = "it is not MLP Explorer's JSON (that starts with '{', as export writes it)";
     }
     if (!decoded.ok()) {
-        session->set_error(the_file(file_name) + " cannot be opened: " + decoded.error);
+        session->refuse_opening(the_file(file_name) + " cannot be opened: " + decoded.error, kKeptNetworkNote);
         return false;
     }
     return open_decoded(session, std::move(decoded), true, quote_input(file_name));

@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/json_import.h"
 #include "core/limits.h"
@@ -28,24 +29,33 @@ using json = nlohmann::json;
 // [SECTION] Fields of the format
 // ---------------------------------------------------------------------------------------------
 
-enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Skipped };
-constexpr int kFieldCount = 7;  // the fields of the format, before Skipped
-// "hidden": the exercise's hidden values, the link's `hide` items one per string.
-constexpr const char* kFieldNames[kFieldCount] = {"format", "shape", "activations", "weights", "biases", "inputs",
-                                                  "hidden"};
-// Fields state() adds (the forward pass, the link, the messages): ignored without a warning, so
-// that state() output loads back.
-constexpr const char* kStateFields[] = {"z", "a", "hash", "error", "warnings"};
+enum class Field { Format, Shape, Activations, Weights, Biases, Inputs, Hidden, Targets, Loss, Reduce, Rate, Title, Note, Skipped };
+constexpr int kFieldCount = 13;  // the fields of the format, before Skipped
+// "hidden": the exercise's hidden values, the link's `hide` items one per string. "targets",
+// "loss", "reduce", "learning_rate": the link's y, loss, reduce and lr (loss.h). "title", "note":
+// text about the document (document_text.h).
+constexpr const char* kFieldNames[kFieldCount] = {"format",  "shape", "activations", "weights", "biases",
+                                                  "inputs",  "hidden", "targets",    "loss",    "reduce",
+                                                  "learning_rate", "title", "note"};
+// Fields state() adds (the forward and backward passes, the link, the messages): ignored without
+// a warning, so that state() output loads back.
+constexpr const char* kStateFields[] = {"z", "a", "loss_value", "sample_losses", "dz", "dw", "db", "hash", "error", "warnings"};
 
 // Arrays around each value of a field: weights[l][i][j] is a number three arrays deep.
 int leaf_level(Field f) {
     switch (f) {
-        case Field::Format: return 0;
+        case Field::Format:
+        case Field::Loss:
+        case Field::Reduce:
+        case Field::Rate:
+        case Field::Title:
+        case Field::Note: return 0;
         case Field::Shape:
         case Field::Activations:
         case Field::Hidden: return 1;
         case Field::Biases:
-        case Field::Inputs: return 2;
+        case Field::Inputs:
+        case Field::Targets: return 2;
         case Field::Weights: return 3;
         case Field::Skipped: break;
     }
@@ -132,7 +142,12 @@ private:
     std::vector<std::vector<int>> weight_rows_;  // [layer][row]: how many numbers that row has
     std::vector<std::vector<double>> biases_;
     std::vector<std::vector<double>> inputs_;
+    std::vector<std::vector<double>> targets_;
+    Loss loss_ = Loss::Mse;
+    Reduction reduction_ = Reduction::Mean;
+    double learning_rate_ = kDefaultLearningRate;
     std::vector<std::string> hidden_;  // items, read once the shape is known
+    std::string title_, note_;
 };
 
 // "weights[2][1]": the field and the index in each of the first `levels` open arrays.
@@ -175,6 +190,7 @@ bool DocumentReader::check_count(int lv, int64_t index) {
                             std::to_string(kMaxWeights) + " weights are allowed");
             break;
         case Field::Inputs:
+        case Field::Targets:
             if (lv == 1 && index >= kMaxSamples)
                 return fail(where + ": more than " + std::to_string(kMaxSamples) + " samples; expected 1 to " +
                             std::to_string(kMaxSamples));
@@ -188,8 +204,7 @@ bool DocumentReader::check_count(int lv, int64_t index) {
                 return fail(where + ": more than " + std::to_string(kMaxHiddenValues) + " items; at most " +
                             std::to_string(kMaxHiddenValues) + " values may be hidden");
             break;
-        case Field::Format:
-        case Field::Skipped: break;
+        default: break;
     }
     return true;
 }
@@ -208,7 +223,9 @@ bool DocumentReader::begin_value(Kind kind) {
         if (!check_count(lv, index)) return false;
     }
     const int leaf = leaf_level(field_);
-    const bool text_field = field_ == Field::Format || field_ == Field::Activations || field_ == Field::Hidden;
+    const bool text_field = field_ == Field::Format || field_ == Field::Activations || field_ == Field::Hidden ||
+                            field_ == Field::Loss || field_ == Field::Reduce || field_ == Field::Title ||
+                            field_ == Field::Note;
     const Kind wanted = lv < leaf ? Kind::Array : text_field ? Kind::String : Kind::Number;
     if (kind != wanted)
         return fail(path(lv) + ": got " + kind_name(kind) + "; expected " + kind_name(wanted));
@@ -219,6 +236,7 @@ bool DocumentReader::begin_value(Kind kind) {
     if (field_ == Field::Weights && lv == 2) weight_rows_.back().push_back(0);
     if (field_ == Field::Biases && lv == 1) biases_.emplace_back();
     if (field_ == Field::Inputs && lv == 1) inputs_.emplace_back();
+    if (field_ == Field::Targets && lv == 1) targets_.emplace_back();
     return true;
 }
 
@@ -239,7 +257,12 @@ bool DocumentReader::number(double v, const json::string_t* text) {
         shape_.push_back(static_cast<int>(v));
         return true;
     }
-    if (!is_allowed_value(v)) return fail(path(level()) + ": got " + written() + "; expected a number from -1e6 to 1e6");
+    if (field_ == Field::Rate) {
+        if (!is_allowed_learning_rate(v)) return fail("learning_rate: got " + written() + "; expected " + kLearningRateRange);
+        learning_rate_ = v;
+        return true;
+    }
+    if (!is_allowed_value(v)) return fail(path(level()) + ": got " + written() + "; expected " + kAllowedValueText);
     switch (field_) {
         case Field::Weights:
             weights_.push_back(v);
@@ -247,6 +270,7 @@ bool DocumentReader::number(double v, const json::string_t* text) {
             break;
         case Field::Biases: biases_.back().push_back(v); break;
         case Field::Inputs: inputs_.back().push_back(v); break;
+        case Field::Targets: targets_.back().push_back(v); break;
         default: break;
     }
     return true;
@@ -263,6 +287,15 @@ bool DocumentReader::string(json::string_t& s) {
         activations_.push_back(act);
     }
     if (field_ == Field::Hidden) hidden_.push_back(std::move(s));
+    if (field_ == Field::Loss && !parse_loss(s, &loss_))
+        return fail("loss: " + quote_input(s) + " is not a loss; expected " + loss_choices());
+    if (field_ == Field::Reduce && !parse_reduction(s, &reduction_))
+        return fail("reduce: " + quote_input(s) + " is not a reduction; expected " + reduction_choices());
+    if (field_ == Field::Title || field_ == Field::Note) {
+        std::string err = field_ == Field::Title ? check_title(s) : check_note(s);
+        if (!err.empty()) return fail(std::move(err));
+        (field_ == Field::Title ? title_ : note_) = std::move(s);
+    }
     return true;
 }
 
@@ -310,7 +343,7 @@ bool DocumentReader::parse_error(std::size_t position, const std::string& last_t
     const std::string where = line_and_column(text_, position);
     if (e.id == 406)  // nlohmann-json: a number too large for a double (1e999)
         return fail("JSON: the number " + quote_input(last_token) + " at " + where +
-                    " is out of range; expected a number from -1e6 to 1e6");
+                    " is out of range; expected " + kAllowedValueText);
     return fail("JSON syntax error at " + where + (last_token.empty() ? "" : " (near " + quote_input(last_token) + ")"));
 }
 
@@ -372,6 +405,22 @@ std::string DocumentReader::finish(Document* doc) const {
     doc->inputs = Matrix(samples, shape_[0]);  // one sample of zeros when left out
     for (int s = 0; s < static_cast<int>(inputs_.size()); ++s)
         for (int j = 0; j < shape_[0]; ++j) doc->inputs.at(s, j) = inputs_[s][j];
+    if (seen(Field::Targets)) {
+        if (static_cast<int>(targets_.size()) != samples)
+            return "targets: " + count_text(static_cast<int64_t>(targets_.size()), "sample") + "; expected " +
+                   std::to_string(samples) + " (one per sample of inputs)";
+        for (int s = 0; s < samples; ++s)
+            if (static_cast<int>(targets_[s].size()) != shape_[layers])
+                return "targets[" + std::to_string(s) + "]: " + count_text(static_cast<int64_t>(targets_[s].size()), "number") +
+                       "; expected " + std::to_string(shape_[layers]) + " (" + layer_nodes(layers, shape_[layers]) + ")";
+        doc->targets = Matrix(samples, shape_[layers]);
+        for (int s = 0; s < samples; ++s) std::copy(targets_[s].begin(), targets_[s].end(), doc->targets.row(s));
+    }
+    doc->loss = loss_;
+    doc->reduction = reduction_;
+    doc->learning_rate = learning_rate_;
+    doc->title = title_;
+    doc->note = note_;
     return parse_hidden_items(hidden_, shape_, samples, &doc->hidden);
 }
 

@@ -1,5 +1,7 @@
 #include "core/json_writer.h"
 
+#include <cmath>
+
 #include "core/number_text.h"
 
 namespace mlp {
@@ -46,7 +48,12 @@ void JsonWriter::key(std::string_view name) {
 
 void JsonWriter::number(double v) {
     before_value();
-    append_number(out_, v);
+    // JSON has no infinity or NaN. A document's values are always finite, and so is its forward
+    // pass; a gradient, a product over every layer, can overflow in an extreme network.
+    if (std::isfinite(v))
+        append_number(out_, v);
+    else
+        out_->append("null");
 }
 
 void JsonWriter::integer(long long v) {

@@ -20,7 +20,7 @@ public:
     void begin_array();
     void end_array();
     void key(std::string_view name);  // inside an object, before each value
-    void number(double v);
+    void number(double v);  // null when v is not finite
     void integer(long long v);
     void string(std::string_view text);  // escaped; invalid UTF-8 bytes become U+FFFD
     void null();

@@ -14,6 +14,13 @@ constexpr int kMaxSamples = 64;                  // input samples evaluated side
 constexpr double kMaxAbsValue = 1e6;             // every weight, bias and input: finite, |v| <= this
 constexpr size_t kMaxFragmentBytes = 16u << 20;  // a link fragment (or JSON text): 16 MiB
 
+constexpr int kMaxStepsPerCall = 10000;          // steps of gradient descent in one step(n)
+
+// Not in the spec, our own: a document's title and note (link keys `title`, `note`; JSON fields),
+// in characters (Unicode code points) of UTF-8 text. A title is one line; a note a few paragraphs.
+constexpr int kMaxTitleChars = 120;
+constexpr int kMaxNoteChars = 1000;
+
 // Not in the spec, our own: values an exercise may hide (a whole 1024-node layer over 64 samples).
 constexpr int64_t kMaxHiddenValues = 65536;
 

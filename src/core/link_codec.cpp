@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/number_text.h"
 
@@ -22,7 +23,7 @@ static bool all_zero(const std::vector<double>& values) {
 }
 
 // The link's layout, written once for both encoders: `row(out, values, count)` appends the text
-// of one row (inputs' rows, weight rows, then bias vectors, in that order).
+// of one row (inputs' rows, weight rows, bias vectors, then targets' rows, in that order).
 template <class AppendRow>
 static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
     const Network& net = doc.network;
@@ -56,6 +57,17 @@ static void write_link(const Document& doc, std::string* out, AppendRow&& row) {
             out->append(activation_name(net.activations[l]));
         }
     }
+    // Learning (loss.h): targets, and the settings that differ from their defaults.
+    if (doc.has_targets()) {
+        out->append("&y=");
+        rows(doc.targets);
+    }
+    if (doc.loss != Loss::Mse) out->append("&loss=").append(loss_name(doc.loss));
+    if (doc.reduction != Reduction::Mean) out->append("&reduce=").append(reduction_name(doc.reduction));
+    if (doc.learning_rate != kDefaultLearningRate) {
+        out->append("&lr=");
+        append_number(out, doc.learning_rate);
+    }
 }
 
 // The exercise's hidden values come last: `&hide=z3.2.2,a3.2.2` (left out when none are hidden).
@@ -65,10 +77,20 @@ static void append_hide(std::string* out, const std::string& hide_text) {
     out->append(hide_text);
 }
 
+// Then the title and the note, percent-encoded (left out when empty): `&title=XOR&note=...`.
+static void append_text(std::string* out, const Document& doc) {
+    for (const auto& [key, text] : {std::pair<const char*, const std::string&>{"&title=", doc.title}, {"&note=", doc.note}}) {
+        if (text.empty()) continue;
+        out->append(key);
+        append_form_encoded(out, text);
+    }
+}
+
 std::string encode_link(const Document& doc) {
     std::string out;
     write_link(doc, &out, append_row);
     append_hide(&out, encode_hidden(doc.hidden, doc.network.shape, doc.inputs.rows));
+    append_text(&out, doc);
     return out;
 }
 
@@ -96,6 +118,7 @@ const std::string& LinkEncoder::encode(const Document& doc) {
         hidden_text_ = encode_hidden(hidden_, hidden_shape_, hidden_samples_);
     }
     append_hide(&link_, hidden_text_);
+    append_text(&link_, doc);
     return link_;
 }
 

@@ -1,6 +1,8 @@
 // The link format, version 1 (PRODUCT.md, "The link"; docs/link-format.md for people who write
 // links by hand): the whole document in the URL fragment as key=value pairs joined by '&', e.g.
-// "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...", and for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h).
+// "v=1&shape=3,5,2&x=3,4,5&w1=...&w2=...", with targets and the loss settings
+// "&y=1,0&loss=ce&reduce=sum&lr=0.1" (loss.h), for an exercise "&hide=z3.2.2,a3.2.2" (exercise.h),
+// and last a title and a note, percent-encoded (document_text.h): "&title=XOR&note=Two+inputs".
 #pragma once
 
 #include <cstddef>
@@ -16,7 +18,8 @@ namespace mlp {
 constexpr int kLinkVersion = 1;
 
 // The fragment text without the leading '#'. Keys with default values (zero biases, the default
-// activations) are left out, so the exercise encodes to exactly the spec's link.
+// activations, no targets, mse, mean, lr 0.03) are left out, so the exercise encodes to exactly
+// the spec's link.
 std::string encode_link(const Document& doc);
 
 // encode_link for a document that keeps changing (the page's address bar, state().hash): keeps
@@ -33,7 +36,7 @@ private:
         std::vector<double> values;  // the numbers `text` was made from
         std::string text;            // those numbers joined by ','
     };
-    std::vector<CachedRow> rows_;  // inputs' rows, then every weight row, then every bias vector
+    std::vector<CachedRow> rows_;  // inputs' rows, every weight row, every bias vector, targets' rows
     // The `hide` text and what it was made from.
     std::vector<HiddenValue> hidden_;
     std::vector<int> hidden_shape_;

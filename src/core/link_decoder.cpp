@@ -6,11 +6,12 @@
 // [SECTION] Pass 1: where every key's value is (nothing decoded, nothing allocated)
 // [SECTION] Pass 2: version and shape
 // [SECTION] Pass 3: counts of every row, sample, bias vector and activation
-// [SECTION] Pass 4: the document, numbers parsed in place; the hidden values
+// [SECTION] Pass 4: the document, numbers parsed in place; targets and the loss; the hidden values
 #include <algorithm>
 #include <array>
 #include <climits>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
@@ -89,7 +90,7 @@ std::string percent_decode(std::string_view text) {
 // [SECTION] Keys: which field a key names
 // ---------------------------------------------------------------------------------------------
 
-enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Unknown };
+enum class KeyKind { Version, Shape, Inputs, Activations, Weights, Biases, Hidden, Targets, Loss, Reduction, Rate, Title, Note, Unknown };
 
 struct Key {
     KeyKind kind = KeyKind::Unknown;
@@ -115,6 +116,12 @@ Key classify_key(std::string_view name) {
     else if (name == "x") key.kind = KeyKind::Inputs;
     else if (name == "act") key.kind = KeyKind::Activations;
     else if (name == "hide") key.kind = KeyKind::Hidden;
+    else if (name == "y") key.kind = KeyKind::Targets;
+    else if (name == "loss") key.kind = KeyKind::Loss;
+    else if (name == "reduce") key.kind = KeyKind::Reduction;
+    else if (name == "lr") key.kind = KeyKind::Rate;
+    else if (name == "title") key.kind = KeyKind::Title;
+    else if (name == "note") key.kind = KeyKind::Note;
     else if (parse_layer_key(name, 'w', &key.index)) key.kind = KeyKind::Weights;
     else if (parse_layer_key(name, 'b', &key.index)) key.kind = KeyKind::Biases;
     return key;
@@ -143,6 +150,8 @@ struct Field {
 struct LinkFields {
     Field version, shape, inputs, activations;
     Field hidden;  // the exercise's `hide`, read once the shape and the samples are known
+    Field targets, loss, reduction, rate;  // y, loss, reduce, lr: read once the samples are known
+    Field title, note;  // text, percent-encoded
     std::array<Field, kMaxWeightLayers> weights, biases;  // [N - 1] for wN, bN
     int64_t first_weight_beyond = 0;  // the smallest N > kMaxWeightLayers of a wN key, 0 if none
     int64_t first_bias_beyond = 0;
@@ -171,6 +180,12 @@ std::string find_fields(std::string_view fragment, LinkFields* fields, UnknownNa
             case KeyKind::Inputs: field = &fields->inputs; break;
             case KeyKind::Activations: field = &fields->activations; break;
             case KeyKind::Hidden: field = &fields->hidden; break;
+            case KeyKind::Targets: field = &fields->targets; break;
+            case KeyKind::Loss: field = &fields->loss; break;
+            case KeyKind::Reduction: field = &fields->reduction; break;
+            case KeyKind::Rate: field = &fields->rate; break;
+            case KeyKind::Title: field = &fields->title; break;
+            case KeyKind::Note: field = &fields->note; break;
             case KeyKind::Weights:
             case KeyKind::Biases: {
                 bool weights = key.kind == KeyKind::Weights;
@@ -379,7 +394,7 @@ int read_numbers(std::string_view row, double* out, std::string_view* bad) {
 // `where` starts the message: "w3: row 2, " gives "w3: row 2, number 1 is "abc"; expected ...".
 std::string number_error(const std::string& where, int index, std::string_view bad) {
     return where + "number " + std::to_string(index + 1) + " is " + quote_input(bad) +
-           "; expected a number from -1e6 to 1e6";
+           "; expected " + kAllowedValueText;
 }
 
 // Rows joined by ';' into m (its size already checked). `row_word`: "row" or "sample".
@@ -419,12 +434,67 @@ std::string build_document(const LinkFields& f, const std::vector<int>& shape,
     return read_rows(f.inputs.text, &doc->inputs, "x", "sample");
 }
 
+// y, loss, reduce, lr (loss.h): y's counts are checked against the samples and the output layer
+// before its matrix is allocated; the others allocate nothing.
+std::string read_learning(LinkFields& f, Document* doc) {
+    if (f.targets.present) {
+        f.targets.decode();
+        const int samples = doc->inputs.rows, layer = static_cast<int>(doc->network.shape.size()) - 1;
+        const int outputs = doc->network.shape[layer];
+        const int64_t rows = count_pieces(f.targets.text, ';');
+        if (rows != samples)
+            return "y: " + count_text(rows, "sample") + "; expected " + std::to_string(samples) + " (one per sample of x)";
+        std::string err;
+        for_each_piece(f.targets.text, ';', [&](int s, std::string_view row) {
+            const int64_t n = count_numbers(row);
+            if (n != outputs)
+                err = "y: sample " + std::to_string(s + 1) + " has " + count_text(n, "number") + "; expected " +
+                      std::to_string(outputs) + " (" + layer_nodes(layer, outputs) + ")";
+            return err.empty();
+        });
+        if (!err.empty()) return err;
+        doc->targets = Matrix(samples, outputs);
+        err = read_rows(f.targets.text, &doc->targets, "y", "sample");
+        if (!err.empty()) return err;
+    }
+    if (f.loss.present) {
+        f.loss.decode();
+        if (!parse_loss(trim_spaces(f.loss.text), &doc->loss))
+            return "loss: " + quote_input(f.loss.text) + " is not a loss; expected " + loss_choices();
+    }
+    if (f.reduction.present) {
+        f.reduction.decode();
+        if (!parse_reduction(trim_spaces(f.reduction.text), &doc->reduction))
+            return "reduce: " + quote_input(f.reduction.text) + " is not a reduction; expected " + reduction_choices();
+    }
+    if (f.rate.present) {
+        f.rate.decode();
+        if (!parse_number(trim_spaces(f.rate.text), &doc->learning_rate) || !is_allowed_learning_rate(doc->learning_rate))
+            return "lr: " + quote_input(f.rate.text) + " is not a learning rate; expected " + kLearningRateRange;
+    }
+    return "";
+}
+
 // hide: the exercise's hidden values. parse_hidden counts what its items stand for (a whole
 // layer over every sample) before it expands them.
 std::string read_hidden(Field& hide, Document* doc) {
     if (!hide.present) return "";
     hide.decode();
     return parse_hidden(hide.text, doc->network.shape, doc->inputs.rows, &doc->hidden);
+}
+
+// title, note: the text, percent-decoded and checked (document_text.h). A value too long to
+// decode within the limit is refused from its length alone.
+std::string read_text(Field& field, const char* key, int max_chars, std::string (*check)(std::string_view),
+                      std::string* out) {
+    if (!field.present) return "";
+    if (field.text.size() > max_encoded_text_bytes(max_chars))
+        return std::string(key) + ": " + std::to_string(field.text.size()) + " characters of link; at most " +
+               std::to_string(max_chars) + " characters of text are allowed";
+    field.decode();
+    std::string err = check(field.text);
+    if (err.empty()) out->assign(field.text);
+    return err;
 }
 
 }  // namespace
@@ -445,7 +515,10 @@ DecodeResult decode_link(std::string_view fragment) {
     if (result.ok()) result.error = check_counts(fields, shape, &activations);
     // Every size is known to be within the limits: only now is anything allocated for them.
     if (result.ok()) result.error = build_document(fields, shape, activations, &result.document);
+    if (result.ok()) result.error = read_learning(fields, &result.document);
     if (result.ok()) result.error = read_hidden(fields.hidden, &result.document);
+    if (result.ok()) result.error = read_text(fields.title, "title", kMaxTitleChars, check_title, &result.document.title);
+    if (result.ok()) result.error = read_text(fields.note, "note", kMaxNoteChars, check_note, &result.document.note);
     if (!result.ok()) {
         result.document = Document();
         return result;

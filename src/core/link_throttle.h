@@ -35,6 +35,16 @@ public:
         if (now_ms - written_at_ms_ < wait_ms_) return false;
         return !expensive_ || now_ms - changed_at_ms_ >= interval_ms_;
     }
+    // Milliseconds from `now_ms` until due() holds for `revision` if no other edit comes (0: it
+    // may hold now), or -1 when the address bar already shows it: how long an idle page may sleep
+    // before it writes the link of its last edit.
+    double due_in_ms(uint64_t revision, double now_ms) const {
+        if (revision == shown_) return -1;
+        if (!written_once_ || revision != seen_) return 0;  // not seen by due() yet: ask it now
+        double at = written_at_ms_ + wait_ms_;
+        if (expensive_ && changed_at_ms_ + interval_ms_ > at) at = changed_at_ms_ + interval_ms_;
+        return at > now_ms ? at - now_ms : 0;
+    }
     // The link of `revision` was written, ending at `now_ms`; writing it took `cost_ms`.
     void written(uint64_t revision, double now_ms, double cost_ms = 0) {
         shown_ = revision;

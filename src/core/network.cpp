@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/document_text.h"
 #include "core/exercise.h"
 #include "core/limits.h"
 
@@ -9,6 +10,13 @@ namespace mlp {
 
 Matrix::Matrix(int rows_, int cols_, double fill)
     : rows(rows_), cols(cols_), values(static_cast<size_t>(rows_) * cols_, fill) {}
+
+Matrix matrix_of(std::initializer_list<std::initializer_list<double>> rows) {
+    Matrix m(static_cast<int>(rows.size()), rows.size() ? static_cast<int>(rows.begin()->size()) : 0);
+    m.values.clear();
+    for (const auto& r : rows) m.values.insert(m.values.end(), r.begin(), r.end());
+    return m;
+}
 
 int64_t Network::weight_count() const {
     int64_t count = 0;
@@ -25,7 +33,9 @@ bool operator==(const Network& a, const Network& b) {
 }
 
 bool operator==(const Document& a, const Document& b) {
-    return a.network == b.network && a.inputs == b.inputs && a.hidden == b.hidden;
+    return a.network == b.network && a.inputs == b.inputs && a.targets == b.targets && a.loss == b.loss &&
+           a.reduction == b.reduction && a.learning_rate == b.learning_rate && a.hidden == b.hidden &&
+           a.title == b.title && a.note == b.note;
 }
 
 std::vector<Activation> default_activations(int weight_layers) {
@@ -90,6 +100,29 @@ static std::string weight_label(int l, int i, int j) {
     return "W" + std::to_string(l + 1) + "[" + std::to_string(i + 1) + "," + std::to_string(j + 1) + "]";
 }
 
+// Targets: none, or one row per sample as wide as the output layer; the loss settings in range.
+static std::string check_targets(const Document& doc) {
+    const Matrix& y = doc.targets;
+    const int outputs = doc.network.shape.back();
+    if (y.rows != 0 || y.cols != 0 || !y.values.empty()) {
+        if (y.rows != doc.inputs.rows)
+            return "y: " + std::to_string(y.rows) + " target rows; expected " + std::to_string(doc.inputs.rows) +
+                   " (one per input sample)";
+        if (y.cols != outputs || y.values.size() != static_cast<size_t>(y.rows) * y.cols)
+            return "y: each target row has " + std::to_string(y.cols) + " values; expected " + std::to_string(outputs) +
+                   " (one per output node)";
+        for (int s = 0; s < y.rows; ++s)
+            for (int i = 0; i < y.cols; ++i)
+                if (!is_allowed_value(y.at(s, i)))
+                    return check_value(y.at(s, i), "y" + std::to_string(s + 1) + "[" + std::to_string(i + 1) + "]");
+    }
+    if (static_cast<int>(doc.loss) < 0 || static_cast<int>(doc.loss) >= kLossCount) return "loss: not a loss";
+    if (static_cast<int>(doc.reduction) < 0 || static_cast<int>(doc.reduction) >= kReductionCount)
+        return "reduce: not a reduction";
+    if (!is_allowed_learning_rate(doc.learning_rate)) return "lr: the learning rate must be above 0 and at most 1e6";
+    return "";
+}
+
 std::string validate(const Document& doc) {
     const Network& net = doc.network;
     std::string err = check_shape(net.shape);
@@ -130,8 +163,12 @@ std::string validate(const Document& doc) {
             if (!is_allowed_value(doc.inputs.at(s, j)))
                 return check_value(doc.inputs.at(s, j),
                                    "x" + std::to_string(s + 1) + "[" + std::to_string(j + 1) + "]");
+    err = check_targets(doc);
+    if (!err.empty()) return err;
     err = check_hidden(doc.hidden, net.shape, doc.inputs.rows);
-    return err.empty() ? "" : "hide: " + err;
+    if (!err.empty()) return "hide: " + err;
+    err = check_title(doc.title);
+    return err.empty() ? check_note(doc.note) : err;
 }
 
 }  // namespace mlp

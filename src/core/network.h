@@ -7,11 +7,13 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "core/activation.h"
 #include "core/hidden_value.h"
+#include "core/loss.h"
 
 namespace mlp {
 
@@ -30,6 +32,10 @@ struct Matrix {
     const double* row(int r) const { return values.data() + static_cast<size_t>(r) * cols; }
 };
 
+// A matrix written out row by row, as on a worksheet: matrix_of({{1, 0, -1}, {0, 1, 1}}) is 2x3.
+// Every row must be as long as the first.
+Matrix matrix_of(std::initializer_list<std::initializer_list<double>> rows);
+
 struct Network {
     std::vector<int> shape;                   // nodes per layer, input layer first
     std::vector<Matrix> weights;              // weights[l]: (shape[l+1], shape[l])
@@ -40,12 +46,21 @@ struct Network {
     int64_t weight_count() const;
 };
 
-// Everything a link or a JSON file carries: the network, the samples fed to it, and the values
-// an exercise hides from the learner.
+// Everything a link or a JSON file carries: the network, the samples fed to it, what the outputs
+// should be and how the network learns (loss.h), the values an exercise hides from the learner,
+// and what a teacher writes about it.
 struct Document {
     Network network;
-    Matrix inputs;  // (samples, shape[0]): one row per input sample
+    Matrix inputs;   // (samples, shape[0]): one row per input sample
+    Matrix targets;  // (samples, shape.back()), or (0, 0): no targets, so no loss and no backward pass
+    Loss loss = Loss::Mse;
+    Reduction reduction = Reduction::Mean;
+    double learning_rate = kDefaultLearningRate;
     std::vector<HiddenValue> hidden;  // exercise mode (exercise.h): sorted, no repeats; usually empty
+    std::string title;  // one line of UTF-8 text, "" for none (document_text.h checks it)
+    std::string note;   // UTF-8 text, lines joined by '\n', "" for none
+
+    bool has_targets() const { return targets.rows > 0; }
 };
 
 // Equal sizes, activations and values. Numbers compare with ==, so -0 equals 0: a link writes
@@ -76,7 +91,8 @@ std::string check_value(double v, const std::string& what);
 Network make_network(const std::vector<int>& shape);
 
 // Full consistency check of a document built by hand or decoded: sizes agree with the shape,
-// every value is finite and within the limits, every hidden value names a node of the network
+// every value is finite and within the limits, targets (if any) are one row per sample as wide as
+// the output layer, the learning rate is allowed, every hidden value names a node of the network
 // (check_hidden). Returns "" or the first problem found.
 std::string validate(const Document& doc);
 

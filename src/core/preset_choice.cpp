@@ -3,15 +3,20 @@
 #include <vector>
 
 #include "core/default_network.h"
+#include "core/document_loader.h"
 #include "core/presets.h"
 
 namespace mlp {
 
 void open_preset(Session* session, Preset preset) {
-    if (preset == Preset::Xor) {
-        session->start_from(xor_document(), kXorName);
-    } else {
-        session->start_from(exercise_document(), kExerciseName);
+    switch (preset) {
+        case Preset::Exercise: session->start_from(exercise_document(), kExerciseName); break;
+        case Preset::Xor: session->start_from(xor_document(), kXorName); break;
+        case Preset::YehBackprop: session->start_from(yeh_backprop_document(), kYehName); break;
+        case Preset::LondonBackprop: session->start_from(london_backprop_document(), kLondonName); break;
+        case Preset::ExerciseWithTargets:
+            session->start_from(exercise_with_targets_document(), kExerciseWithTargetsName);
+            break;
     }
 }
 
@@ -24,7 +29,7 @@ bool open_random_preset(Session* session, std::string_view shape_text, std::stri
     if (err.empty()) err = random_document(shape, seed, integers, &doc);
     if (err.empty()) err = session->start_from(std::move(doc), random_preset_name(shape, seed, integers));
     if (!err.empty()) {
-        session->set_error("the random network cannot be made: " + err);
+        session->refuse_opening("the random network cannot be made: " + err, kKeptNetworkNote);
         return false;
     }
     return true;

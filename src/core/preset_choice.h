@@ -8,7 +8,9 @@
 
 namespace mlp {
 
-enum class Preset { Exercise, Xor };
+// The order of the page's Presets menu (editor_api.cpp's mlp_preset numbers them so).
+enum class Preset { Exercise, Xor, YehBackprop, LondonBackprop, ExerciseWithTargets };
+constexpr int kPresetCount = 5;
 
 void open_preset(Session* session, Preset preset);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/decode_result.h"
+#include "core/default_network.h"
 #include "core/limits.h"
 #include "core/random_fill.h"
 
@@ -23,6 +24,45 @@ Document xor_document() {
     const double truth_table[4][2] = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
     for (int s = 0; s < 4; ++s)
         for (int j = 0; j < 2; ++j) doc.inputs.at(s, j) = truth_table[s][j];
+    return doc;
+}
+
+Document yeh_backprop_document() {
+    Document doc;
+    doc.network = make_network({4, 3, 4, 3});
+    doc.network.weights = {
+        matrix_of({{1, 0, -1, 1}, {0, 1, 1, 0}, {1, -1, 0, 0}}),
+        matrix_of({{0, -1, 2}, {-1, 1, 0}, {0, 1, 1}, {-1, 0, 0}}),
+        matrix_of({{0, -1, -1, 2}, {-1, 0, 0, 0}, {-1, 0, 1, 0}}),
+    };
+    doc.network.biases = {{1, 1, 0}, {1, 2, 1, 3}, {5, 2, -4}};
+    doc.inputs = matrix_of({{2, 1, 2, 1}, {-1, 1, 1, 2}});
+    doc.targets = matrix_of({{0, 0, 1}, {0, 1, 0}});
+    doc.loss = Loss::CrossEntropy;
+    doc.reduction = Reduction::Sum;
+    return doc;
+}
+
+Document london_backprop_document() {
+    Document doc;
+    doc.network = make_network({3, 4, 2, 3});
+    doc.network.weights = {
+        matrix_of({{1, -1, 1}, {1, 1, 0}, {0, 1, 1}, {1, 0, 1}}),
+        matrix_of({{1, -1, 1, 0}, {0, 1, -1, 1}}),
+        matrix_of({{2, 0}, {0, 2}, {1, 1}}),
+    };
+    doc.network.biases = {{-5, 0, 1, -2}, {0, 3}, {-1, -5, -7}};
+    doc.inputs = matrix_of({{2, 1, 3}});
+    doc.targets = matrix_of({{0, 1, 0}});
+    doc.loss = Loss::CrossEntropy;
+    return doc;
+}
+
+Document exercise_with_targets_document() {
+    Document doc = exercise_document();
+    doc.targets = matrix_of({{-5}, {-20}});
+    doc.reduction = Reduction::Sum;
+    doc.learning_rate = 0.0001;
     return doc;
 }
 

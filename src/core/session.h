@@ -1,12 +1,14 @@
-// The document being explored, its forward pass kept current, and what the page reports about
-// it (the last refused input, warnings). The UI and the page's script API both work through a
-// Session; it has no platform code, so it is tested natively.
+// The document being explored, its forward pass kept current (and its backward pass, computed
+// when asked for), and what the page reports about it (the last refused input, warnings). The UI
+// and the page's script API both work through a Session; it has no platform code, so it is
+// tested natively.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/backward_pass.h"
 #include "core/edit_history.h"
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
@@ -31,12 +33,33 @@ public:
     void set_bias(int layer, int row, double v);
     void set_input(int sample, int col, double v);
     void set_activation(int layer, Activation act);
+    // Targets and how the network learns (loss.h), as value edits too. set_target needs targets
+    // (document().has_targets()); a learning rate that is not allowed is ignored.
+    void set_target(int sample, int node, double v);
+    void set_loss(Loss loss);
+    void set_reduction(Reduction reduction);
+    void set_learning_rate(double lr);
+
+    // The loss and every gradient of the current document (backward_pass.h), or null when it has
+    // no targets. Computed when asked for, once per change: while nothing reads the gradients (no
+    // worksheet or view of them, no state()), an edit costs the forward pass alone.
+    const BackwardPass* gradients() const;
+
+    // n steps of gradient descent (backward_pass.h), each from the gradients of the state before
+    // it, as one undo step (undo returns every weight and bias exactly). "" when done; otherwise
+    // why not: no targets, n outside 1..kMaxStepsPerCall (nothing changed), or a gradient that is
+    // not finite (the steps before it are kept).
+    std::string step(int n);
 
     // The exercise's hidden values (exercise.h): what the learner is to compute by hand. Sorted
     // and checked (check_hidden); "" or why the set was refused, leaving the current one. One
     // undo step; moves revision() (the link carries the set) but not structure_revision().
     std::string set_hidden(std::vector<HiddenValue> hidden);
     const std::vector<HiddenValue>& hidden() const { return doc_.hidden; }
+
+    // The title and note (document_text.h): checked, and "" or why they were refused, leaving the
+    // current ones. One undo step; moves revision() (the link carries them), nothing else.
+    std::string set_text(std::string title, std::string note);
 
     // Replaces the whole document (opening a link, importing a file, a preset, a shape change).
     // Returns "" on success; otherwise the document is left as it was and the message says why.
@@ -48,6 +71,9 @@ public:
     // Undoing this step brings back the document and the start point before it.
     std::string start_from(Document doc, std::string name, bool undoable = true);
     const StartPoint& start_point() const { return *start_; }
+    // Moves whenever the start point changes (a link, file or preset opened, or such an opening
+    // undone or redone): what the view chose for the document opened may be chosen again.
+    uint64_t start_revision() const { return start_revision_; }
     // Back to the start point's document, as an undoable step. False when already there.
     bool reset();
 
@@ -64,12 +90,22 @@ public:
     bool redo();
 
     // Messages for the user and for state(): the last refused input (cleared by a successful
-    // replace or by dismiss_error) and warnings about the last accepted input.
+    // replace or by dismiss_error) with a note on what is shown instead ("The network shown is
+    // the one from before."), and warnings about the last opened input. Warnings belong to the
+    // opening they are about: opening another link, file or preset (start_from), a refused
+    // opening (refuse_opening) and undoing or redoing an opening clear them.
     const std::string& error() const { return error_; }
+    const std::string& error_note() const { return error_note_; }
     const std::vector<std::string>& warnings() const { return warnings_; }
-    void set_error(std::string message) { error_ = std::move(message); }
-    void set_warnings(std::vector<std::string> warnings) { warnings_ = std::move(warnings); }
-    void dismiss_error() { error_.clear(); }
+    void set_error(std::string message, std::string note = {});
+    // A link, file, text or preset that could not be opened: its error, the note, no warnings
+    // (those of an earlier opening are not about this one).
+    void refuse_opening(std::string message, std::string note);
+    void set_warnings(std::vector<std::string> warnings);
+    void dismiss_error();
+    // Moves on every change of the error, its note or the warnings, also to the same text again,
+    // so the page shows (and screen readers announce) a message that is given twice.
+    uint64_t message_revision() const { return message_revision_; }
 
     // Counters that renderers and caches compare with what they last saw: `revision` moves on
     // every change, `structure_revision` only when the shape or sample count changes (buffers
@@ -80,11 +116,14 @@ public:
     // The edit that made the current revision. A renderer that last saw revision() - 1 can update
     // only what it touched (one line of the diagram for a weight) instead of everything.
     struct Edit {
-        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden };
+        // Document: anything at all (several values, a step of gradient descent, a new document).
+        // Target: a target value; Learning: the loss, reduction or learning rate (no forward change).
+        // Text: the title or note.
+        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden, Target, Learning, Text };
         Kind kind = Kind::Document;
-        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input: the sample. Hidden: unused
+        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input, Target: the sample. Hidden, Text: unused
         int row = 0;    // Weight, Bias: the node of layer+1. Input: unused
-        int col = 0;    // Weight: the node of `layer`. Input: the input
+        int col = 0;    // Weight: the node of `layer`. Input: the input. Target: the output node
     };
     const Edit& last_edit() const { return last_edit_; }
 
@@ -96,16 +135,24 @@ public:
 
 private:
     void recompute_from(int layer, Edit edit);
+    void set_value(ValueChange::Target target, int layer, int row, int col, double v);
     void apply_step(EditStep& step, bool forward);
     void document_changed();
     void hidden_changed();
+    void start_changed();
+    void text_changed();
 
     Document doc_;
     StartPointRef start_;
     EditHistory history_;
     ForwardPass pass_;
+    mutable BackwardPass gradients_;
+    mutable bool gradients_stale_ = true;  // gradients_ is not of the current document
     std::string error_;
+    std::string error_note_;
     std::vector<std::string> warnings_;
+    uint64_t message_revision_ = 1;
+    uint64_t start_revision_ = 1;
     uint64_t revision_ = 1;
     uint64_t structure_revision_ = 1;
     Edit last_edit_;
@@ -115,5 +162,9 @@ private:
 
 // Clamps v into [-kMaxAbsValue, kMaxAbsValue]; NaN becomes 0.
 double clamp_value(double v);
+
+// "" when n is a number of steps step() takes (a whole number from 1 to kMaxStepsPerCall), else a
+// message that says so: "step: n is 2.5; expected a whole number from 1 to 10000".
+std::string check_step_count(double n);
 
 }  // namespace mlp

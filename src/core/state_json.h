@@ -1,10 +1,11 @@
 // The JSON of PRODUCT.md ("JSON"): the document as exported, and the page's state() which adds
-// the forward pass, the link and the messages.
+// the forward pass, the loss and gradients, the link and the messages.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "core/backward_pass.h"
 #include "core/forward_pass.h"
 #include "core/network.h"
 
@@ -12,18 +13,27 @@ namespace mlp {
 
 constexpr const char* kJsonFormat = "mlp-explorer/1";
 
-// {"format", "shape", "activations", "weights", "biases", "inputs", "hidden"}: "hidden" is the
-// exercise's hidden values as the link's `hide` items, [] when none (json_import.h).
+// {"format", "shape", "activations", "weights", "biases", "inputs", "targets", "loss", "reduce",
+// "learning_rate", "hidden", "title", "note"}: as the link, "targets" is left out when there are
+// none, "loss", "reduce" and "learning_rate" when they are the defaults, "hidden" (the exercise's
+// hidden values as the link's `hide` items) when nothing is hidden, "title" and "note" (the
+// document's text) when empty (json_import.h reads them all).
 std::string document_json(const Document& doc);
 
-// What window.mlpExplorer.state() returns: document_json's fields plus
-// "z" and "a" ([layer][sample][node], layer 0 = weight layer 1), "hash" (the link with its '#'),
-// "error" (the message of the last refused input, or null) and "warnings" (a list).
+// What window.mlpExplorer.state() returns: document_json's fields (with "loss", "reduce",
+// "learning_rate", "hidden", "title" and "note" always there) plus "z" and "a"
+// ([layer][sample][node], layer 0 = weight layer 1); when there are targets, the backward pass:
+// "loss_value" (L), "sample_losses" (L_s per sample), "dz" ([layer][sample][node]), "dw"
+// ([layer][row][col]) and "db" ([layer][node]); then "hash" (the link with its '#'), "error" (the
+// message of the last refused input, or null) and "warnings" (a list). A gradient too large for a
+// double is written null.
 struct StateExtras {
     std::string hash;                   // with the leading '#'
     std::string error;                  // "" means null
     std::vector<std::string> warnings;
 };
-std::string state_json(const Document& doc, const ForwardPass& pass, const StateExtras& extras);
+// `gradients`: the document's backward pass, null when it has no targets.
+std::string state_json(const Document& doc, const ForwardPass& pass, const BackwardPass* gradients,
+                       const StateExtras& extras);
 
 }  // namespace mlp

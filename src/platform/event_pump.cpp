@@ -132,6 +132,8 @@ void pump_events() {
     g_clicked_last_frame = mouse_pressed && mouse_released;
 }
 
+bool events_held() { return !g_held.empty(); }
+
 void apply_pointer() {
     if (!g_pointer.known) return;
     ImGuiIO& io = ImGui::GetIO();

@@ -27,5 +27,7 @@ namespace platform {
 void pump_events();
 // After ImGui_ImplSDL2_NewFrame: the pointer's position and buttons as of the events handed on.
 void apply_pointer();
+// Input events wait for the next frame (held back by pump_events): it must run.
+bool events_held();
 
 }  // namespace platform

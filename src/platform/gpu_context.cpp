@@ -4,6 +4,8 @@
 
 #include <emscripten/html5.h>
 
+#include "platform/frame_scheduler.h"
+
 namespace platform {
 namespace {
 
@@ -13,14 +15,17 @@ EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_context = 0;
 // (rAF pauses in a background tab), and the old objects are gone all the same.
 bool g_lost_since_last_frame = false;
 
+// Both wake an idle page: a frame lets go of the lost objects, or makes them again and draws.
 EM_BOOL on_context_lost(int, const void*, void*) {
     g_lost_since_last_frame = true;
+    request_frames();
     std::fprintf(stderr, "MLP Explorer: the WebGL context was lost; drawing resumes when the browser restores it\n");
     return EM_TRUE;  // preventDefault: without it the browser never restores the context
 }
 
 EM_BOOL on_context_restored(int, const void*, void*) {
     std::fprintf(stderr, "MLP Explorer: the WebGL context was restored\n");
+    request_frames();
     return EM_FALSE;
 }
 

@@ -1,6 +1,6 @@
 #include "platform/link_sync.h"
 
-#include <vector>
+#include <cstdint>
 
 #include "core/document_loader.h"
 #include "core/link_codec.h"
@@ -11,21 +11,14 @@
 namespace platform {
 namespace {
 
-// Chromium does not open an address over 2 MiB (url::kMaxURLChars: the navigation is aborted),
-// so a longer link (a big network of unrounded values) could not be shared from the address bar.
-// It is left out of it (the fragment is removed rather than left showing an older network);
-// Copy link still gives it, for browsers that take it, and JSON export carries any network.
-constexpr size_t kMaxAddressBarFragment = 2u * 1024 * 1024 - 4096;
-
 mlp::LinkThrottle g_throttle;
-std::string g_shown_error;
-std::vector<std::string> g_shown_warnings;
+uint64_t g_shown_messages = 0;  // the session's message_revision() shown in the page
 
-// What a write costs (encoding, the browser's replaceState) sets when the next may come.
+// What a write costs (encoding, the browser's replaceState, keeping a long link in the tab) sets
+// when the next may come.
 void write_link(const mlp::Session& session) {
     const double start = now_ms();
-    const std::string& link = session.link();
-    set_address_bar_fragment(link.size() <= kMaxAddressBarFragment ? link : std::string());
+    set_address_bar_link(session.link());
     const double end = now_ms();
     g_throttle.written(session.revision(), end, end - start);
 }
@@ -33,7 +26,10 @@ void write_link(const mlp::Session& session) {
 }  // namespace
 
 void open_start_link(mlp::Session& session) {
+    // No link in the address: after a reload, the one this tab kept because it was too long for it.
     std::string fragment = address_bar_fragment();
+    if (fragment.empty()) fragment = kept_link();
+    else forget_kept_link();  // a link of its own: what the tab kept before is of no use now
     // The first document is not an undo step: there is nothing before it to go back to.
     if (!fragment.empty()) mlp::open_decoded(&session, mlp::decode_link(fragment), /*undoable=*/false);
     g_throttle.shown(session.revision());
@@ -41,6 +37,7 @@ void open_start_link(mlp::Session& session) {
 }
 
 void open_address_bar_link(mlp::Session& session, std::string_view fragment) {
+    forget_kept_link();  // the address bar has a link of its own now
     mlp::open_decoded(&session, mlp::decode_address_fragment(fragment));
     g_throttle.shown(session.revision());
     show_session_messages(session);
@@ -51,16 +48,19 @@ void sync_page(const mlp::Session& session) {
     show_session_messages(session);
 }
 
+double link_write_due_in_ms(const mlp::Session& session) {
+    return g_throttle.due_in_ms(session.revision(), now_ms());
+}
+
 std::string share_link(const mlp::Session& session) {
     write_link(session);
     return "#" + session.link();
 }
 
 void show_session_messages(const mlp::Session& session) {
-    if (session.error() == g_shown_error && session.warnings() == g_shown_warnings) return;
-    g_shown_error = session.error();
-    g_shown_warnings = session.warnings();
-    show_messages(g_shown_error, g_shown_warnings);
+    if (session.message_revision() == g_shown_messages) return;
+    g_shown_messages = session.message_revision();
+    show_messages(session.error(), session.error_note(), session.warnings());
 }
 
 }  // namespace platform

@@ -25,6 +25,10 @@ void open_address_bar_link(mlp::Session& session, std::string_view fragment);
 // edits go on, once more after they stop), and shows changed messages in the page.
 void sync_page(const mlp::Session& session);
 
+// Milliseconds until sync_page would write the link of the last edit (0: now), or -1 when the
+// address bar already shows it: an idle page wakes then (frame_scheduler.h).
+double link_write_due_in_ms(const mlp::Session& session);
+
 // Copy link: writes the current link into the address bar now, and returns it with its '#'.
 std::string share_link(const mlp::Session& session);
 

@@ -1,5 +1,6 @@
 // The page's entry point: SDL2 window with a WebGL2 (OpenGL ES 3.0) context, Dear ImGui on top,
-// and the browser's animation frame as the main loop.
+// and the browser's animation frame as the main loop, run only while something can change
+// (frame_scheduler.h).
 #include <cstdio>
 #include <string>
 
@@ -12,13 +13,17 @@
 
 #include "app/app.h"
 #include "app/fonts.h"
+#include "app/keyboard_nav.h"
 #include "app/palette.h"
+#include "platform/accessibility_bridge.h"
 #include "platform/editor_api.h"
 #include "platform/event_pump.h"
+#include "platform/frame_scheduler.h"
 #include "platform/frame_timer.h"
 #include "platform/gpu_context.h"
 #include "platform/link_sync.h"
 #include "platform/script_api.h"
+#include "platform/ui_activity.h"
 #include "platform/web_page.h"
 
 namespace {
@@ -28,6 +33,7 @@ struct Platform {
     SDL_GLContext gl = nullptr;
     app::App* app = nullptr;
     bool first_frame_done = false;
+    uint64_t picture = 0;  // picture_fingerprint of the last frame drawn
 };
 
 constexpr const char* kGlslVersion = "#version 300 es";
@@ -45,11 +51,25 @@ void release_gl_objects(Platform& p) {
 // alternate: a page callback can run before or after the app's in the same animation frame).
 unsigned g_frames_run = 0;
 
+// What the frame leaves to do: the scheduler runs the next animation frame too, or sleeps until
+// an input, a command or the soonest timed change.
+platform::FrameEnd frame_end(const Platform& p, uint64_t revision_before, bool picture_changed) {
+    const mlp::Session& session = p.app->session();
+    platform::FrameEnd end;
+    end.input_held = platform::events_held() || platform::ui_input_held();
+    end.changed = picture_changed || session.revision() != revision_before || platform::ui_layout_settling();
+    for (double due : {platform::link_write_due_in_ms(session), platform::ui_change_due_in_ms()}) {
+        if (due >= 0 && (end.wake_in_ms < 0 || due < end.wake_in_ms)) end.wake_in_ms = due;
+    }
+    return end;
+}
+
 void run_frame(void* arg) {
     ++g_frames_run;
     Platform& p = *static_cast<Platform*>(arg);
+    const uint64_t revision_before = p.app->session().revision();
     platform::FrameTimer& timer = platform::frame_timer();  // ./build.sh bench reads it
-    timer.begin_frame(p.app->session().revision());
+    timer.begin_frame(revision_before);
     platform::pump_events();
 
     switch (platform::poll_gpu_context()) {
@@ -57,6 +77,7 @@ void run_frame(void* arg) {
         case platform::GpuContext::Lost:  // nothing can be drawn; the session and the view stay
             release_gl_objects(p);
             platform::sync_page(p.app->session());
+            platform::end_frame({});  // until the context is restored (or an input comes)
             return;
         case platform::GpuContext::Restored:
             release_gl_objects(p);  // when no frame saw the context lost
@@ -74,9 +95,13 @@ void run_frame(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     platform::apply_pointer();  // after the backend, which reads SDL's state of after the batch
+    app::keyboard_nav_before_new_frame();
     ImGui::NewFrame();
     p.app->draw();
     ImGui::Render();
+    const uint64_t picture = platform::picture_fingerprint(*ImGui::GetDrawData());
+    const bool picture_changed = picture != p.picture;
+    p.picture = picture;
     timer.mark(platform::FramePhase::Ui);
 
     int fb_w = 0, fb_h = 0;
@@ -100,6 +125,7 @@ void run_frame(void* arg) {
         timer.startup_mark("first_frame");
         platform::page_ready();
     }
+    platform::end_frame(frame_end(p, revision_before, picture_changed));
 }
 
 }  // namespace
@@ -148,11 +174,11 @@ int main(int, char**) {
     static app::App explorer;
     p.app = &explorer;
     explorer.set_tooltip_listener(platform::announce);
+    platform::connect_page_mirror(explorer);
     platform::set_script_api_target(&explorer);
     platform::open_start_link(explorer.session());  // before the first frame, which then shows it
 
     platform::frame_timer().startup_mark("app");
-    // 0 fps: driven by requestAnimationFrame. simulate_infinite_loop keeps main's locals alive.
-    emscripten_set_main_loop_arg(run_frame, &p, 0, true);
+    platform::run_main_loop(run_frame, &p);
     return 0;
 }

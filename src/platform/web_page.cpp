@@ -22,12 +22,22 @@ EM_JS(char*, js_address_bar_fragment, (), {
     stringToUTF8(hash, ptr, bytes);
     return ptr;
 });
-EM_JS(void, js_set_address_bar_fragment, (const char* fragment), {
-    if (globalThis.mlpPage) globalThis.mlpPage.setFragment(UTF8ToString(fragment));
+EM_JS(void, js_set_address_bar_link, (const char* fragment, double max_address_chars), {
+    if (globalThis.mlpPage) globalThis.mlpPage.setLink(UTF8ToString(fragment), max_address_chars);
+});
+EM_JS(char*, js_kept_link, (), {
+    const text = globalThis.mlpPage ? globalThis.mlpPage.keptLink() : "";
+    const bytes = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(bytes);
+    stringToUTF8(text, ptr, bytes);
+    return ptr;
+});
+EM_JS(void, js_forget_kept_link, (), {
+    if (globalThis.mlpPage) globalThis.mlpPage.forgetKeptLink();
 });
 // warnings: one per line.
-EM_JS(void, js_show_messages, (const char* error, const char* warnings), {
-    if (globalThis.mlpPage) globalThis.mlpPage.showMessages(UTF8ToString(error), UTF8ToString(warnings));
+EM_JS(void, js_show_messages, (const char* error, const char* note, const char* warnings), {
+    if (globalThis.mlpPage) globalThis.mlpPage.showMessages(UTF8ToString(error), UTF8ToString(note), UTF8ToString(warnings));
 });
 
 namespace platform {
@@ -44,12 +54,21 @@ std::string address_bar_fragment() {
     return fragment;
 }
 
-void set_address_bar_fragment(const std::string& fragment) { js_set_address_bar_fragment(fragment.c_str()); }
+void set_address_bar_link(const std::string& fragment) { js_set_address_bar_link(fragment.c_str(), kMaxAddressChars); }
 
-void show_messages(const std::string& error, const std::vector<std::string>& warnings) {
+std::string kept_link() {
+    char* text = js_kept_link();
+    std::string link(text);
+    free(text);
+    return link;
+}
+
+void forget_kept_link() { js_forget_kept_link(); }
+
+void show_messages(const std::string& error, const std::string& note, const std::vector<std::string>& warnings) {
     std::string lines;
     for (const std::string& w : warnings) lines += (lines.empty() ? "" : "\n") + w;
-    js_show_messages(error.c_str(), lines.c_str());
+    js_show_messages(error.c_str(), note.c_str(), lines.c_str());
 }
 
 double now_ms() { return emscripten_get_now(); }

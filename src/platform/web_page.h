@@ -19,12 +19,26 @@ float device_pixel_ratio();
 
 // The address bar's fragment (location.hash, with its '#'; "" when there is none).
 std::string address_bar_fragment();
-// Replaces the address bar's fragment (history.replaceState: no new history entry, no
-// hashchange). "" removes it.
-void set_address_bar_fragment(const std::string& fragment);
-// Shows the session's error (a dismissible alert; "" hides it) and warnings (a quieter notice)
-// in the page, as text.
-void show_messages(const std::string& error, const std::vector<std::string>& warnings);
+// Chromium opens an address of at most 2 MiB (url::kMaxURLChars): 2,097,152 characters, origin,
+// path and fragment together, as measured in Debian's Chromium (one character more and the
+// navigation is aborted; history.replaceState takes a longer one without a word, and a reload
+// then drops its fragment). docs/link-format.md says so for people.
+constexpr double kMaxAddressChars = 2.0 * 1024 * 1024;
+
+// Shows `fragment` (the link, without '#') in the address bar (history.replaceState: no new
+// history entry, no hashchange) when the whole address stays within kMaxAddressChars. A longer
+// one cannot be opened from an address: the address bar then shows the page without a fragment,
+// the link is kept in the tab's sessionStorage so a reload brings the network back (kept_link),
+// and the page says so, offering JSON export.
+void set_address_bar_link(const std::string& fragment);
+// The link set_address_bar_link kept because it was too long for an address, when this page
+// load is a reload (or back and forward) of the tab that kept it; else "" (and it is forgotten).
+std::string kept_link();
+void forget_kept_link();
+// Shows the session's error (a dismissible alert; "" hides it) with its note (what is shown
+// instead) and warnings (a quieter notice) in the page, as text. The same error again is
+// announced again.
+void show_messages(const std::string& error, const std::string& note, const std::vector<std::string>& warnings);
 // Milliseconds from a fixed start (performance.now()).
 double now_ms();
 

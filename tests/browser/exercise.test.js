@@ -254,6 +254,88 @@ test('Reveal writes out the computation, one hidden value per click, in the orde
   await page.context().close();
 });
 
+// Types `text` into the answer field `name` after a click on it; Enter ends the typing.
+async function answer(page, name, text) {
+  await click(page, name);
+  await focusedIs(page, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await h.frames(page, 3);
+}
+
+test('Reveal keeps the learner\'s work: right answers are skipped and marked, a wrong one stays by the value, each value counts once', async () => {
+  // Layer 3 hidden whole: z and a of its 3 nodes for x1 and x2, 12 values.
+  const page = await h.openApp(env.browser, env.server.url + EXERCISE + '&hide=z3,a3');
+  await h.frames(page, 3);
+  await answer(page, 'answer:z3[1].x1', '7');    // right
+  await answer(page, 'answer:z3[2].x2', '-5');   // right
+  await answer(page, 'answer:a3[2].x2', '-5');   // wrong: the ReLU forgotten
+  let ui = await h.ui(page);
+  assert.equal(find(ui, 'text:score').text, '12 values to find');
+
+  // Reveal step: z3[1] of x1, the first value in forward order, is the learner's own and right:
+  // it is passed by (marked ✓), and the next one, a3[1] of x1, is revealed.
+  await click(page, 'button:Reveal step');
+  ui = await h.ui(page);
+  assert.equal(find(ui, 'text:reveal').text, 'Step 2 of 12:  a3[1] of x1 = ReLU(7) = 7');
+  assert.equal(find(ui, 'answer:z3[1].x1').text, '7', 'the right answer stays the learner\'s, in its field');
+  assert.equal(find(ui, 'mark:z3[1].x1').text, RIGHT);
+  assert.equal(find(ui, 'cell:a3[1].x1').text, '7');
+  assert.equal(find(ui, 'answer:a3[1].x1'), undefined, 'a3[1] of x1 is revealed');
+
+  // Reveal all: everything but the two right answers; the wrong answer stays beside its value.
+  await click(page, 'button:Reveal all');
+  const { state: s, ui: after } = await snapshot(page);
+  assert.equal(find(after, 'answer:z3[2].x2').text, '-5');
+  assert.equal(find(after, 'mark:z3[2].x2').text, RIGHT);
+  assert.equal(find(after, 'answer:a3[2].x2'), undefined);
+  assert.equal(find(after, 'cell:a3[2].x2').text, '0', 'the value, revealed');
+  assert.equal(find(after, 'yours:a3[2].x2').text, '-5', 'what the learner typed, kept beside it');
+  assert.equal(find(after, 'mark:a3[2].x2').text, WRONG);
+  // The learner's answer is drawn before the value (as "−5 → 0" is written), not over it.
+  const cell = find(after, 'cell:a3[2].x2');
+  const yours = find(after, 'yours:a3[2].x2');
+  assert.ok(yours.x + yours.w <= cell.x, `${JSON.stringify(yours)} before ${JSON.stringify(cell)}`);
+  // Every value once: 2 right, 10 revealed (it was "2 of 12 right · 1 wrong · 12 revealed").
+  assert.equal(find(after, 'text:score').text, '2 of 12 right \u00b7 10 revealed');
+  assert.equal(find(after, 'button:Reveal step').highlighted, false);
+  assert.ok(s.hash.endsWith('&hide=z3,a3'), 'the sheet itself is unchanged');
+  await screenshot(page, 'exercise-reveal-kept-1280x720.png');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('on a phone, a finger reveals step by step past a right answer, and the wrong answer stays in view', async () => {
+  const page = await h.openApp(env.browser, env.server.url + CLIP_SHEET, { viewport: h.PHONE, hasTouch: true });
+  await h.frames(page, 4);
+  const tap = async (name) => {
+    const it = await h.item(page, name);
+    await page.touchscreen.tap(it.cx, it.cy);
+    await h.frames(page, 4);
+  };
+  await tap('answer:z3[2].x2');
+  await focusedIs(page, 'answer:z3[2].x2');
+  await page.keyboard.type('-5');
+  await page.keyboard.press('Enter');  // on to a3[2]
+  await focusedIs(page, 'answer:a3[2].x2');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Tab');
+  await h.frames(page, 3);
+  await tap('button:Reveal step');
+  await screenshot(page, 'exercise-reveal-kept-390x844.png');
+  const ui = await h.ui(page);
+  assert.match(find(ui, 'text:reveal').text, /^Step 2 of 2:  a3\[2\] of x2 = ReLU/);
+  assert.equal(find(ui, 'answer:z3[2].x2').text, '-5');
+  assert.equal(find(ui, 'mark:z3[2].x2').text, RIGHT);
+  const yours = find(ui, 'yours:a3[2].x2');
+  assert.equal(yours.text, '5');
+  assert.ok(yours.x >= 0 && yours.x + yours.w <= h.PHONE.width, 'on screen');
+  assert.equal(find(ui, 'text:score').text, '1 of 2 right \u00b7 1 revealed');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('clicking a hidden node in the diagram puts the keyboard in its answer field', async () => {
   const page = await h.openApp(env.browser, env.server.url + EXERCISE + '&hide=a7');
   await h.frames(page, 3);

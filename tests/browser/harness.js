@@ -164,7 +164,8 @@ async function reveal(page, name, panel = 'panel:controls') {
   throw new Error(`${name} never came into view in ${panel}`);
 }
 
-// Waits until the app has run n more frames, so an input has been processed and drawn.
+// Waits until the app has run n more frames, so an input has been processed and drawn. The app
+// runs no frames while nothing changes (src/platform/frame_scheduler.h): they are asked for.
 function frames(page, n = 2) {
   // Counted in the app's own frames once it runs: the browser's animation frames would do only if
   // the app's callback always ran before ours in each of them, and it need not.
@@ -172,6 +173,7 @@ function frames(page, n = 2) {
     const app = window.mlpExplorer;
     const run = () => (app && app.ready ? app.framesRun() : null);
     const start = run();
+    if (start !== null && app.requestFrames) app.requestFrames(count + 1);
     let ticks = 0;
     const step = () => {
       ticks++;
@@ -272,6 +274,29 @@ async function click(page, name, { panel } = {}) {
   return it;
 }
 
+// Taps the centre of the page's element `selector` (a toolbar button, a menu item) with a finger.
+async function tapElement(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not on screen`);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+// Opens the toolbar's Presets menu and clicks the entry with id `id` ("preset-xor").
+async function choosePreset(page, id) {
+  await page.click('#presets');
+  await page.locator('#presets-menu').waitFor({ state: 'visible' });
+  await page.click('#' + id);
+  await frames(page, 2);
+}
+
+// Clicks the item `id` of the toolbar's File menu (title and note, JSON export and import, the
+// picture), opening the menu first, as a user does.
+async function fileMenu(page, id) {
+  if (await page.locator('#file-menu').isHidden()) await page.click('#file');
+  await page.locator('#file-menu').waitFor({ state: 'visible' });
+  await page.click('#' + id);
+}
+
 // The UI item called `name` in a ui() result, or undefined.
 function find(uiResult, name) {
   return uiResult.items.find((it) => it.name === name);
@@ -311,5 +336,6 @@ function differingPixels(a, b, top = 0) {
 module.exports = {
   WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
   startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, drag, until, typeValue, find, snapshot, inside,
+  tapElement, choosePreset, fileMenu,
   reveal, frames, screenshotPixels, distinctColours, countNear, differingPixels,
 };

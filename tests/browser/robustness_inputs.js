@@ -44,17 +44,24 @@
     ])();
   }
 
-  // A small random network: 1 to 5 weight layers of 1 to 6 nodes, 1 to 3 samples.
+  // A small random network: 1 to 5 weight layers of 1 to 6 nodes, 1 to 3 samples; a third of
+  // them with targets, a loss, a reduction and a learning rate.
   function randomDocument(r) {
     const layers = r.int(1, 5);
     const shape = Array.from({ length: layers + 1 }, () => r.int(1, 6));
     const matrix = (rows, cols) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => number(r)));
+    const inputs = matrix(r.int(1, 3), shape[0]);
+    const learns = r.chance(0.33);
     return {
       shape,
       activations: shape.slice(1).map(() => r.pick(ACTIVATIONS)),
       weights: shape.slice(1).map((n, l) => matrix(n, shape[l])),
       biases: shape.slice(1).map((n) => Array.from({ length: n }, () => (r.chance(0.5) ? 0 : number(r)))),
-      inputs: matrix(r.int(1, 3), shape[0]),
+      inputs,
+      targets: learns ? matrix(inputs.length, shape[layers]) : null,
+      loss: learns ? r.pick(['mse', 'ce', 'bce']) : 'mse',
+      reduce: learns ? r.pick(['mean', 'sum']) : 'mean',
+      learningRate: learns ? r.pick([0.03, 0.5, 1e-4]) : 0.03,
     };
   }
 
@@ -65,6 +72,7 @@
     doc.weights.forEach((w, l) => parts.push(`w${l + 1}=` + rows(w)));
     doc.biases.forEach((b, l) => { if (b.some((v) => v !== 0)) parts.push(`b${l + 1}=` + b.join(',')); });
     if (r.chance(0.7)) parts.push('act=' + doc.activations.join(','));
+    if (doc.targets) parts.push('y=' + rows(doc.targets), 'loss=' + doc.loss, 'reduce=' + doc.reduce, 'lr=' + doc.learningRate);
     // Key order does not matter to the decoder; a shuffled link must mean the same network.
     if (r.chance(0.3)) parts.sort(() => r.next() - 0.5);
     return (r.chance(0.5) ? '#' : '') + parts.join('&');
@@ -74,7 +82,8 @@
     const out = { format: 'mlp-explorer/1', shape: doc.shape, weights: doc.weights };
     if (r.chance(0.7)) out.activations = doc.activations;
     if (r.chance(0.7)) out.biases = doc.biases;
-    if (r.chance(0.8)) out.inputs = doc.inputs;
+    if (r.chance(0.8) || doc.targets) out.inputs = doc.inputs;
+    if (doc.targets) Object.assign(out, { targets: doc.targets, loss: doc.loss, reduce: doc.reduce, learning_rate: doc.learningRate });
     return JSON.stringify(out, null, r.chance(0.3) ? 2 : 0);
   }
 
@@ -87,6 +96,7 @@
       weights: doc.weights,
       biases: parsed && !parsed.biases ? doc.shape.slice(1).map((n) => Array(n).fill(0)) : doc.biases,
       inputs: parsed && !parsed.inputs ? [Array(doc.shape[0]).fill(0)] : doc.inputs,
+      targets: doc.targets,
     };
   }
 
@@ -151,7 +161,10 @@
     manySamples: (r, t) => t.replace(/x=[^&]*/, 'x=' + Array(r.pick([65, 1000, 100000])).fill('1').join(';')),
     unicode: (r, t) => insertAt(r, t, r.pick(['\u00e9', '\ud83d\ude00', '\u202e', '\u0000', '\ud800', '\udfff', '\uffff',
       '\u200b', '\uff11', '\u0661', '\ufeff'])),
-    markup: (r, t) => (r.chance(0.5) ? insertAt(r, t, r.pick(MARKUP)) : t + '&' + r.pick(MARKUP) + '=' + r.pick(MARKUP)),
+    markup: (r, t) => (r.chance(0.5) ? insertAt(r, t, r.pick(MARKUP))
+      : r.chance(0.5) ? t + '&' + r.pick(MARKUP) + '=' + r.pick(MARKUP)
+      // A title or note that opens, shown in the page: it must stay text.
+      : t + '&' + r.pick(['title', 'note']) + '=' + encodeURIComponent(r.pick(MARKUP))),
     unknownKeys: (r, t) => {
       let s = t;
       for (let k = r.pick([3, 50, 5000]); k > 0; k--) s += `&k${k}=${k}`;
@@ -187,7 +200,7 @@
       (k) => k + ':' + r.pick(['null', 'true', '"x"', '{}', '1e999', '[[[[[]]]]]']) + ',"_' + k.slice(1)),
     unicode: (r, t) => insertAt(r, t, r.pick(['\\ud800', '\\u0000', '\\u202e', '\u00e9', '\ud83d\ude00', '\ufeff',
       '\\uZZZZ', '\\', '\u0000'])),
-    markup: (r, t) => t.replace(/^\s*\{/, '{"' + r.pick(MARKUP).replace(/"/g, '\\"') + '":"' +
+    markup: (r, t) => t.replace(/^\s*\{/, '{"' + r.pick(['title', 'note', ...MARKUP]).replace(/"/g, '\\"') + '":"' +
       r.pick(MARKUP).replace(/"/g, '\\"') + '",'),
     unknownFields: (r, t) => {
       let extra = '';
@@ -206,7 +219,7 @@
       for (let k = r.int(0, 200); k > 0; k--) s += r.chance(0.7) ? String.fromCharCode(r.int(0, 127)) : r.pick(HOSTILE_CHARS);
       return s;
     }
-    const keys = ['v', 'shape', 'x', 'w1', 'w2', 'w33', 'b1', 'act', 'hide', '', '#v'];
+    const keys = ['v', 'shape', 'x', 'w1', 'w2', 'w33', 'b1', 'act', 'hide', 'y', 'loss', 'reduce', 'lr', '', '#v'];
     const parts = [];
     for (let k = r.int(1, 12); k > 0; k--) {
       parts.push(r.pick(keys) + (r.chance(0.9) ? '=' : '') + Array.from({ length: r.int(0, 6) }, () => number(r)).join(r.pick([',', ';'])));

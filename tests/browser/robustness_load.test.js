@@ -28,7 +28,7 @@ test('a NUL inside a text does not end it: what follows is read, and refused whe
 
   // Where the NUL is allowed (inside a JSON string it must be escaped; as \\u0000 it is text),
   // the document opens.
-  const escaped = await load('{"format":"mlp-explorer/1","shape":[1,1],"weights":[[[3]]],"note":"a\\u0000b"}');
+  const escaped = await load('{"format":"mlp-explorer/1","shape":[1,1],"weights":[[[3]]],"remark":"a\\u0000b"}');
   assert.equal(escaped.error, null);
   assert.deepEqual(escaped.weights, [[[3]]]);
   assert.deepEqual(page.errors, []);

@@ -79,7 +79,8 @@ async function runInputs({ seed, source, from, to, loadOnly, hashMax, frameEvery
       const wrong = invalidNetwork(s);
       if (wrong) problem('accepted an invalid network: ' + wrong);
       const e = input.expect;
-      if (e && JSON.stringify([s.shape, s.weights, s.biases, s.inputs]) !== JSON.stringify([e.shape, e.weights, e.biases, e.inputs])) {
+      if (e && JSON.stringify([s.shape, s.weights, s.biases, s.inputs, s.targets ?? null]) !==
+        JSON.stringify([e.shape, e.weights, e.biases, e.inputs, e.targets])) {
         problem('a valid text opened as another network');
       }
     } else {
@@ -127,12 +128,14 @@ async function runInputs({ seed, source, from, to, loadOnly, hashMax, frameEvery
       check(api.state(), previous, input, i, 'hashchange');
     }
   }
-  // Nothing from the inputs became markup: no new scripts or images, banners hold text only.
+  // Nothing from the inputs became markup: no new scripts or images (the page's own note field is
+  // its one textarea), banners and the title and note hold text only.
   const dom = {
     scripts: document.scripts.length,
-    injected: document.querySelectorAll('img, svg, iframe, object, embed, b, textarea').length,
+    injected: document.querySelectorAll('img, svg, iframe, object, embed, b, textarea:not(#note-field)').length,
     bannerElements: document.getElementById('message-text').childElementCount +
-      document.getElementById('notice-text').childElementCount,
+      document.getElementById('notice-text').childElementCount +
+      document.getElementById('doc-title').childElementCount + document.getElementById('doc-note').childElementCount,
   };
   return { counts, problems, messages, dom };
 }

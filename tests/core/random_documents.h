@@ -1,5 +1,5 @@
 // Random documents for round-trip tests: many shapes, every activation, several samples, biases
-// or none, hidden values or none, and values chosen to stress number text (tiny, huge, negative zero, subnormals,
+// or none, targets and loss settings or none, hidden values or none, and values chosen to stress number text (tiny, huge, negative zero, subnormals,
 // thirds, values at the limits).
 #pragma once
 
@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <string>
 
 #include "core/limits.h"
 #include "core/network.h"
@@ -35,6 +36,20 @@ inline double random_value(std::mt19937_64& rng) {
     }
 }
 
+// Text a title (or, with `lines`, a note) may hold: up to max_chars characters.
+inline std::string random_text(std::mt19937_64& rng, int max_chars, bool lines) {
+    static const char* const kPieces[] = {"a", "Z", "7", " ", "&", "=", "+", "%", "#", ";", ",", "?", "/", "%41",
+                                          "\xC3\xA9" /* é */, "\xE2\x88\x92" /* − */, "\xE4\xB8\xAD" /* 中 */,
+                                          "\xF0\x9F\x99\x82" /* 🙂 */, "<b>", "\"", "'"};
+    const int count = std::uniform_int_distribution<int>(1, max_chars / 3)(rng);
+    std::string text;
+    for (int k = 0; k < count; ++k) {
+        if (lines && rng() % 10 == 0) text += "\n";
+        else text += kPieces[rng() % std::size(kPieces)];
+    }
+    return text;
+}
+
 // A valid document of a random shape: 1 to max_layers weight layers of 1 to max_nodes nodes.
 inline mlp::Document random_document(std::mt19937_64& rng, int max_layers = 6, int max_nodes = 9) {
     std::uniform_int_distribution<int> layers(1, max_layers), nodes(1, max_nodes), samples(1, 5);
@@ -52,6 +67,18 @@ inline mlp::Document random_document(std::mt19937_64& rng, int max_layers = 6, i
             act = static_cast<mlp::Activation>(rng() % mlp::kActivationCount);
     doc.inputs = mlp::Matrix(samples(rng), shape[0]);
     for (double& v : doc.inputs.values) v = random_value(rng);
+    // Half of them learn: targets, and any loss, reduction and learning rate.
+    if (rng() % 2) {
+        doc.targets = mlp::Matrix(doc.inputs.rows, shape.back());
+        for (double& v : doc.targets.values) v = random_value(rng);
+    }
+    if (rng() % 2) {
+        doc.loss = static_cast<mlp::Loss>(rng() % mlp::kLossCount);
+        doc.reduction = static_cast<mlp::Reduction>(rng() % mlp::kReductionCount);
+        static const double kRates[] = {0.03, 0.1, 1e-7, 1e6, 5e-324, 0.30000000000000004};
+        doc.learning_rate = rng() % 2 ? kRates[rng() % std::size(kRates)] : std::fabs(random_value(rng));
+        if (!mlp::is_allowed_learning_rate(doc.learning_rate)) doc.learning_rate = 1.0;
+    }
     // Half of them are exercises: a few random values hidden, or whole layers and samples.
     if (rng() % 2) {
         const int layers = static_cast<int>(shape.size()) - 1;
@@ -69,6 +96,10 @@ inline mlp::Document random_document(std::mt19937_64& rng, int max_layers = 6, i
         std::sort(doc.hidden.begin(), doc.hidden.end());
         doc.hidden.erase(std::unique(doc.hidden.begin(), doc.hidden.end()), doc.hidden.end());
     }
+    // A third have a title, a third a note: text with the link's own separators, spaces, and
+    // characters of 1 to 4 bytes of UTF-8.
+    if (rng() % 3 == 0) doc.title = random_text(rng, mlp::kMaxTitleChars, false);
+    if (rng() % 3 == 0) doc.note = random_text(rng, mlp::kMaxNoteChars, true);
     return doc;
 }
 

@@ -2,11 +2,13 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <random>
 
 #include "core/architecture.h"
 #include "core/default_network.h"
 #include "core/forward_pass.h"
 #include "core/limits.h"
+#include "random_documents.h"
 
 using namespace mlp;
 
@@ -154,4 +156,64 @@ TEST_CASE("adding and removing samples") {
     while (doc.inputs.rows > 1) REQUIRE(remove_sample(&doc, 0) == "");
     CHECK(remove_sample(&doc, 0) == "cannot remove the last sample: a network needs at least one input sample");
     CHECK(validate(doc) == "");
+}
+
+TEST_CASE("an identity layer keeps the function: the same outputs, whatever the activations and inputs") {
+    std::mt19937_64 rng(10);
+    int relu_layers = 0, linear_layers = 0;
+    for (int round = 0; round < 300; ++round) {
+        const Document before = mlp_test::random_document(rng);
+        ForwardPass expected;
+        forward_pass(before.network, before.inputs, &expected);
+        const int layers = static_cast<int>(before.network.shape.size());
+        for (int after = 0; after < layers; ++after) {
+            CAPTURE(round);
+            CAPTURE(after);
+            Document doc = before;
+            REQUIRE(insert_identity_layer(&doc, after) == "");
+            REQUIRE(validate(doc) == "");
+            const Network& net = doc.network;
+            REQUIRE(net.shape.size() == before.network.shape.size() + 1);
+            CHECK(net.shape[after + 1] == net.shape[after]);
+            // Identity weights, zero biases; the next layer's weights untouched.
+            const Matrix& w = net.weights[after];
+            for (int i = 0; i < w.rows; ++i)
+                for (int j = 0; j < w.cols; ++j) CHECK(w.at(i, j) == (i == j ? 1.0 : 0.0));
+            for (double b : net.biases[after]) CHECK(b == 0.0);
+            if (after + 1 < layers) CHECK(net.weights[after + 1].values == before.network.weights[after].values);
+            (net.activations[after] == Activation::ReLU ? relu_layers : linear_layers)++;
+            // The outputs, exactly: every sample, every output node.
+            ForwardPass pass;
+            forward_pass(net, doc.inputs, &pass);
+            CHECK(pass.a.back().values == expected.a.back().values);
+            // The hidden values stay on their nodes.
+            CHECK(doc.hidden.size() == before.hidden.size());
+        }
+    }
+    CHECK(relu_layers > 50);  // both kinds were tried
+    CHECK(linear_layers > 50);
+}
+
+TEST_CASE("an identity layer in the exercise: ReLU after a ReLU layer, linear after the inputs and the output") {
+    Document doc = exercise_document();
+    REQUIRE(insert_identity_layer(&doc, 3) == "");
+    CHECK(doc.network.shape == std::vector<int>{3, 5, 2, 3, 3, 2, 2, 2, 1});
+    CHECK(doc.network.activations[3] == Activation::ReLU);  // after layer 3's ReLU: a >= 0
+    Document inputs = exercise_document();
+    REQUIRE(insert_identity_layer(&inputs, 0) == "");
+    CHECK(inputs.network.activations[0] == Activation::Linear);  // inputs may be negative
+    Document output = exercise_document();
+    REQUIRE(insert_identity_layer(&output, 7) == "");
+    CHECK(output.network.shape.back() == 1);
+    CHECK(output.network.activations.back() == Activation::Linear);  // -4 and -18 pass unclipped
+    ForwardPass pass;
+    forward_pass(output.network, output.inputs, &pass);
+    CHECK(pass.a.back().at(0, 0) == -4.0);
+    CHECK(pass.a.back().at(1, 0) == -18.0);
+    // The limits hold as for any inserted layer.
+    Document wide = exercise_document();
+    wide.network = make_network({1024, 1024});
+    wide.inputs = Matrix(1, 1024);
+    CHECK(insert_identity_layer(&wide, 1).find("cannot change the network") == 0);
+    CHECK(insert_identity_layer(&doc, 9) == "there is no layer 9; expected 0 to 8");
 }

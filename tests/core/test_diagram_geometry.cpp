@@ -203,3 +203,71 @@ TEST_CASE("hit test on an aggregated gap finds the block of weights under the po
     DiagramHit node = hit_test(geo, plan, geo.node(1, 700));
     CHECK(node == DiagramHit{DiagramHit::Kind::Node, 1, 700, 0});
 }
+
+TEST_CASE("a line's tooltip keeps clear of its two nodes and the pointer while the line is dragged") {
+    Document doc = exercise_document();
+    struct Screen {
+        Box diagram, display;
+        float tip_w, tip_h;  // a weight's tooltip, three lines, wrapped on a phone
+    };
+    const Screen screens[] = {{kLaptop, {0, 0, 1280, 720}, 300, 62}, {kPhone, {0, 0, 390, 844}, 260, 80}};
+    int placed = 0, moved = 0;
+    for (const Screen& screen : screens) {
+        DiagramGeometry geo = layout_diagram(doc.network.shape, screen.diagram);
+        EdgePlan plan = plan_edges(doc.network.shape);
+        auto covers = [&](Point at, Point c, float r) {
+            return c.x + r > at.x && c.x - r < at.x + screen.tip_w && c.y + r > at.y && c.y - r < at.y + screen.tip_h;
+        };
+        for (int l = 0; l < 7; ++l)
+            for (int i = 0; i < doc.network.shape[l + 1]; ++i)
+                for (int j = 0; j < doc.network.shape[l]; ++j) {
+                    Point start;
+                    REQUIRE(safe_edge_point(geo, plan, l, i, j, &start));
+                    // The drag goes up and down from the line, as a hand does.
+                    for (float dy : {0.0f, -12.0f, 12.0f, -40.0f, 40.0f, -90.0f}) {
+                        const Point pointer{start.x, start.y + dy};
+                        CAPTURE(l);
+                        CAPTURE(i);
+                        CAPTURE(j);
+                        CAPTURE(dy);
+                        CAPTURE(screen.tip_w);
+                        CAPTURE(pointer.x);
+                        CAPTURE(pointer.y);
+                        if (!screen.diagram.contains(pointer)) continue;
+                        const Point at = place_tooltip(geo, pointer, screen.tip_w, screen.tip_h, screen.display,
+                                                       {{l + 1, i}, {l, j}});
+                        ++placed;
+                        if (at.x != pointer.x + 16 || at.y != pointer.y + 12) ++moved;
+                        // Inside the screen, off the pointer, off the line's two nodes.
+                        CHECK(at.x >= screen.display.x);
+                        CHECK(at.y >= screen.display.y);
+                        CHECK(at.x + screen.tip_w <= screen.display.x + screen.display.w);
+                        CHECK(at.y + screen.tip_h <= screen.display.y + screen.display.h);
+                        CHECK_FALSE(covers(at, pointer, 0.0f));
+                        CHECK_FALSE(covers(at, geo.node(l + 1, i), geo.columns[l + 1].radius));
+                        CHECK_FALSE(covers(at, geo.node(l, j), geo.columns[l].radius));
+                    }
+                }
+    }
+    MESSAGE("placed ", placed, " tooltips; ", moved, " moved from below right of the pointer to keep the nodes clear");
+    CHECK(moved > 0);
+}
+
+TEST_CASE("the height a diagram can use: in that height its tallest column is as spread as it gets") {
+    const std::vector<int> shape = exercise_document().network.shape;
+    for (float width : {520.0f, 896.0f, 2000.0f}) {
+        const float wanted = diagram_wanted_height(shape, width, 5000.0f);
+        CAPTURE(width);
+        // Given exactly that height, the 5 nodes of layer 1 sit as far apart as they ever do, and
+        // a taller area would not spread them further.
+        const DiagramGeometry fit = layout_diagram(shape, {0, 0, width, wanted});
+        const DiagramGeometry tall = layout_diagram(shape, {0, 0, width, wanted * 2});
+        CHECK(fit.columns[1].spacing == doctest::Approx(tall.columns[1].spacing));
+        CHECK(fit.columns[1].radius == doctest::Approx(tall.columns[1].radius));
+        // With less, they are squeezed.
+        const DiagramGeometry short_area = layout_diagram(shape, {0, 0, width, wanted * 0.8f});
+        CHECK(short_area.columns[1].spacing < fit.columns[1].spacing);
+    }
+    // Dense layers want all there is: the cap.
+    CHECK(diagram_wanted_height({1024, 1024}, 800.0f, 900.0f) == 900.0f);
+}

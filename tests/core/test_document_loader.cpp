@@ -4,9 +4,13 @@
 
 #include <string>
 
+#include "core/architecture.h"
 #include "core/default_network.h"
+#include "core/document_edit.h"
 #include "core/document_loader.h"
+#include "core/file_import.h"
 #include "core/link_throttle.h"
+#include "core/preset_choice.h"
 #include "core/state_json.h"
 
 using namespace mlp;
@@ -55,15 +59,65 @@ TEST_CASE("a refused text keeps the document and reports; a good one replaces it
     CHECK(session.link() == kSmallLink);
     CHECK(session.pass().a[0].at(0, 0) == 2.0);
 
-    // A later refusal keeps the warnings of the document on screen.
+    // A later refusal keeps the document on screen and says so; the warnings were about the
+    // link before, not this one, and go.
     CHECK_FALSE(open_decoded(&session, decode_document_text("{}")));
     CHECK(session.error() == "missing format (expected \"format\": \"mlp-explorer/1\")");
-    CHECK(session.warnings().size() == 1);
+    CHECK(session.error_note() == "The network shown is the one from before.");
+    CHECK(session.warnings().empty());
     CHECK(session.link() == kSmallLink);
 
     // Loading is undoable, back to the exercise.
     CHECK(session.undo());
     CHECK(session.document() == exercise_document());
+}
+
+TEST_CASE("messages belong to their link: another link, a file, a preset or an undo takes them away") {
+    Session session;
+    // The page's first link, refused: the exercise is shown instead, and the note says so.
+    CHECK_FALSE(open_decoded(&session, decode_link("v=9"), /*undoable=*/false));
+    CHECK(session.error_note() == "The page shows the exercise instead.");
+    const uint64_t shown = session.message_revision();
+    // The same refusal again is a new message (the page announces it again).
+    CHECK_FALSE(open_decoded(&session, decode_link("v=9")));
+    CHECK(session.message_revision() > shown);
+    CHECK(session.error_note() == "The network shown is the one from before.");
+
+    // A link with warnings; then a preset: its warnings go with it.
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3")));
+    CHECK(session.error().empty());
+    CHECK(session.error_note().empty());
+    CHECK(session.warnings().size() == 1);
+    open_preset(&session, Preset::Xor);
+    CHECK(session.warnings().empty());
+    // Another link with warnings, then one without: only the last one's.
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3&theme=dark")));
+    CHECK(session.warnings().size() == 2);
+    REQUIRE(open_decoded(&session, decode_link(kSmallLink)));
+    CHECK(session.warnings().empty());
+    // Undoing back to the link with warnings does not bring back a banner about it; a shape edit
+    // and Reset keep the link's warnings (it is still the link the network was opened from).
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3")));
+    REQUIRE(edit_document(&session, [](Document* d) { return add_sample(d, -1); }));
+    CHECK(session.warnings().size() == 1);
+    CHECK(session.reset());
+    CHECK(session.warnings().size() == 1);
+    REQUIRE(session.undo());  // Reset
+    REQUIRE(session.undo());  // the sample
+    REQUIRE(session.undo());  // the link
+    CHECK(session.warnings().empty());
+    // A refused file and a refused random preset: refusals that keep the network, and say so.
+    REQUIRE(open_decoded(&session, decode_link(std::string(kSmallLink) + "&zoom=3")));
+    CHECK_FALSE(open_file(&session, "net.json", "not json"));
+    CHECK(session.error_note() == "The network shown is the one from before.");
+    CHECK(session.warnings().empty());
+    CHECK_FALSE(open_random_preset(&session, "4,0,2", "1", false));
+    CHECK(session.error_note() == "The network shown is the one from before.");
+    // A refused edit says the network is unchanged.
+    CHECK_FALSE(edit_document(&session, [](Document* d) { return remove_sample(d, 0); }));
+    CHECK(session.error_note() == "The network is unchanged.");
+    session.dismiss_error();
+    CHECK(session.error_note().empty());
 }
 
 TEST_CASE("the address bar gets the link at most every 250 ms while edits go on, and after they stop") {
@@ -83,11 +137,15 @@ TEST_CASE("the address bar gets the link at most every 250 ms while edits go on,
     }
     // The first edit at once, then one write per 250 ms: frames at 1000, 1256, 1512, 1768.
     CHECK(writes == 4);
-    // The drag stops: the last revision is written once the interval has passed, not before.
+    // The drag stops: the last revision is written once the interval has passed, not before,
+    // and an idle page knows how long to sleep until then.
     CHECK_FALSE(throttle.due(revision, t));
+    CHECK(throttle.due_in_ms(revision, t) == doctest::Approx(1768 + 250 - t));
     CHECK(throttle.due(revision, 1768 + 250));
+    CHECK(throttle.due_in_ms(revision, 1768 + 250) == 0);
     throttle.written(revision, 1768 + 250);
     CHECK_FALSE(throttle.due(revision, 5000));
+    CHECK(throttle.due_in_ms(revision, 5000) == -1);  // shown: nothing to wake for
     // The user changed the fragment: shown, nothing to write.
     throttle.shown(revision + 1);
     CHECK_FALSE(throttle.due(revision + 1, 9000));
@@ -104,12 +162,14 @@ TEST_CASE("a costly address-bar write waits 50 times its cost, and for the edits
     for (; t < 11000; t += 16) CHECK_FALSE(throttle.due(++revision, t));
     // The drag stops: the last revision is written one interval later.
     CHECK_FALSE(throttle.due(revision, t + 200));
+    CHECK(throttle.due_in_ms(revision, t + 200) == doctest::Approx(34));  // the last edit was at t - 16
     CHECK(throttle.due(revision, t + 250));
     // Single edits 300 ms apart (arrow keys): each would pause long enough, but a write waits
     // 50 x 120 ms = 6 s after the last.
     throttle.written(revision, 20000, 120);
     CHECK_FALSE(throttle.due(++revision, 20300));
     CHECK_FALSE(throttle.due(revision, 20600));
+    CHECK(throttle.due_in_ms(revision, 20600) == doctest::Approx(5400));
     CHECK(throttle.due(revision, 26000));
     // A cheap write brings back the 250 ms interval and writing while edits go on.
     throttle.written(revision, 30000, 0.2);

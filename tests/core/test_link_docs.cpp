@@ -1,27 +1,31 @@
 // docs/link-format.md says what links do; this keeps it true. Every example link in it loads
 // without warnings, every error example gives exactly the message shown next to it, the JSON
-// example loads, and the worked examples compute what the text says.
+// example loads, and the worked examples compute what the text says. docs/learning.md's links are
+// the learning presets.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/backward_pass.h"
 #include "core/default_network.h"
 #include "core/exercise.h"
 #include "core/forward_pass.h"
 #include "core/json_import.h"
 #include "core/link_codec.h"
+#include "core/presets.h"
 
 using namespace mlp;
 
 namespace {
 
-std::string read_doc() {
+std::string read_doc(const char* name = "link-format.md") {
     std::string here = __FILE__;  // .../tests/core/test_link_docs.cpp
-    std::string path = here.substr(0, here.rfind("/tests/")) + "/docs/link-format.md";
+    std::string path = here.substr(0, here.rfind("/tests/")) + "/docs/" + name;
     std::ifstream in(path);
     REQUIRE_MESSAGE(in.good(), "cannot read " << path);
     std::stringstream text;
@@ -144,8 +148,59 @@ TEST_CASE("docs/link-format.md: the exercise links hide what the text says") {
     CHECK(decode_link(exercises[1]).document.hidden.size() == 2);  // the output of x1 and of x2
     // The JSON example hides a1, the single neuron's output.
     const std::vector<std::string> blocks = examples_of(read_doc()).json_blocks;
-    REQUIRE(blocks.back().find("\"hidden\"") != std::string::npos);
-    DecodeResult json = decode_json(blocks.back());
+    const auto hiding = std::find_if(blocks.begin(), blocks.end(),
+                                     [](const std::string& b) { return b.find("\"hidden\"") != std::string::npos; });
+    REQUIRE(hiding != blocks.end());
+    DecodeResult json = decode_json(*hiding);
     REQUIRE(json.ok());
     CHECK(json.document.hidden.size() == 1);
+}
+
+TEST_CASE("docs/link-format.md: the learning examples compute what the text says") {
+    DecodeResult r = decode_link("#v=1&shape=2,1&x=3,4&w1=0.5,-1&y=-2");
+    REQUIRE(r.ok());
+    ForwardPass pass;
+    forward_pass(r.document.network, r.document.inputs, &pass);
+    BackwardPass grad;
+    backward_pass(r.document, pass, &grad);
+    CHECK(grad.loss == 0.125);
+    CHECK(grad.dz[0].values == std::vector<double>{-0.5});
+    CHECK(grad.dw[0].values == std::vector<double>{-1.5, -2});
+    CHECK(grad.db[0] == std::vector<double>{-0.5});
+    gradient_step(grad, r.document.learning_rate, &r.document.network);
+    CHECK(r.document.network.weights[0].values[0] == doctest::Approx(0.545).epsilon(1e-15));
+    CHECK(r.document.network.weights[0].values[1] == doctest::Approx(-0.94).epsilon(1e-15));
+    CHECK(r.document.network.biases[0][0] == doctest::Approx(0.015).epsilon(1e-15));
+    // Tom Yeh's exercise is the preset.
+    CHECK(decode_link("#v=1&shape=4,3,4,3&x=2,1,2,1;-1,1,1,2&w1=1,0,-1,1;0,1,1,0;1,-1,0,0&w2=0,-1,2;-1,1,0;0,1,1;-1,0,0&w3=0,-1,-1,2;-1,0,0,0;-1,0,1,0&b1=1,1,0&b2=1,2,1,3&b3=5,2,-4&y=0,0,1;0,1,0&loss=ce&reduce=sum")
+              .document == yeh_backprop_document());
+}
+
+TEST_CASE("docs/learning.md: its links are the learning presets, as the page writes them") {
+    const std::vector<std::string> links = examples_of(read_doc("learning.md")).links;
+    REQUIRE(links.size() == 3);
+    CHECK(links[0] == "#" + encode_link(exercise_with_targets_document()));
+    CHECK(links[1] == "#" + encode_link(yeh_backprop_document()));
+    CHECK(links[2] == "#" + encode_link(london_backprop_document()));
+}
+
+TEST_CASE("docs/link-format.md: the title and note examples carry the text the doc shows") {
+    std::vector<std::string> texts;
+    for (const std::string& link : examples_of(read_doc()).links)
+        if (link.find("&title=") != std::string::npos) texts.push_back(link);
+    REQUIRE(texts.size() == 2);
+    DecodeResult xor_link = decode_link(texts[0]);
+    REQUIRE(xor_link.ok());
+    CHECK(xor_link.document.title == "XOR by hand");
+    CHECK(xor_link.document.note == "Compute every z and a.\nWhich sample does ReLU clip?");
+    CHECK("#" + encode_link(xor_link.document) == texts[0]);  // as the page writes it
+    DecodeResult french = decode_link(texts[1]);
+    REQUIRE(french.ok());
+    CHECK(french.document.title == "Un neurone \xC3\xA0 deux entr\xC3\xA9" "es: l'exercice");
+    CHECK("#" + encode_link(french.document) == texts[1]);
+    const std::vector<std::string> json = examples_of(read_doc()).json_blocks;
+    DecodeResult with_text = decode_json(json.back());
+    REQUIRE(with_text.ok());
+    CHECK(with_text.document.title == "One neuron");
+    CHECK(with_text.document.note == "z = 0.5\xC2\xB7" "3 \xE2\x88\x92 1\xC2\xB7" "4\nWhat is a?");
 }

@@ -2,7 +2,8 @@
 // (decode_document_text: a link, a whole address or JSON) and then hashchange
 // (decode_address_fragment). Checks what the page relies on: a refused text leaves the network
 // as it was with a printable message; an accepted one is shown, can be undone and redone, and
-// state() is JSON the page can parse.
+// state() is JSON the page can parse; with targets, a step of gradient descent keeps the document
+// valid and is undone exactly (or is refused, changing nothing).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -30,6 +31,13 @@ void open_and_check(mlp::Session& session, mlp::DecodeResult decoded) {
         FUZZ_CHECK(session.document() == wanted);
         FUZZ_CHECK(session.undo() && session.document() == previous);
         FUZZ_CHECK(session.redo() && session.document() == wanted);
+        if (wanted.has_targets()) {
+            const std::string refused = session.step(1);
+            FUZZ_CHECK(mlp_fuzz::printable(refused));
+            FUZZ_CHECK(mlp::validate(session.document()).empty());
+            FUZZ_CHECK(nlohmann::json::accept(session.state_json()));
+            if (session.document() != wanted) FUZZ_CHECK(session.undo() && session.document() == wanted);
+        }
     }
     FUZZ_CHECK(nlohmann::json::accept(session.state_json()));
 }

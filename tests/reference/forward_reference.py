@@ -64,6 +64,19 @@ def fmt(values):
     return " ".join(repr(float(v)) for v in np.asarray(values).ravel())
 
 
+def write_network(f, index, shape, act, weights, biases, x):
+    """The records of a case that describe the network and its inputs (backward_reference.py
+    writes them too)."""
+    f.write(f"case {index}\n")
+    f.write("shape " + " ".join(map(str, shape)) + "\n")
+    f.write("act " + " ".join(act) + "\n")
+    for l, w in enumerate(weights):
+        f.write(f"W {l + 1} {fmt(w)}\n")
+    for l, b in enumerate(biases):
+        f.write(f"b {l + 1} {fmt(b)}\n")
+    f.write(f"x {x.shape[0]} {fmt(x)}\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -74,14 +87,7 @@ def main():
     with open(args.out, "w") as f:
         for index in range(args.count):
             shape, act, weights, biases, x, zs, as_ = make_case(rng, big=index % 50 == 49)
-            f.write(f"case {index}\n")
-            f.write("shape " + " ".join(map(str, shape)) + "\n")
-            f.write("act " + " ".join(act) + "\n")
-            for l, w in enumerate(weights):
-                f.write(f"W {l + 1} {fmt(w)}\n")
-            for l, b in enumerate(biases):
-                f.write(f"b {l + 1} {fmt(b)}\n")
-            f.write(f"x {x.shape[0]} {fmt(x)}\n")
+            write_network(f, index, shape, act, weights, biases, x)
             for l, z in enumerate(zs):
                 f.write(f"z {l + 1} {fmt(z)}\n")
             for l, a in enumerate(as_):

@@ -1,0 +1,199 @@
+#include "app/text_alternative.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "app/breakdown_panel.h"
+#include "app/value_mask.h"
+#include "app/worksheet_text.h"
+#include "core/json_writer.h"
+#include "core/number_format.h"
+
+namespace app {
+namespace {
+
+using Row = std::vector<std::string>;
+
+struct Table {
+    std::string caption;
+    Row head;
+    std::vector<Row> rows;
+    std::string note;  // what the table leaves out ("" when nothing)
+};
+
+std::string n(int i) { return std::to_string(i); }
+
+// The samples a layer's table shows as columns: all of them while they are few, else the one
+// the diagram shows.
+void table_samples(const mlp::Session& session, const ViewState& view, int* first, int* count) {
+    const int S = session.sample_count();
+    if (S <= kMaxTableSamples) {
+        *first = 0;
+        *count = S;
+    } else {
+        *first = std::clamp(view.sample, 0, S - 1);
+        *count = 1;
+    }
+}
+
+Table inputs_table(const mlp::Session& session) {
+    const mlp::Matrix& x = session.document().inputs;
+    Table t;
+    t.caption = "Inputs x, one row per sample";
+    const int cols = std::min(x.cols, kMaxTableRows);
+    t.head.push_back("sample");
+    for (int j = 0; j < cols; ++j) t.head.push_back("x[" + n(j + 1) + "]");
+    const int rows = std::min(x.rows, kMaxTableRows);
+    for (int s = 0; s < rows; ++s) {
+        Row r{"x" + n(s + 1)};
+        for (int j = 0; j < cols; ++j) r.push_back(mlp::format_value(x.at(s, j)));
+        t.rows.push_back(std::move(r));
+    }
+    if (rows < x.rows) t.note = "Samples " + n(rows + 1) + " to " + n(x.rows) + " are not listed.";
+    if (cols < x.cols) t.note += (t.note.empty() ? "" : " ") + std::string("Inputs ") + n(cols + 1) + " to " + n(x.cols) + " are not listed.";
+    return t;
+}
+
+// Weight layer l (the worksheet's layer l + 1): one row per node, its weights W[i, j] (when the
+// worksheet's card shows W), its bias (when biases are shown or not all 0), z and a per sample.
+Table layer_table(const mlp::Session& session, const ViewState& view, const ValueMask& mask, int l) {
+    const mlp::Network& net = session.network();
+    const mlp::ForwardPass& pass = session.pass();
+    const mlp::Matrix& W = net.weights[l];
+    const mlp::Matrix& Z = pass.z[l];
+    const mlp::Matrix& A = pass.a[l];
+    const mlp::Activation act = net.activations[l];
+    const std::string L = n(l + 1);
+    const bool show_w = W.cols <= kMaxShownWeightColumns;
+    const bool show_b =
+        view.show_biases || std::any_of(net.biases[l].begin(), net.biases[l].end(), [](double b) { return b != 0.0; });
+    int first = 0, samples = 0;
+    table_samples(session, view, &first, &samples);
+
+    Table t;
+    const std::string in = l == 0 ? "x" : "a" + n(l);
+    t.caption = "Layer " + L + (l + 1 == net.weight_layers() ? " (output)" : "") + ": z" + L + " = W" + L + " \xC2\xB7 " + in +
+                (show_b ? " + b" + L : "") + ", a" + L + " = " + activation_label(act) + "(z" + L + ")";
+    t.head.push_back("node");
+    if (show_w)
+        for (int j = 0; j < W.cols; ++j) t.head.push_back("W" + L + " from " + in + "[" + n(j + 1) + "]");
+    if (show_b) t.head.push_back("b" + L);
+    for (int s = first; s < first + samples; ++s) t.head.push_back("z" + L + " of x" + n(s + 1));
+    for (int s = first; s < first + samples; ++s) t.head.push_back("a" + L + " of x" + n(s + 1));
+
+    const int rows = std::min(W.rows, kMaxTableRows);
+    for (int i = 0; i < rows; ++i) {
+        Row r{"node " + n(i + 1)};
+        if (show_w)
+            for (int j = 0; j < W.cols; ++j) r.push_back(mlp::format_value(W.at(i, j)));
+        if (show_b) r.push_back(mlp::format_value(net.biases[l][i]));
+        for (int s = first; s < first + samples; ++s) r.push_back(shown_value(mask.hides_z(l, s, i), Z.at(s, i)));
+        for (int s = first; s < first + samples; ++s) {
+            // A value ReLU clipped says so, as the worksheet's "−5 → 0" does.
+            const bool hidden = mask.hides_a(l, s, i);
+            const bool clipped = !hidden && !mask.hides_z(l, s, i) && mlp::is_clipped(act, Z.at(s, i));
+            r.push_back(shown_value(hidden, A.at(s, i)) + (clipped ? " (clipped)" : ""));
+        }
+        t.rows.push_back(std::move(r));
+    }
+    if (!show_w) t.note = "W" + L + " (" + n(W.rows) + " \xC3\x97 " + n(W.cols) + ") is not listed.";
+    if (rows < W.rows)
+        t.note += (t.note.empty() ? "" : " ") + std::string("Nodes ") + n(rows + 1) + " to " + n(W.rows) + " are not listed.";
+    if (samples < session.sample_count())
+        t.note += (t.note.empty() ? "" : " ") + std::string("Only sample x") + n(first + 1) +
+                  ", the one the diagram shows, is listed.";
+    return t;
+}
+
+void write_row(mlp::JsonWriter& w, const Row& row) {
+    w.begin_array();
+    for (const std::string& cell : row) w.string(cell);
+    w.end_array();
+}
+
+}  // namespace
+
+bool SheetKey::operator==(const SheetKey& o) const {
+    return revision == o.revision && sample == o.sample && show_biases == o.show_biases && exercise_on == o.exercise_on &&
+           exercise_editing == o.exercise_editing && mask_version == o.mask_version;
+}
+
+SheetKey sheet_key(const mlp::Session& session, const ViewState& view) {
+    SheetKey k;
+    k.revision = session.revision();
+    k.sample = session.sample_count() > kMaxTableSamples ? view.sample : 0;
+    k.show_biases = view.show_biases;
+    k.exercise_on = view.exercise.on;
+    k.exercise_editing = view.exercise.editing;
+    k.mask_version = view.exercise.mask_version;
+    return k;
+}
+
+std::string sheet_json(const mlp::Session& session, const ViewState& view) {
+    const ValueMask mask(session, view);
+    std::vector<Table> tables{inputs_table(session)};
+    for (int l = 0; l < session.network().weight_layers(); ++l) tables.push_back(layer_table(session, view, mask, l));
+    std::string out;
+    mlp::JsonWriter w(&out);
+    w.begin_object();
+    w.key("tables");
+    w.begin_array();
+    for (const Table& t : tables) {
+        w.begin_object();
+        w.key("caption");
+        w.string(t.caption);
+        w.key("head");
+        write_row(w, t.head);
+        w.key("rows");
+        w.begin_array();
+        for (const Row& r : t.rows) write_row(w, r);
+        w.end_array();
+        w.key("note");
+        w.string(t.note);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return out;
+}
+
+std::string outputs_text(const mlp::Session& session, const ViewState& view) {
+    constexpr int kMost = 8;
+    const ValueMask mask(session, view);
+    const int l = session.network().weight_layers() - 1;
+    const mlp::Matrix& A = session.pass().a[l];
+    const int S = std::min(A.rows, kMost), m = std::min(A.cols, kMost);
+    std::string text = "Outputs: ";
+    for (int s = 0; s < S; ++s) {
+        text += (s ? "; x" : "x") + n(s + 1) + ": ";
+        for (int i = 0; i < m; ++i) {
+            const std::string y = A.cols == 1 ? "y" : "y[" + n(i + 1) + "]";  // one output: "y = −4"
+            text += (i ? ", " : "") + y + " = " + shown_value(mask.hides_a(l, s, i), A.at(s, i));
+        }
+        if (m < A.cols) text += ", \xE2\x80\xA6";
+    }
+    if (S < A.rows) text += "; \xE2\x80\xA6";
+    return text;
+}
+
+std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise) {
+    const std::vector<int>& shape = session.network().shape;
+    std::string network = n(static_cast<int>(shape.size())) + " layers of nodes: ";
+    for (size_t c = 0; c < shape.size(); ++c) network += (c ? " \xE2\x86\x92 " : "") + n(shape[c]);
+    std::string out;
+    mlp::JsonWriter w(&out);
+    w.begin_object();
+    w.key("network");
+    w.string(network);
+    w.key("outputs");
+    w.string(outputs_text(session, view));
+    // The loss, once the core computes one from targets (state()'s loss_value): "Loss: 0.25".
+    w.key("loss");
+    w.string("");
+    w.key("exercise");
+    w.string(exercise);
+    w.end_object();
+    return out;
+}
+
+}  // namespace app
