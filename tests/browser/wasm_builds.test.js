@@ -18,8 +18,9 @@ const base = () => env.server.url.split('?')[0];
 const wasmFetched = (page) => page.evaluate(() =>
   performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()).filter((n) => n.endsWith('.wasm')));
 
-// A network whose forward pass, link and diagram go through every inner loop: two dense layers of
-// 160 nodes (their lines drawn as bins), weights with three decimals, biases, three samples.
+// A network whose forward pass, backward pass, link and diagram go through every inner loop: two
+// dense layers of 160 nodes (their lines drawn as bins), weights with three decimals, biases, three
+// samples with targets (so state() carries the loss and every gradient).
 function denseLink() {
   const shape = [7, 160, 160, 3];
   let seed = 12345;
@@ -33,6 +34,8 @@ function denseLink() {
     const rows = Array.from({ length: shape[l] }, () => Array.from({ length: shape[l - 1] }, next).join(','));
     parts.push(`w${l}=${rows.join(';')}`, `b${l}=${Array.from({ length: shape[l] }, next).join(',')}`);
   }
+  const outputs = shape[shape.length - 1];
+  parts.push('y=' + [0, 1, 2].map(() => Array.from({ length: outputs }, next).join(',')).join(';'), 'lr=0.01');
   return parts.join('&');
 }
 
@@ -42,7 +45,12 @@ async function openWith(url, options) {
   const s = await page.evaluate((text) => window.mlpExplorer.load(text), link);
   assert.equal(s.error, null, 'the dense network loads');
   await h.frames(page, 4);
-  return { page, state: await h.state(page) };
+  const state = await h.state(page);
+  // Five steps of gradient descent: the backward pass and the updates, five times over.
+  const stepped = await page.evaluate(() => window.mlpExplorer.step(5));
+  assert.equal(stepped.error, null, 'the steps are taken');
+  await h.frames(page, 4);
+  return { page, state, stepped };
 }
 
 test('Chromium gets the SIMD build, ?wasm=plain the plain one; both compute and draw the same', async () => {
@@ -51,9 +59,13 @@ test('Chromium gets the SIMD build, ?wasm=plain the plain one; both compute and 
   try {
     assert.deepEqual(await wasmFetched(simd.page), ['mlp_explorer_simd.wasm']);
     assert.deepEqual(await wasmFetched(plain.page), ['mlp_explorer.wasm']);
-    // Every z and a, the link, to the last bit: the SIMD loops keep the plain ones' order of sums.
+    // Every z and a, the loss, every gradient, the link, to the last bit, and again after five
+    // steps: the SIMD loops keep the plain ones' order of sums.
     assert.equal(simd.state.z.flat(2).length, 3 * (160 + 160 + 3));
+    assert.equal(simd.state.dw.flat(2).length, 7 * 160 + 160 * 160 + 160 * 3);
     assert.deepEqual(simd.state, plain.state);
+    assert.notDeepEqual(simd.stepped.weights, simd.state.weights, 'the steps moved the weights');
+    assert.deepEqual(simd.stepped, plain.stepped);
     const [a, b] = [await h.screenshotPixels(simd.page), await h.screenshotPixels(plain.page)];
     assert.equal(h.differingPixels(a, b), 0, 'the two builds draw the same picture');
     assert.deepEqual(simd.page.errors, []);
