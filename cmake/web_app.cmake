@@ -208,8 +208,24 @@ function(mlp_page name)
     set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/cmake/closure_externs.js")
     set_property(TARGET ${name} PROPERTY RULE_LAUNCH_LINK
       "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${MLP_CLOSURE_COMPILER}")
+    add_dependencies(${name} closure_externs_check)
   endif()
 endfunction()
+
+# Every page.js function the app's EM_JS code calls (mlpPage.<name>) must be in the externs, or
+# Closure renames the call: checked before linking (cmake/check_closure_externs.cmake).
+if(MLP_CLOSURE_COMPILER)
+  set(stamp "${CMAKE_BINARY_DIR}/closure_externs_checked")
+  add_custom_command(
+    OUTPUT "${stamp}"
+    COMMAND "${CMAKE_COMMAND}" "-DEXTERNS=${CMAKE_SOURCE_DIR}/cmake/closure_externs.js" "-DSTAMP=${stamp}"
+            -P "${CMAKE_SOURCE_DIR}/cmake/check_closure_externs.cmake" ${MLP_APP_SOURCES}
+    DEPENDS ${MLP_APP_SOURCES} "${CMAKE_SOURCE_DIR}/cmake/closure_externs.js"
+            "${CMAKE_SOURCE_DIR}/cmake/check_closure_externs.cmake"
+    COMMENT "Checking that Closure's externs name every page.js function the app calls"
+    VERBATIM)
+  add_custom_target(closure_externs_check DEPENDS "${stamp}")
+endif()
 
 option(MLP_WASM_GL_STATE_CACHE "Link src/platform/gl_state_cache.js" ON)
 mlp_page(mlp_explorer)
