@@ -70,6 +70,7 @@ file(MAKE_DIRECTORY "${GEN}")
 
 # --- The font: DejaVu Sans cut down to the characters the UI writes -------------------------
 # The same ranges feed the subsetter and ImGui's glyph table, so what is drawn is what is shipped.
+# Hinting and the tables stb_truetype never reads (layout, math) are left out.
 set(MLP_FONT_RANGES
   0x0020 0x007E   # ASCII
   0x00A0 0x00FF   # Latin-1: middle dot, multiplication sign, accented letters in names
@@ -109,7 +110,8 @@ find_program(PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 add_custom_command(
   OUTPUT "${GEN}/ui_font.ttf"
   COMMAND "${PYTHON3}" -m fontTools.subset "${MLP_FONT_SOURCE}" "--unicodes=${unicodes}"
-          --no-hinting --desubroutinize --layout-features= "--output-file=${GEN}/ui_font.ttf"
+          --no-hinting --desubroutinize --layout-features= "--drop-tables+=MATH,GDEF,GSUB,GPOS,gasp"
+          "--output-file=${GEN}/ui_font.ttf"
   DEPENDS "${MLP_FONT_SOURCE}" "${CMAKE_CURRENT_LIST_FILE}"
   COMMENT "Subsetting the UI font")
 
@@ -232,16 +234,29 @@ mlp_page(mlp_explorer)
 mlp_page(mlp_explorer_simd $<TARGET_OBJECTS:mlp_core_hot_simd>)
 target_link_options(mlp_explorer_simd PRIVATE ${MLP_WASM_SIMD_FLAGS_LIST})
 
-# The page shell (web/) is copied beside the .js and .wasm.
+# The page shell (web/) is written beside the .js and .wasm without what only a reader of the
+# source needs: page.js minified by Closure (SIMPLE: local names shortened, comments and spaces left
+# out; its window.mlpExplorer and mlpPage names kept), the HTML and CSS without comments and
+# indentation (cmake/minify_web.py), about 10 kB of gzip in all. Anything else is copied.
 file(GLOB MLP_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
 set(MLP_WEB_COPIES "")
 foreach(f ${MLP_WEB_FILES})
   get_filename_component(name "${f}" NAME)
+  set(out "${MLP_WEB_OUTPUT_DIR}/${name}")
+  if(name STREQUAL "page.js" AND MLP_CLOSURE_COMPILER)
+    set(make_it "${MLP_CLOSURE_COMPILER}" --compilation_level SIMPLE --language_in ECMASCRIPT_NEXT
+                --language_out NO_TRANSPILE --emit_use_strict --js "${f}" --js_output_file "${out}")
+  elseif(name MATCHES "\\.(css|html)$")
+    set(make_it "${PYTHON3}" "${CMAKE_SOURCE_DIR}/cmake/minify_web.py" "${f}" "${out}")
+  else()
+    set(make_it "${CMAKE_COMMAND}" -E copy_if_different "${f}" "${out}")
+  endif()
   add_custom_command(
-    OUTPUT "${MLP_WEB_OUTPUT_DIR}/${name}"
-    COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${f}" "${MLP_WEB_OUTPUT_DIR}/${name}"
-    DEPENDS "${f}")
-  list(APPEND MLP_WEB_COPIES "${MLP_WEB_OUTPUT_DIR}/${name}")
+    OUTPUT "${out}"
+    COMMAND ${make_it}
+    DEPENDS "${f}" "${CMAKE_SOURCE_DIR}/cmake/minify_web.py"
+    VERBATIM)
+  list(APPEND MLP_WEB_COPIES "${out}")
 endforeach()
 add_custom_target(web_shell ALL DEPENDS ${MLP_WEB_COPIES})
 
