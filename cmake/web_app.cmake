@@ -194,6 +194,14 @@ function(mlp_page name)
     -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free
     -sEXIT_RUNTIME=0
+    # Less JavaScript: only the Module fields web/page.js sets are read; Emscripten's own record of
+    # GL errors, errno, setjmp, the deferred fullscreen and pointer-lock requests, and TextDecoder's
+    # fallback are left out (the page uses none of them; every WebGL2 browser has TextDecoder).
+    -sINCOMING_MODULE_JS_API=[canvas,print,printErr,onAbort]
+    -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
+    -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0 -sTEXTDECODER=2
+    # wasm-opt repeats its passes while they still shrink the module (1.3 kB of gzip, ~15 s a link).
+    -sBINARYEN_EXTRA_PASSES=--converge
     ${MLP_IMGUI_LINK_OPTIONS}
     ${MLP_SDL2_LINK_OPTIONS})
   # glGetIntegerv answers ImGui's per-frame GL state backup without a GPU round trip (see the

@@ -948,6 +948,8 @@
   function hasWebGL2() {
     return typeof WebGL2RenderingContext === 'function';
   }
+  // The fields Emscripten reads from here are listed in cmake/web_app.cmake
+  // (INCOMING_MODULE_JS_API): a new one must be added there too.
   window.Module = {
     canvas: byId('canvas'),
     // A failed fetch or compile of the wasm ends here.
