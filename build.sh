@@ -554,11 +554,15 @@ run_doctest() {
 }
 
 # The browser tests run on the SIMD build, which Chromium gets as most browsers do. The two builds
-# differ only in the core's inner loops (the forward pass, the diagram's lines and geometry, the
-# link's numbers: MLP_CORE_HOT_SOURCES in cmake/web_app.cmake), so the files that exercise those
-# run again on the plain build (about 2 of the suite's 11 minutes; wasm_builds.test.js checks that
-# both builds compute and draw the same thing and that the page picks the right one).
-PLAIN_BUILD_TESTS=(page_start.test.js link.test.js diagram.test.js robustness_load.test.js)
+# differ only in the core's inner loops (the forward and backward passes, the diagram's lines and
+# geometry, the link's numbers: MLP_CORE_HOT_SOURCES in cmake/web_app.cmake), so only the files
+# whose numbers go through those loops run again on the plain build: the page starting, links and
+# load(), the exercise's worksheet and answers, learning (gradients, step(n)) and hostile links.
+# Running every file twice would add about 12 minutes on 2 cores and push the suite past 30; the
+# rest (layout, keyboard, screen readers, menus, banners) runs the same code in both builds.
+# wasm_builds.test.js (in the full run) checks that both builds compute every value, gradient and
+# step and draw the same picture to the bit, and that the page picks the right build.
+PLAIN_BUILD_TESTS=(page_start.test.js link.test.js exercise.test.js learning.test.js robustness_load.test.js)
 
 # Runs browser test files ($4...) on build $1 (simd: the browser's choice, or plain) as suite $2,
 # writing TAP to build/$3.tap.
