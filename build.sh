@@ -9,9 +9,11 @@
 #   ./build.sh fuzz [seconds]  the libFuzzer targets (link decoder, JSON import, document loader,
 #                              exercise `hide`, points file), each for `seconds` (default 300), on a corpus
 #                              kept in build/fuzz/corpus
-#   ./build.sh bench [--no-levers]  every figure of docs/benchmarks.md (rewritten, and printed):
-#                              native, numpy, wasm and page benchmarks; --no-levers keeps the
-#                              build variants' figures of the last full run (they take ~30 min)
+#   ./build.sh bench [--no-levers] [--playground DIR]  every figure of docs/benchmarks.md
+#                              (rewritten, and printed): native, numpy, wasm and page benchmarks;
+#                              --no-levers keeps the build variants' figures of the last full run
+#                              (they take ~30 min); --playground: a TensorFlow Playground built
+#                              from its source, measured beside the page (left out without it)
 #
 # Works on a fresh Debian 12 machine as root, with only Debian's archive and the npm registry
 # reachable. What is slow to make (SDL2 for wasm, unpacked sources) is cached outside the source
@@ -50,6 +52,7 @@ APT_PACKAGES=(
   valgrind                       # memcheck of the native suite (test); callgrind counts (bench)
   chromium                       # headless browser for the browser tests
   glslang-tools                  # glslangValidator: the shaders checked at build time (GLSL ES 3.00)
+  brotli                         # the .br copies beside the files of build/web
 )
 
 missing_packages() {
@@ -165,6 +168,23 @@ deps_npm() {
   fi
 }
 
+# Google's Closure Compiler (npm, with its native binary), which minifies the page's JavaScript
+# (emcc --closure 1): the version cmake/closure/package-lock.json pins, installed once per lock
+# file outside the source tree. Debian's closure-compiler is too old for Emscripten 3.1.6.
+deps_closure() {
+  local lock="$ROOT/cmake/closure/package-lock.json" key dir
+  key=$(cat "$ROOT/cmake/closure/package.json" "$lock" | sha256sum | cut -c1-12)
+  dir="$CACHE/closure-compiler/$key"
+  if [ ! -x "$dir/node_modules/.bin/google-closure-compiler" ]; then
+    say "Installing Google's Closure Compiler from npm (once per version)"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cp "$ROOT/cmake/closure/package.json" "$lock" "$dir/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { rm -rf "$dir"; die "could not install the Closure Compiler"; }
+  fi
+  CLOSURE_COMPILER="$dir/node_modules/.bin/google-closure-compiler"
+}
+
 deps() {
   mkdir -p "$CACHE/src" "$CACHE/sdl2-wasm"
   deps_apt
@@ -173,6 +193,7 @@ deps() {
   sdl_src=$(unpacked_source libsdl2)
   deps_sdl2 "$sdl_src"
   deps_headers
+  deps_closure
   deps_npm
 }
 
@@ -190,7 +211,7 @@ build_native() {  # $1: build directory name, then extra CMake options
 build_web() {
   emcmake cmake -G Ninja -S "$ROOT" -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release \
     -DMLP_DEPS_DIR="$CACHE" -DMLP_IMGUI_DIR="$IMGUI_DIR" -DMLP_SDL2_DIR="$SDL2_DIR" \
-    -DMLP_WEB_OUTPUT_DIR="$BUILD/web" >/dev/null
+    -DMLP_CLOSURE_COMPILER="$CLOSURE_COMPILER" -DMLP_WEB_OUTPUT_DIR="$BUILD/web" >/dev/null
   cmake --build "$BUILD/wasm" -j "$JOBS"
 }
 
@@ -399,15 +420,18 @@ bench_wasm_build() {
   [ -z "$other" ] || args+=($other)
   emcmake cmake -G Ninja -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release \
     -DMLP_DEPS_DIR="$CACHE" -DMLP_IMGUI_DIR="$IMGUI_DIR" -DMLP_SDL2_DIR="$SDL2_DIR" \
-    -DMLP_WEB_OUTPUT_DIR="$dir/web" "${args[@]}" >/dev/null
-  nice cmake --build "$dir" -j "$JOBS" --target mlp_explorer web_shell mlp_wasm_core_bench >/dev/null
+    -DMLP_CLOSURE_COMPILER="$CLOSURE_COMPILER" -DMLP_WEB_OUTPUT_DIR="$dir/web" "${args[@]}" >/dev/null
+  nice cmake --build "$dir" -j "$JOBS" --target mlp_explorer mlp_explorer_simd web_shell \
+    mlp_wasm_core_bench mlp_wasm_core_bench_simd >/dev/null
 }
 
-# The core compiled to wasm, timed under Node. --no-experimental-fetch: Emscripten 3.1.6 would
-# otherwise fetch() its .wasm by file path, which Node's fetch refuses.
-bench_wasm_core() {  # $1: build directory, $2: output JSON
+# The core compiled to wasm, timed under Node, as the plain build and as the SIMD build run it.
+# --no-experimental-fetch: Emscripten 3.1.6 would otherwise fetch() its .wasm by file path, which
+# Node's fetch refuses.
+bench_wasm_core() {  # $1: build directory, $2: output JSON (plain), $3: output JSON (SIMD)
   bench_load "wasm core $(basename "$1")"
   node --no-experimental-fetch "$1/mlp_wasm_core_bench.js" 7 >"$2"
+  node --no-experimental-fetch "$1/mlp_wasm_core_bench_simd.js" 7 >"$3"
 }
 
 # The page in headless Chromium (bench/page_bench.js). $1: the page, $2: output, then options.
@@ -445,20 +469,25 @@ bench_levers() {
       echo "{\"name\": \"$name\", \"error\": \"the build failed\"}" >"$BENCH_OUT/levers/$name.json"
       continue
     fi
-    bench_wasm_core "$dir" "$BENCH_OUT/levers/$name.core.json"
+    bench_wasm_core "$dir" "$BENCH_OUT/levers/$name.core.json" "$BENCH_OUT/levers/$name.core_simd.json"
     bench_page "$dir/web" "$BENCH_OUT/levers/$name.page.json" --only bytes,first-frame,networks \
       --networks exercise,1024x1024 --loads 5 --rounds 2 || true
   done <"$ROOT/bench/levers.txt"
 }
 
 bench() {
-  local levers=1
+  local levers=1 playground=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --no-levers) levers=0; shift ;;
-      *) die "bench: unknown option $1 (use --no-levers)" ;;
+      --playground) [ $# -ge 2 ] || die "bench: --playground needs a folder"; playground=(--playground "$(realpath "$2")"); shift 2 ;;
+      --playground=*) playground=(--playground "$(realpath "${1#--playground=}")"); shift ;;
+      *) die "bench: unknown option $1 (use --no-levers, --playground DIR)" ;;
     esac
   done
+  if [ ${#playground[@]} -gt 0 ] && [ ! -f "${playground[1]}/dist/bundle.js" ] && [ ! -f "${playground[1]}/bundle.js" ]; then
+    die "bench: ${playground[1]} holds no built TensorFlow Playground (dist/bundle.js)"
+  fi
   local started=$SECONDS
   deps
   mkdir -p "$BENCH_OUT"
@@ -467,9 +496,9 @@ bench() {
   bench_numpy
   say "The page (wasm build with the page's own flags, in build/bench-page)"
   bench_wasm_build "$BUILD/bench-page"
-  bench_wasm_core "$BUILD/bench-page" "$BENCH_OUT/wasm_core.json"
-  say "The page in headless Chromium (bench/page_bench.js)"
-  bench_page "$BUILD/bench-page/web" "$BENCH_OUT/page.json"
+  bench_wasm_core "$BUILD/bench-page" "$BENCH_OUT/wasm_core.json" "$BENCH_OUT/wasm_core_simd.json"
+  say "The page in headless Chromium (bench/page_bench.js)${playground[*]:+, beside TensorFlow Playground}"
+  bench_page "$BUILD/bench-page/web" "$BENCH_OUT/page.json" "${playground[@]}"
   bench_wasm_sizes "$BUILD/bench-page"
   if [ "$levers" = 1 ]; then
     bench_levers
@@ -532,20 +561,42 @@ run_doctest() {
   record "$name" "$passed" "$failed"
 }
 
-run_browser_tests() {
-  local tap="$BUILD/browser-tests.tap"
-  say "Running the browser tests (headless Chromium, WebGL2 through SwiftShader)"
+# The browser tests run on the SIMD build, which Chromium gets as most browsers do. The two builds
+# differ only in the core's inner loops (the forward and backward passes, the diagram's lines and
+# geometry, the link's numbers: MLP_CORE_HOT_SOURCES in cmake/web_app.cmake), so only the files
+# whose numbers go through those loops run again on the plain build: the page starting, links and
+# load(), the exercise's worksheet and answers, learning (gradients, step(n)) and hostile links.
+# Running every file twice would add about 12 minutes on 2 cores and push the suite past 30; the
+# rest (layout, keyboard, screen readers, menus, banners) runs the same code in both builds.
+# wasm_builds.test.js (in the full run) checks that both builds compute every value, gradient and
+# step and draw the same picture to the bit, and that the page picks the right build.
+PLAIN_BUILD_TESTS=(page_start.test.js link.test.js exercise.test.js learning.test.js robustness_load.test.js)
+
+# Runs browser test files ($4...) on build $1 (simd: the browser's choice, or plain) as suite $2,
+# writing TAP to build/$3.tap.
+run_browser_suite() {
+  local build=$1 name=$2 tap="$BUILD/$3.tap"
+  shift 3
   local status=0
-  (cd "$ROOT/tests/browser" && node --test --test-concurrency=1 \
+  (cd "$ROOT/tests/browser" && MLP_WASM_BUILD=$build node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$tap" ./*.test.js) || status=$?
+    --test-reporter=tap --test-reporter-destination="$tap" "$@") || status=$?
   local passed failed
   passed=$(awk '/^# pass / { print $3 }' "$tap" 2>/dev/null | tail -n 1)
   failed=$(awk '/^# fail / { print $3 }' "$tap" 2>/dev/null | tail -n 1)
   passed=${passed:-0}
   failed=${failed:-0}
   [ "$status" = 0 ] || [ "$failed" -gt 0 ] || failed=1
-  record "browser tests" "$passed" "$failed"
+  record "$name" "$passed" "$failed"
+}
+
+run_browser_tests() {
+  local all=() f
+  for f in "$ROOT"/tests/browser/*.test.js; do all+=("$(basename "$f")"); done
+  say "Running the browser tests (headless Chromium, WebGL2 through SwiftShader; the SIMD build)"
+  run_browser_suite simd "browser tests (SIMD build)" browser-tests "${all[@]}"
+  say "Running the browser tests of the core's inner loops again on the plain build (?wasm=plain)"
+  run_browser_suite plain "browser tests (plain build)" browser-tests-plain "${PLAIN_BUILD_TESTS[@]}"
 }
 
 # Runs a build step; a failed build counts as one failed test and skips what depends on it.
@@ -593,7 +644,7 @@ run_tests() {
 }
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 cmd=${1:-}

@@ -1,26 +1,32 @@
 #!/usr/bin/env node
 // The page's figures for docs/benchmarks.md, measured in Debian's headless Chromium (WebGL2
 // through SwiftShader) driven by playwright-core, as the browser tests are (tests/browser/
-// harness.js): the bytes of the page, the time to the first drawn frame, the app's CPU time per
-// frame while a weight is dragged with the mouse, and the time to load a link.
+// harness.js): the bytes of the page (as a browser with wasm SIMD and one without load it), the
+// time to the first drawn frame, the app's CPU time per frame while a weight is dragged with the
+// mouse, the time to load a link, and what a user feels (start-up, idle cost, edit latency) beside
+// TensorFlow Playground when its build is given (bench/page_compare.js).
 //
 //   node bench/page_bench.js --links DIR --out FILE [--web DIR] [--loads 5] [--rounds 3]
-//                            [--moves 60] [--only bytes,first-frame,networks,gl]
+//                            [--moves 60] [--only bytes,first-frame,networks,gl,compare]
 //                            [--networks exercise,8x128,16x256,1024x1024]
+//                            [--playground DIR] [--compare-loads 7]
 //
 // DIR holds the links of bench/bench_networks.h (written by mlp_bench_links). The page is served
-// by a small static server of its own that adds the cross-origin isolation headers (COOP/COEP):
-// without them Chromium rounds performance.now() (and so emscripten_get_now) to 100 us, too
-// coarse for frames of a millisecond or less; with them the clock has 5 us steps. Nothing else
-// about the page changes (it uses no shared memory). Results go to FILE as JSON; a summary is
-// printed as the bench goes.
+// by a small static server of its own (bench/page_lib.js) that adds the cross-origin isolation
+// headers, for a fine clock. --playground: a TensorFlow Playground built from its source (npm ci &&
+// npm run build; its folder or its dist/); without it the comparison is left out and the page is
+// measured alone. Results go to FILE as JSON; a summary is printed as the bench goes.
 'use strict';
 
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
-const zlib = require('node:zlib');
 const h = require('../tests/browser/harness');
+const { median, percentile, summary, startServer, fileSizes, totals, dragTarget } = require('./page_lib');
+const { compare } = require('./page_compare');
+
+// Every host but loopback resolved to loopback, where nothing answers: nothing a page asks of
+// another host (Playground's fonts and analytics) leaves the machine or waits for a timeout.
+const BROWSER_ARGS = ['--host-resolver-rules=MAP * 127.0.0.1'];
 
 // ---- Options ------------------------------------------------------------------------------------
 
@@ -28,7 +34,8 @@ const h = require('../tests/browser/harness');
 const NETWORKS = ['exercise', '8x128', '16x256', '1024x1024'];
 
 function parseArgs(argv) {
-  const opts = { web: h.WEB_DIR, loads: 5, rounds: 3, moves: 60, only: null, links: null, out: null, networks: NETWORKS };
+  const opts = { web: h.WEB_DIR, loads: 5, rounds: 3, moves: 60, only: null, links: null, out: null, networks: NETWORKS,
+    playground: null, compareLoads: 7 };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=', 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -41,59 +48,13 @@ function parseArgs(argv) {
       case '--moves': opts.moves = Number(value()); break;
       case '--only': opts.only = new Set(value().split(',')); break;
       case '--networks': opts.networks = value().split(','); break;
+      case '--playground': opts.playground = value(); break;
+      case '--compare-loads': opts.compareLoads = Number(value()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
   if (!opts.links || !opts.out) throw new Error('usage: page_bench.js --links DIR --out FILE [options]');
   return opts;
-}
-
-// ---- Statistics ---------------------------------------------------------------------------------
-
-function sorted(values) { return [...values].sort((a, b) => a - b); }
-// Nearest-rank percentile (p in 0..100) of a non-empty list.
-function percentile(values, p) {
-  const s = sorted(values);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-function median(values) {
-  const s = sorted(values);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function summary(values) {
-  if (!values.length) return null;
-  return { n: values.length, min: Math.min(...values), median: median(values), p95: percentile(values, 95),
-    max: Math.max(...values) };
-}
-
-// ---- The server: build/web with no caching and cross-origin isolation ---------------------------
-
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.json': 'application/json' };
-
-function startServer(root) {
-  const server = http.createServer((req, res) => {
-    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path.join(root, name === '/' ? 'index.html' : name);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({ url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() });
-    });
-  });
 }
 
 // ---- In the page --------------------------------------------------------------------------------
@@ -147,8 +108,8 @@ async function withPage(browser, url, initScript, measure) {
 
 // ---- (a) Bytes of the page ----------------------------------------------------------------------
 
-async function pageBytes(browser, url, webDir) {
-  // What the page requests when it opens, and every file it can request (favicon...).
+// The files a browser fetches when it opens the page at `url` (favicon included).
+async function requestedOnOpen(browser, url) {
   const requested = new Set();
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -160,20 +121,21 @@ async function pageBytes(browser, url, webDir) {
   await h.waitForApp(page, 60000);
   await h.frames(page, 10);
   await context.close();
-  const files = fs.readdirSync(webDir).filter((f) => fs.statSync(path.join(webDir, f)).isFile()).sort();
-  const rows = files.map((name) => {
-    const data = fs.readFileSync(path.join(webDir, name));
-    return {
-      name,
-      requested_on_open: requested.has(name),
-      raw: data.length,
-      gzip9: zlib.gzipSync(data, { level: 9 }).length,
-      gzip6: zlib.gzipSync(data, { level: 6 }).length,
-      brotli11: zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  });
-  const total = (key) => rows.reduce((sum, r) => sum + r[key], 0);
-  return { files: rows, total: { raw: total('raw'), gzip9: total('gzip9'), gzip6: total('gzip6'), brotli11: total('brotli11') } };
+  return requested;
+}
+
+// Every file of the page's folder but the compressed copies beside them, and which a browser with
+// wasm SIMD (Chromium) and one without (?wasm=plain, as page.js chooses for it) fetch.
+async function pageBytes(browser, url, webDir) {
+  const simd = await requestedOnOpen(browser, url);
+  const plain = await requestedOnOpen(browser, `${url}?wasm=plain`);
+  const files = fs.readdirSync(webDir).filter((f) => fs.statSync(path.join(webDir, f)).isFile() && !/\.(gz|br)$/.test(f)).sort();
+  const rows = files.map((name) => ({
+    name, requested_simd: simd.has(name), requested_plain: plain.has(name), ...fileSizes(path.join(webDir, name)),
+    precompressed: fs.existsSync(path.join(webDir, `${name}.gz`)) && fs.existsSync(path.join(webDir, `${name}.br`)),
+  }));
+  return { files: rows, total: totals(rows), simd: totals(rows.filter((r) => r.requested_simd)),
+    plain: totals(rows.filter((r) => r.requested_plain)) };
 }
 
 // ---- (b) Navigation to the first drawn frame ----------------------------------------------------
@@ -183,9 +145,10 @@ async function pageBytes(browser, url, webDir) {
 function oneLoad(browser, url) {
   return withPage(browser, url, recordReady, (page) => page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    const resource = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file));
-    const wasm = resource('mlp_explorer.wasm');
-    const js = resource('mlp_explorer.js');
+    // The app's script and wasm, of whichever build page.js chose.
+    const resource = (pattern) => performance.getEntriesByType('resource').find((e) => pattern.test(e.name));
+    const wasm = resource(/\/mlp_explorer(_simd)?\.wasm$/);
+    const js = resource(/\/mlp_explorer(_simd)?\.js$/);
     const startup = window.mlpExplorer.frameStats().startup; // the app's own milestones
     return {
       first_frame: window.__mlpReadyAt,
@@ -213,35 +176,6 @@ async function firstFrame(browser, url, loads) {
 }
 
 // ---- (c) Frames while a weight is dragged -------------------------------------------------------
-
-// What to drag: a weight slider of the first weight layer (every layer downstream of it is
-// recomputed: the worst case), in the sliders' fine mode (every pixel is a new value; the integer
-// mode would change the weight only every few pixels). The section of W1 is opened with a click
-// when it is closed (large networks start with it closed). Without sliders (a page before the
-// panels), the line of that weight in the diagram.
-async function dragTarget(page) {
-  const find = async (test) => (await h.ui(page)).items.filter((it) => test(it.name))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))[0];
-  const click = async (it) => {
-    await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
-    await h.frames(page, 4);
-  };
-  const fine = await find((n) => n === 'button:Fine');
-  if (fine) await click(fine);
-  const slider = (n) => n === 'slider:W1[1,1]' || n.startsWith('slider:W1[');
-  let it = await find(slider);
-  if (!it) {
-    const section = await find((n) => n === 'section:W1');
-    if (section) {
-      await click(section);
-      it = await find(slider);
-    }
-  }
-  if (it) return { kind: 'slider', ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
-  it = await find((n) => n === 'edge:W1[1,1]' || n.startsWith('edge:W1['));
-  if (it) return { kind: 'edge', ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
-  return null;
-}
 
 // Presses on the target and moves the mouse once per animation frame, back and forth (sliders
 // sideways across their width, diagram lines up and down), then releases. Returns the page-clock
@@ -392,7 +326,7 @@ async function main() {
   const want = (part) => !opts.only || opts.only.has(part);
   const web = path.resolve(opts.web);
   const server = await startServer(web);
-  const browser = await h.launchBrowser();
+  const browser = await h.launchBrowser(BROWSER_ARGS);
   const out = { date: new Date().toISOString(), chromium: browser.version(), options: { ...opts, only: opts.only && [...opts.only] } };
   const log = (text) => process.stderr.write(`page_bench: ${text}\n`);
   try {
@@ -400,7 +334,7 @@ async function main() {
     out.viewport = h.DESKTOP;
     if (want('bytes')) {
       out.bytes = await pageBytes(browser, server.url, web);
-      log(`page: ${out.bytes.total.raw} bytes, ${out.bytes.total.gzip9} gzip -9`);
+      log(`page: ${out.bytes.simd.gzip9} bytes gzip -9 with SIMD, ${out.bytes.plain.gzip9} without`);
     }
     if (want('first-frame')) {
       out.first_frame = await firstFrame(browser, server.url, opts.loads);
@@ -438,6 +372,9 @@ async function main() {
         out.gl_calls.push(r);
         if (!r.error) log(`${name}: WebGL calls ${r.total_ms.toFixed(2)} ms a frame`);
       }
+    }
+    if (want('compare')) {
+      out.compare = await attempt(() => compare(browser, web, opts.playground, opts.compareLoads, log), { name: 'compare' });
     }
   } finally {
     await browser.close();

@@ -1,9 +1,21 @@
 # Turns a file into a C++ source holding its bytes, so shaders and the font are compiled into the
 # wasm instead of fetched at run time. Run in script mode:
-#   cmake -DINPUT=<file> -DOUTPUT=<file.cpp> -DSYMBOL=<name> -P embed_file.cmake
+#   cmake -DINPUT=<file> -DOUTPUT=<file.cpp> -DSYMBOL=<name> [-DGLSL=ON] -P embed_file.cmake
 # The bytes are followed by a NUL (so a shader can be used as a C string); <SYMBOL>_size does
 # not count it.
-file(READ "${INPUT}" hex HEX)
+#
+# GLSL=ON: a shader's // comments and indentation are left out (they are most of its bytes and the
+# GPU driver has no use for them); its lines stay where they are, so the line numbers of a compile
+# error still point into the file in shaders/.
+if(GLSL)
+  file(READ "${INPUT}" text)
+  string(REGEX REPLACE "//[^\n]*" "" text "${text}")
+  string(REGEX REPLACE "[ \t]+\n" "\n" text "${text}")
+  string(REGEX REPLACE "\n[ \t]+" "\n" text "${text}")
+  string(HEX "${text}" hex)
+else()
+  file(READ "${INPUT}" hex HEX)
+endif()
 string(LENGTH "${hex}" hex_length)
 math(EXPR size "${hex_length} / 2")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")

@@ -1,8 +1,9 @@
 // The page around the wasm app: start-up checks, the loading indicator, failure messages, the
 // link (hashchange, Copy link, the address bar written by the app), the message banners, the
 // toolbar (undo and redo with their keys, presets and Reset, JSON export and import by file
-// picker or drop), and window.mlpExplorer, the script API of docs/design.md. Loaded before mlp_explorer.js, which picks up
-// the Module object defined here.
+// picker or drop), and window.mlpExplorer, the script API of docs/design.md. Loaded before the app's
+// script (mlp_explorer.js or mlp_explorer_simd.js, see appScript), which picks up the Module
+// object defined here.
 //
 // Everything shown from input (messages quote links and files) is set with textContent, never
 // parsed as HTML, and nothing here evaluates text.
@@ -959,6 +960,8 @@
   function hasWebGL2() {
     return typeof WebGL2RenderingContext === 'function';
   }
+  // The fields Emscripten reads from here are listed in cmake/web_app.cmake
+  // (INCOMING_MODULE_JS_API): a new one must be added there too.
   window.Module = {
     canvas: byId('canvas'),
     // A failed fetch or compile of the wasm ends here.
@@ -966,6 +969,18 @@
     print(text) { console.log(text); },
     printErr(text) { console.warn(text); },
   };
+
+  // The app comes in two builds (cmake/web_app.cmake): mlp_explorer_simd's inner loops use wasm
+  // SIMD (about twice as fast a forward pass) and mlp_explorer runs everywhere. A browser without
+  // SIMD (Safari before 16.4) could not even compile the SIMD build, so it is asked first whether
+  // it validates a tiny SIMD module (i8x16.splat, i8x16.popcnt). ?wasm=plain in the address
+  // forces the plain build (the browser tests run both).
+  function appScript() {
+    const simdModule = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
+      10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+    const plain = new URLSearchParams(location.search).get('wasm') === 'plain';
+    return !plain && WebAssembly.validate(simdModule) ? 'mlp_explorer_simd.js' : 'mlp_explorer.js';
+  }
 
   // The app is loaded only when the browser can run it, so a missing feature gets a message
   // instead of a blank canvas.
@@ -975,10 +990,10 @@
     fail('This browser (or its settings) does not provide WebGL2, which draws the network.');
   } else {
     const script = document.createElement('script');
-    script.src = 'mlp_explorer.js';
+    script.src = appScript();
     script.async = true;
     script.addEventListener('error', function () {
-      fail('mlp_explorer.js could not be loaded. Is the page served from build/web?');
+      fail(script.src.split('/').pop() + ' could not be loaded. Is the page served from build/web?');
     });
     document.body.appendChild(script);
   }

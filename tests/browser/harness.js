@@ -12,6 +12,10 @@ const { PNG } = require('pngjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WEB_DIR = process.env.MLP_WEB_DIR || path.join(ROOT, 'build', 'web');
+// Which build of the app the tests open: the browser's choice (Chromium has wasm SIMD, so the
+// SIMD build), or with MLP_WASM_BUILD=plain the plain one, forced by the page's ?wasm=plain
+// (./build.sh test runs a part of the suite so).
+const PAGE_QUERY = process.env.MLP_WASM_BUILD === 'plain' ? '?wasm=plain' : '';
 
 const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader', // WebGL in headless Chromium without a GPU
@@ -33,7 +37,8 @@ const PALETTE = {
 };
 const PHONE = { width: 390, height: 844 };
 
-// Starts tools/serve.py on a free port; resolves to { url, stop }.
+// Starts tools/serve.py on a free port; resolves to { url, stop }: url is the page's address
+// (with PAGE_QUERY), to which a test appends a fragment.
 function startServer() {
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/python3', [path.join(ROOT, 'tools', 'serve.py'), '--port', '0', '--dir', WEB_DIR],
@@ -44,13 +49,14 @@ function startServer() {
     lines.once('line', (line) => {
       const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(line);
       if (!match) return reject(new Error(`unexpected first line from serve.py: ${line}`));
-      resolve({ url: match[1], stop: () => child.kill() });
+      resolve({ url: match[1] + PAGE_QUERY, stop: () => child.kill() });
     });
   });
 }
 
-function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+// extraArgs: more command-line switches (the benchmarks send other hosts to loopback).
+function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 // One server and one browser for all the tests of a file: pass node:test's before and after;

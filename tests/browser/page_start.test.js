@@ -74,7 +74,7 @@ test('without WebGL2 the page says so instead of showing a blank canvas', async 
 
 test('when the wasm cannot be fetched the page shows a readable message', async () => {
   const context = await env.browser.newContext();
-  await context.route('**/mlp_explorer.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await context.route(/mlp_explorer(_simd)?\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
   const page = await context.newPage();
   await page.goto(env.server.url);
   await page.waitForFunction(() => window.mlpExplorer && window.mlpExplorer.failure, null, { timeout: 30000 });

@@ -59,9 +59,12 @@ function assertStrictPolicy(policy, where) {
 }
 
 test('the built JavaScript and the sources turn no text into code or markup', () => {
-  // Emscripten's output: -sDYNAMIC_EXECUTION=0 must have left no eval or new Function in it.
-  const built = path.join(h.WEB_DIR, 'mlp_explorer.js');
-  assertNoCodeFromText(built, read(built));
+  // Emscripten's output, both builds: -sDYNAMIC_EXECUTION=0 must have left no eval or new
+  // Function in it; and page.js as Closure minified it.
+  for (const name of ['mlp_explorer.js', 'mlp_explorer_simd.js', 'page.js']) {
+    const built = path.join(h.WEB_DIR, name);
+    assertNoCodeFromText(built, read(built));
+  }
   for (const file of filesUnder(path.join(h.ROOT, 'web'), /\.(js|html)$/)) assertNoCodeFromText(file, read(file));
   // C++: no script run from a string, no EM_ASM (EM_JS bodies are fixed code taking arguments),
   // and the JavaScript inside EM_JS follows the same rules.

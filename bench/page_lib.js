@@ -1,0 +1,113 @@
+// What bench/page_bench.js and bench/page_compare.js share: statistics, the static server, the
+// compressed sizes of files, and where to drag a weight slider.
+'use strict';
+
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const h = require('../tests/browser/harness');
+
+// ---- Statistics ---------------------------------------------------------------------------------
+
+function sorted(values) { return [...values].sort((a, b) => a - b); }
+// Nearest-rank percentile (p in 0..100) of a non-empty list.
+function percentile(values, p) {
+  const s = sorted(values);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+function median(values) {
+  const s = sorted(values);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function summary(values) {
+  if (!values.length) return null;
+  return { n: values.length, min: Math.min(...values), median: median(values), p95: percentile(values, 95),
+    max: Math.max(...values) };
+}
+
+// ---- The server: a folder with no caching and cross-origin isolation -----------------------------
+
+// Cross-origin isolation (COOP/COEP): without it Chromium rounds performance.now() (and so
+// emscripten_get_now) to 100 us, too coarse for frames of a millisecond or less; with it the clock
+// has 5 us steps. Nothing else about a page changes. Every file is sent as it is (no compression:
+// the bytes are counted separately), never cached.
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png' };
+
+function startServer(root) {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = path.join(root, name === '/' ? 'index.html' : name);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() });
+    });
+  });
+}
+
+// ---- Bytes ----------------------------------------------------------------------------------------
+
+// A file's size as it is and compressed: gzip -9 (the target's measure), gzip -6 (what most servers
+// use when they compress on the fly) and brotli quality 11 (what hosts that pre-compress serve).
+function fileSizes(file) {
+  const data = fs.readFileSync(file);
+  return {
+    raw: data.length,
+    gzip9: zlib.gzipSync(data, { level: 9 }).length,
+    gzip6: zlib.gzipSync(data, { level: 6 }).length,
+    brotli11: zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function totals(rows) {
+  const total = (key) => rows.reduce((sum, r) => sum + r[key], 0);
+  return { raw: total('raw'), gzip9: total('gzip9'), gzip6: total('gzip6'), brotli11: total('brotli11') };
+}
+
+// ---- MLP Explorer: the weight slider to drag ----------------------------------------------------
+
+// What to drag: a weight slider of the first weight layer (every layer downstream of it is
+// recomputed: the worst case), in the sliders' fine mode (every pixel is a new value; the integer
+// mode would change the weight only every few pixels). The section of W1 is opened with a click
+// when it is closed (large networks start with it closed). Without sliders (a page before the
+// panels), the line of that weight in the diagram.
+async function dragTarget(page) {
+  const find = async (test) => (await h.ui(page)).items.filter((it) => test(it.name))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))[0];
+  const click = async (it) => {
+    await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+    await h.frames(page, 4);
+  };
+  const fine = await find((n) => n === 'button:Fine');
+  if (fine) await click(fine);
+  const slider = (n) => n === 'slider:W1[1,1]' || n.startsWith('slider:W1[');
+  let it = await find(slider);
+  if (!it) {
+    const section = await find((n) => n === 'section:W1');
+    if (section) {
+      await click(section);
+      it = await find(slider);
+    }
+  }
+  if (it) return { kind: 'slider', ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
+  it = await find((n) => n === 'edge:W1[1,1]' || n.startsWith('edge:W1['));
+  if (it) return { kind: 'edge', ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
+  return null;
+}
+
+module.exports = { median, percentile, summary, startServer, fileSizes, totals, dragTarget };

@@ -1,0 +1,38 @@
+/* What SDL's code would link into the page although the page never uses it, replaced by small
+ * stand-ins. The page draws with WebGL2 only: it never converts surfaces, never opens a game
+ * controller and never asks SDL for a GL function's address (ImGui's OpenGL3 backend and the
+ * diagram call the GLES3 functions directly). Each stand-in fails the way SDL fails when a
+ * feature is unavailable (NULL, with SDL_GetError() saying why).
+ *
+ * eglGetProcAddress is taken from this library before Emscripten's, which is a table of every
+ * GL and WebGL extension function (they would all stay in the wasm and its JavaScript). The
+ * __wrap_ functions stand in for SDL's own through the linker's --wrap (LINK_OPTIONS in
+ * CMakeLists.txt, which the page's link reads from the installed link_options.txt): SDL's own
+ * definitions, and everything only they reach (the software blitters, the controller
+ * database), are then left out. */
+#include "SDL.h"
+
+void *eglGetProcAddress(const char *name)
+{
+    (void)name;
+    return NULL;
+}
+
+/* Reached only from colour cursors and window icons (Emscripten_CreateCursor, SDL_SetWindowIcon);
+ * the page uses system cursors and has no icon. */
+SDL_Surface *__wrap_SDL_ConvertSurface(SDL_Surface *src, const SDL_PixelFormat *fmt, Uint32 flags)
+{
+    (void)src;
+    (void)fmt;
+    (void)flags;
+    SDL_SetError("SDL_ConvertSurface is left out of MLP Explorer's SDL");
+    return NULL;
+}
+
+/* Reached only from ImGui's SDL backend when gamepad navigation is on, which the page leaves off. */
+SDL_GameController *__wrap_SDL_GameControllerOpen(int joystick_index)
+{
+    (void)joystick_index;
+    SDL_SetError("game controllers are left out of MLP Explorer's SDL");
+    return NULL;
+}
