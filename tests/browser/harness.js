@@ -118,14 +118,20 @@ function ui(page) {
 }
 
 // The on-screen rectangle of a named UI item (see src/app/ui_probe.h), waiting a few frames for
-// it to appear; throws when it never does.
+// it to appear and to stay where it is for a frame (ImGui's windows and tables fit their contents
+// over the first frames after start-up: a press aimed at where an item was a frame before can
+// miss it); throws when it never does.
 async function item(page, name, { timeout = 5000 } = {}) {
   const deadline = Date.now() + timeout;
+  let last = null;
   for (;;) {
     const found = (await ui(page)).items.find((it) => it.name === name);
-    if (found) return { ...found, cx: found.x + found.w / 2, cy: found.y + found.h / 2 };
-    if (Date.now() > deadline) throw new Error(`UI item ${name} is not on screen`);
-    await frames(page, 2);
+    if (found && last && found.x === last.x && found.y === last.y && found.w === last.w && found.h === last.h) {
+      return { ...found, cx: found.x + found.w / 2, cy: found.y + found.h / 2 };
+    }
+    if (Date.now() > deadline) throw new Error(`UI item ${name} is not on screen, or never stays in place`);
+    last = found;
+    await frames(page, found ? 1 : 2);
   }
 }
 

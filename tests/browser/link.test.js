@@ -135,7 +135,8 @@ test('dragging a slider changes the fragment, and that fragment reopens the same
   const before = await h.state(page);
   await h.drag(page, slider.cx, slider.cy, 60, 0, { steps: 15 });
   const s = await h.state(page);
-  assert.notEqual(s.inputs[0][0], before.inputs[0][0], 'the drag changed x1[1]');
+  assert.notEqual(s.inputs[0][0], before.inputs[0][0],
+    `the drag changed x1[1] (pressed at ${slider.cx},${slider.cy}; the slider now at ${JSON.stringify(await h.item(page, probe))})`);
   const hash = await addressBarCatchesUp(page);
   assert.notEqual(hash, EXERCISE_HASH);
   const other = await h.openApp(env.browser, env.server.url + hash);
