@@ -154,6 +154,7 @@ void App::draw_laptop(const Layout& layout) {
                              ImGui::GetContentRegionAvail().x - step_mode_width(compact) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
         draw_step_mode(view_, probe_, compact);
+        draw_view_switch(session_, view_, probe_, compact);  // on its own line, with targets only
         const std::string hint = std::string("Drag ") + notation::kDot + " double-click to type " + notation::kDot + " " +
                                  notation::kLeftArrow + " " + notation::kArrow + " to step";
         muted_text_wrapped(hint.c_str());
@@ -211,13 +212,17 @@ void App::draw_phone(const Layout& layout) {
         const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
         // The title's name only when the sample list and the step mode still fit beside it (not
         // on a 360-pixel phone): the mark alone says where this is.
-        const float controls = sample_selector_min_width(session_) + step_mode_width(true) + 2 * spacing;
+        const float view_w = view_switch_width(session_, true);
+        const float controls = sample_selector_min_width(session_) + step_mode_width(true) + view_w + 3 * spacing;
         draw_title(title_width(true) + controls <= ImGui::GetContentRegionAvail().x);
         ImGui::SameLine(0, spacing);
         // Sample buttons while they fit beside the step mode (XOR's four do not), else a list.
-        draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width(true) - spacing);
+        draw_sample_selector(session_, view_, probe_, true,
+                             ImGui::GetContentRegionAvail().x - step_mode_width(true) - view_w - (view_w > 0 ? 2 : 1) * spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
         draw_step_mode(view_, probe_, true);
+        if (view_w > 0) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+        draw_view_switch(session_, view_, probe_, true);
     }
     ImGui::End();
 
