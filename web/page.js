@@ -785,7 +785,10 @@
     lossText.hidden = !status.loss;
     exerciseText.textContent = status.exercise;
     exerciseText.hidden = !status.exercise;
-    viewText.textContent = status.view;  // which view the diagram shows (with targets only)
+    // Which view the diagram shows, with targets only; a phone's top bar then has a second row
+    // (the view switch, src/app/layout.h), which moves the toolbar's strip down.
+    if (viewText.hidden !== !status.view) requestAnimationFrame(() => requestAnimationFrame(followDiagram));
+    viewText.textContent = status.view;
     viewText.hidden = !status.view;
   }
 

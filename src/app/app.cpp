@@ -86,6 +86,7 @@ void App::draw() {
     view_.tooltip.clear();
     update_exercise(session_, view_);
     layout_options_.worksheet_bar_lines = exercise_bar_lines(view_);
+    layout_options_.top_bar_rows = view_switch_width(session_, true) > 0 ? 2 : 1;  // the view switch's row
     // The height the diagram can use at a width, for the layout to give the rest to the panels.
     const DiagramHeightFn diagram_wanted = [](float width, const void* shape) {
         return mlp::diagram_wanted_height(*static_cast<const std::vector<int>*>(shape), width, 1e5f);
@@ -212,17 +213,14 @@ void App::draw_phone(const Layout& layout) {
         const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
         // The title's name only when the sample list and the step mode still fit beside it (not
         // on a 360-pixel phone): the mark alone says where this is.
-        const float view_w = view_switch_width(session_, true);
-        const float controls = sample_selector_min_width(session_) + step_mode_width(true) + view_w + 3 * spacing;
+        const float controls = sample_selector_min_width(session_) + step_mode_width(true) + 2 * spacing;
         draw_title(title_width(true) + controls <= ImGui::GetContentRegionAvail().x);
         ImGui::SameLine(0, spacing);
         // Sample buttons while they fit beside the step mode (XOR's four do not), else a list.
-        draw_sample_selector(session_, view_, probe_, true,
-                             ImGui::GetContentRegionAvail().x - step_mode_width(true) - view_w - (view_w > 0 ? 2 : 1) * spacing);
+        draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width(true) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
         draw_step_mode(view_, probe_, true);
-        if (view_w > 0) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-        draw_view_switch(session_, view_, probe_, true);
+        draw_view_switch(session_, view_, probe_, false);  // its own row (top_bar_rows), with targets only
     }
     ImGui::End();
 

@@ -215,10 +215,15 @@ bool DiagramRenderer::init_gl() {
 void DiagramRenderer::update_scales(const mlp::EdgePlan& plan) { scales_ = mlp::gap_scales(plan, gap_max_); }
 
 void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate) {
-    if (gradients_)
+    if (gradients_) {
         mlp::build_edge_instances(plan, session.gradients()->dw, &lines_);
-    else
+        // A gradient is a product over every layer and may overflow a float (or a double: then
+        // state() says so and Step refuses); such a line is drawn as no gradient, not as garbage.
+        for (mlp::EdgeInstance& line : lines_)
+            if (!std::isfinite(line.weight)) line.weight = 0.0f;
+    } else {
         mlp::build_edge_instances(plan, session.network(), &lines_);
+    }
     plan_lines_.resize(plan.gaps.size());
     plan_binned_.resize(plan.gaps.size());
     plan_first_.resize(plan.gaps.size());
@@ -286,7 +291,7 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
             }
             out[0] = static_cast<float>(c);
             out[1] = static_cast<float>(i);
-            out[2] = static_cast<float>(value);
+            out[2] = std::isfinite(static_cast<float>(value)) ? static_cast<float>(value) : 0.0f;  // (see rebuild_lines)
             out[3] = state;
         }
     }

@@ -351,8 +351,11 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         const ImVec2 padding = ImGui::GetStyle().WindowPadding;
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         const ImVec2 mouse = ImGui::GetIO().MousePos;
+        // Below the page's HTML strips over the canvas (the toolbar, the title and note), which
+        // would cover it: from the diagram's top down.
+        const float top = std::clamp(area_.y, 0.0f, std::max(0.0f, display.y - size.y - 2 * padding.y - 2));
         const mlp::Point at = mlp::place_tooltip(geo_, {mouse.x, mouse.y}, size.x + 2 * padding.x + 2, size.y + 2 * padding.y + 2,
-                                                 {0, 0, display.x, display.y}, keep_clear);
+                                                 {0, top, display.x, display.y - top}, keep_clear);
         ImGui::SetNextWindowPos(ImVec2(at.x, at.y));
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(text.c_str());

@@ -162,9 +162,13 @@ test('hovering a line writes dL/dw = Σ δ·a with the numbers, and a drag chang
   const last = u.tooltip.split('\n').at(-1);
   assert.ok(close(num(last.slice(last.lastIndexOf('=') + 1)), s.dz[0][u.sample][1]), `${last} ends in dz = ${s.dz[0][u.sample][1]}`);
 
-  // Drag W3[1,1]'s line up: at every step, the tooltip's dL/dw and node 3.1's δ are the state's
-  // of the same frame, and the lines' pixels move.
-  const line = await h.item(page, 'edge:W3[1,1]');
+  // Drag a line of W3 up whose source node is not clipped in either sample (then its gradient
+  // moves with it): at every step, the tooltip's dL/dw and its node's δ are the state's of the
+  // same frame, and the lines' pixels move.
+  const j = s.a[1][0].findIndex((v, k) => v !== 0 && s.a[1][1][k] !== 0);
+  assert.ok(j >= 0, 'a node of layer 2 that is not clipped');
+  const weight = `W3[1,${j + 1}]`;
+  const line = await h.item(page, `edge:${weight}`);
   const before = await diagramPixels(page);
   const seen = new Set();
   await h.drag(page, line.cx, line.cy, 0, -60, {
@@ -172,16 +176,16 @@ test('hovering a line writes dL/dw = Σ δ·a with the numbers, and a drag chang
     onStep: async () => {
       const snap = await h.snapshot(page);
       const first = snap.ui.tooltip.split('\n')[0];
-      const { sum: shown } = parseGradientLine(first, 'W3[1,1]');
-      assert.ok(close(shown, snap.state.dw[2][0][0]), `the tooltip's ${shown} is dL/dW3[1,1] = ${snap.state.dw[2][0][0]} of that frame`);
+      const { sum: shown } = parseGradientLine(first, weight);
+      assert.ok(close(shown, snap.state.dw[2][0][j]), `the tooltip's ${shown} is dL/d${weight} = ${snap.state.dw[2][0][j]} of that frame`);
       const label = h.find(snap.ui, 'node:3.1');
       assert.ok(close(num(label.text), snap.state.dz[2][snap.ui.sample][0]), `node 3.1 shows δ ${label.text} = ${snap.state.dz[2][snap.ui.sample][0]}`);
-      seen.add(snap.state.dw[2][0][0]);
+      seen.add(snap.state.dw[2][0][j]);
     },
   });
   const s2 = await h.state(page);
-  assert.notEqual(s2.weights[2][0][0], s.weights[2][0][0], 'the drag changed W3[1,1]');
-  assert.ok(seen.size > 1, 'dL/dW3[1,1] changed during the drag');
+  assert.notEqual(s2.weights[2][0][j], s.weights[2][0][j], `the drag changed ${weight}`);
+  assert.ok(seen.size > 1, `dL/d${weight} changed during the drag`);
   const dragged = await diagramPixels(page);
   const panel = await h.item(page, 'panel:diagram');
   assert.ok(h.differingPixels(before, dragged, panel.y) > 100, 'the gradient view changed');
@@ -197,7 +201,13 @@ test('screenshots: the gradient view with a tooltip, at 1280x720 and 390x844', a
     const edge = await h.item(page, 'edge:W2[1,3]');
     await page.mouse.move(edge.cx, edge.cy);
     const u = await h.until(page, h.ui, (x) => x.tooltip.startsWith('\u2202L/\u2202W2[1,3]'));
-    assert.ok(h.find(u, 'tooltip'), 'the tooltip is up');
+    assert.ok(u.tooltip.startsWith('\u2202L/\u2202W2[1,3]') && h.find(u, 'tooltip'), `the gradient tooltip is up: ${u.tooltip}`);
+    // Nothing of the page covers the switch (a phone's top bar grows a row for it).
+    const button = h.find(u, 'button:Gradients');
+    const toolbar = await page.locator('#toolbar').boundingBox();
+    const apart = button.x + button.w <= toolbar.x + 0.5 || toolbar.x + toolbar.width <= button.x + 0.5 ||
+      button.y + button.h <= toolbar.y + 0.5 || toolbar.y + toolbar.height <= button.y + 0.5;
+    assert.ok(apart, `the toolbar ${JSON.stringify(toolbar)} is clear of the switch ${JSON.stringify(button)}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, `gradient-view-${viewport.width}x${viewport.height}.png`) });
     assert.deepEqual(page.errors, []);
     await page.context().close();
