@@ -773,6 +773,7 @@
   const outputsText = byId('outputs-text');
   const lossText = byId('loss-text');
   const exerciseText = byId('exercise-text');
+  const viewText = byId('view-text');
   let outputsTimer = 0;
   function statusChanged(json) {
     const status = JSON.parse(json);
@@ -784,6 +785,11 @@
     lossText.hidden = !status.loss;
     exerciseText.textContent = status.exercise;
     exerciseText.hidden = !status.exercise;
+    // Which view the diagram shows, with targets only; a phone's top bar then has a second row
+    // (the view switch, src/app/layout.h), which moves the toolbar's strip down.
+    if (viewText.hidden !== !status.view) requestAnimationFrame(() => requestAnimationFrame(followDiagram));
+    viewText.textContent = status.view;
+    viewText.hidden = !status.view;
   }
 
   // The worksheet as tables: read from the app (mlp_sheet_json) when it says its values changed,

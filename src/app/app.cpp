@@ -86,6 +86,7 @@ void App::draw() {
     view_.tooltip.clear();
     update_exercise(session_, view_);
     layout_options_.worksheet_bar_lines = exercise_bar_lines(view_);
+    layout_options_.top_bar_rows = view_switch_width(session_, true) > 0 ? 2 : 1;  // the view switch's row
     // The height the diagram can use at a width, for the layout to give the rest to the panels.
     const DiagramHeightFn diagram_wanted = [](float width, const void* shape) {
         return mlp::diagram_wanted_height(*static_cast<const std::vector<int>*>(shape), width, 1e5f);
@@ -154,6 +155,7 @@ void App::draw_laptop(const Layout& layout) {
                              ImGui::GetContentRegionAvail().x - step_mode_width(compact) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
         draw_step_mode(view_, probe_, compact);
+        draw_view_switch(session_, view_, probe_, compact);  // on its own line, with targets only
         const std::string hint = std::string("Drag ") + notation::kDot + " double-click to type " + notation::kDot + " " +
                                  notation::kLeftArrow + " " + notation::kArrow + " to step";
         muted_text_wrapped(hint.c_str());
@@ -218,6 +220,7 @@ void App::draw_phone(const Layout& layout) {
         draw_sample_selector(session_, view_, probe_, true, ImGui::GetContentRegionAvail().x - step_mode_width(true) - spacing);
         if (session_.sample_count() > 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
         draw_step_mode(view_, probe_, true);
+        draw_view_switch(session_, view_, probe_, false);  // its own row (top_bar_rows), with targets only
     }
     ImGui::End();
 

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "app/diagram_text.h"
 #include "app/exercise_state.h"
 #include "app/palette.h"
 #include "app/value_mask.h"
@@ -69,6 +70,8 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
     const int sample = std::clamp(view.sample, 0, std::max(0, session.sample_count() - 1));
     const ValueMask mask(session, view);
     const int columns = static_cast<int>(geo.columns.size());
+    // The gradient view labels each node with its δ = ∂L/∂z; the inputs have none.
+    const bool gradients = shows_gradients(session, view.gradient_view);
 
     // Every node is an obstacle; `first_circle[c]` is the index of column c's node 0.
     std::vector<mlp::LabelCircle> circles;
@@ -97,7 +100,7 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
         for (int c = 0; c < columns; ++c) {
             const mlp::Column& col = geo.columns[c];
             if (col.strip || col.radius < kMinTextRadius) continue;
-            if (kind != Kind::Number && c == 0) continue;
+            if ((kind != Kind::Number || gradients) && c == 0) continue;
             for (int i = 0; i < col.count; ++i) {
                 const mlp::Point p = col.node(static_cast<float>(i));
                 const float r = col.radius;
@@ -105,7 +108,8 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
                 mlp::LabelRequest req;
                 req.own = first_circle[c] + i;
                 if (kind == Kind::Number) {
-                    const double value = c == 0 ? session.document().inputs.at(sample, i) : pass.a[c - 1].at(sample, i);
+                    const double value = c == 0 ? session.document().inputs.at(sample, i)
+                                                : node_number(session, gradients, c - 1, sample, i);
                     // A blank to fill in (the learner's answer once typed) when exercise mode hides it.
                     AnswerTone tone = AnswerTone::Blank;
                     label.text = c > 0 && mask.hides_node(c - 1, sample, i)

@@ -215,7 +215,15 @@ bool DiagramRenderer::init_gl() {
 void DiagramRenderer::update_scales(const mlp::EdgePlan& plan) { scales_ = mlp::gap_scales(plan, gap_max_); }
 
 void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate) {
-    mlp::build_edge_instances(plan, session.network(), &lines_);
+    if (gradients_) {
+        mlp::build_edge_instances(plan, session.gradients()->dw, &lines_);
+        // A gradient is a product over every layer and may overflow a float (or a double: then
+        // state() says so and Step refuses); such a line is drawn as no gradient, not as garbage.
+        for (mlp::EdgeInstance& line : lines_)
+            if (!std::isfinite(line.weight)) line.weight = 0.0f;
+    } else {
+        mlp::build_edge_instances(plan, session.network(), &lines_);
+    }
     plan_lines_.resize(plan.gaps.size());
     plan_binned_.resize(plan.gaps.size());
     plan_first_.resize(plan.gaps.size());
@@ -226,6 +234,11 @@ void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::Edge
     }
     gap_max_.resize(plan.gaps.size());
     for (size_t l = 0; l < plan.gaps.size(); ++l) gap_max_[l] = mlp::gap_max_abs(plan, lines_, static_cast<int>(l));
+    // The gradient view scales as the values view does (edge_bins.h gap_scales): one |∂L/∂w| at full
+    // width for the whole network where lines are single weights, not one per layer, so a layer
+    // whose gradients are small (vanishing through saturated sigmoids, say) looks small: a step
+    // moves every weight by lr·∂L/∂w, and equal widths mean equal steps everywhere. An aggregated
+    // gap keeps its own scale, as for the weights, or its block means would be invisible.
     update_scales(plan);
     stale_gaps_.assign(plan.gaps.size(), false);
     cache_stale_ = true;
@@ -247,13 +260,15 @@ void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePl
                     sizeof(mlp::EdgeInstance), &lines_[index]);
 }
 
-// Node layers first_layer.. (0 = the inputs) of `sample`: value shown is the activation a, and
-// whether the activation clipped z (the worksheet's crossed-out value), or, for a value exercise
-// mode hides, nothing of either (a blank: value 0, state 2).
+// Node layers first_layer.. (0 = the inputs) of `sample`: value shown is the activation a (in the
+// gradient view δ = ∂L/∂z, and 0 for an input, which has none), and whether the activation
+// clipped z (the worksheet's crossed-out value: in the gradient view, why δ is 0), or, for a value
+// exercise mode hides, nothing of either (a blank: value 0, state 2).
 void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate,
                                     const ValueMask& mask) {
     const mlp::Network& net = session.network();
     const mlp::ForwardPass& pass = session.pass();
+    const mlp::BackwardPass* grad = gradients_ ? session.gradients() : nullptr;
     const int layers = static_cast<int>(net.shape.size());
     if (reallocate) {
         node_offset_.assign(layers + 1, 0);
@@ -267,16 +282,16 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
             double value = 0.0;
             float state = 0.0f;
             if (c == 0) {
-                value = session.document().inputs.at(sample, i);
+                value = grad ? 0.0 : session.document().inputs.at(sample, i);
             } else if (mask.any() && mask.hides_node(c - 1, sample, i)) {
                 state = 2.0f;
             } else {
-                value = pass.a[c - 1].at(sample, i);
+                value = grad ? grad->dz[c - 1].at(sample, i) : pass.a[c - 1].at(sample, i);
                 state = mlp::is_clipped(net.activations[c - 1], pass.z[c - 1].at(sample, i)) ? 1.0f : 0.0f;
             }
             out[0] = static_cast<float>(c);
             out[1] = static_cast<float>(i);
-            out[2] = static_cast<float>(value);
+            out[2] = std::isfinite(static_cast<float>(value)) ? static_cast<float>(value) : 0.0f;  // (see rebuild_lines)
             out[3] = state;
         }
     }
@@ -292,13 +307,22 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
 }
 
 void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
-                           uint64_t mask_version) {
+                           uint64_t mask_version, bool gradients) {
     if (!init_gl()) return;
     sample = std::clamp(sample, 0, session.sample_count() - 1);
+    gradients = gradients && session.gradients() != nullptr;
     using Kind = mlp::Session::Edit::Kind;
+    const bool new_view = gradients != gradients_;
+    gradients_ = gradients;
+    const bool text_only = session.revision() == seen_revision_ + 1 && session.last_edit().kind == Kind::Text &&
+                           mask_version == seen_mask_version_;
     if (session.structure_revision() != seen_structure_) {
         rebuild_lines(session, plan, true);
         rebuild_nodes(session, sample, 0, true, mask);
+    } else if (new_view || (gradients && session.revision() != seen_revision_ && !text_only)) {
+        // Every gradient depends on the loss, so any edit but the title's changes all of them.
+        rebuild_lines(session, plan, false);
+        rebuild_nodes(session, sample, 0, false, mask);
     } else if (session.revision() != seen_revision_) {
         const mlp::Session::Edit& edit = session.last_edit();
         const bool one_edit = session.revision() == seen_revision_ + 1;

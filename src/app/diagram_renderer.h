@@ -8,6 +8,8 @@
 //   the sample shown, or what
 //   exercise mode hides          -> nodes only;
 //   a new document               -> everything rebuilt.
+// In the gradient view (lines by ∂L/∂w, nodes by δ = ∂L/∂z; backward_pass.h) every edit changes
+// every gradient, so any edit rebuilds the lines and nodes (the sample shown: the nodes only).
 // Resizing never rebuilds: the shaders place lines and nodes from per-column uniforms.
 #pragma once
 
@@ -38,9 +40,10 @@ public:
 
     // Brings the instance buffers up to date with the session and the sample shown. A node the
     // mask hides is drawn as a blank (no fill, no clip mark); mask_version moves when the mask
-    // changes for a reason the session's revision does not show (exercise_view.h).
+    // changes for a reason the session's revision does not show (exercise_view.h). gradients: draw
+    // the gradient view (the session must have targets).
     void sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
-              uint64_t mask_version);
+              uint64_t mask_version, bool gradients = false);
     // Draws into framebuffer `target_fbo` (0: the canvas; bound on entry), clipped to geo.area.
     // display: the canvas (or the picture, app/picture.h) in CSS px.
     void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
@@ -55,7 +58,7 @@ public:
     const std::string& error() const { return error_; }
     // The line that carries weight (row, col) of layer l, as last synced (for highlights).
     const mlp::EdgeInstance& line(int index) const { return lines_[index]; }
-    // The |w| drawn at full width in gap l, as last synced.
+    // The |w| (in the gradient view |∂L/∂w|) drawn at full width in gap l, as last synced.
     float gap_scale(int l) const { return scales_[l]; }
     int line_count() const { return static_cast<int>(lines_.size()); }
     int node_count() const { return static_cast<int>(nodes_.size() / 4); }
@@ -99,7 +102,7 @@ private:
     std::vector<int> plan_lines_;    // per gap: how many lines it draws
     std::vector<bool> plan_binned_;  // per gap: whether they are block means
     std::vector<int> plan_first_;    // per gap: its first line in lines_
-    std::vector<float> nodes_;       // (nodes, 4): layer, index, value, state (0, 1 clipped, 2 hidden)
+    std::vector<float> nodes_;       // (nodes, 4): layer, index, value (a, or δ), state (0, 1 clipped, 2 hidden)
     std::vector<int> node_offset_;   // first node of each layer in nodes_
     float value_scale_ = 1.0f;       // the largest |value| among the nodes shown
 
@@ -119,6 +122,7 @@ private:
     uint64_t seen_structure_ = 0;
     int seen_sample_ = -1;
     uint64_t seen_mask_version_ = 0;
+    bool gradients_ = false;  // what lines_ and nodes_ hold: the gradient view's values
 };
 
 }  // namespace app

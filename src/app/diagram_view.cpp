@@ -79,8 +79,11 @@ void DiagramView::drag_weight(mlp::Session& session, const ViewState& view, floa
     if (view.integer_steps) {
         value = drag_.start_value + std::round(-dy / kPixelsPerStep);  // up is more
     } else {
-        // The heaviest weight's worth per kPixelsPerScale pixels, snapped to a round step.
-        const double per_pixel = std::max(1e-6, static_cast<double>(renderer_.gap_scale(drag_.hit.layer))) / kPixelsPerScale;
+        // The heaviest weight's worth per kPixelsPerScale pixels, snapped to a round step. (The
+        // gradient view's lines are scaled by |∂L/∂w|: then the layer's largest |w| at the press.)
+        const double scale = shows_gradients(session, view.gradient_view) ? drag_.weight_scale
+                                                                          : renderer_.gap_scale(drag_.hit.layer);
+        const double per_pixel = std::max(1e-6, scale) / kPixelsPerScale;
         const double step = std::pow(10.0, std::floor(std::log10(per_pixel)));
         value = std::round((drag_.start_value - dy * per_pixel) / step) * step;
     }
@@ -118,8 +121,11 @@ void DiagramView::handle_input(mlp::Session& session, ViewState& view, const Rec
                 view.scroll_to_selected = !(clicked.kind == Selection::Kind::Node &&
                                             focus_answer_of_node(session, view, clicked.layer, clicked.row));
             }
-            if (hover_.kind == mlp::DiagramHit::Kind::Edge)
-                drag_.start_value = session.network().weights[hover_.layer].at(hover_.row, hover_.col);
+            if (hover_.kind == mlp::DiagramHit::Kind::Edge) {
+                const mlp::Matrix& w = session.network().weights[hover_.layer];
+                drag_.start_value = w.at(hover_.row, hover_.col);
+                for (size_t k = 0; k < w.values.size(); ++k) drag_.weight_scale = std::max(drag_.weight_scale, std::fabs(w.values[k]));
+            }
         }
     }
     view.hovered = selection_of(hover_);
@@ -166,9 +172,10 @@ void DiagramView::draw_headings(const mlp::Session& session, const ViewState& vi
 }
 
 // The key under the diagram: what the colours, the dots and the red ring mean, and what a line
-// does when dragged (nothing else on screen says it). Items that do not fit the width are left
-// out by importance (the colours of the signs and the drag first), drawn in their order.
-void DiagramView::draw_legend(ImDrawList* list, UiProbe& probe) const {
+// does when dragged (nothing else on screen says it); in the gradient view the same for ∂L/∂w and
+// δ. Items that do not fit the width are left out by importance (the colours of the signs and the
+// drag first), drawn in their order.
+void DiagramView::draw_legend(ImDrawList* list, UiProbe& probe, bool gradients) const {
     ImFont* font = ImGui::GetFont();
     const float size = kSubheadingFontSize;
     const float y = std::round(geo_.footer_top + (geo_.area.y + geo_.area.h - geo_.footer_top) * 0.5f);
@@ -188,7 +195,21 @@ void DiagramView::draw_legend(ImDrawList* list, UiProbe& probe) const {
         {Swatch::None, palette::kMuted, "thicker: larger |w|", 4},
         {Swatch::Drag, palette::kInk, "drag a line to change its weight", 1},
     };
-    constexpr int kCount = static_cast<int>(sizeof kItems / sizeof kItems[0]);
+    // The gradient view: the same colours for the sign of ∂L/∂w (a step moves w the other way),
+    // the same widths for its size, and the nodes filled by their δ.
+    static const Item kGradientItems[] = {
+        {Swatch::Line, palette::kPositive, "\u2202L/\u2202w > 0", 0},
+        {Swatch::Line, palette::kNegative, "\u2202L/\u2202w < 0", 0},
+        {Swatch::Dots, palette::kZeroEdge, "\u2202L/\u2202w = 0", 3},
+        {Swatch::None, palette::kMuted, "thicker: larger |\u2202L/\u2202w|", 4},
+        {Swatch::None, palette::kMuted, "nodes: \u03B4 = \u2202L/\u2202z", 1},
+        {Swatch::Ring, palette::kClipped, "clipped by ReLU: \u03B4 = 0", 2},
+        {Swatch::Drag, palette::kInk, "drag a line to change its weight", 2},
+    };
+    static_assert(sizeof kItems / sizeof kItems[0] <= sizeof kGradientItems / sizeof kGradientItems[0], "shown[] holds either list");
+    const Item* items = gradients ? kGradientItems : kItems;
+    const int count = gradients ? static_cast<int>(sizeof kGradientItems / sizeof kGradientItems[0])
+                                 : static_cast<int>(sizeof kItems / sizeof kItems[0]);
     constexpr float kSwatch = 18.0f, kGap = 5.0f, kSpacing = 14.0f;
     const float left = geo_.area.x + 14.0f;
     const float right = geo_.area.x + geo_.area.w - 10.0f;
@@ -197,20 +218,20 @@ void DiagramView::draw_legend(ImDrawList* list, UiProbe& probe) const {
         return swatch_w + font->CalcTextSizeA(size, FLT_MAX, 0.0f, item.text).x;
     };
     // Which fit, most important first.
-    bool shown[kCount] = {};
+    bool shown[sizeof kGradientItems / sizeof kGradientItems[0]] = {};
     float used = 0.0f;
     for (int importance = 0; importance <= 4; ++importance)
-        for (int k = 0; k < kCount; ++k) {
-            if (kItems[k].importance != importance) continue;
-            const float w = width(kItems[k]) + (used > 0.0f ? kSpacing : 0.0f);
+        for (int k = 0; k < count; ++k) {
+            if (items[k].importance != importance) continue;
+            const float w = width(items[k]) + (used > 0.0f ? kSpacing : 0.0f);
             if (left + used + w > right) continue;
             shown[k] = true;
             used += w;
         }
     float x = left;
-    for (int k = 0; k < kCount; ++k) {
+    for (int k = 0; k < count; ++k) {
         if (!shown[k]) continue;
-        const Item& item = kItems[k];
+        const Item& item = items[k];
         const ImU32 colour = item.colour.u32();
         switch (item.swatch) {
             case Swatch::Line: list->AddLine(ImVec2(x, y), ImVec2(x + kSwatch, y), colour, 3.0f); break;
@@ -243,17 +264,20 @@ void DiagramView::add_probes(const mlp::Session& session, const ViewState& view,
     if (nodes <= kMaxProbeItems) {
         const int sample = shown_sample(session, view);
         const ValueMask mask(session, view);
+        const bool gradients = shows_gradients(session, view.gradient_view);
         for (int c = 0; c < static_cast<int>(geo_.columns.size()); ++c) {
             const mlp::Column& col = geo_.columns[c];
             const float r = col.strip ? col.spacing * 0.5f : col.radius;
             for (int i = 0; i < col.count; ++i) {
                 const mlp::Point p = col.node(static_cast<float>(i));
                 // text: the node's value as its label shows it ("?" when exercise mode hides it).
-                const double value = c == 0 ? session.document().inputs.at(sample, i) : session.pass().a[c - 1].at(sample, i);
+                // (In the gradient view δ = ∂L/∂z, which an input has not: "".)
+                const double value = c == 0 ? session.document().inputs.at(sample, i) : node_number(session, gradients, c - 1, sample, i);
                 AnswerTone tone;
                 const std::string text = c > 0 && mask.hides_node(c - 1, sample, i)
                                              ? hidden_node_label(session, view, c - 1, sample, i, &tone)
-                                             : mlp::format_value(value);
+                                         : c == 0 && gradients ? std::string()
+                                                               : mlp::format_value(value);
                 probe.add("node:" + std::to_string(c) + "." + std::to_string(i + 1), p.x - col.half_width(), p.y - r,
                           2 * col.half_width(), 2 * r, false, text);
             }
@@ -293,21 +317,24 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         return;
     }
     draw_headings(session, view, list);
-    draw_legend(list, probe);
+    draw_legend(list, probe, shows_gradients(session, view.gradient_view));
     draw_diagram_labels(session, view, geo_, list, probe);
     add_probes(session, view, probe);
 
     const int sample = shown_sample(session, view);
     const ValueMask mask(session, view);
+    const bool gradients = shows_gradients(session, view.gradient_view);
     switch (hover_.kind) {
         case mlp::DiagramHit::Kind::Node:
-            view.tooltip = node_tooltip(session, sample, hover_.layer, hover_.row, &mask);
+            view.tooltip = gradients ? node_gradient_tooltip(session, sample, hover_.layer, hover_.row, &mask)
+                                     : node_tooltip(session, sample, hover_.layer, hover_.row, &mask);
             break;
         case mlp::DiagramHit::Kind::Edge:
-            view.tooltip = edge_tooltip(session, sample, hover_.layer, hover_.row, hover_.col, &mask);
+            view.tooltip = gradients ? edge_gradient_tooltip(session, hover_.layer, hover_.row, hover_.col, &mask)
+                                     : edge_tooltip(session, sample, hover_.layer, hover_.row, hover_.col, &mask);
             break;
         case mlp::DiagramHit::Kind::EdgeBins:
-            view.tooltip = bins_tooltip(session, plan_.gaps[hover_.layer], hover_.layer, hover_.row, hover_.col);
+            view.tooltip = bins_tooltip(session, plan_.gaps[hover_.layer], hover_.layer, hover_.row, hover_.col, gradients);
             break;
         case mlp::DiagramHit::Kind::None: break;
     }
@@ -324,8 +351,11 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         const ImVec2 padding = ImGui::GetStyle().WindowPadding;
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         const ImVec2 mouse = ImGui::GetIO().MousePos;
+        // Below the page's HTML strips over the canvas (the toolbar, the title and note), which
+        // would cover it: from the diagram's top down.
+        const float top = std::clamp(area_.y, 0.0f, std::max(0.0f, display.y - size.y - 2 * padding.y - 2));
         const mlp::Point at = mlp::place_tooltip(geo_, {mouse.x, mouse.y}, size.x + 2 * padding.x + 2, size.y + 2 * padding.y + 2,
-                                                 {0, 0, display.x, display.y}, keep_clear);
+                                                 {0, top, display.x, display.y - top}, keep_clear);
         ImGui::SetNextWindowPos(ImVec2(at.x, at.y));
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(text.c_str());
@@ -339,7 +369,8 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
 
 void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, float fb_scale, unsigned target_fbo) {
     if (geo_.columns.empty()) return;
-    renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view), view.exercise.mask_version);
+    renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view), view.exercise.mask_version,
+                   shows_gradients(session, view.gradient_view));
     if (!renderer_.error().empty()) return;
 
     DiagramHighlight highlight;

@@ -39,7 +39,7 @@ private:
     void update_layout(const mlp::Session& session, const Rect& area);
     void drag_weight(mlp::Session& session, const ViewState& view, float mouse_y);
     void draw_headings(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
-    void draw_legend(ImDrawList* list, UiProbe& probe) const;
+    void draw_legend(ImDrawList* list, UiProbe& probe, bool gradients) const;
     void add_probes(const mlp::Session& session, const ViewState& view, UiProbe& probe);
 
     Rect area_;
@@ -55,6 +55,7 @@ private:
         mlp::DiagramHit hit;   // what it went down on
         float start_y = 0;
         double start_value = 0;
+        double weight_scale = 0;  // the largest |w| of the line's layer at the press
     } drag_;
 
     // ui() probe points of the lines, which depend only on the layout.

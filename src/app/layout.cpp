@@ -14,7 +14,8 @@ Layout compute_layout(ImVec2 display, const LayoutOptions& options, DiagramHeigh
     const float W = std::max(display.x, 1.0f), H = std::max(display.y, 1.0f);
     layout.narrow = W < kNarrowWidth;
     if (layout.narrow) {
-        const float bar_h = 52.0f;  // one row of touch-sized buttons
+        // One row of touch-sized buttons, and 44 px more for each further row.
+        const float bar_h = 52.0f + 44.0f * static_cast<float>(std::max(0, options.top_bar_rows - 1));
         layout.top_bar = {0, 0, W, bar_h};
         const float tool_h = toolbar_height(true);
         layout.toolbar = {0, bar_h, W, tool_h};

@@ -3,8 +3,9 @@
 // Laptop (>= 720 CSS px wide): the sliders panel on the left, full height, headed by the title,
 // sample selector and step mode; on the right the page's toolbar strip, the diagram, and the
 // worksheet docked below it (collapsible to its header line).
-// Phone (< 720 px): a slim top bar, the toolbar strip, the diagram, and below it one panel with
-// tabs (Sliders, Worksheet) that can be folded down to its tab bar to give the diagram the screen.
+// Phone (< 720 px): a slim top bar (a second row with targets: the diagram's view switch), the
+// toolbar strip, the diagram, and below it one panel with tabs (Sliders, Worksheet) that can be
+// folded down to its tab bar to give the diagram the screen.
 //
 // A document with a title or a note gets a strip under the toolbar for them (the page's HTML,
 // web/page.js), as tall as the page measured them.
@@ -37,6 +38,7 @@ struct LayoutOptions {
     bool panels_open = true;     // phone: the tabbed panel under the diagram
     int worksheet_bar_lines = 0; // laptop: lines of a bar under the worksheet's header (exercise mode)
     float caption_height = 0;    // the page's title and note (0: none)
+    int top_bar_rows = 1;        // phone: rows of the top bar (a second holds the diagram's view switch)
 };
 
 struct Layout {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/breakdown_panel.h"
+#include "app/diagram_text.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
 #include "core/json_writer.h"
@@ -179,6 +180,14 @@ std::string outputs_text(const mlp::Session& session, const ViewState& view) {
     return text;
 }
 
+std::string view_text(const mlp::Session& session, const ViewState& view) {
+    if (!session.document().has_targets()) return "";
+    if (!shows_gradients(session, view.gradient_view)) return "The diagram shows the values: lines by weight, nodes by value.";
+    return std::string("The diagram shows the gradients: lines by ") + notation::kPartial + "L/" + notation::kPartial +
+           "w (summed over the samples), nodes by " + notation::kDelta + " = " + notation::kPartial + "L/" +
+           notation::kPartial + "z" + (session.sample_count() > 1 ? " of the sample shown." : ".");
+}
+
 std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise) {
     const std::vector<int>& shape = session.network().shape;
     std::string network = n(static_cast<int>(shape.size())) + " layers of nodes: ";
@@ -195,6 +204,8 @@ std::string status_json(const mlp::Session& session, const ViewState& view, cons
     w.string("");
     w.key("exercise");
     w.string(exercise);
+    w.key("view");
+    w.string(view_text(session, view));
     w.end_object();
     return out;
 }

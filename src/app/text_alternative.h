@@ -40,8 +40,13 @@ SheetKey sheet_key(const mlp::Session& session, const ViewState& view);
 std::string sheet_json(const mlp::Session& session, const ViewState& view);
 
 // {"network": "8 layers: 3 → 5 → … → 1", "outputs": "Outputs: x1: y = −4; x2: y = −18",
-//  "loss": "", "exercise": "…"}. exercise: what exercise mode's bar says ("" when it is off).
+//  "loss": "", "exercise": "…", "view": "…"}. exercise: what exercise mode's bar says ("" when it is
+//  off); view: view_text.
 std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise);
+
+// Which view the diagram shows, with targets ("" without: there is only one): "The diagram shows
+// the gradients: lines by ∂L/∂w (summed over the samples), nodes by δ = ∂L/∂z of the sample shown."
+std::string view_text(const mlp::Session& session, const ViewState& view);
 
 // "Outputs: x1: y = −4; x2: y = −18" (at most 8 samples and 8 outputs each, then "…").
 std::string outputs_text(const mlp::Session& session, const ViewState& view);

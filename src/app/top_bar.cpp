@@ -29,6 +29,7 @@ float buttons_width(const char* const* labels, int count) {
 }
 
 const char* const kModes[] = {"Integer", "Fine"};
+const char* const kViews[] = {"Values", "Gradients"};
 const char* const kSampleHint = "The sample the diagram shows; the worksheet shows them all.";
 
 // The title's mark (draw_title draws it in a frame's height), and the sample list's width.
@@ -127,6 +128,20 @@ void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe&
     }
     ImGui::PopItemFlag();
     probe.add_last_item("combo:sample");
+}
+
+float view_switch_width(const mlp::Session& session, bool compact) {
+    if (!session.document().has_targets()) return 0.0f;
+    return buttons_width(kViews, 2) + (compact ? 0.0f : ImGui::CalcTextSize("View").x + ImGui::GetStyle().ItemSpacing.x);
+}
+
+void draw_view_switch(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact) {
+    if (!session.document().has_targets()) return;
+    if (!compact) caption("View");
+    const int clicked = segmented_buttons(kViews, 2, view.gradient_view ? 1 : 0, probe, "View",
+                                          "What the diagram shows: the values of the forward pass, or the gradients "
+                                          "of the backward pass (lines by \u2202L/\u2202w, nodes by \u03B4 = \u2202L/\u2202z).");
+    if (clicked >= 0) view.gradient_view = clicked == 1;
 }
 
 void draw_step_mode(ViewState& view, UiProbe& probe, bool compact) {

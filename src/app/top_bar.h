@@ -27,6 +27,12 @@ void draw_sample_selector(const mlp::Session& session, ViewState& view, UiProbe&
 float step_mode_width(bool compact);
 void draw_step_mode(ViewState& view, UiProbe& probe, bool compact);
 
+// The diagram's view (ViewState::gradient_view): "Values | Gradients", drawn only when the document
+// has targets (no targets, no gradients: the page looks as before). The width it takes (0 when
+// not drawn), and the row itself; compact: no "View" caption.
+float view_switch_width(const mlp::Session& session, bool compact);
+void draw_view_switch(const mlp::Session& session, ViewState& view, UiProbe& probe, bool compact);
+
 // A row of buttons where one is on ("x1 | x2", "Integer | Fine"). The buttons are tab stops,
 // so Tab reaches them as it reaches the sliders; Space or Enter presses the focused one. `group`
 // names the row for screen readers ("Sample": the button "Sample x2"); `hint` says what it does.

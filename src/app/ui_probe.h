@@ -8,7 +8,8 @@
 //            when the document has them)
 //   diagram: "node:3.2" (node 2 of layer 3), "edge:W3[2,1]", "tooltip" (the tooltip's box),
 //            "text:drag hint" (the legend's "drag a line to change its weight"), and its labels
-//            (diagram_labels.h): "label:3.2" (the node's number, text as shown), "clip:3.2" (its
+//            (diagram_labels.h): "label:3.2" (the node's number, text as shown: in the gradient
+//            view its δ = ∂L/∂z, as the node's own text), "clip:3.2" (its
 //            clip mark), "bias:3.2" (its bias tag)
 //   sliders: "slider:W3[2,1]" (weight into node 2 of layer 3 from node 1 of layer 2),
 //            "slider:x2[1]" (input 1 of sample 2); highlighted = drawn as the selection.
@@ -28,7 +29,8 @@
 //   toolbar: "panel:toolbar", the strip where the page puts its own buttons (undo, redo,
 //            presets, export, import, copy link: HTML, found by their ids)
 //   buttons: "button:<label>": "button:x2" (sample selector), "button:Integer", "button:Fine"
-//            (slider step mode), "button:Worksheet" (shows or hides the worksheet on a laptop)
+//            (slider step mode), "button:Worksheet" (shows or hides the worksheet on a laptop),
+//            "button:Values", "button:Gradients" (the diagram's view, with targets only)
 //   tabs:    "tab:Sliders", "tab:Worksheet" (narrow layouts)
 //   exercise mode (exercise_panel.h): "button:Exercise" (highlighted = on), "button:Check",
 //            "button:Reveal step", "button:Reveal all", "button:New sheet", "button:Edit sheet",

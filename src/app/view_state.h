@@ -47,6 +47,8 @@ struct ViewState {
     bool scroll_to_selected = false;   // set on click; the controls panel scrolls once, then clears it
     bool integer_steps = true;         // sliders move in whole numbers (the exercise) or finely
     bool show_biases = false;          // bias sliders, the diagram's bias marks, the worksheet's b column
+    bool gradient_view = false;        // the diagram draws ∂L/∂w and δ = ∂L/∂z (with targets only:
+                                       // diagram_text.h shows_gradients); the page's state, not the link's
     std::string tooltip;               // the text of the tooltip shown this frame ("" for none)
     ExerciseView exercise;             // exercise mode: the learner's answers, what is revealed
 };

@@ -52,11 +52,15 @@ static EdgeInstance make_line(const GapPlan& gap, const Matrix& w, int l, int ds
 }
 
 void build_edge_instances(const EdgePlan& plan, const Network& net, std::vector<EdgeInstance>* out) {
+    build_edge_instances(plan, net.weights, out);
+}
+
+void build_edge_instances(const EdgePlan& plan, const std::vector<Matrix>& matrices, std::vector<EdgeInstance>* out) {
     out->resize(plan.total_instances);
     for (int l = 0; l < static_cast<int>(plan.gaps.size()); ++l) {
         const GapPlan& g = plan.gaps[l];
         for (int d = 0; d < g.dst.bins; ++d)
-            for (int s = 0; s < g.src.bins; ++s) (*out)[g.instance_of(d, s)] = make_line(g, net.weights[l], l, d, s);
+            for (int s = 0; s < g.src.bins; ++s) (*out)[g.instance_of(d, s)] = make_line(g, matrices[l], l, d, s);
     }
 }
 

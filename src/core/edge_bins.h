@@ -74,6 +74,9 @@ double bin_mean(const Matrix& w, const GapPlan& gap, int dst_bin, int src_bin);
 
 // Fills `out` with plan.total_instances lines from the network's weights.
 void build_edge_instances(const EdgePlan& plan, const Network& net, std::vector<EdgeInstance>* out);
+// The same from any matrices of the weights' shapes (matrices[l] for gap l): the gradient view
+// draws ∂L/∂W (backward_pass.h's dw) as the lines, a block's line the mean of its gradients.
+void build_edge_instances(const EdgePlan& plan, const std::vector<Matrix>& matrices, std::vector<EdgeInstance>* out);
 
 // After weight (row, col) of layer l changed: recomputes the one line that carries it and returns
 // its index in `out`. O(1) for a gap drawn weight by weight, O(block size) for an aggregated one.
