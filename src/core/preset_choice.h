@@ -8,7 +8,7 @@
 
 namespace mlp {
 
-// The order of the page's Presets menu (editor_api.cpp's mlp_preset numbers them so).
+// The order of the page's Presets menu (src/platform/page_exports.cpp's mlp_preset numbers them so).
 enum class Preset { Exercise, Xor, YehBackprop, LondonBackprop, ExerciseWithTargets };
 constexpr int kPresetCount = 5;
 
