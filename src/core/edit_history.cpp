@@ -43,15 +43,11 @@ void EditHistory::trim() {
     }
 }
 
-static bool same_target(const ValueChange& a, const ValueChange& b) {
-    return a.target == b.target && a.layer == b.layer && a.row == b.row && a.col == b.col;
-}
-
 void EditHistory::record_value(const ValueChange& change) {
     if (gesture_open_ && gesture_step_started_ && !undo_.empty() && undo_.back().holds_values()) {
         std::vector<ValueChange>& values = undo_.back().values;
         for (ValueChange& v : values)
-            if (same_target(v, change)) {
+            if (v.at == change.at) {
                 v.after = change.after;
                 return;
             }

@@ -14,21 +14,14 @@
 
 #include "core/network.h"
 #include "core/start_point.h"
+#include "core/value_address.h"
 
 namespace mlp {
 
 struct ValueChange {
-    // Batch ... RegularizationRate: the training settings (data_settings.h).
-    enum class Target {
-        Weight, Bias, Input, Activation, TargetValue, Loss, Reduction, LearningRate,
-        Batch, Optimizer, Regularization, RegularizationRate,
-    };
-    Target target = Target::Weight;
-    int layer = 0;  // weight layer (Weight, Bias, Activation) or sample (Input, TargetValue)
-    int row = 0;
-    int col = 0;        // Input, TargetValue: the node
-    double before = 0;  // the enum's value for Activation, Loss, Reduction, Optimizer and Regularization
-    double after = 0;
+    ValueAddress at;
+    ValueSetting before;
+    ValueSetting after;
 };
 
 struct EditStep {

@@ -40,57 +40,69 @@ Session::Session()
 
 namespace {
 
-using Target = ValueChange::Target;
+using K = ValueKind;
+
+template <class Enum>
+Enum choice_of(const ValueSetting& v) {
+    return static_cast<Enum>(v.choice);
+}
 
 // Writes v (a change's `before` or `after`) where the change lands.
-void write_value(Document* doc, const ValueChange& c, double v) {
-    switch (c.target) {
-        case Target::Weight: doc->network.weights[c.layer].at(c.row, c.col) = v; break;
-        case Target::Bias: doc->network.biases[c.layer][c.row] = v; break;
-        case Target::Input: doc->inputs.at(c.layer, c.col) = v; break;
-        case Target::Activation: doc->network.activations[c.layer] = static_cast<Activation>(static_cast<int>(v)); break;
-        case Target::TargetValue: doc->targets.at(c.layer, c.col) = v; break;
-        case Target::Loss: doc->loss = static_cast<Loss>(static_cast<int>(v)); break;
-        case Target::Reduction: doc->reduction = static_cast<Reduction>(static_cast<int>(v)); break;
-        case Target::LearningRate: doc->learning_rate = v; break;
-        case Target::Batch: doc->training.batch = static_cast<int>(v); break;
-        case Target::Optimizer: doc->training.optimizer = static_cast<Optimizer>(static_cast<int>(v)); break;
-        case Target::Regularization:
-            doc->training.regularization = static_cast<Regularization>(static_cast<int>(v));
-            break;
-        case Target::RegularizationRate: doc->training.regularization_rate = v; break;
+void write_value(Document* doc, const ValueAddress& at, const ValueSetting& v) {
+    switch (at.kind) {
+        case K::Weight: doc->network.weights[at.layer].at(at.row, at.col) = v.number; break;
+        case K::Bias: doc->network.biases[at.layer][at.row] = v.number; break;
+        case K::Input: doc->inputs.at(at.sample, at.col) = v.number; break;
+        case K::Target: doc->targets.at(at.sample, at.col) = v.number; break;
+        case K::Activation: doc->network.activations[at.layer] = choice_of<Activation>(v); break;
+        case K::Loss: doc->loss = choice_of<Loss>(v); break;
+        case K::Reduction: doc->reduction = choice_of<Reduction>(v); break;
+        case K::LearningRate: doc->learning_rate = v.number; break;
+        case K::Batch: doc->training.batch = static_cast<int>(v.number); break;
+        case K::Optimizer: doc->training.optimizer = choice_of<Optimizer>(v); break;
+        case K::Regularization: doc->training.regularization = choice_of<Regularization>(v); break;
+        case K::RegularizationRate: doc->training.regularization_rate = v.number; break;
     }
 }
 
+// What the value at `at` is set to now.
+ValueSetting read_value(const Document& doc, const ValueAddress& at) {
+    switch (at.kind) {
+        case K::Weight: return number_setting(doc.network.weights[at.layer].at(at.row, at.col));
+        case K::Bias: return number_setting(doc.network.biases[at.layer][at.row]);
+        case K::Input: return number_setting(doc.inputs.at(at.sample, at.col));
+        case K::Target: return number_setting(doc.targets.at(at.sample, at.col));
+        case K::Activation: return choice_setting(doc.network.activations[at.layer]);
+        case K::Loss: return choice_setting(doc.loss);
+        case K::Reduction: return choice_setting(doc.reduction);
+        case K::LearningRate: return number_setting(doc.learning_rate);
+        case K::Batch: return number_setting(doc.training.batch);
+        case K::Optimizer: return choice_setting(doc.training.optimizer);
+        case K::Regularization: return choice_setting(doc.training.regularization);
+        case K::RegularizationRate: return number_setting(doc.training.regularization_rate);
+    }
+    return {};
+}
+
 // Settings that change how the next step or epoch goes, but no gradient of the current state.
-bool changes_no_gradient(Target target) {
-    return target == Target::LearningRate || target == Target::Batch || target == Target::Optimizer ||
-           target == Target::Regularization || target == Target::RegularizationRate;
+bool changes_no_gradient(ValueKind kind) {
+    return kind == K::LearningRate || kind == K::Batch || kind == K::Optimizer || kind == K::Regularization ||
+           kind == K::RegularizationRate;
 }
 
 // The first weight layer whose forward pass the change alters; `layers` (none) for targets and the
 // loss settings, which only the loss and the gradients read.
-int first_layer_changed(const ValueChange& c, int layers) {
-    switch (c.target) {
-        case Target::Weight:
-        case Target::Bias:
-        case Target::Activation: return c.layer;
-        case Target::Input: return 0;
+int first_layer_changed(const ValueAddress& at, int layers) {
+    switch (at.kind) {
+        case K::Weight:
+        case K::Bias:
+        case K::Activation: return at.layer;
+        case K::Input: return 0;
         default: return layers;
     }
 }
 
-Session::Edit edit_of(const ValueChange& c) {
-    using Kind = Session::Edit::Kind;
-    switch (c.target) {
-        case Target::Weight: return {Kind::Weight, c.layer, c.row, c.col};
-        case Target::Bias: return {Kind::Bias, c.layer, c.row, 0};
-        case Target::Input: return {Kind::Input, c.layer, 0, c.col};
-        case Target::Activation: return {Kind::Activation, c.layer, 0, 0};
-        case Target::TargetValue: return {Kind::Target, c.layer, 0, c.col};
-        default: return {Kind::Learning, 0, 0, 0};
-    }
-}
+Session::Edit value_edit(const ValueAddress& at) { return {Session::Edit::Kind::Value, at}; }
 
 }  // namespace
 
@@ -102,40 +114,26 @@ void Session::recompute_from(int layer, Edit edit) {
 }
 
 // One edit: `before` is the current value; nothing happens when the new one is the same.
-void Session::set_value(Target target, int layer, int row, int col, double v) {
-    ValueChange c{target, layer, row, col, 0.0, v};
-    switch (target) {
-        case Target::Weight: c.before = doc_.network.weights[layer].at(row, col); break;
-        case Target::Bias: c.before = doc_.network.biases[layer][row]; break;
-        case Target::Input: c.before = doc_.inputs.at(layer, col); break;
-        case Target::Activation: c.before = static_cast<double>(doc_.network.activations[layer]); break;
-        case Target::TargetValue: c.before = doc_.targets.at(layer, col); break;
-        case Target::Loss: c.before = static_cast<double>(doc_.loss); break;
-        case Target::Reduction: c.before = static_cast<double>(doc_.reduction); break;
-        case Target::LearningRate: c.before = doc_.learning_rate; break;
-        case Target::Batch: c.before = doc_.training.batch; break;
-        case Target::Optimizer: c.before = static_cast<double>(doc_.training.optimizer); break;
-        case Target::Regularization: c.before = static_cast<double>(doc_.training.regularization); break;
-        case Target::RegularizationRate: c.before = doc_.training.regularization_rate; break;
-    }
+void Session::set_value(const ValueAddress& at, ValueSetting v) {
+    const ValueChange c{at, read_value(doc_, at), v};
     if (c.before == c.after) return;
     history_.record_value(c);
-    write_value(&doc_, c, c.after);
-    const bool gradients_stale = gradients_stale_ || !changes_no_gradient(target);
-    recompute_from(first_layer_changed(c, doc_.network.weight_layers()), edit_of(c));
+    write_value(&doc_, at, c.after);
+    const bool gradients_stale = gradients_stale_ || !changes_no_gradient(at.kind);
+    recompute_from(first_layer_changed(at, doc_.network.weight_layers()), value_edit(at));
     gradients_stale_ = gradients_stale;  // a new learning rate changes no gradient, only the next step
 }
 
 void Session::set_weight(int layer, int row, int col, double v) {
-    set_value(Target::Weight, layer, row, col, clamp_value(v));
+    set_value({K::Weight, layer, 0, row, col}, number_setting(clamp_value(v)));
 }
-void Session::set_bias(int layer, int row, double v) { set_value(Target::Bias, layer, row, 0, clamp_value(v)); }
-void Session::set_input(int sample, int col, double v) { set_value(Target::Input, sample, 0, col, clamp_value(v)); }
+void Session::set_bias(int layer, int row, double v) { set_value({K::Bias, layer, 0, row, 0}, number_setting(clamp_value(v))); }
+void Session::set_input(int sample, int col, double v) { set_value({K::Input, 0, sample, 0, col}, number_setting(clamp_value(v))); }
 void Session::set_activation(int layer, Activation act) {
-    set_value(Target::Activation, layer, 0, 0, static_cast<double>(act));
+    set_value({K::Activation, layer, 0, 0, 0}, choice_setting(act));
 }
 void Session::set_target(int sample, int node, double v) {
-    if (doc_.has_targets()) set_value(Target::TargetValue, sample, 0, node, clamp_value(v));
+    if (doc_.has_targets()) set_value({K::Target, 0, sample, 0, node}, number_setting(clamp_value(v)));
 }
 void Session::set_loss(Loss loss) {
     if (doc_.data.has_data() && loss != doc_.loss) {
@@ -148,26 +146,26 @@ void Session::set_loss(Loss loss) {
             return;
         }
     }
-    set_value(Target::Loss, 0, 0, 0, static_cast<double>(loss));
+    set_value({K::Loss}, choice_setting(loss));
 }
 void Session::set_reduction(Reduction reduction) {
-    set_value(Target::Reduction, 0, 0, 0, static_cast<double>(reduction));
+    set_value({K::Reduction}, choice_setting(reduction));
 }
 void Session::set_learning_rate(double lr) {
-    if (is_allowed_learning_rate(lr)) set_value(Target::LearningRate, 0, 0, 0, lr);
+    if (is_allowed_learning_rate(lr)) set_value({K::LearningRate}, number_setting(lr));
 }
 void Session::set_batch(int batch) {
-    if (doc_.data.has_data() && batch >= 1 && batch <= kMaxBatch) set_value(Target::Batch, 0, 0, 0, batch);
+    if (doc_.data.has_data() && batch >= 1 && batch <= kMaxBatch) set_value({K::Batch}, number_setting(batch));
 }
 void Session::set_optimizer(Optimizer optimizer) {
-    if (doc_.data.has_data()) set_value(Target::Optimizer, 0, 0, 0, static_cast<double>(optimizer));
+    if (doc_.data.has_data()) set_value({K::Optimizer}, choice_setting(optimizer));
 }
 void Session::set_regularization(Regularization regularization) {
-    if (doc_.data.has_data()) set_value(Target::Regularization, 0, 0, 0, static_cast<double>(regularization));
+    if (doc_.data.has_data()) set_value({K::Regularization}, choice_setting(regularization));
 }
 void Session::set_regularization_rate(double rate) {
     if (doc_.data.has_data() && is_allowed_regularization_rate(rate))
-        set_value(Target::RegularizationRate, 0, 0, 0, rate);
+        set_value({K::RegularizationRate}, number_setting(rate));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,12 +363,12 @@ std::string Session::set_text(std::string title, std::string note) {
 }
 
 void Session::text_changed() {
-    last_edit_ = {Edit::Kind::Text, 0, 0, 0};
+    last_edit_ = {Edit::Kind::Text, {}};
     ++revision_;
 }
 
 void Session::hidden_changed() {
-    last_edit_ = {Edit::Kind::Hidden, 0, 0, 0};
+    last_edit_ = {Edit::Kind::Hidden, {}};
     ++revision_;
 }
 
@@ -470,13 +468,13 @@ void Session::apply_step(EditStep& step, bool forward) {
     const size_t n = step.values.size();
     for (size_t k = 0; k < n; ++k) {
         const ValueChange& c = step.values[forward ? k : n - 1 - k];
-        write_value(&doc_, c, forward ? c.after : c.before);
-        first_layer = std::min(first_layer, first_layer_changed(c, layers));
-        gradients_stale = gradients_stale || !changes_no_gradient(c.target);
+        write_value(&doc_, c.at, forward ? c.after : c.before);
+        first_layer = std::min(first_layer, first_layer_changed(c.at, layers));
+        gradients_stale = gradients_stale || !changes_no_gradient(c.at.kind);
     }
     // A single change is reported as that edit, so renderers update just it; several as a
     // whole-document change of values (the structure is the same).
-    recompute_from(first_layer, n == 1 ? edit_of(step.values[0]) : Edit{});
+    recompute_from(first_layer, n == 1 ? value_edit(step.values[0].at) : Edit{});
     gradients_stale_ = gradients_stale;
 }
 

@@ -160,13 +160,11 @@ public:
     // only what it touched (one line of the diagram for a weight) instead of everything.
     struct Edit {
         // Document: anything at all (several values, a step of gradient descent, a new document).
-        // Target: a target value; Learning: the loss, reduction or learning rate (no forward change).
-        // Text: the title or note.
-        enum class Kind { Document, Weight, Bias, Input, Activation, Hidden, Target, Learning, Text };
+        // Value: the one value `value` names (a weight, a target, the loss, a training setting...).
+        // Hidden: the values exercise mode hides. Text: the title or note.
+        enum class Kind { Document, Value, Hidden, Text };
         Kind kind = Kind::Document;
-        int layer = 0;  // Weight, Bias, Activation: the weight layer. Input, Target: the sample. Hidden, Text: unused
-        int row = 0;    // Weight, Bias: the node of layer+1. Input: unused
-        int col = 0;    // Weight: the node of `layer`. Input: the input. Target: the output node
+        ValueAddress value;  // with Kind::Value
     };
     const Edit& last_edit() const { return last_edit_; }
 
@@ -178,7 +176,7 @@ public:
 
 private:
     void recompute_from(int layer, Edit edit);
-    void set_value(ValueChange::Target target, int layer, int row, int col, double v);
+    void set_value(const ValueAddress& at, ValueSetting v);
     void apply_step(EditStep& step, bool forward);
     void document_changed();
     void hidden_changed();

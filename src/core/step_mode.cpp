@@ -16,10 +16,12 @@ bool all_whole(const double* v, size_t n) {
 // The value a one-value edit set, or NaN for other edits.
 double edited_value(const Session& s) {
     const Session::Edit& e = s.last_edit();
-    switch (e.kind) {
-        case Session::Edit::Kind::Weight: return s.network().weights[e.layer].at(e.row, e.col);
-        case Session::Edit::Kind::Bias: return s.network().biases[e.layer][e.row];
-        case Session::Edit::Kind::Input: return s.document().inputs.at(e.layer, e.col);
+    if (e.kind != Session::Edit::Kind::Value) return NAN;
+    const ValueAddress& at = e.value;
+    switch (at.kind) {
+        case ValueKind::Weight: return s.network().weights[at.layer].at(at.row, at.col);
+        case ValueKind::Bias: return s.network().biases[at.layer][at.row];
+        case ValueKind::Input: return s.document().inputs.at(at.sample, at.col);
         default: return NAN;
     }
 }
@@ -60,8 +62,10 @@ bool StepModeFollower::follow(const Session& session, bool* integer_steps) {
     // A value edit leaves the mode alone, but is followed so that a later shape edit is judged
     // against the network as it is: one value costs one check, the rest a scan (an undo of a
     // whole drag, say). Activations and the hidden set change no value.
-    const Session::Edit::Kind kind = session.last_edit().kind;
-    if (kind == Session::Edit::Kind::Activation || kind == Session::Edit::Kind::Hidden) return false;
+    const Session::Edit& edit = session.last_edit();
+    if (edit.kind == Session::Edit::Kind::Hidden ||
+        (edit.kind == Session::Edit::Kind::Value && edit.value.kind == ValueKind::Activation))
+        return false;
     const double v = edited_value(session);
     if (one_edit && !std::isnan(v))
         whole_ = whole_ && is_whole(v);
