@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/forward_pass.h"
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

@@ -37,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data_settings.h"
 #include "core/loss.h"
 #include "core/network.h"
 

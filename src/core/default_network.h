@@ -2,7 +2,7 @@
 // written down. Everything else (the page at start, tests, docs examples) takes it from here.
 #pragma once
 
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

@@ -5,7 +5,7 @@
 #include <functional>
 #include <string>
 
-#include "core/network.h"
+#include "core/document.h"
 #include "core/session.h"
 
 namespace mlp {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/network.h"
+#include "core/document.h"
 #include "core/start_point.h"
 #include "core/value_address.h"
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/decode_result.h"
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

@@ -1,5 +1,6 @@
-// The model: a dense multi-layer perceptron, its input samples, and the checks that keep every
-// network within the limits of limits.h.
+// The model: a dense multi-layer perceptron, and the checks that keep every network within the
+// limits of limits.h. What a link carries around it (samples, targets, data, exercise, text) is
+// document.h's Document.
 //
 // Conventions (docs/design.md): layer 0 is the input layer; weight layer l+1 (W_{l+1} of the
 // worksheet) maps layer l to layer l+1 and is stored as weights[l] with one row per node of
@@ -12,9 +13,6 @@
 #include <vector>
 
 #include "core/activation.h"
-#include "core/data_settings.h"
-#include "core/hidden_value.h"
-#include "core/loss.h"
 
 namespace mlp {
 
@@ -47,31 +45,10 @@ struct Network {
     int64_t weight_count() const;
 };
 
-// Everything a link or a JSON file carries: the network, the samples fed to it, what the outputs
-// should be and how the network learns (loss.h), a data set to train on and how (data_settings.h),
-// the values an exercise hides from the learner, and what a teacher writes about it.
-struct Document {
-    Network network;
-    Matrix inputs;   // (samples, shape[0]): one row per input sample
-    Matrix targets;  // (samples, shape.back()), or (0, 0): no targets, so no loss and no backward pass
-    Loss loss = Loss::Mse;
-    Reduction reduction = Reduction::Mean;
-    double learning_rate = kDefaultLearningRate;
-    DataSettings data;          // no data set unless a link says `data`; the points: data_set.h
-    TrainingSettings training;  // the defaults without a data set
-    std::vector<HiddenValue> hidden;  // exercise mode (exercise.h): sorted, no repeats; usually empty
-    std::string title;  // one line of UTF-8 text, "" for none (document_text.h checks it)
-    std::string note;   // UTF-8 text, lines joined by '\n', "" for none
-
-    bool has_targets() const { return targets.rows > 0; }
-};
-
 // Equal sizes, activations and values. Numbers compare with ==, so -0 equals 0: a link writes
 // both as "0", and a round trip keeps every value, not every sign of zero.
 bool operator==(const Matrix& a, const Matrix& b);
 bool operator==(const Network& a, const Network& b);
-bool operator==(const Document& a, const Document& b);
-inline bool operator!=(const Document& a, const Document& b) { return !(a == b); }
 
 // The default activations: ReLU after every weight layer but the last, which is linear.
 std::vector<Activation> default_activations(int weight_layers);
@@ -92,11 +69,5 @@ std::string check_value(double v, const std::string& what);
 // A network of the given shape (check_shape must accept it) with zero weights and biases and
 // the default activations.
 Network make_network(const std::vector<int>& shape);
-
-// Full consistency check of a document built by hand or decoded: sizes agree with the shape,
-// every value is finite and within the limits, targets (if any) are one row per sample as wide as
-// the output layer, the learning rate is allowed, every hidden value names a node of the network
-// (check_hidden). Returns "" or the first problem found.
-std::string validate(const Document& doc);
 
 }  // namespace mlp

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

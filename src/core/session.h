@@ -14,7 +14,7 @@
 #include "core/edit_history.h"
 #include "core/forward_pass.h"
 #include "core/link_codec.h"
-#include "core/network.h"
+#include "core/document.h"
 #include "core/start_point.h"
 #include "core/training.h"
 

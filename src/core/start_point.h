@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

@@ -7,7 +7,7 @@
 
 #include "core/backward_pass.h"
 #include "core/forward_pass.h"
-#include "core/network.h"
+#include "core/document.h"
 #include "core/training.h"
 
 namespace mlp {

@@ -11,7 +11,7 @@
 
 #include <cstdint>
 
-#include "core/network.h"
+#include "core/document.h"
 #include "core/session.h"
 
 namespace mlp {

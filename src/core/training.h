@@ -24,7 +24,7 @@
 #include "core/backward_pass.h"
 #include "core/data_set.h"
 #include "core/forward_pass.h"
-#include "core/network.h"
+#include "core/document.h"
 
 namespace mlp {
 

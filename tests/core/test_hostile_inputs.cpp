@@ -11,7 +11,7 @@
 #include "core/json_import.h"
 #include "core/limits.h"
 #include "core/link_codec.h"
-#include "core/network.h"
+#include "core/document.h"
 #include "core/state_json.h"
 
 using namespace mlp;

@@ -6,7 +6,7 @@
 
 #include "core/default_network.h"
 #include "core/limits.h"
-#include "core/network.h"
+#include "core/document.h"
 
 using namespace mlp;
 
