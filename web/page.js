@@ -384,7 +384,7 @@
   const setMenu = (open) => presetsMenu.set(open);
   const fileMenu = makeMenu(byId('file'), byId('file-menu'), byId('edit-text'));
   resetButton.addEventListener('click', () => { act('mlp_reset'); setMenu(false); });
-  // The numbers of src/core/preset_choice.h's Preset.
+  // The numbers of src/core/document/preset_choice.h's Preset.
   const PRESETS = ['preset-exercise', 'preset-xor', 'preset-yeh', 'preset-london', 'preset-exercise-targets'];
   PRESETS.forEach(function (id, which) {
     byId(id).addEventListener('click', () => { act('mlp_preset', which); setMenu(false); });

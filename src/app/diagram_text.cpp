@@ -1,7 +1,7 @@
 #include "app/diagram_text.h"
 
-#include "core/number_format.h"
-#include "core/notation.h"
+#include "core/text/number_format.h"
+#include "core/text/notation.h"
 #include "app/worksheet_text.h"
 #include "app/view_state.h"
 

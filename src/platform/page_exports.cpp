@@ -14,13 +14,13 @@
 #include "app/app.h"
 #include "app/keyboard_nav.h"
 #include "app/picture.h"
-#include "core/decode_result.h"
-#include "core/document_loader.h"
-#include "core/file_import.h"
+#include "core/formats/decode_result.h"
+#include "core/document/document_loader.h"
+#include "core/formats/file_import.h"
 #include "core/limits.h"
-#include "core/preset_choice.h"
-#include "core/session.h"
-#include "core/state_json.h"
+#include "core/document/preset_choice.h"
+#include "core/document/session.h"
+#include "core/formats/state_json.h"
 #include "platform/frame_scheduler.h"
 #include "platform/frame_timer.h"
 #include "platform/page_sync.h"
@@ -87,14 +87,14 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_state_json() {
 // ui(): where things are on screen this frame (app/ui_probe.h), for tests and scripts.
 EMSCRIPTEN_KEEPALIVE const char* mlp_ui_json() { return result(g_app ? g_app->ui_json() : std::string("null")); }
 
-// load(text): a link fragment or JSON text, opened as a link is (core/document_loader.h). The
+// load(text): a link fragment or JSON text, opened as a link is (core/document/document_loader.h). The
 // page reads state() afterwards. Texts come with their length in bytes: a NUL inside one is a
 // character to refuse, not its end.
 EMSCRIPTEN_KEEPALIVE void mlp_load(const char* text, size_t bytes) {
     command([&](mlp::Session& s) { mlp::open_decoded(&s, mlp::decode_document_text(std::string_view(text, bytes))); });
 }
 
-// step(n): n steps of gradient descent as one undo step (core/session.h). n is checked here, so
+// step(n): n steps of gradient descent as one undo step (core/document/session.h). n is checked here, so
 // anything but a whole number from 1 to 10,000 (page.js passes NaN for a value that is not a
 // number) is refused with the session's error set and nothing changed.
 EMSCRIPTEN_KEEPALIVE void mlp_step(double n) {
@@ -104,12 +104,12 @@ EMSCRIPTEN_KEEPALIVE void mlp_step(double n) {
     });
 }
 
-// points(): every point of the data set (core/data_set.h's points_json), "[]" without one.
+// points(): every point of the data set (core/training/data_set.h's points_json), "[]" without one.
 EMSCRIPTEN_KEEPALIVE const char* mlp_points_json() {
     return result(g_app ? g_app->session().points_json() : std::string("[]"));
 }
 
-// train(n): n epochs of training on the data set as one undo step (core/session.h), checked and
+// train(n): n epochs of training on the data set as one undo step (core/document/session.h), checked and
 // reported as step(n) is.
 EMSCRIPTEN_KEEPALIVE void mlp_train(double n) {
     command([&](mlp::Session& s) {
@@ -179,7 +179,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_reset() {
 // True while one of the app's text fields is being typed in: its Ctrl+Z is ImGui's own.
 EMSCRIPTEN_KEEPALIVE int mlp_wants_text_input() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 
-// Presets, numbered as mlp::Preset (core/preset_choice.h). The random one takes its form's texts
+// Presets, numbered as mlp::Preset (core/document/preset_choice.h). The random one takes its form's texts
 // and returns 1 when it made the network (else the banner says why, and the menu stays open).
 EMSCRIPTEN_KEEPALIVE void mlp_preset(int which) {
     if (which < 0 || which >= mlp::kPresetCount) return;

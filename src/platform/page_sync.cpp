@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <string>
 
-#include "core/document_loader.h"
-#include "core/link_codec.h"
-#include "core/link_throttle.h"
-#include "core/session.h"
+#include "core/document/document_loader.h"
+#include "core/formats/link_codec.h"
+#include "core/formats/link_throttle.h"
+#include "core/document/session.h"
 #include "platform/web_page.h"
 
 namespace platform {

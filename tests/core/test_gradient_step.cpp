@@ -6,9 +6,9 @@
 #include <cstring>
 #include <random>
 
-#include "core/architecture.h"
-#include "core/presets.h"
-#include "core/session.h"
+#include "core/document/architecture.h"
+#include "core/document/presets.h"
+#include "core/document/session.h"
 #include "random_documents.h"
 
 using namespace mlp;

@@ -1,8 +1,8 @@
 // The session names the edit behind each revision, so the diagram can update only what changed.
 #include <doctest/doctest.h>
 
-#include "core/default_network.h"
-#include "core/session.h"
+#include "core/document/default_network.h"
+#include "core/document/session.h"
 
 using namespace mlp;
 using Kind = Session::Edit::Kind;
