@@ -276,7 +276,7 @@ fuzz_seeds() {
     i=$((i + 1))
     printf "$seed" >"$out/exercise/seed-$i"
   done
-  # Points files (src/core/points_file.h): CSV with a header and CRLF, JSON, and a refused row.
+  # Points files (src/core/formats/points_file.h): CSV with a header and CRLF, JSON, and a refused row.
   i=0
   for seed in 'x1,x2,label\r\n1,2,1\r\n-0.5,3e2,0\r\n' '1,2,0.25\n\n3,4,-1\n' '[[1, 2, 1],\n [3, -4.5, 0]]' \
     '1,2,1\n3,abc,0\n' '[[1,2,1],[3,4]]'; do

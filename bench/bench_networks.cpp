@@ -2,9 +2,9 @@
 
 #include <cstdlib>
 
-#include "core/default_network.h"
-#include "core/presets.h"
-#include "core/random_fill.h"
+#include "core/document/default_network.h"
+#include "core/document/presets.h"
+#include "core/model/random_fill.h"
 
 namespace bench {
 

@@ -9,7 +9,7 @@ targets of zeros for every output, mse, the mean over samples. The forward pass 
 outside the timing; what is timed is the backward pass written as numpy is written, whole
 batches at a time (samples as rows):
     dz = da * f'(z); dW = dz.T @ a_prev; db = dz.sum(0); da = dz @ W   (no da below layer 1)
-exactly the core's work (core/backward_pass.h). Timing as numpy_forward.py: timeit's per-call
+exactly the core's work (core/model/backward_pass.h). Timing as numpy_forward.py: timeit's per-call
 time, `number` calls chosen so one repeat takes about 0.2 s, N repeats, best and median. GFLOP/s
 counts 2 * weights * samples for dW of every layer and again for da of every layer but the first.
 """

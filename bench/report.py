@@ -564,7 +564,7 @@ def frames_section(r):
         "The address bar: the page writes the current link there while the user edits (at most every "
         "250 ms). Chromium's `history.replaceState` with a 600 kB fragment (the 8x128 link) takes 50–800 ms "
         "of the page's main thread, so a drag on 8x128 stalled for that long four times a second (the "
-        "*page* phase was 124 ms in the median frame). Now (`core/link_throttle.h`) a write that takes more "
+        "*page* phase was 124 ms in the median frame). Now (`core/formats/link_throttle.h`) a write that takes more "
         "than half a frame is not repeated while edits go on, only after they pause for 250 ms, and any "
         "write waits 50 times its cost before the next; cheap links are written as before.")
     out.append("")

@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "bench_networks.h"
-#include "core/edge_bins.h"
-#include "core/forward_pass.h"
-#include "core/link_codec.h"
-#include "core/number_text.h"
-#include "core/session.h"
+#include "core/diagram/edge_bins.h"
+#include "core/model/forward_pass.h"
+#include "core/formats/link_codec.h"
+#include "core/formats/number_text.h"
+#include "core/document/session.h"
 
 namespace {
 

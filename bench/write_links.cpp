@@ -6,7 +6,7 @@
 #include <string>
 
 #include "bench_networks.h"
-#include "core/link_codec.h"
+#include "core/formats/link_codec.h"
 
 int main(int argc, char** argv) {
     if (argc != 2) {

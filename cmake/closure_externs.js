@@ -13,8 +13,8 @@ Module.ctx;
 
 /**
  * The page's functions the app calls (web/page.js defines window.mlpPage; the EM_JS functions of
- * src/platform/web_page.cpp, editor_api.cpp and accessibility_bridge.cpp call
- * them as globalThis.mlpPage).
+ * src/platform/web_page.cpp, the one place the app calls the page from, call them as
+ * globalThis.mlpPage).
  * @const
  */
 var mlpPage = {};

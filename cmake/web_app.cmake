@@ -50,7 +50,8 @@ target_compile_options(mlp_core PRIVATE ${MLP_WASM_CORE_FLAGS_LIST} ${MLP_WASM_L
 # -O3 does (decode 4x slower, see docs/benchmarks.md "Levers"): the standard library's inline
 # templates (std::string, string_view) are emitted by every file, and the linker keeps one copy,
 # often one built for size. The whole core at -O3 or -O2 is 20-24 kB more (gzip).
-set(MLP_CORE_HOT_SOURCES forward_pass backward_pass edge_bins diagram_geometry number_text link_decoder link_codec)
+set(MLP_CORE_HOT_SOURCES model/forward_pass model/backward_pass diagram/edge_bins diagram/diagram_geometry
+    formats/number_text formats/link_decoder formats/link_codec)
 list(TRANSFORM MLP_CORE_HOT_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/src/core/")
 list(TRANSFORM MLP_CORE_HOT_SOURCES APPEND ".cpp")
 set_property(SOURCE ${MLP_CORE_HOT_SOURCES} APPEND PROPERTY COMPILE_OPTIONS ${MLP_WASM_HOT_FLAGS_LIST})
@@ -78,7 +79,7 @@ set(MLP_FONT_RANGES
   0x1D40 0x1D40   # modifier capital T: Wᵀ
   0x2010 0x2027   # dashes, bullet, ellipsis
   0x2032 0x2032   # prime: f′(z)
-  0x2070 0x207B   # superscript digits and minus: 1.2×10⁻⁷ (core/number_format.h)
+  0x2070 0x207B   # superscript digits and minus: 1.2×10⁻⁷ (core/text/number_format.h)
   0x2190 0x2193   # arrows: z -> ReLU -> a
   0x2202 0x2202   # partial derivative: ∂L/∂w
   0x2211 0x2212   # sum, minus sign

@@ -102,7 +102,7 @@
     return (chars / 1e6).toFixed(chars < 1e7 ? 1 : 0) + ' MB';
   }
 
-  // Called by the app (src/platform/link_sync.cpp) with the current link, at most every 250 ms
+  // Called by the app (src/platform/page_sync.cpp) with the current link, at most every 250 ms
   // while the user edits. replaceState: no history entry per edit, and no hashchange. A link that
   // would make the address longer than a browser opens is not put there: the address bar would
   // take it, and a reload would silently drop it. The page says so, and keeps it in the tab.
@@ -321,7 +321,7 @@
   const redoButton = byId('redo');
   const resetButton = byId('reset');
 
-  // Called by the app (src/platform/editor_api.cpp) when what the toolbar shows has changed.
+  // Called by the app (src/platform/page_sync.cpp) when what the toolbar shows has changed.
   function toolbarState(canUndo, canRedo, startName) {
     undoButton.disabled = !canUndo;
     redoButton.disabled = !canRedo;
@@ -384,7 +384,7 @@
   const setMenu = (open) => presetsMenu.set(open);
   const fileMenu = makeMenu(byId('file'), byId('file-menu'), byId('edit-text'));
   resetButton.addEventListener('click', () => { act('mlp_reset'); setMenu(false); });
-  // The numbers of src/core/preset_choice.h's Preset.
+  // The numbers of src/core/document/preset_choice.h's Preset.
   const PRESETS = ['preset-exercise', 'preset-xor', 'preset-yeh', 'preset-london', 'preset-exercise-targets'];
   PRESETS.forEach(function (id, which) {
     byId(id).addEventListener('click', () => { act('mlp_preset', which); setMenu(false); });
@@ -554,7 +554,7 @@
   // ---- The document's title and note ----------------------------------------------------------
 
   // Shown above the diagram as text (textContent: a link's text is never markup), and in the tab's
-  // title. Called by the app (src/platform/editor_api.cpp) when they change.
+  // title. Called by the app (src/platform/page_sync.cpp) when they change.
   const caption = byId('caption');
   const docTitle = byId('doc-title');
   const docNote = byId('doc-note');
@@ -703,7 +703,7 @@
     mirrorHint.textContent = d.role === 'none' ? 'Tab moves through the controls of the diagram and its panels.' : d.hint;
   }
 
-  // Called by the app (src/platform/accessibility_bridge.cpp) when its focused control, or what
+  // Called by the app (src/platform/web_page.cpp's connect_page_mirror) when its focused control, or what
   // it says of itself, changed.
   function focusChanged(json) {
     const d = JSON.parse(json);

@@ -10,8 +10,8 @@
 #include "app/theme.h"
 #include "app/top_bar.h"
 #include "app/value_slider.h"
-#include "core/diagram_geometry.h"
-#include "core/notation.h"
+#include "core/diagram/diagram_geometry.h"
+#include "core/text/notation.h"
 
 namespace app {
 

@@ -13,7 +13,7 @@
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "app/view_sync.h"
-#include "core/session.h"
+#include "core/document/session.h"
 
 namespace app {
 

@@ -10,7 +10,7 @@
 
 #include "app/ui_probe.h"
 #include "app/view_state.h"
-#include "core/session.h"
+#include "core/document/session.h"
 
 struct ImVec2;  // imgui.h: kept out, so ImGui-free code can read the constants below
 

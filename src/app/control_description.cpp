@@ -1,6 +1,6 @@
 #include "app/control_description.h"
 
-#include "core/json_writer.h"
+#include "core/formats/json_writer.h"
 
 namespace app {
 

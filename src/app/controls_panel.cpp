@@ -16,15 +16,15 @@
 
 #include "app/keyboard_nav.h"
 #include "app/network_panel.h"
-#include "core/number_format.h"
+#include "core/text/number_format.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
 #include "app/typed_field.h"
 #include "app/value_mask.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
-#include "core/typed_number.h"
-#include "core/notation.h"
+#include "core/formats/typed_number.h"
+#include "core/text/notation.h"
 
 namespace app {
 

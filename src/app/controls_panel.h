@@ -13,8 +13,8 @@
 #include "app/ui_probe.h"
 #include "app/value_slider.h"
 #include "app/view_state.h"
-#include "core/session.h"
-#include "core/typed_number.h"
+#include "core/document/session.h"
+#include "core/formats/typed_number.h"
 
 namespace app {
 

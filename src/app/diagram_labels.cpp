@@ -12,9 +12,9 @@
 #include "app/exercise_state.h"
 #include "app/palette.h"
 #include "app/value_mask.h"
-#include "core/label_layout.h"
-#include "core/number_format.h"
-#include "core/notation.h"
+#include "core/diagram/label_layout.h"
+#include "core/text/number_format.h"
+#include "core/text/notation.h"
 
 namespace app {
 

@@ -1,7 +1,7 @@
 // The diagram's labels: each node's number (in its circle, or beside it when it does not fit),
 // the worksheet's mark of a ReLU clip ("−5 → 0", the −5 struck through) and, when the biases are
 // shown (ViewState::show_biases), a tag "b −1" per node in the sign's colour. They make way for
-// each other (core/label_layout.h): each takes the first free place of its own, in that order of
+// each other (core/diagram/label_layout.h): each takes the first free place of its own, in that order of
 // importance, or is left out when a column is too crowded (the node's tooltip still says it all).
 // Drawn on ImGui's background draw list, under the panels, with a ground where they cross lines.
 #pragma once
@@ -10,8 +10,8 @@
 #include "app/palette.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
-#include "core/diagram_geometry.h"
-#include "core/session.h"
+#include "core/diagram/diagram_geometry.h"
+#include "core/document/session.h"
 
 struct ImDrawList;
 

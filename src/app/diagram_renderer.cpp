@@ -312,6 +312,7 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
     sample = std::clamp(sample, 0, session.sample_count() - 1);
     gradients = gradients && session.gradients() != nullptr;
     using Kind = mlp::Session::Edit::Kind;
+    using VK = mlp::ValueKind;
     const bool new_view = gradients != gradients_;
     gradients_ = gradients;
     const bool text_only = session.revision() == seen_revision_ + 1 && session.last_edit().kind == Kind::Text &&
@@ -325,20 +326,23 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
         rebuild_nodes(session, sample, 0, false, mask);
     } else if (session.revision() != seen_revision_) {
         const mlp::Session::Edit& edit = session.last_edit();
+        const mlp::ValueAddress& at = edit.value;
         const bool one_edit = session.revision() == seen_revision_ + 1;
+        const bool one_value = one_edit && edit.kind == Kind::Value;
         // Nodes downstream of the edit, or all of them when the mask changed too.
-        const int downstream = mask_version != seen_mask_version_ ? 0 : edit.layer + 1;
+        const int downstream = mask_version != seen_mask_version_ ? 0 : at.layer + 1;
         if (one_edit && edit.kind == Kind::Text && mask_version == seen_mask_version_) {
             // The title or the note: nothing the diagram draws.
-        } else if (one_edit && edit.kind == Kind::Weight) {
-            update_line(session, plan, edit.layer, edit.row, edit.col);
+        } else if (one_value && at.kind == VK::Weight) {
+            update_line(session, plan, at.layer, at.row, at.col);
             rebuild_nodes(session, sample, downstream, false, mask);
-        } else if (one_edit && (edit.kind == Kind::Bias || edit.kind == Kind::Activation)) {
+        } else if (one_value && (at.kind == VK::Bias || at.kind == VK::Activation)) {
             rebuild_nodes(session, sample, downstream, false, mask);
-        } else if (one_edit && (edit.kind == Kind::Input || edit.kind == Kind::Hidden)) {
+        } else if ((one_value && at.kind == VK::Input) || (one_edit && edit.kind == Kind::Hidden)) {
             rebuild_nodes(session, sample, 0, false, mask);
-        } else if (one_edit && (edit.kind == Kind::Target || edit.kind == Kind::Learning)) {
-            // Targets and the loss settings are not drawn: only a new mask needs the nodes again.
+        } else if (one_value) {
+            // Targets, the loss and the training settings are not drawn: only a new mask needs
+            // the nodes again.
             if (mask_version != seen_mask_version_) rebuild_nodes(session, sample, 0, false, mask);
         } else {  // several edits since the last frame, or a new document of the same shape
             rebuild_lines(session, plan, false);

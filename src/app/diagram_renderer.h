@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "app/value_mask.h"
-#include "core/diagram_geometry.h"
-#include "core/edge_bins.h"
-#include "core/session.h"
+#include "core/diagram/diagram_geometry.h"
+#include "core/diagram/edge_bins.h"
+#include "core/document/session.h"
 
 namespace app {
 

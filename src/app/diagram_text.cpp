@@ -2,9 +2,9 @@
 
 #include <functional>
 
-#include "core/activation.h"
-#include "core/number_format.h"
-#include "core/notation.h"
+#include "core/model/activation.h"
+#include "core/text/number_format.h"
+#include "core/text/notation.h"
 #include "app/worksheet_text.h"
 #include "app/view_state.h"
 

@@ -11,8 +11,8 @@
 #include <string>
 
 #include "app/value_mask.h"
-#include "core/edge_bins.h"
-#include "core/session.h"
+#include "core/diagram/edge_bins.h"
+#include "core/document/session.h"
 
 namespace app {
 

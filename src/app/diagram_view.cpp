@@ -9,8 +9,8 @@
 #include "app/diagram_labels.h"
 #include "app/diagram_text.h"
 #include "app/exercise_state.h"
-#include "core/notation.h"
-#include "core/number_format.h"
+#include "core/text/notation.h"
+#include "core/text/number_format.h"
 #include "app/worksheet_text.h"
 #include "app/palette.h"
 #include "app/theme.h"
@@ -343,7 +343,7 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         const ImVec2 display = ImGui::GetIO().DisplaySize;
         const float wrap = std::max(std::min(display.x - 32.0f, ImGui::GetFontSize() * kTooltipWidthEms), 120.0f);
         const std::string text = wrap_to_width(view.tooltip.c_str(), wrap);  // breaks at spaces only
-        // Placed clear of what it is about (core/diagram_geometry.h place_tooltip): a line's two
+        // Placed clear of what it is about (core/diagram/diagram_geometry.h place_tooltip): a line's two
         // nodes, so a drag shows the value it changes; a node itself.
         std::vector<mlp::NodeRef> keep_clear;
         if (hover_.kind == mlp::DiagramHit::Kind::Edge) keep_clear = {{hover_.layer + 1, hover_.row}, {hover_.layer, hover_.col}};

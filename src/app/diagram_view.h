@@ -14,8 +14,8 @@
 #include "app/layout.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
-#include "core/diagram_geometry.h"
-#include "core/session.h"
+#include "core/diagram/diagram_geometry.h"
+#include "core/document/session.h"
 
 namespace app {
 

@@ -7,7 +7,7 @@
 // the jump behind as a step of its own. Keys alone (an arrow stepping a slider) make a step each.
 #pragma once
 
-#include "core/session.h"
+#include "core/document/session.h"
 
 namespace app {
 

@@ -10,16 +10,16 @@
 
 #include "app/exercise_state.h"
 #include "app/keyboard_nav.h"
-#include "core/number_format.h"
+#include "core/text/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"
 #include "app/value_slider.h"
 #include "app/widgets.h"
 #include "app/worksheet_text.h"
-#include "core/exercise.h"
-#include "core/typed_number.h"
-#include "core/notation.h"
+#include "core/exercise/exercise.h"
+#include "core/formats/typed_number.h"
+#include "core/text/notation.h"
 
 namespace app {
 
@@ -125,7 +125,7 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         if (bar_button("Check", "Check", probe, !hidden.empty())) check_sheet(session, ex);
         flow(button_width("Reveal step"));
         // Reveal skips what the learner has right (and marks it) and keeps a wrong answer beside
-        // the value it reveals (core/exercise_sheet.h).
+        // the value it reveals (core/exercise/exercise_sheet.h).
         const bool any_left = ex.sheet.next_to_reveal(hidden, session.pass()) != nullptr;
         if (bar_button("Reveal step", "Reveal step", probe, any_left)) reveal_step(session, view);
         flow(button_width("Reveal all"));
@@ -310,7 +310,7 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
     ImGui::PushStyleColor(ImGuiCol_FrameBg, palette::vec4(palette::kWhite));
     ImGui::SetNextItemWidth(width - mark_width());
     // No character filter (ImGui's dropped a comma: "3,5" became 35): what is typed becomes the
-    // answer when typing ends, if it reads as a number (core/typed_number.h); else the answer
+    // answer when typing ends, if it reads as a number (core/formats/typed_number.h); else the answer
     // stays as it was and the page's banner says why.
     const bool enter = ImGui::InputTextWithHint("##answer", kMaskedText, buf, sizeof buf,
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);

@@ -14,7 +14,7 @@
 #include "app/exercise_state.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
-#include "core/session.h"
+#include "core/document/session.h"
 
 namespace app {
 

@@ -6,10 +6,10 @@
 #include "app/worksheet_text.h"
 #include "app/diagram_text.h"
 #include "app/value_mask.h"
-#include "core/exercise.h"
-#include "core/notation.h"
-#include "core/number_format.h"
-#include "core/typed_number.h"
+#include "core/exercise/exercise.h"
+#include "core/text/notation.h"
+#include "core/text/number_format.h"
+#include "core/formats/typed_number.h"
 
 namespace app {
 

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/exercise_sheet.h"
-#include "core/hidden_value.h"
-#include "core/typed_number.h"
+#include "core/exercise/exercise_sheet.h"
+#include "core/exercise/hidden_value.h"
+#include "core/formats/typed_number.h"
 
 namespace app {
 

@@ -58,7 +58,7 @@ float toolbar_height(bool narrow);
 float folded_panel_height(bool narrow);
 
 // display: the window size in CSS pixels (ImGui's DisplaySize). diagram_wanted(width): the height
-// the diagram can use at that width (core/diagram_geometry.h); without it, fixed shares.
+// the diagram can use at that width (core/diagram/diagram_geometry.h); without it, fixed shares.
 using DiagramHeightFn = float (*)(float width, const void* context);
 Layout compute_layout(ImVec2 display, const LayoutOptions& options = {}, DiagramHeightFn diagram_wanted = nullptr,
                       const void* context = nullptr);

@@ -15,11 +15,11 @@
 #include "app/value_slider.h"
 #include "app/widgets.h"
 #include "app/worksheet_text.h"
-#include "core/document_edit.h"
+#include "core/document/document_edit.h"
 #include "core/limits.h"
-#include "core/presets.h"
-#include "core/typed_number.h"
-#include "core/notation.h"
+#include "core/document/presets.h"
+#include "core/formats/typed_number.h"
+#include "core/text/notation.h"
 
 namespace app {
 
@@ -254,7 +254,7 @@ void NetworkPanel::draw_layer_tools(mlp::Session& session, UiProbe& probe) {
         if (edit(session, [=](mlp::Document* d) { return mlp::insert_layer(d, layer + 1, nodes, fill); }))
             layer_ = layer + 1;
     }
-    // New depth that keeps the function (core/architecture.h insert_identity_layer).
+    // New depth that keeps the function (core/document/architecture.h insert_identity_layer).
     const char* identity = "Identity after";
     flow_beside(button_width(identity));
     if (tool_button(identity, "Insert identity", probe,

@@ -5,7 +5,7 @@
 // then how new weights are filled (zeros, or seeded random whole or real numbers), the samples
 // (add a copy of the one shown or zeros, remove the one shown) and the "Show biases" switch.
 //
-// Every change goes through core/document_edit.h, so it is one undo step, and a change the
+// Every change goes through core/document/document_edit.h, so it is one undo step, and a change the
 // limits refuse leaves the network as it was and says which limit, here and in the page's banner.
 //
 // ui() names (ui_probe.h): "section:network", "chip:3" (layer 3; 0 = the inputs),
@@ -21,9 +21,9 @@
 
 #include "app/ui_probe.h"
 #include "app/view_state.h"
-#include "core/architecture.h"
-#include "core/session.h"
-#include "core/typed_number.h"
+#include "core/document/architecture.h"
+#include "core/document/session.h"
+#include "core/formats/typed_number.h"
 
 namespace app {
 

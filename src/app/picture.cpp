@@ -11,7 +11,7 @@
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/ui_probe.h"
-#include "core/diagram_geometry.h"
+#include "core/diagram/diagram_geometry.h"
 
 namespace app {
 namespace {

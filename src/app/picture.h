@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "app/view_state.h"
-#include "core/session.h"
+#include "core/document/session.h"
 
 struct ImDrawData;
 

@@ -7,9 +7,9 @@
 #include "app/diagram_text.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
-#include "core/json_writer.h"
-#include "core/number_format.h"
-#include "core/notation.h"
+#include "core/formats/json_writer.h"
+#include "core/text/number_format.h"
+#include "core/text/notation.h"
 
 namespace app {
 

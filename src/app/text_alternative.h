@@ -12,7 +12,7 @@
 #include <string>
 
 #include "app/view_state.h"
-#include "core/session.h"
+#include "core/document/session.h"
 
 namespace app {
 

@@ -7,7 +7,7 @@
 #include <imgui.h>
 
 #include "app/palette.h"
-#include "core/text_wrap.h"
+#include "core/text/text_wrap.h"
 
 namespace app {
 namespace {

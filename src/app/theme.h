@@ -19,7 +19,7 @@ ImGuiStyle theme_style(bool touch);
 void push_on_button_colours();
 void pop_on_button_colours();
 
-// Text wrapped to the window at spaces only (core/text_wrap.h: never inside a number, as
+// Text wrapped to the window at spaces only (core/text/text_wrap.h: never inside a number, as
 // ImGui::TextWrapped would after a '.'), as one item. Returns the lines drawn, joined by '\n'.
 std::string text_wrapped(const char* text);
 // `text` with line breaks where it wraps within `width` (for tooltips and bars).

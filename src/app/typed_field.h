@@ -3,7 +3,7 @@
 // not at every key, and never filtered. ImGui's InputInt applied every key (typing 1024 passed
 // through a layer of 1 node and lost its weights) and dropped the characters it does not take
 // ("1e3" became 13, "3,5" 35): here what was typed reaches the caller whole, to be read by
-// core/typed_number.h or refused with its reason. Escape puts back the text it opened with.
+// core/formats/typed_number.h or refused with its reason. Escape puts back the text it opened with.
 #pragma once
 
 #include <string>

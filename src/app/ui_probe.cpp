@@ -3,8 +3,8 @@
 #include <imgui.h>
 
 #include "app/view_state.h"
-#include "core/json_writer.h"
-#include "core/notation.h"
+#include "core/formats/json_writer.h"
+#include "core/text/notation.h"
 
 namespace app {
 

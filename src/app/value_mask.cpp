@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/number_format.h"
+#include "core/text/number_format.h"
 
 namespace app {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/view_state.h"
-#include "core/hidden_value.h"
-#include "core/session.h"
+#include "core/exercise/hidden_value.h"
+#include "core/document/session.h"
 
 namespace app {
 

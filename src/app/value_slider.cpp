@@ -13,10 +13,10 @@
 #include "app/palette.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
-#include "core/network.h"
-#include "core/number_format.h"
-#include "core/number_text.h"
-#include "core/typed_number.h"
+#include "core/model/network.h"
+#include "core/text/number_format.h"
+#include "core/formats/number_text.h"
+#include "core/formats/typed_number.h"
 
 namespace app {
 namespace {
@@ -65,7 +65,7 @@ struct TypedText {
 };
 TypedText g_typing, g_ended;
 
-// Typing ended with `t`: the value it names (read as a link reads numbers, core/typed_number.h),
+// Typing ended with `t`: the value it names (read as a link reads numbers, core/formats/typed_number.h),
 // or nothing, with *refused saying why. Text left as it opened changes nothing.
 bool commit_typed(const TypedText& t, double* value, std::string* refused) {
     if (t.text == t.initial) return false;

@@ -4,7 +4,7 @@
 //  - Ctrl+click, double-click or Enter opens a text field to type an exact value (1.86 opens
 //    it on Ctrl+click only; the double-click's first click, which moved the slider, is undone).
 //    What is typed applies when typing ends (Enter, Tab, a click elsewhere), read as the link
-//    reads numbers (core/typed_number.h); text that is not such a number, or a value beyond the
+//    reads numbers (core/formats/typed_number.h); text that is not such a number, or a value beyond the
 //    limits, is refused with the reason and the value stays. Escape leaves the value as it was.
 //    (ImGui's own field filters characters and applies each key: "3,5" became 35, "1e7" 1.)
 //  - Left/Right arrows step the focused slider by one step (1, or 0.1 in fine mode; Shift: x10),

@@ -1,4 +1,4 @@
-// What the user is looking at, as opposed to what the network is (core/session.h): the sample
+// What the user is looking at, as opposed to what the network is (core/document/session.h): the sample
 // shown in the diagram, what is hovered and selected, the slider mode, exercise mode.
 #pragma once
 

@@ -3,14 +3,14 @@
 // the sample shown stays within the samples, a selection that points nowhere is dropped, and the
 // biases are shown when the document has any that are not zero (the exercise has none, so they
 // stay out of the way until they matter; the user's own choice is kept otherwise). The sliders'
-// step mode follows the network too (core/step_mode.h: fine steps for a network with fractions).
+// step mode follows the network too (core/document/step_mode.h: fine steps for a network with fractions).
 #pragma once
 
 #include <cstdint>
 
 #include "app/view_state.h"
-#include "core/session.h"
-#include "core/step_mode.h"
+#include "core/document/session.h"
+#include "core/document/step_mode.h"
 
 namespace app {
 

@@ -3,7 +3,7 @@
 // ("−5 → 0"), activation names as a learner reads them.
 #pragma once
 
-#include "core/activation.h"
+#include "core/model/activation.h"
 
 namespace app {
 

@@ -6,15 +6,7 @@
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 
-// The device pixel ratio changes without a resize when the window moves to another screen:
-// matchMedia of the current ratio fires once when it no longer holds, then the new one is watched.
-EM_JS(void, js_watch_pixel_ratio, (), {
-    const watch = () => {
-        const query = matchMedia('(resolution: ' + devicePixelRatio + 'dppx)');
-        query.addEventListener('change', () => { _mlp_request_frames(0); watch(); }, { once: true });
-    };
-    watch();
-});
+#include "platform/web_page.h"
 
 namespace platform {
 namespace {
@@ -22,6 +14,7 @@ namespace {
 bool g_paused = false;  // the main loop is paused: no animation frame is requested
 int g_frames_wanted = kSettleFrames;  // frames to run before the loop may pause (start-up settles too)
 long g_timer = 0;       // a pending timed wake (emscripten_set_timeout), 0 when none
+unsigned g_frames_run = 0;
 
 void cancel_timer() {
     if (g_timer == 0) return;
@@ -47,7 +40,7 @@ int on_sdl_event(void*, SDL_Event* event) {
 
 void run_main_loop(FrameFunction frame, void* arg) {
     SDL_AddEventWatch(on_sdl_event, nullptr);
-    js_watch_pixel_ratio();
+    watch_pixel_ratio();
     // 0 fps: driven by requestAnimationFrame.
     emscripten_set_main_loop_arg(frame, arg, 0, true);
 }
@@ -61,6 +54,7 @@ void request_frames(int count) {
 }
 
 void end_frame(const FrameEnd& end) {
+    ++g_frames_run;
     if (g_frames_wanted > 0) --g_frames_wanted;
     if (end.input_held) g_frames_wanted = std::max(g_frames_wanted, 1);
     if (end.changed) g_frames_wanted = std::max(g_frames_wanted, kSettleFrames - 1);
@@ -72,10 +66,6 @@ void end_frame(const FrameEnd& end) {
     if (end.wake_in_ms >= 0) g_timer = emscripten_set_timeout(on_timer, end.wake_in_ms, nullptr);
 }
 
-}  // namespace platform
+unsigned frames_run() { return g_frames_run; }
 
-// mlpExplorer.requestFrames(n) (web/page.js): at least n more frames, for scripts and tests that
-// wait for the app's frames (an idle app runs none). 0 is the default wake (kSettleFrames).
-extern "C" EMSCRIPTEN_KEEPALIVE void mlp_request_frames(int count) {
-    platform::request_frames(count > 0 ? count : platform::kSettleFrames);
-}
+}  // namespace platform

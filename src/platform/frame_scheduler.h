@@ -41,4 +41,9 @@ struct FrameEnd {
 // or pauses the loop until a wake.
 void end_frame(const FrameEnd& end);
 
+// Frames run so far, drawn or not (a lost context draws nothing): mlpExplorer.framesRun(), for
+// tests that wait for the app's own frames, not the browser's animation frames (the two need not
+// alternate: a page callback can run before or after the app's in the same animation frame).
+unsigned frames_run();
+
 }  // namespace platform

@@ -74,11 +74,3 @@ FrameTimer& frame_timer() {
 }
 
 }  // namespace platform
-
-// window.mlpExplorer.frameStats() (web/page.js): the frames since its previous call, as JSON text
-// owned here, valid until the next call.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* mlp_frame_stats_json() {
-    static std::string text;
-    text = platform::frame_timer().take_json();
-    return text.c_str();
-}

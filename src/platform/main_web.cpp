@@ -15,14 +15,12 @@
 #include "app/fonts.h"
 #include "app/keyboard_nav.h"
 #include "app/palette.h"
-#include "platform/accessibility_bridge.h"
-#include "platform/editor_api.h"
 #include "platform/event_pump.h"
 #include "platform/frame_scheduler.h"
 #include "platform/frame_timer.h"
 #include "platform/gpu_context.h"
-#include "platform/link_sync.h"
-#include "platform/script_api.h"
+#include "platform/page_exports.h"
+#include "platform/page_sync.h"
 #include "platform/ui_activity.h"
 #include "platform/web_page.h"
 
@@ -46,11 +44,6 @@ void release_gl_objects(Platform& p) {
     p.app->release_gl_objects();
 }
 
-// Frames run so far, drawn or not (a lost context draws nothing): mlpExplorer.framesRun(), for
-// tests that wait for the app's own frames, not the browser's animation frames (the two need not
-// alternate: a page callback can run before or after the app's in the same animation frame).
-unsigned g_frames_run = 0;
-
 // What the frame leaves to do: the scheduler runs the next animation frame too, or sleeps until
 // an input, a command or the soonest timed change.
 platform::FrameEnd frame_end(const Platform& p, uint64_t revision_before, bool picture_changed) {
@@ -65,7 +58,6 @@ platform::FrameEnd frame_end(const Platform& p, uint64_t revision_before, bool p
 }
 
 void run_frame(void* arg) {
-    ++g_frames_run;
     Platform& p = *static_cast<Platform*>(arg);
     const uint64_t revision_before = p.app->session().revision();
     platform::FrameTimer& timer = platform::frame_timer();  // ./build.sh bench reads it
@@ -115,8 +107,7 @@ void run_frame(void* arg) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     timer.mark(platform::FramePhase::ImguiGl);
 
-    platform::sync_page(p.app->session());  // the address bar's link and the page's messages
-    platform::sync_toolbar(p.app->session());  // Undo, Redo and Reset in the page's toolbar
+    platform::sync_page(p.app->session());  // the address bar's link, the banners and the toolbar
     timer.mark(platform::FramePhase::Page);
     timer.end_frame(p.app->session().revision());
 
@@ -129,8 +120,6 @@ void run_frame(void* arg) {
 }
 
 }  // namespace
-
-extern "C" EMSCRIPTEN_KEEPALIVE double mlp_frames_run() { return g_frames_run; }
 
 int main(int, char**) {
     platform::frame_timer().startup_mark("main");
@@ -175,7 +164,7 @@ int main(int, char**) {
     p.app = &explorer;
     explorer.set_tooltip_listener(platform::announce);
     platform::connect_page_mirror(explorer);
-    platform::set_script_api_target(&explorer);
+    platform::set_page_target(&explorer);
     platform::open_start_link(explorer.session());  // before the first frame, which then shows it
 
     platform::frame_timer().startup_mark("app");

@@ -5,8 +5,9 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
-// Functions of web/page.js. Text crosses as UTF-8 and is shown with textContent there, never
-// parsed as HTML.
+#include "app/app.h"
+
+// [SECTION] Functions of web/page.js (globalThis.mlpPage), absent while the page is not set up
 EM_JS(void, js_page_ready, (), { if (globalThis.mlpPage) globalThis.mlpPage.ready(); });
 EM_JS(void, js_page_fail, (const char* message), {
     if (globalThis.mlpPage) globalThis.mlpPage.fail(UTF8ToString(message));
@@ -40,6 +41,36 @@ EM_JS(void, js_show_messages, (const char* error, const char* note, const char* 
     if (globalThis.mlpPage) globalThis.mlpPage.showMessages(UTF8ToString(error), UTF8ToString(note), UTF8ToString(warnings));
 });
 
+EM_JS(void, js_toolbar_state, (int can_undo, int can_redo, const char* start_name), {
+    if (globalThis.mlpPage) globalThis.mlpPage.toolbarState(!!can_undo, !!can_redo, UTF8ToString(start_name));
+});
+EM_JS(void, js_document_text, (const char* title, const char* note), {
+    if (globalThis.mlpPage) globalThis.mlpPage.documentText(UTF8ToString(title), UTF8ToString(note));
+});
+// The accessible mirror: texts cross as JSON.
+EM_JS(void, js_focus_changed, (const char* json), {
+    if (globalThis.mlpPage) globalThis.mlpPage.focusChanged(UTF8ToString(json));
+});
+EM_JS(void, js_keyboard_left, (int direction), {
+    if (globalThis.mlpPage) globalThis.mlpPage.keyboardLeft(direction);
+});
+EM_JS(void, js_status_changed, (const char* json), {
+    if (globalThis.mlpPage) globalThis.mlpPage.statusChanged(UTF8ToString(json));
+});
+EM_JS(void, js_sheet_changed, (), {
+    if (globalThis.mlpPage) globalThis.mlpPage.sheetChanged();
+});
+// matchMedia of the current ratio fires once when it no longer holds, then the new one is watched.
+EM_JS(void, js_watch_pixel_ratio, (), {
+    const watch = () => {
+        const query = matchMedia('(resolution: ' + devicePixelRatio + 'dppx)');
+        query.addEventListener('change', () => { _mlp_request_frames(0); watch(); }, { once: true });
+    };
+    watch();
+});
+
+// [SECTION] Their C++ side
+
 namespace platform {
 
 void page_ready() { js_page_ready(); }
@@ -72,5 +103,24 @@ void show_messages(const std::string& error, const std::string& note, const std:
 }
 
 double now_ms() { return emscripten_get_now(); }
+
+void show_toolbar_state(bool can_undo, bool can_redo, const std::string& start_name) {
+    js_toolbar_state(can_undo, can_redo, start_name.c_str());
+}
+
+void show_document_text(const std::string& title, const std::string& note) {
+    js_document_text(title.c_str(), note.c_str());
+}
+
+void connect_page_mirror(app::App& app) {
+    app::App::PageMirror mirror;
+    mirror.focus = [](const std::string& json) { js_focus_changed(json.c_str()); };
+    mirror.left = [](int direction) { js_keyboard_left(direction); };
+    mirror.status = [](const std::string& json) { js_status_changed(json.c_str()); };
+    mirror.sheet_changed = [] { js_sheet_changed(); };
+    app.set_page_mirror(mirror);
+}
+
+void watch_pixel_ratio() { js_watch_pixel_ratio(); }
 
 }  // namespace platform

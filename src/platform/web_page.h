@@ -1,9 +1,14 @@
-// The page around the canvas (web/page.js), seen from C++: the only place besides main_web.cpp
-// that talks to JavaScript.
+// The page around the canvas (web/page.js), seen from C++: every call from C++ into page.js is
+// in web_page.cpp (and every call the other way in page_exports.cpp). Texts cross as UTF-8 and
+// are put into the page with DOM calls (textContent, setAttribute), never parsed as HTML.
 #pragma once
 
 #include <string>
 #include <vector>
+
+namespace app {
+class App;
+}
 
 namespace platform {
 
@@ -41,5 +46,18 @@ void forget_kept_link();
 void show_messages(const std::string& error, const std::string& note, const std::vector<std::string>& warnings);
 // Milliseconds from a fixed start (performance.now()).
 double now_ms();
+
+// The toolbar: Undo and Redo enabled or not, the name of what Reset goes back to.
+void show_toolbar_state(bool can_undo, bool can_redo, const std::string& start_name);
+// The document's title and note, shown above the diagram and in the tab's title.
+void show_document_text(const std::string& title, const std::string& note);
+
+// Connects the app's accessible mirror (App::PageMirror) to the page: the focused control, a Tab
+// that leaves the app, the outputs and status, and the worksheet as tables go to the page's DOM.
+void connect_page_mirror(app::App& app);
+
+// The device pixel ratio changes without a resize when the window moves to another screen: the
+// page then wakes the app (mlp_request_frames), which takes the new ratio.
+void watch_pixel_ratio();
 
 }  // namespace platform

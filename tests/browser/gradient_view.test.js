@@ -20,7 +20,7 @@ const { positive: BLUE, negative: ORANGE } = h.PALETTE;
 function num(text) {
   return Number(text.trim().replace(/^\((.*)\)$/, '$1').replace('\u2212', '-'));
 }
-// The page shows 4 significant digits (core/number_format.h).
+// The page shows 4 significant digits (core/text/number_format.h).
 function close(a, b) {
   return Math.abs(a - b) <= 6e-4 * Math.max(1, Math.abs(b));
 }

@@ -41,7 +41,7 @@ function counters(page) {
 }
 
 // Whether the address bar shows the current link: the app's deferred write of it is done. That
-// write waits 50 times the cost of the one before (src/core/link_throttle.h), which on a busy
+// write waits 50 times the cost of the one before (src/core/formats/link_throttle.h), which on a busy
 // machine can be longer than QUIET_MS after the last edit.
 function linkWritten(page) {
   return page.evaluate(() => location.hash === window.mlpExplorer.state().hash);

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "core/limits.h"
-#include "core/network.h"
+#include "core/document/document.h"
 
 namespace mlp_test {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/network.h"
+#include "core/document/document.h"
 
 namespace mlp_test {
 

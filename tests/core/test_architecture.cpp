@@ -4,9 +4,9 @@
 #include <cmath>
 #include <random>
 
-#include "core/architecture.h"
-#include "core/default_network.h"
-#include "core/forward_pass.h"
+#include "core/document/architecture.h"
+#include "core/document/default_network.h"
+#include "core/model/forward_pass.h"
 #include "core/limits.h"
 #include "random_documents.h"
 

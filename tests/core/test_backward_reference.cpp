@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/backward_pass.h"
-#include "core/session.h"
+#include "core/model/backward_pass.h"
+#include "core/document/session.h"
 #include "reference_cases.h"
 
 using namespace mlp;

@@ -4,14 +4,14 @@
 
 #include <string>
 
-#include "core/architecture.h"
-#include "core/default_network.h"
-#include "core/document_edit.h"
-#include "core/document_loader.h"
-#include "core/file_import.h"
-#include "core/link_throttle.h"
-#include "core/preset_choice.h"
-#include "core/state_json.h"
+#include "core/document/architecture.h"
+#include "core/document/default_network.h"
+#include "core/document/document_edit.h"
+#include "core/document/document_loader.h"
+#include "core/formats/file_import.h"
+#include "core/formats/link_throttle.h"
+#include "core/document/preset_choice.h"
+#include "core/formats/state_json.h"
 
 using namespace mlp;
 

@@ -4,13 +4,13 @@
 
 #include <string>
 
-#include "core/default_network.h"
-#include "core/document_text.h"
-#include "core/json_import.h"
+#include "core/document/default_network.h"
+#include "core/formats/document_text.h"
+#include "core/formats/json_import.h"
 #include "core/limits.h"
-#include "core/link_codec.h"
-#include "core/session.h"
-#include "core/state_json.h"
+#include "core/formats/link_codec.h"
+#include "core/document/session.h"
+#include "core/formats/state_json.h"
 
 using namespace mlp;
 

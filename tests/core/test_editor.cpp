@@ -5,18 +5,18 @@
 
 #include <string>
 
-#include "core/architecture.h"
-#include "core/default_network.h"
-#include "core/document_edit.h"
-#include "core/document_loader.h"
-#include "core/file_import.h"
-#include "core/json_import.h"
+#include "core/document/architecture.h"
+#include "core/document/default_network.h"
+#include "core/document/document_edit.h"
+#include "core/document/document_loader.h"
+#include "core/formats/file_import.h"
+#include "core/formats/json_import.h"
 #include "core/limits.h"
-#include "core/preset_choice.h"
-#include "core/link_codec.h"
-#include "core/presets.h"
-#include "core/session.h"
-#include "core/state_json.h"
+#include "core/document/preset_choice.h"
+#include "core/formats/link_codec.h"
+#include "core/document/presets.h"
+#include "core/document/session.h"
+#include "core/formats/state_json.h"
 
 using namespace mlp;
 

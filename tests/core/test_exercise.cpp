@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "core/default_network.h"
-#include "core/forward_pass.h"
+#include "core/document/default_network.h"
+#include "core/model/forward_pass.h"
 
 using namespace mlp;
 

@@ -7,13 +7,13 @@
 #include <string>
 
 #include "allocation_counter.h"
-#include "core/architecture.h"
-#include "core/default_network.h"
-#include "core/exercise.h"
-#include "core/json_import.h"
-#include "core/link_codec.h"
-#include "core/session.h"
-#include "core/state_json.h"
+#include "core/document/architecture.h"
+#include "core/document/default_network.h"
+#include "core/exercise/exercise.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
+#include "core/document/session.h"
+#include "core/formats/state_json.h"
 #include "random_documents.h"
 
 using namespace mlp;

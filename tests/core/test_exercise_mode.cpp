@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "core/default_network.h"
-#include "core/exercise.h"
+#include "core/document/default_network.h"
+#include "core/exercise/exercise.h"
 #include "core/limits.h"
 
 using namespace mlp;

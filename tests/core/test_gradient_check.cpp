@@ -12,7 +12,8 @@
 #include <cmath>
 #include <random>
 
-#include "core/backward_pass.h"
+#include "core/document/document.h"
+#include "core/model/backward_pass.h"
 
 using namespace mlp;
 

@@ -6,9 +6,9 @@
 #include <cstring>
 #include <random>
 
-#include "core/architecture.h"
-#include "core/presets.h"
-#include "core/session.h"
+#include "core/document/architecture.h"
+#include "core/document/presets.h"
+#include "core/document/session.h"
 #include "random_documents.h"
 
 using namespace mlp;
@@ -69,7 +69,8 @@ TEST_CASE("the gradients follow every edit, undo and redo") {
     s.set_input(1, 3, 0.25);
     check_current(s);
     s.set_target(0, 2, 0.5);
-    CHECK(s.last_edit().kind == Session::Edit::Kind::Target);
+    CHECK(s.last_edit().kind == Session::Edit::Kind::Value);
+    CHECK(s.last_edit().value == ValueAddress{ValueKind::Target, 0, 0, 0, 2});
     check_current(s);
     s.set_activation(0, Activation::Tanh);
     s.set_loss(Loss::BinaryCrossEntropy);

@@ -6,13 +6,13 @@
 #include <cmath>
 #include <string>
 
-#include "core/document_loader.h"
-#include "core/forward_pass.h"
-#include "core/json_import.h"
+#include "core/document/document_loader.h"
+#include "core/model/forward_pass.h"
+#include "core/formats/json_import.h"
 #include "core/limits.h"
-#include "core/link_codec.h"
-#include "core/network.h"
-#include "core/state_json.h"
+#include "core/formats/link_codec.h"
+#include "core/document/document.h"
+#include "core/formats/state_json.h"
 
 using namespace mlp;
 

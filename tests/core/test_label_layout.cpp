@@ -4,7 +4,7 @@
 #include <random>
 #include <vector>
 
-#include "core/label_layout.h"
+#include "core/diagram/label_layout.h"
 
 using namespace mlp;
 

@@ -7,12 +7,12 @@
 #include <string>
 
 #include "allocation_counter.h"
-#include "core/default_network.h"
-#include "core/json_import.h"
-#include "core/link_codec.h"
-#include "core/presets.h"
-#include "core/session.h"
-#include "core/state_json.h"
+#include "core/document/default_network.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
+#include "core/document/presets.h"
+#include "core/document/session.h"
+#include "core/formats/state_json.h"
 #include "random_documents.h"
 
 using namespace mlp;

@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "core/backward_pass.h"
-#include "core/default_network.h"
-#include "core/exercise.h"
-#include "core/forward_pass.h"
-#include "core/json_import.h"
-#include "core/link_codec.h"
-#include "core/presets.h"
+#include "core/model/backward_pass.h"
+#include "core/document/default_network.h"
+#include "core/exercise/exercise.h"
+#include "core/model/forward_pass.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
+#include "core/document/presets.h"
 
 using namespace mlp;
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "core/default_network.h"
+#include "core/document/default_network.h"
 #include "core/limits.h"
-#include "core/network.h"
+#include "core/document/document.h"
 
 using namespace mlp;
 

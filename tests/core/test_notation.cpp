@@ -1,4 +1,4 @@
-// The worksheet's notation (core/notation.h): the names the UI and the browser tests share, and
+// The worksheet's notation (core/text/notation.h): the names the UI and the browser tests share, and
 // glyphs the page's font can draw.
 #include <doctest/doctest.h>
 
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/notation.h"
+#include "core/text/notation.h"
 
 using namespace mlp;
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "allocation_counter.h"
-#include "core/number_text.h"
+#include "core/formats/number_text.h"
 
 using namespace mlp;
 

@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "core/forward_pass.h"
-#include "core/presets.h"
+#include "core/model/forward_pass.h"
+#include "core/document/presets.h"
 
 using namespace mlp;
 

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "core/forward_pass.h"
+#include "core/model/forward_pass.h"
 #include "reference_cases.h"
 
 using namespace mlp;

@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "core/limits.h"
-#include "core/link_codec.h"
-#include "core/session.h"
+#include "core/formats/link_codec.h"
+#include "core/document/session.h"
 
 using namespace mlp;
 

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "core/json_writer.h"
-#include "core/session.h"
-#include "core/state_json.h"
+#include "core/formats/json_writer.h"
+#include "core/document/session.h"
+#include "core/formats/state_json.h"
 
 using namespace mlp;
 

@@ -3,13 +3,13 @@
 // otherwise.
 #include <doctest/doctest.h>
 
-#include "core/architecture.h"
-#include "core/document_edit.h"
-#include "core/document_loader.h"
-#include "core/link_codec.h"
-#include "core/preset_choice.h"
-#include "core/presets.h"
-#include "core/step_mode.h"
+#include "core/document/architecture.h"
+#include "core/document/document_edit.h"
+#include "core/document/document_loader.h"
+#include "core/formats/link_codec.h"
+#include "core/document/preset_choice.h"
+#include "core/document/presets.h"
+#include "core/document/step_mode.h"
 
 using namespace mlp;
 

@@ -8,7 +8,7 @@
 
 #include "app/control_description.h"
 #include "app/text_alternative.h"
-#include "core/session.h"
+#include "core/document/session.h"
 
 using namespace app;
 using nlohmann::json;

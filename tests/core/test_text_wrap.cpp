@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/text_wrap.h"
+#include "core/text/text_wrap.h"
 
 using namespace mlp;
 

@@ -10,10 +10,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/data_set.h"
-#include "core/random_fill.h"
-#include "core/session.h"
-#include "core/training.h"
+#include "core/training/data_set.h"
+#include "core/model/random_fill.h"
+#include "core/document/session.h"
+#include "core/training/training.h"
 #include "reference_cases.h"
 
 using namespace mlp;

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "core/limits.h"
-#include "core/link_codec.h"
-#include "core/typed_number.h"
+#include "core/formats/link_codec.h"
+#include "core/formats/typed_number.h"
 
 using namespace mlp;
 

@@ -1,9 +1,9 @@
 // Undo and redo through the Session: every edit, a drag as one step, documents swapped back.
 #include <doctest/doctest.h>
 
-#include "core/architecture.h"
-#include "core/presets.h"
-#include "core/session.h"
+#include "core/document/architecture.h"
+#include "core/document/presets.h"
+#include "core/document/session.h"
 
 using namespace mlp;
 

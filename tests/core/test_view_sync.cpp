@@ -4,10 +4,10 @@
 #include <doctest/doctest.h>
 
 #include "app/view_sync.h"
-#include "core/architecture.h"
-#include "core/document_edit.h"
-#include "core/presets.h"
-#include "core/session.h"
+#include "core/document/architecture.h"
+#include "core/document/document_edit.h"
+#include "core/document/presets.h"
+#include "core/document/session.h"
 
 using namespace app;
 

@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/document_loader.h"
-#include "core/session.h"
+#include "core/document/document_loader.h"
+#include "core/document/session.h"
 #include "fuzz_checks.h"
 
 namespace {

@@ -1,4 +1,4 @@
-// libFuzzer target: the `hide` value of an exercise link (core/exercise.h, parse_hidden). The first
+// libFuzzer target: the `hide` value of an exercise link (core/exercise/exercise.h, parse_hidden). The first
 // byte picks the network it is read against, the rest is the text. A value is either refused with
 // a printable "hide: ..." message and nothing written, or gives a sorted set without repeats of
 // values that exist, within kMaxHiddenValues, that encode_hidden writes back to the same set.
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/exercise.h"
+#include "core/exercise/exercise.h"
 #include "core/limits.h"
 #include "fuzz_checks.h"
 

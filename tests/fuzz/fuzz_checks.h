@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/decode_result.h"
-#include "core/json_import.h"
-#include "core/link_codec.h"
-#include "core/state_json.h"
+#include "core/formats/decode_result.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
+#include "core/formats/state_json.h"
 
 #define FUZZ_CHECK(cond)                                                         \
     do {                                                                         \

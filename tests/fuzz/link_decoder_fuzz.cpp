@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/document_loader.h"
+#include "core/document/document_loader.h"
 #include "fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "core/limits.h"
-#include "core/points_file.h"
-#include "core/session.h"
+#include "core/formats/points_file.h"
+#include "core/document/session.h"
 #include "fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,0 +1,211 @@
+// Training on a data set (training.h): the epochs, the optimizers, the metrics.
+#include "core/training/training.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/formats/decode_result.h"
+#include "core/limits.h"
+#include "core/model/random_fill.h"
+
+namespace mlp {
+
+void epoch_order(uint32_t seed, int64_t epoch, const std::vector<int>& rows, std::vector<int>* order) {
+    order->assign(rows.begin(), rows.end());  // no allocation once it has the capacity
+    RandomFill rng(data_stream(seed, 2 + static_cast<uint64_t>(epoch)));
+    for (size_t i = order->size(); i-- > 1;) std::swap((*order)[i], (*order)[rng.next() % (i + 1)]);
+}
+
+namespace {
+
+// Matrices of the weights' sizes, and vectors of the biases', all zero.
+void zeros_like(const Network& net, std::vector<Matrix>* w, std::vector<std::vector<double>>* b) {
+    w->resize(net.weights.size());
+    b->resize(net.biases.size());
+    for (size_t l = 0; l < net.weights.size(); ++l) {
+        (*w)[l] = Matrix(net.weights[l].rows, net.weights[l].cols);
+        (*b)[l].assign(net.biases[l].size(), 0.0);
+    }
+}
+
+bool same_sizes(const std::vector<Matrix>& a, const std::vector<Matrix>& like) {
+    if (a.size() != like.size()) return false;
+    for (size_t l = 0; l < a.size(); ++l)
+        if (a[l].rows != like[l].rows || a[l].cols != like[l].cols) return false;
+    return true;
+}
+
+// One optimizer step on n values: θ (n,) from g (n,), with the moments m, v (n,) (unused by sgd).
+// λ sign(θ) or λ θ joins g when `regularized`. Returns false when a gradient is not finite.
+struct Update {
+    Optimizer optimizer;
+    Regularization regularization;
+    double rate;                  // λ
+    double lr;
+    double beta1_power, beta2_power;  // 0.9^t and 0.999^t of adam
+};
+
+template <Optimizer kOpt>
+bool update_values(const Update& u, bool regularized, const double* g, double* theta, double* m, double* v, size_t n) {
+    const Regularization reg = regularized ? u.regularization : Regularization::None;
+    const double lr = u.lr, rate = u.rate;
+    const double bias1 = 1.0 - u.beta1_power, bias2 = 1.0 - u.beta2_power;
+    bool finite = true;
+    for (size_t k = 0; k < n; ++k) {
+        double gk = g[k];
+        if (reg == Regularization::L1) gk += rate * (theta[k] > 0.0 ? 1.0 : theta[k] < 0.0 ? -1.0 : 0.0);
+        if (reg == Regularization::L2) gk += rate * theta[k];
+        finite &= std::isfinite(gk);
+        double step = gk;
+        if (kOpt == Optimizer::Momentum) {
+            m[k] = kMomentum * m[k] + gk;
+            step = m[k];
+        } else if (kOpt == Optimizer::Adam) {
+            m[k] = kAdamBeta1 * m[k] + (1.0 - kAdamBeta1) * gk;
+            v[k] = kAdamBeta2 * v[k] + (1.0 - kAdamBeta2) * gk * gk;
+            step = (m[k] / bias1) / (std::sqrt(v[k] / bias2) + kAdamEpsilon);
+        }
+        theta[k] = std::min(std::max(theta[k] - lr * step, -kMaxAbsValue), kMaxAbsValue);
+    }
+    return finite;
+}
+
+bool update(const Update& u, bool regularized, const double* g, double* theta, double* m, double* v, size_t n) {
+    switch (u.optimizer) {
+        case Optimizer::Momentum: return update_values<Optimizer::Momentum>(u, regularized, g, theta, m, v, n);
+        case Optimizer::Adam: return update_values<Optimizer::Adam>(u, regularized, g, theta, m, v, n);
+        default: return update_values<Optimizer::Sgd>(u, regularized, g, theta, m, v, n);
+    }
+}
+
+}  // namespace
+
+void Trainer::reset() {
+    moments_of_ = Optimizer::Sgd;
+    m_w_.clear();
+    v_w_.clear();
+    m_b_.clear();
+    v_b_.clear();
+    adam_steps_ = 0;
+    beta1_power_ = beta2_power_ = 1.0;
+}
+
+// The batch's rows of the data set's inputs and targets, copied into its matrices.
+void Trainer::gather(const DataSet& data, const int* rows, int count, Batch* batch) {
+    const int features = data.inputs.cols, outputs = data.targets.cols;
+    if (batch->x.rows != count || batch->x.cols != features) batch->x = Matrix(count, features);
+    if (batch->y.rows != count || batch->y.cols != outputs) batch->y = Matrix(count, outputs);
+    for (int s = 0; s < count; ++s) {
+        std::copy_n(data.inputs.row(rows[s]), features, batch->x.row(s));
+        std::copy_n(data.targets.row(rows[s]), outputs, batch->y.row(s));
+    }
+}
+
+// Zero moments for `optimizer` unless the ones kept are for it and this network's sizes.
+void Trainer::prepare_moments(const Network& net, Optimizer optimizer) {
+    if (optimizer == moments_of_ && (optimizer == Optimizer::Sgd || same_sizes(m_w_, net.weights))) return;
+    reset();
+    moments_of_ = optimizer;
+    if (optimizer != Optimizer::Sgd) zeros_like(net, &m_w_, &m_b_);
+    if (optimizer == Optimizer::Adam) zeros_like(net, &v_w_, &v_b_);
+}
+
+bool Trainer::step(Network* net, const BackwardPass& grad, const TrainingSettings& settings, double lr) {
+    if (settings.optimizer == Optimizer::Adam) {
+        ++adam_steps_;
+        beta1_power_ *= kAdamBeta1;
+        beta2_power_ *= kAdamBeta2;
+    }
+    const Update u{settings.optimizer, settings.regularization, settings.regularization_rate, lr, beta1_power_,
+                   beta2_power_};
+    const bool has_m = !m_w_.empty(), has_v = !v_w_.empty();  // sgd has no moments, momentum no v
+    bool finite = true;
+    for (int l = 0; l < net->weight_layers(); ++l) {
+        Matrix& w = net->weights[l];
+        finite &= update(u, true, grad.dw[l].values.data(), w.values.data(), has_m ? m_w_[l].values.data() : nullptr,
+                         has_v ? v_w_[l].values.data() : nullptr, w.values.size());
+        std::vector<double>& b = net->biases[l];
+        finite &= update(u, false, grad.db[l].data(), b.data(), has_m ? m_b_[l].data() : nullptr,
+                         has_v ? v_b_[l].data() : nullptr, b.size());
+    }
+    return finite;
+}
+
+std::string Trainer::train(Document* doc, const DataSet& data, int epochs) {
+    Network& net = doc->network;
+    const TrainingSettings& settings = doc->training;
+    prepare_moments(net, settings.optimizer);
+    const int n = static_cast<int>(data.train_rows.size());
+    const int batch = std::min(settings.batch, n);
+    for (int done = 0; done < epochs; ++done) {
+        saved_w_.resize(net.weights.size());
+        saved_b_.resize(net.biases.size());
+        for (size_t l = 0; l < net.weights.size(); ++l) {
+            saved_w_[l].rows = net.weights[l].rows;
+            saved_w_[l].cols = net.weights[l].cols;
+            saved_w_[l].values = net.weights[l].values;  // copies into the capacity it has
+            saved_b_[l] = net.biases[l];
+        }
+        epoch_order(doc->data.seed, settings.epoch, data.train_rows, &order_);
+        for (int start = 0; start < n; start += batch) {
+            const int count = std::min(batch, n - start);
+            Batch& b = count == batch ? full_ : tail_;
+            gather(data, order_.data() + start, count, &b);
+            forward_pass(net, b.x, &b.forward);
+            backward_pass(net, b.x, b.y, doc->loss, doc->reduction, b.forward, &b.grad);
+            if (!step(&net, b.grad, settings, doc->learning_rate)) {
+                for (size_t l = 0; l < net.weights.size(); ++l) {
+                    net.weights[l].values = saved_w_[l].values;
+                    net.biases[l] = saved_b_[l];
+                }
+                reset();
+                return "train: the gradient is not a finite number in epoch " + std::to_string(settings.epoch + 1) +
+                       " (the loss or a weight's gradient overflows); stopped after " + count_text(done, "epoch");
+            }
+        }
+        ++doc->training.epoch;
+    }
+    return "";
+}
+
+void Trainer::score(const Document& doc, const DataSet& data, const std::vector<int>& rows, double* loss, int* right) {
+    constexpr int kChunk = 256;  // points evaluated at a time: the passes stay small for any network
+    const int outputs = data.targets.cols;
+    p_.resize(outputs);
+    dl_da_.resize(outputs);
+    const int n = static_cast<int>(rows.size());
+    for (int start = 0; start < n; start += kChunk) {
+        const int count = std::min(kChunk, n - start);
+        Batch& b = count == kChunk ? eval_full_ : eval_tail_;
+        gather(data, rows.data() + start, count, &b);
+        forward_pass(doc.network, b.x, &b.forward);
+        const Matrix& a = b.forward.a.back();  // (count, outputs)
+        for (int s = 0; s < count; ++s) {
+            const double* y = b.y.row(s);
+            *loss += sample_loss(doc.loss, a.row(s), y, outputs, p_.data(), dl_da_.data());
+            if (outputs == 2)
+                *right += y[1] == 1.0 ? a.at(s, 1) > a.at(s, 0) : a.at(s, 0) > a.at(s, 1);
+            else
+                *right += y[0] == 1.0 ? p_[0] > 0.5 : p_[0] < 0.5;
+        }
+    }
+}
+
+void Trainer::evaluate(const Document& doc, const DataSet& data, TrainingMetrics* out) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    out->train_count = static_cast<int>(data.train_rows.size());
+    out->test_count = static_cast<int>(data.test_rows.size());
+    out->classification = data.classification;
+    for (int k = 0; k < 2; ++k) {
+        const std::vector<int>& rows = k == 0 ? data.train_rows : data.test_rows;
+        double loss = 0.0;
+        int right = 0;
+        score(doc, data, rows, &loss, &right);
+        const double n = static_cast<double>(rows.size());
+        (k == 0 ? out->train_loss : out->test_loss) = rows.empty() ? nan : loss / n;
+        (k == 0 ? out->train_accuracy : out->test_accuracy) = rows.empty() || !data.classification ? nan : right / n;
+    }
+}
+
+}  // namespace mlp
