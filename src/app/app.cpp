@@ -158,7 +158,8 @@ void App::draw_laptop(const Layout& layout) {
         const std::string hint = std::string("Drag ") + notation::kDot + " double-click to type " + notation::kDot + " " +
                                  notation::kLeftArrow + " " + notation::kArrow + " to step";
         muted_text_wrapped(hint.c_str());
-        // Two tabs: the sliders, and training on a data set (data_panel.h).
+        // Two tabs: the sliders, and training on a data set (data_panel.h). As on a phone, each
+        // tab's controls follow it in the Tab order: the Data tab is the panel's last control.
         if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) {
             ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // tab stops
             const bool sliders = ImGui::BeginTabItem("Sliders");

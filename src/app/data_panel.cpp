@@ -208,11 +208,14 @@ void DataPanel::draw(mlp::Session& session, UiProbe& probe, bool touch) {
         ImGui::PopID();
         return;
     }
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float side = std::floor(std::min(width, touch ? 340.0f : 320.0f));
     // Run first, above the plot: on a phone it stays in view with the plot under it.
     draw_run_controls(session, probe);
     if (!message_.empty()) bar_text(message_, palette::kWrong, "data message", probe, true);
+    // The plot as wide as the panel, and short enough that the click modes and the loss and
+    // accuracy under it are in view too (a phone's panel is short), but never tiny.
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    const float below = 3.0f * ImGui::GetFrameHeightWithSpacing();
+    const float side = std::floor(std::min({room.x, touch ? 340.0f : 320.0f, std::max(200.0f, room.y - below)}));
     draw_plot(session, probe, side);
     draw_metrics(session, probe);
     draw_chart(side, 70.0f);

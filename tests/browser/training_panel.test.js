@@ -70,6 +70,7 @@ function differing(a, b) {
 
 test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the plot changes), Pause stops, Step epoch is one epoch, undo takes the run back', async () => {
   const page = await h.openApp(env.browser, env.server.url + NET);
+  const atOpen = await h.state(page);
   assert.ok(!(await h.state(page)).data, 'the page opens without a data set');
   const start = await chooseDataSet(page, 'circle');
   assert.equal(start.epoch, 0);
@@ -83,6 +84,10 @@ test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the p
   const loss0 = (await h.state(page)).train_loss;
 
   await h.click(page, 'button:Run', { panel: 'panel:data' });
+  // Running, the page runs frames by itself (nothing asks for them here).
+  const framesAtRun = await page.evaluate(() => window.mlpExplorer.framesRun());
+  await page.waitForTimeout(1000);
+  assert.ok(await page.evaluate(() => window.mlpExplorer.framesRun()) > framesAtRun + 3, 'Run keeps frames coming');
   const running = await h.until(page, h.state, (st) => st.epoch >= 60, 600);
   assert.ok(running.epoch >= 60, `the epochs grow while running: ${running.epoch}`);
   assert.ok(running.train_loss < loss0, `the train loss falls: ${loss0} -> ${running.train_loss}`);
@@ -94,6 +99,12 @@ test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the p
   await h.frames(page, 10);
   assert.equal(await epochOf(page), paused, 'Pause stops the epochs');
   assert.ok(paused > 0);
+  // ...and the page rests again: no frames at all while nothing happens.
+  await page.mouse.move(2, 700);
+  await page.waitForTimeout(400);
+  const framesBefore = await page.evaluate(() => window.mlpExplorer.framesRun());
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => window.mlpExplorer.framesRun()), framesBefore, 'a paused page runs no frames');
 
   await h.click(page, 'button:Step epoch', { panel: 'panel:data' });
   assert.equal(await epochOf(page), paused + 1, 'Step epoch runs exactly one epoch');
@@ -107,6 +118,14 @@ test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the p
   const undone = await h.state(page);
   assert.equal(undone.epoch, 0, 'the run is one undo step');
   assert.equal(undone.train_loss, loss0);
+  // The optimizer, then the data set chosen: one step each, back to the network as it opened.
+  await page.keyboard.press('Control+z');
+  await h.frames(page, 4);
+  assert.equal((await h.state(page)).optimizer, 'sgd');
+  await page.keyboard.press('Control+z');
+  const opened = await h.until(page, h.state, (st) => !st.data);
+  assert.ok(!opened.data, 'choosing the data set is one undo step');
+  assert.deepEqual([opened.shape, opened.weights, opened.biases], [atOpen.shape, atOpen.weights, atOpen.biases]);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
