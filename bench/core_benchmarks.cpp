@@ -10,13 +10,13 @@
 #include "bench_networks.h"
 #include <cstdlib>
 
-#include "core/model/backward_pass.h"
 #include "core/diagram/edge_bins.h"
-#include "core/model/forward_pass.h"
+#include "core/document/session.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/number_text.h"
-#include "core/document/session.h"
 #include "core/formats/state_json.h"
+#include "core/model/backward_pass.h"
+#include "core/model/forward_pass.h"
 
 namespace {
 

@@ -16,10 +16,10 @@
 
 #include "bench_networks.h"
 #include "core/diagram/edge_bins.h"
-#include "core/model/forward_pass.h"
+#include "core/document/session.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/number_text.h"
-#include "core/document/session.h"
+#include "core/model/forward_pass.h"
 
 namespace {
 

@@ -94,6 +94,7 @@ void App::draw() {
     const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_, diagram_wanted,
                                          &session_.network().shape);
     apply_theme(layout.narrow);
+    data_.train_frame(session_);  // a run's epochs for this frame, before anything shows the network
     gestures_begin_frame(session_);
     view_sync_.follow(session_, view_);  // a document opened or undone since the last frame
     update_touch_press();
@@ -159,8 +160,29 @@ void App::draw_laptop(const Layout& layout) {
         const std::string hint = std::string("Drag ") + notation::kDot + " double-click to type " + notation::kDot + " " +
                                  notation::kLeftArrow + " " + notation::kArrow + " to step";
         muted_text_wrapped(hint.c_str());
-        ImGui::Separator();
-        draw_sliders_child(controls_, session_, view_, probe_, false);
+        // Two tabs: the sliders, and training on a data set (data_panel.h). As on a phone, each
+        // tab's controls follow it in the Tab order: the Data tab is the panel's last control.
+        if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) {
+            ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // tab stops
+            const bool sliders = ImGui::BeginTabItem("Sliders");
+            ImGui::PopItemFlag();
+            tab_stop_of_tab("Sliders", sliders);
+            probe_.add_last_item("tab:Sliders", sliders);
+            if (sliders) {
+                draw_sliders_child(controls_, session_, view_, probe_, false);
+                ImGui::EndTabItem();
+            }
+            ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+            const bool data = ImGui::BeginTabItem("Data");
+            ImGui::PopItemFlag();
+            tab_stop_of_tab("Data", data);
+            probe_.add_last_item("tab:Data", data);
+            if (data) {
+                draw_data_child(false);
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
     }
     ImGui::End();
 
@@ -170,6 +192,16 @@ void App::draw_laptop(const Layout& layout) {
         if (layout_options_.worksheet_open) draw_sheet_child(session_, view_, probe_, true);
     }
     ImGui::End();
+}
+
+void App::draw_data_child(bool touch) {
+    // NavFlattened: Tab goes on from the tabs into the panel's controls.
+    if (ImGui::BeginChild("data", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened)) {
+        add_window_probe(probe_, "panel:data");
+        data_.draw(session_, probe_, touch);
+        drag_to_scroll();
+    }
+    ImGui::EndChild();
 }
 
 void App::draw_worksheet_header(bool narrow) {
@@ -257,6 +289,17 @@ void App::draw_phone(const Layout& layout) {
                 }
                 ImGui::EndTabItem();
             }
+            // Training on a data set (data_panel.h).
+            ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+            const bool data = ImGui::BeginTabItem("Data");
+            ImGui::PopItemFlag();
+            if (ImGui::IsItemClicked()) open = true;
+            tab_stop_of_tab("Data", data);
+            probe_.add_last_item("tab:Data", data);
+            if (data) {
+                if (open) draw_data_child(true);
+                ImGui::EndTabItem();
+            }
             // Folds the panel down to this tab bar, or opens it again.
             ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
             const std::string fold = std::string(open ? notation::kOpenSection : notation::kFoldUp) + "###fold";
@@ -274,6 +317,9 @@ void App::draw_phone(const Layout& layout) {
 
 void App::render_gl(float fb_scale) { diagram_.render_gl(session_, view_, fb_scale); }
 
-void App::release_gl_objects() { diagram_.release_gl_objects(); }
+void App::release_gl_objects() {
+    diagram_.release_gl_objects();
+    data_.release_gl_objects();
+}
 
 }  // namespace app

@@ -6,6 +6,7 @@
 
 #include "app/control_description.h"
 #include "app/controls_panel.h"
+#include "app/data_panel.h"
 #include "app/diagram_view.h"
 #include "app/layout.h"
 #include "app/picture.h"
@@ -31,6 +32,9 @@ public:
     // For a lost WebGL context: lets go of every GL object the app made (gone with the context);
     // the next render_gl makes them again. The session and the view are kept.
     void release_gl_objects();
+
+    // Whether the page must keep running frames on its own: a training run is on (data_panel.h).
+    bool animating() const { return data_.running(); }
 
     mlp::Session& session() { return session_; }
     const mlp::Session& session() const { return session_; }
@@ -65,6 +69,7 @@ private:
     void draw_laptop(const Layout& layout);
     void draw_phone(const Layout& layout);
     void draw_worksheet_header(bool narrow);
+    void draw_data_child(bool touch);
     void update_page_mirror();
 
     mlp::Session session_;
@@ -72,6 +77,7 @@ private:
     ViewSync view_sync_;
     DiagramView diagram_;
     ControlsPanel controls_;
+    DataPanel data_;
     LayoutOptions layout_options_;
     UiProbe probe_;
     TextListener tooltip_listener_ = nullptr;

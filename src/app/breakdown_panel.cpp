@@ -19,8 +19,8 @@
 #include "app/theme.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
-#include "core/text/number_format.h"
 #include "core/text/notation.h"
+#include "core/text/number_format.h"
 
 namespace app {
 

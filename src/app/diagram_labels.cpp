@@ -13,8 +13,8 @@
 #include "app/palette.h"
 #include "app/value_mask.h"
 #include "core/diagram/label_layout.h"
-#include "core/text/number_format.h"
 #include "core/text/notation.h"
+#include "core/text/number_format.h"
 
 namespace app {
 

@@ -3,8 +3,8 @@
 #include <functional>
 
 #include "core/model/activation.h"
-#include "core/text/number_format.h"
 #include "core/text/notation.h"
+#include "core/text/number_format.h"
 #include "app/worksheet_text.h"
 #include "app/view_state.h"
 

@@ -7,9 +7,9 @@
 #include "app/diagram_text.h"
 #include "app/value_mask.h"
 #include "core/exercise/exercise.h"
+#include "core/formats/typed_number.h"
 #include "core/text/notation.h"
 #include "core/text/number_format.h"
-#include "core/formats/typed_number.h"
 
 namespace app {
 

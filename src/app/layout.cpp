@@ -33,6 +33,7 @@ Layout compute_layout(ImVec2 display, const LayoutOptions& options, DiagramHeigh
         layout.diagram = {0, top, W, rest - panel_h};
         layout.controls = {0, top + rest - panel_h, W, panel_h};
         layout.breakdown = layout.controls;
+        layout.data = layout.controls;
     } else {
         const float panel_w = std::floor(std::clamp(W * 0.3f, 300.0f, 420.0f));
         layout.controls = {0, 0, panel_w, H};
@@ -53,6 +54,7 @@ Layout compute_layout(ImVec2 display, const LayoutOptions& options, DiagramHeigh
         layout.caption = {panel_w, tool_h, right_w, caption_h};
         layout.diagram = {panel_w, top, right_w, std::max(0.0f, H - sheet_h - top)};
         layout.breakdown = {panel_w, H - sheet_h, right_w, sheet_h};
+        layout.data = layout.controls;
     }
     return layout;
 }

@@ -2,10 +2,12 @@
 //
 // Laptop (>= 720 CSS px wide): the sliders panel on the left, full height, headed by the title,
 // sample selector and step mode; on the right the page's toolbar strip, the diagram, and the
-// worksheet docked below it (collapsible to its header line).
+// worksheet docked below it (collapsible to its header line). The sliders panel has two tabs under
+// its head: Sliders and Data (data set, plot, Run, loss), so the diagram and the worksheet keep
+// their room while the network trains.
 // Phone (< 720 px): a slim top bar (a second row with targets: the diagram's view switch), the
-// toolbar strip, the diagram, and below it one panel with tabs (Sliders, Worksheet) that can be
-// folded down to its tab bar to give the diagram the screen.
+// toolbar strip, the diagram, and below it one panel with tabs (Sliders, Worksheet, Data) that can
+// be folded down to its tab bar to give the diagram the screen.
 //
 // A document with a title or a note gets a strip under the toolbar for them (the page's HTML,
 // web/page.js), as tall as the page measured them.
@@ -49,6 +51,7 @@ struct Layout {
     Rect diagram;         // the network diagram (drawn with the project's own shaders)
     Rect controls;        // laptop: the sliders panel; phone: the tabbed panel (same as breakdown)
     Rect breakdown;       // laptop: the worksheet (its header line only when folded); phone: = controls
+    Rect data;            // the Data panel: a tab beside the sliders (laptop) or of the panel (phone): = controls
 };
 
 // Height of the toolbar strip: one row of the page's buttons (touch-sized on a phone).

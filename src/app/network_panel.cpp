@@ -16,9 +16,9 @@
 #include "app/widgets.h"
 #include "app/worksheet_text.h"
 #include "core/document/document_edit.h"
-#include "core/limits.h"
 #include "core/document/presets.h"
 #include "core/formats/typed_number.h"
+#include "core/limits.h"
 #include "core/text/notation.h"
 
 namespace app {

@@ -8,8 +8,8 @@
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
 #include "core/formats/json_writer.h"
-#include "core/text/number_format.h"
 #include "core/text/notation.h"
+#include "core/text/number_format.h"
 
 namespace app {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/view_state.h"
-#include "core/exercise/hidden_value.h"
 #include "core/document/session.h"
+#include "core/exercise/hidden_value.h"
 
 namespace app {
 

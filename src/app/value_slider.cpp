@@ -13,10 +13,10 @@
 #include "app/palette.h"
 #include "app/slider_scale.h"
 #include "app/theme.h"
-#include "core/model/network.h"
-#include "core/text/number_format.h"
 #include "core/formats/number_text.h"
 #include "core/formats/typed_number.h"
+#include "core/model/network.h"
+#include "core/text/number_format.h"
 
 namespace app {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <imgui.h>
 
-#include "core/text/number_format.h"
 #include "core/text/notation.h"
+#include "core/text/number_format.h"
 #include "app/palette.h"
 #include "app/theme.h"
 #include "app/value_mask.h"

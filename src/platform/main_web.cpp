@@ -50,7 +50,9 @@ platform::FrameEnd frame_end(const Platform& p, uint64_t revision_before, bool p
     const mlp::Session& session = p.app->session();
     platform::FrameEnd end;
     end.input_held = platform::events_held() || platform::ui_input_held();
-    end.changed = picture_changed || session.revision() != revision_before || platform::ui_layout_settling();
+    // A training run draws a new picture every frame until Pause (data_panel.h).
+    end.changed = picture_changed || session.revision() != revision_before || platform::ui_layout_settling() ||
+                  p.app->animating();
     for (double due : {platform::link_write_due_in_ms(session), platform::ui_change_due_in_ms()}) {
         if (due >= 0 && (end.wake_in_ms < 0 || due < end.wake_in_ms)) end.wake_in_ms = due;
     }

@@ -4,9 +4,9 @@
 #include <string>
 
 #include "core/document/document_loader.h"
+#include "core/document/session.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/link_throttle.h"
-#include "core/document/session.h"
 #include "platform/web_page.h"
 
 namespace platform {

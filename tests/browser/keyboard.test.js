@@ -89,9 +89,9 @@ test('Shift+Tab goes back through the panels: from the worksheet into the last W
   await page.locator('#presets').focus();
   let walk = await a11y.tabUntil(page, (f) => f.inApp, { max: 4, shift: true });
   assert.equal(walk.at(-1).app, 'button:Exercise', `Shift+Tab into the app lands on its last control (${walk.map((f) => f.id)})`);
-  walk = await a11y.tabUntil(page, (f) => f.app === 'slider:W7[1,1]', { max: 6, shift: true });
-  assert.deepEqual(walk.map((f) => f.app), ['button:Worksheet', 'slider:W7[1,2]', 'slider:W7[1,1]'],
-    'from the worksheet back into the sliders panel, at its last slider');
+  walk = await a11y.tabUntil(page, (f) => f.app === 'slider:W7[1,1]', { max: 7, shift: true });
+  assert.deepEqual(walk.map((f) => f.app), ['button:Worksheet', 'tab:Data', 'slider:W7[1,2]', 'slider:W7[1,1]'],
+    'from the worksheet back into the sliders panel: its Data tab (after the sliders), then its last slider');
   walk = await a11y.tabUntil(page, (f) => f.app === 'slider:W6[2,2]', { max: 4, shift: true });
   assert.deepEqual(walk.map((f) => f.app), ['combo:act.W7', 'section:W7', 'slider:W6[2,2]']);
   assert.deepEqual(page.errors, []);

@@ -9,8 +9,8 @@
 #include <random>
 #include <string>
 
-#include "core/limits.h"
 #include "core/document/document.h"
+#include "core/limits.h"
 
 namespace mlp_test {
 

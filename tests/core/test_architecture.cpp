@@ -6,8 +6,8 @@
 
 #include "core/document/architecture.h"
 #include "core/document/default_network.h"
-#include "core/model/forward_pass.h"
 #include "core/limits.h"
+#include "core/model/forward_pass.h"
 #include "random_documents.h"
 
 using namespace mlp;

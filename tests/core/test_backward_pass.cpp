@@ -5,9 +5,9 @@
 
 #include <cmath>
 
-#include "core/model/backward_pass.h"
 #include "core/document/default_network.h"
 #include "core/document/presets.h"
+#include "core/model/backward_pass.h"
 
 using namespace mlp;
 

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/model/backward_pass.h"
 #include "core/document/session.h"
+#include "core/model/backward_pass.h"
 #include "reference_cases.h"
 
 using namespace mlp;

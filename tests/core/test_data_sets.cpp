@@ -8,14 +8,14 @@
 #include <string>
 
 #include "allocation_counter.h"
-#include "core/training/data_fit.h"
-#include "core/training/data_set.h"
+#include "core/document/session.h"
 #include "core/formats/json_import.h"
-#include "core/limits.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/points_file.h"
-#include "core/document/session.h"
 #include "core/formats/state_json.h"
+#include "core/limits.h"
+#include "core/training/data_fit.h"
+#include "core/training/data_set.h"
 
 using namespace mlp;
 

@@ -4,9 +4,9 @@
 
 #include <cmath>
 
-#include "core/document/default_network.h"
 #include "core/diagram/diagram_geometry.h"
 #include "core/diagram/edge_bins.h"
+#include "core/document/default_network.h"
 #include "core/limits.h"
 
 using namespace mlp;

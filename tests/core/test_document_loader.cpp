@@ -8,9 +8,9 @@
 #include "core/document/default_network.h"
 #include "core/document/document_edit.h"
 #include "core/document/document_loader.h"
+#include "core/document/preset_choice.h"
 #include "core/formats/file_import.h"
 #include "core/formats/link_throttle.h"
-#include "core/document/preset_choice.h"
 #include "core/formats/state_json.h"
 
 using namespace mlp;

@@ -5,12 +5,12 @@
 #include <string>
 
 #include "core/document/default_network.h"
+#include "core/document/session.h"
 #include "core/formats/document_text.h"
 #include "core/formats/json_import.h"
-#include "core/limits.h"
 #include "core/formats/link_codec.h"
-#include "core/document/session.h"
 #include "core/formats/state_json.h"
+#include "core/limits.h"
 
 using namespace mlp;
 

@@ -9,14 +9,14 @@
 #include "core/document/default_network.h"
 #include "core/document/document_edit.h"
 #include "core/document/document_loader.h"
-#include "core/formats/file_import.h"
-#include "core/formats/json_import.h"
-#include "core/limits.h"
 #include "core/document/preset_choice.h"
-#include "core/formats/link_codec.h"
 #include "core/document/presets.h"
 #include "core/document/session.h"
+#include "core/formats/file_import.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
 #include "core/formats/state_json.h"
+#include "core/limits.h"
 
 using namespace mlp;
 

@@ -9,10 +9,10 @@
 #include "allocation_counter.h"
 #include "core/document/architecture.h"
 #include "core/document/default_network.h"
+#include "core/document/session.h"
 #include "core/exercise/exercise.h"
 #include "core/formats/json_import.h"
 #include "core/formats/link_codec.h"
-#include "core/document/session.h"
 #include "core/formats/state_json.h"
 #include "random_documents.h"
 

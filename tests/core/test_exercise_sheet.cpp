@@ -2,9 +2,9 @@
 // forward order, and what happens to them when the network or the hidden set changes.
 #include <doctest/doctest.h>
 
+#include "core/document/session.h"
 #include "core/exercise/exercise.h"
 #include "core/exercise/exercise_sheet.h"
-#include "core/document/session.h"
 
 using namespace mlp;
 

@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "app/exercise_state.h"
-#include "core/exercise/exercise.h"
 #include "core/document/session.h"
+#include "core/exercise/exercise.h"
 
 using namespace app;
 using mlp::HiddenValue;

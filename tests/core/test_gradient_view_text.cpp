@@ -6,8 +6,8 @@
 
 #include "app/diagram_text.h"
 #include "app/text_alternative.h"
-#include "core/formats/link_codec.h"
 #include "core/document/session.h"
+#include "core/formats/link_codec.h"
 
 using namespace app;
 

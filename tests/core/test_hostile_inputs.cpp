@@ -6,13 +6,13 @@
 #include <cmath>
 #include <string>
 
-#include "core/document/document_loader.h"
-#include "core/model/forward_pass.h"
-#include "core/formats/json_import.h"
-#include "core/limits.h"
-#include "core/formats/link_codec.h"
 #include "core/document/document.h"
+#include "core/document/document_loader.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
 #include "core/formats/state_json.h"
+#include "core/limits.h"
+#include "core/model/forward_pass.h"
 
 using namespace mlp;
 

@@ -7,11 +7,11 @@
 
 #include "allocation_counter.h"
 #include "core/document/default_network.h"
-#include "core/formats/json_import.h"
-#include "core/limits.h"
-#include "core/formats/link_codec.h"
 #include "core/document/session.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
 #include "core/formats/state_json.h"
+#include "core/limits.h"
 #include "random_documents.h"
 
 using namespace mlp;

@@ -8,10 +8,10 @@
 
 #include "allocation_counter.h"
 #include "core/document/default_network.h"
-#include "core/formats/json_import.h"
-#include "core/formats/link_codec.h"
 #include "core/document/presets.h"
 #include "core/document/session.h"
+#include "core/formats/json_import.h"
+#include "core/formats/link_codec.h"
 #include "core/formats/state_json.h"
 #include "random_documents.h"
 

@@ -9,8 +9,8 @@
 
 #include "allocation_counter.h"
 #include "core/document/default_network.h"
-#include "core/limits.h"
 #include "core/formats/link_codec.h"
+#include "core/limits.h"
 #include "random_documents.h"
 
 using namespace mlp;

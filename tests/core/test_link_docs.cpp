@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "core/model/backward_pass.h"
 #include "core/document/default_network.h"
+#include "core/document/presets.h"
 #include "core/exercise/exercise.h"
-#include "core/model/forward_pass.h"
 #include "core/formats/json_import.h"
 #include "core/formats/link_codec.h"
-#include "core/document/presets.h"
+#include "core/model/backward_pass.h"
+#include "core/model/forward_pass.h"
 
 using namespace mlp;
 

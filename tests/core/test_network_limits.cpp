@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "core/document/default_network.h"
-#include "core/limits.h"
 #include "core/document/document.h"
+#include "core/limits.h"
 
 using namespace mlp;
 

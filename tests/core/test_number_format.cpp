@@ -6,8 +6,8 @@
 #include <random>
 #include <string>
 
-#include "core/text/number_format.h"
 #include "core/formats/number_text.h"
+#include "core/text/number_format.h"
 
 using namespace mlp;
 

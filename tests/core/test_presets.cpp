@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "core/model/forward_pass.h"
 #include "core/document/presets.h"
+#include "core/model/forward_pass.h"
 
 using namespace mlp;
 

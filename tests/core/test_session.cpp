@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "core/limits.h"
-#include "core/formats/link_codec.h"
 #include "core/document/session.h"
+#include "core/formats/link_codec.h"
+#include "core/limits.h"
 
 using namespace mlp;
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "core/formats/json_writer.h"
 #include "core/document/session.h"
+#include "core/formats/json_writer.h"
 #include "core/formats/state_json.h"
 
 using namespace mlp;

@@ -6,10 +6,10 @@
 #include "core/document/architecture.h"
 #include "core/document/document_edit.h"
 #include "core/document/document_loader.h"
-#include "core/formats/link_codec.h"
 #include "core/document/preset_choice.h"
 #include "core/document/presets.h"
 #include "core/document/step_mode.h"
+#include "core/formats/link_codec.h"
 
 using namespace mlp;
 

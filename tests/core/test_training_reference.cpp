@@ -10,9 +10,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/training/data_set.h"
-#include "core/model/random_fill.h"
 #include "core/document/session.h"
+#include "core/model/random_fill.h"
+#include "core/training/data_set.h"
 #include "core/training/training.h"
 #include "reference_cases.h"
 

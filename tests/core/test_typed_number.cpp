@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "core/limits.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/typed_number.h"
+#include "core/limits.h"
 
 using namespace mlp;
 

@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/limits.h"
-#include "core/formats/points_file.h"
 #include "core/document/session.h"
+#include "core/formats/points_file.h"
+#include "core/limits.h"
 #include "fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

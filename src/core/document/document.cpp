@@ -2,10 +2,10 @@
 
 #include <string>
 
-#include "core/training/data_fit.h"
-#include "core/formats/document_text.h"
 #include "core/exercise/hidden_value.h"
+#include "core/formats/document_text.h"
 #include "core/limits.h"
+#include "core/training/data_fit.h"
 
 namespace mlp {
 

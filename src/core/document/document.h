@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "core/model/backward_pass.h"
-#include "core/training/data_settings.h"
 #include "core/exercise/hidden_value.h"
+#include "core/model/backward_pass.h"
 #include "core/model/loss.h"
 #include "core/model/network.h"
+#include "core/training/data_settings.h"
 
 namespace mlp {
 

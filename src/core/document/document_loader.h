@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/formats/decode_result.h"
 #include "core/document/session.h"
+#include "core/formats/decode_result.h"
 
 namespace mlp {
 

@@ -2,11 +2,11 @@
 
 #include <cmath>
 
-#include "core/formats/decode_result.h"
 #include "core/document/default_network.h"
+#include "core/formats/decode_result.h"
 #include "core/limits.h"
-#include "core/text/notation.h"
 #include "core/model/random_fill.h"
+#include "core/text/notation.h"
 
 namespace mlp {
 

@@ -9,16 +9,16 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/training/data_fit.h"
-#include "core/formats/decode_result.h"
 #include "core/document/default_network.h"
-#include "core/formats/document_text.h"
 #include "core/exercise/exercise.h"
-#include "core/limits.h"
+#include "core/formats/decode_result.h"
+#include "core/formats/document_text.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/number_text.h"
 #include "core/formats/points_file.h"
 #include "core/formats/state_json.h"
+#include "core/limits.h"
+#include "core/training/data_fit.h"
 
 namespace mlp {
 

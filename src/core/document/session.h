@@ -9,13 +9,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model/backward_pass.h"
-#include "core/training/data_set.h"
-#include "core/document/edit_history.h"
-#include "core/model/forward_pass.h"
-#include "core/formats/link_codec.h"
 #include "core/document/document.h"
+#include "core/document/edit_history.h"
 #include "core/document/start_point.h"
+#include "core/formats/link_codec.h"
+#include "core/model/backward_pass.h"
+#include "core/model/forward_pass.h"
+#include "core/training/data_set.h"
 #include "core/training/training.h"
 
 namespace mlp {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model/forward_pass.h"
 #include "core/exercise/hidden_value.h"
+#include "core/model/forward_pass.h"
 #include "core/model/network.h"
 
 namespace mlp {

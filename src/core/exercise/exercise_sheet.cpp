@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "core/exercise/exercise.h"
-#include "core/text/notation.h"
 #include "core/formats/typed_number.h"
+#include "core/text/notation.h"
 
 namespace mlp {
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "core/model/activation.h"
-#include "core/training/data_settings.h"
 #include "core/limits.h"
+#include "core/model/activation.h"
 #include "core/model/loss.h"
+#include "core/training/data_settings.h"
 
 namespace mlp {
 

@@ -1,7 +1,7 @@
 #include "core/formats/file_import.h"
 
-#include "core/formats/decode_result.h"
 #include "core/document/document_loader.h"
+#include "core/formats/decode_result.h"
 #include "core/formats/json_import.h"
 
 namespace mlp {

@@ -13,14 +13,14 @@
 #include <array>
 #include <cmath>
 
-#include "core/training/data_fit.h"
-#include "core/training/data_settings.h"
-#include "core/formats/document_text.h"
 #include "core/exercise/exercise.h"
+#include "core/formats/document_text.h"
 #include "core/formats/json_import.h"
-#include "core/limits.h"
 #include "core/formats/number_text.h"
 #include "core/formats/state_json.h"
+#include "core/limits.h"
+#include "core/training/data_fit.h"
+#include "core/training/data_settings.h"
 
 namespace mlp {
 namespace {

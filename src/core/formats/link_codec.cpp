@@ -2,8 +2,8 @@
 
 #include <cstring>
 
-#include "core/formats/document_text.h"
 #include "core/exercise/exercise.h"
+#include "core/formats/document_text.h"
 #include "core/formats/number_text.h"
 
 namespace mlp {

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/formats/decode_result.h"
 #include "core/document/document.h"
+#include "core/formats/decode_result.h"
 
 namespace mlp {
 

@@ -12,12 +12,12 @@
 #include <array>
 #include <climits>
 
-#include "core/training/data_fit.h"
-#include "core/formats/document_text.h"
 #include "core/exercise/exercise.h"
-#include "core/limits.h"
+#include "core/formats/document_text.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/number_text.h"
+#include "core/limits.h"
+#include "core/training/data_fit.h"
 
 namespace mlp {
 namespace {

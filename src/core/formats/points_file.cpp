@@ -6,9 +6,9 @@
 #include <cstring>
 
 #include "core/formats/decode_result.h"
+#include "core/formats/number_text.h"
 #include "core/limits.h"
 #include "core/model/network.h"
-#include "core/formats/number_text.h"
 
 namespace mlp {
 namespace {

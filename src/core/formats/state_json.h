@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/document/document.h"
 #include "core/model/backward_pass.h"
 #include "core/model/forward_pass.h"
-#include "core/document/document.h"
 #include "core/training/training.h"
 
 namespace mlp {

@@ -3,10 +3,10 @@
 #include <cmath>
 
 #include "core/formats/decode_result.h"
+#include "core/formats/number_text.h"
 #include "core/limits.h"
 #include "core/model/network.h"
 #include "core/text/notation.h"
-#include "core/formats/number_text.h"
 
 namespace mlp {
 namespace {

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "core/document/architecture.h"
-#include "core/training/data_set.h"
 #include "core/formats/decode_result.h"
 #include "core/limits.h"
+#include "core/training/data_set.h"
 
 namespace mlp {
 

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/training/data_fit.h"
 #include "core/formats/json_writer.h"
 #include "core/model/random_fill.h"
+#include "core/training/data_fit.h"
 
 namespace mlp {
 

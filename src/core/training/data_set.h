@@ -37,9 +37,9 @@
 #include <string>
 #include <vector>
 
-#include "core/training/data_settings.h"
 #include "core/model/loss.h"
 #include "core/model/network.h"
+#include "core/training/data_settings.h"
 
 namespace mlp {
 

@@ -21,10 +21,10 @@
 #include <string>
 #include <vector>
 
-#include "core/model/backward_pass.h"
-#include "core/training/data_set.h"
-#include "core/model/forward_pass.h"
 #include "core/document/document.h"
+#include "core/model/backward_pass.h"
+#include "core/model/forward_pass.h"
+#include "core/training/data_set.h"
 
 namespace mlp {
 

@@ -1,0 +1,61 @@
+// The Data panel: training on a data set (docs/training.md). From the top: the data set, the plot
+// of the input plane (the network's prediction over it, the points on top, a click adds or
+// removes a point), Run / Pause and Step epoch with the epoch count, the train and test loss and
+// accuracy, the loss chart, then the data's settings (noise, points, seed, test share, features)
+// and the training's (batch, learning rate, optimizer, regularization and its rate).
+//
+// Run trains a number of epochs every frame, as many as fit the frame's training budget
+// (training_pace.h), and keeps the page running frames until Pause; the whole run is one undo
+// step (Session::begin_training_run). Any other edit of the document (a slider, undo, a link
+// opened) ends the run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "app/loss_history.h"
+#include "app/plane_image.h"
+#include "app/training_pace.h"
+#include "app/ui_probe.h"
+#include "core/document/session.h"
+
+namespace app {
+
+class DataPanel {
+public:
+    // The run's training for this frame: call once a frame before anything draws the document.
+    void train_frame(mlp::Session& session);
+    // Draws the panel into the current window. touch: sized for fingers.
+    void draw(mlp::Session& session, UiProbe& probe, bool touch);
+    // Whether the page must keep running frames (a run is on).
+    bool running() const { return running_; }
+    // The plot's texture died with the WebGL context: made again on the next draw.
+    void release_gl_objects();
+
+private:
+    void start_run(mlp::Session& session);
+    void stop_run(mlp::Session& session);
+    void draw_data_choice(mlp::Session& session, UiProbe& probe);
+    void draw_plot(mlp::Session& session, UiProbe& probe, float side);
+    void draw_run_controls(mlp::Session& session, UiProbe& probe);
+    void draw_metrics(const mlp::Session& session, UiProbe& probe);
+    void draw_chart(float width, float height);
+    void draw_data_settings(mlp::Session& session, UiProbe& probe);
+    void draw_training_settings(mlp::Session& session, UiProbe& probe);
+    void click_plot(mlp::Session& session, double x1, double x2, bool other_class);
+    void set_data(mlp::Session& session, const mlp::DataSettings& data);
+    void update_image(const mlp::Session& session);
+
+    bool running_ = false;
+    uint64_t run_revision_ = 0;  // the session's revision after the run's last train()
+    TrainingPace pace_;
+    LossHistory history_;
+    uint64_t history_revision_ = 0;
+    PlaneImage image_;
+    uint64_t image_revision_ = 0;
+    unsigned texture_ = 0;  // GL texture of image_, 0 until made
+    int click_mode_ = 0;    // a click in the plot: 0 adds class 1, 1 adds class 0, 2 removes
+    std::string message_;   // why the last action was refused, or why a run stopped
+};
+
+}  // namespace app

@@ -1,0 +1,33 @@
+// How many epochs a frame of the page's Run trains: as many as fit a time budget of the frame
+// (kTrainingBudgetMs of CPU), so the page stays smooth whatever the network and the data set.
+// The pace learns the time an epoch takes from the frames before (a running average, so one slow
+// frame, a garbage collection or a busy machine, does not halve the pace at once) and grows or
+// shrinks the count every frame. No ImGui or clock here: the caller measures, so it is tested
+// natively with made-up timings.
+#pragma once
+
+namespace app {
+
+// The share of a 60 Hz frame (16.7 ms) given to training: the rest draws the page.
+constexpr double kTrainingBudgetMs = 8.0;
+
+class TrainingPace {
+public:
+    explicit TrainingPace(double budget_ms = kTrainingBudgetMs) : budget_ms_(budget_ms) {}
+    // Epochs to train this frame: at least 1 (an epoch longer than the budget still runs, one a
+    // frame), at most kMaxEpochsPerCall, and at most twice the last frame's count (a guess that
+    // was too low grows fast, one that was too high cannot stall a frame for long).
+    int epochs_this_frame() const;
+    // What the frame's train() took: `epochs` epochs in `ms` milliseconds.
+    void record(int epochs, double ms);
+    // Forgets what it learned (a new data set or network: the time per epoch changes).
+    void reset();
+    double ms_per_epoch() const { return ms_per_epoch_; }  // 0 until the first record
+
+private:
+    double budget_ms_;
+    double ms_per_epoch_ = 0.0;
+    int last_epochs_ = 0;
+};
+
+}  // namespace app

@@ -1,0 +1,233 @@
+// The Data panel (issue 14) with a real mouse and keyboard: a data set chosen from its list, Run
+// clicked (the epochs grow, the loss falls, the plot's pixels change), Pause (the epochs stop),
+// Step epoch (exactly one), the whole run undone as one step, a point clicked into the plot (at
+// the clicked coordinates, Shift for the other class), and the panel by keyboard alone. The
+// state read from window.mlpExplorer.state() and points(); where things are from ui().
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./harness');
+
+const env = h.serverAndBrowser({ before, after });
+const SCREENSHOTS = path.join(h.ROOT, 'build', 'screenshots');
+
+// A link of a network of `shape` with small pseudo-random weights, tanh hidden layers, linear out.
+function netLink(shape, { seed = 1, extra = '' } = {}) {
+  let s = seed >>> 0;
+  const rand = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
+  const parts = [`v=1&shape=${shape.join(',')}`, `x=${Array(shape[0]).fill(0).join(',')}`];
+  for (let l = 1; l < shape.length; l++) {
+    const rows = [];
+    for (let i = 0; i < shape[l]; i++) {
+      const row = [];
+      for (let j = 0; j < shape[l - 1]; j++) row.push(((rand() * 2 - 1) / Math.sqrt(shape[l - 1])).toFixed(3));
+      rows.push(row.join(','));
+    }
+    parts.push(`w${l}=${rows.join(';')}`);
+  }
+  const acts = Array(shape.length - 2).fill('tanh').concat(['linear']);
+  parts.push(`act=${acts.join(',')}`);
+  return '#' + parts.join('&') + extra;
+}
+// A 2-8-1 tanh network to train (the page's opening network is the exercise's, of whole numbers).
+const NET = netLink([2, 8, 1], { extra: '&lr=0.03' });
+
+// The Data tab, beside Sliders (laptop) or in the panel under the diagram (phone).
+async function openDataTab(page) {
+  const tab = h.find(await h.ui(page), 'tab:Data');
+  if (!tab || !tab.highlighted) await h.click(page, 'tab:Data');
+}
+
+const pointsOf = (page) => page.evaluate(() => window.mlpExplorer.points());
+const epochOf = async (page) => (await h.state(page)).epoch;
+
+// Chooses data set `name` from the panel's list with the mouse (opening the Data tab first).
+async function chooseDataSet(page, name) {
+  await openDataTab(page);
+  await h.click(page, 'combo:Data set');
+  await h.click(page, `option:${name}`);
+  const s = await h.until(page, h.state, (st) => st.data && st.data.kind === name);
+  assert.equal(s.data && s.data.kind, name, `the panel chose ${name}`);
+  return s;
+}
+
+// The plot's pixels, as a screenshot of its rectangle.
+async function plotPixels(page) {
+  const plot = await h.reveal(page, 'plot:plane', 'panel:data');
+  return h.screenshotPixels(page, { clip: { x: plot.x, y: plot.y, width: plot.w, height: plot.h } });
+}
+
+function differing(a, b) {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 12) n++;
+  }
+  return n;
+}
+
+test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the plot changes), Pause stops, Step epoch is one epoch, undo takes the run back', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET);
+  const atOpen = await h.state(page);
+  assert.ok(!(await h.state(page)).data, 'the page opens without a data set');
+  const start = await chooseDataSet(page, 'circle');
+  assert.equal(start.epoch, 0);
+  assert.equal((await pointsOf(page)).length, 500);
+  assert.equal(start.shape[0], 2, 'the input layer fits the two features');
+  // Faster learning for the test: Adam, chosen in the panel.
+  await h.click(page, 'combo:Optimizer', { panel: 'panel:data' });
+  await h.click(page, 'option:Adam');
+  assert.equal((await h.state(page)).optimizer, 'adam');
+  const before = await plotPixels(page);
+  const loss0 = (await h.state(page)).train_loss;
+
+  await h.click(page, 'button:Run', { panel: 'panel:data' });
+  // Running, the page runs frames by itself (nothing asks for them here).
+  const framesAtRun = await page.evaluate(() => window.mlpExplorer.framesRun());
+  await page.waitForTimeout(1000);
+  assert.ok(await page.evaluate(() => window.mlpExplorer.framesRun()) > framesAtRun + 3, 'Run keeps frames coming');
+  const running = await h.until(page, h.state, (st) => st.epoch >= 60, 600);
+  assert.ok(running.epoch >= 60, `the epochs grow while running: ${running.epoch}`);
+  assert.ok(running.train_loss < loss0, `the train loss falls: ${loss0} -> ${running.train_loss}`);
+  const after1 = await plotPixels(page);
+  assert.ok(differing(before, after1) > 500, `the plot changes as the network learns (${differing(before, after1)} pixels)`);
+
+  await h.click(page, 'button:Pause', { panel: 'panel:data' });
+  const paused = await epochOf(page);
+  await h.frames(page, 10);
+  assert.equal(await epochOf(page), paused, 'Pause stops the epochs');
+  assert.ok(paused > 0);
+  // ...and the page rests again: no frames at all while nothing happens.
+  await page.mouse.move(2, 700);
+  await page.waitForTimeout(400);
+  const framesBefore = await page.evaluate(() => window.mlpExplorer.framesRun());
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => window.mlpExplorer.framesRun()), framesBefore, 'a paused page runs no frames');
+
+  await h.click(page, 'button:Step epoch', { panel: 'panel:data' });
+  assert.equal(await epochOf(page), paused + 1, 'Step epoch runs exactly one epoch');
+
+  // Undo: the step, then the whole run at once.
+  await page.keyboard.press('Control+z');
+  await h.frames(page, 4);
+  assert.equal(await epochOf(page), paused);
+  await page.keyboard.press('Control+z');
+  await h.frames(page, 4);
+  const undone = await h.state(page);
+  assert.equal(undone.epoch, 0, 'the run is one undo step');
+  assert.equal(undone.train_loss, loss0);
+  // The optimizer, then the data set chosen: one step each, back to the network as it opened.
+  await page.keyboard.press('Control+z');
+  await h.frames(page, 4);
+  assert.equal((await h.state(page)).optimizer, 'sgd');
+  await page.keyboard.press('Control+z');
+  const opened = await h.until(page, h.state, (st) => !st.data);
+  assert.ok(!opened.data, 'choosing the data set is one undo step');
+  assert.deepEqual([opened.shape, opened.weights, opened.biases], [atOpen.shape, atOpen.weights, atOpen.biases]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a click in the plot adds a point where it was clicked (Shift: the other class); Remove takes it away', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET);
+  await chooseDataSet(page, 'xor');
+  const plot = await h.item(page, 'plot:plane');
+  const n0 = (await pointsOf(page)).length;
+  // A quarter of the way in from the left, a third down from the top.
+  const px = plot.x + plot.w * 0.25, py = plot.y + plot.h / 3;
+  await page.mouse.click(px, py);
+  await h.frames(page, 4);
+  let points = await pointsOf(page);
+  assert.equal(points.length, n0 + 1);
+  const added = points.at(-1);
+  const perPixel = 12 / plot.w;
+  assert.ok(Math.abs(added.x[0] - (-6 + 12 * 0.25)) <= 1.5 * perPixel, `x1 of the point: ${added.x[0]}`);
+  assert.ok(Math.abs(added.x[1] - (6 - 12 / 3)) <= 1.5 * perPixel, `x2 of the point: ${added.x[1]}`);
+  assert.deepEqual(added.y, [1], 'a click adds class 1');
+  assert.equal((await h.state(page)).data.kind, 'custom', 'the generated set became custom');
+
+  await page.keyboard.down('Shift');
+  await page.mouse.click(plot.x + plot.w * 0.75, plot.y + plot.h * 0.75);
+  await page.keyboard.up('Shift');
+  await h.frames(page, 4);
+  points = await pointsOf(page);
+  assert.equal(points.length, n0 + 2);
+  assert.deepEqual(points.at(-1).y, [0], 'Shift+click adds class 0');
+  assert.ok(Math.abs(points.at(-1).x[0] - 3) <= 1.5 * perPixel && Math.abs(points.at(-1).x[1] + 3) <= 1.5 * perPixel);
+
+  await h.click(page, 'button:Remove');
+  await page.mouse.click(px, py);
+  await h.frames(page, 4);
+  points = await pointsOf(page);
+  assert.equal(points.length, n0 + 1, 'Remove takes the clicked point away');
+  assert.ok(!points.some((p) => Math.abs(p.x[0] + 3) < 1e-9 && Math.abs(p.x[1] - 2) < 3 * perPixel && p.y[0] === 1 &&
+    Math.abs(p.x[0] - added.x[0]) < 1e-12 && Math.abs(p.x[1] - added.x[1]) < 1e-12));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the panel by keyboard: a data set from the list, Step epoch with Enter, Run and Pause with Space, a feature with Space', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET);
+  // The mouse only to put the focus on the list; then keys alone.
+  await openDataTab(page);
+  await h.click(page, 'combo:Data set');
+  await page.keyboard.press('Escape');
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).focused, 'combo:Data set');
+  await page.keyboard.press('Enter');  // opens the list
+  await h.frames(page, 3);
+  await page.keyboard.press('ArrowDown');  // none -> circle
+  await h.frames(page, 2);
+  await page.keyboard.press('Enter');
+  const s = await h.until(page, h.state, (st) => st.data && st.data.kind === 'circle');
+  assert.equal(s.data && s.data.kind, 'circle', 'the list chose circle by keys');
+
+  // Tab on to Step epoch, pressed with Enter.
+  const focusOn = async (name) => {
+    for (let i = 0; i < 12 && (await h.ui(page)).focused !== name; i++) {
+      await page.keyboard.press('Tab');
+      await h.frames(page, 2);
+    }
+    assert.equal((await h.ui(page)).focused, name);
+  };
+  await focusOn('button:Step epoch');
+  await page.keyboard.press('Enter');
+  await h.frames(page, 3);
+  assert.equal(await epochOf(page), 1, 'Enter on Step epoch');
+  await page.keyboard.press('Shift+Tab');
+  await h.frames(page, 2);
+  assert.equal((await h.ui(page)).focused, 'button:Run');
+  await page.keyboard.press('Space');
+  const running = await h.until(page, h.state, (st) => st.epoch > 5, 300);
+  assert.ok(running.epoch > 5, 'Space on Run runs');
+  await page.keyboard.press('Space');  // the button is Pause now, in the same place
+  await h.frames(page, 3);
+  const paused = await epochOf(page);
+  await h.frames(page, 6);
+  assert.equal(await epochOf(page), paused, 'Space again pauses');
+
+  await focusOn('checkbox:x1sq');
+  await page.keyboard.press('Space');
+  const withSquare = await h.until(page, h.state, (st) => st.data.features.includes('x1sq'));
+  assert.deepEqual(withSquare.data.features, ['x1', 'x2', 'x1sq']);
+  assert.equal(withSquare.shape[0], 3, 'a feature more: an input node more');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('screenshots: the circle set after a few hundred epochs, at 1280x720 and 390x844', async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 720 }], ['phone', { width: 390, height: 844 }]]) {
+    const link = netLink([2, 8, 8, 1], { extra: '&loss=bce&lr=0.03' });
+    const page = await h.openApp(env.browser, env.server.url + link, { viewport, hasTouch: name === 'phone' });
+    await chooseDataSet(page, 'circle');
+    await page.evaluate(() => window.mlpExplorer.train(300));
+    await h.frames(page, 4);
+    const s = await h.state(page);
+    assert.equal(s.epoch, 300);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `training_panel_${name}.png`) });
+    await page.context().close();
+  }
+});
