@@ -74,9 +74,13 @@ file(MAKE_DIRECTORY "${GEN}")
 set(MLP_FONT_RANGES
   0x0020 0x007E   # ASCII
   0x00A0 0x00FF   # Latin-1: middle dot, multiplication sign, accented letters in names
+  0x03B4 0x03B4   # delta: δ, the error signal
+  0x1D40 0x1D40   # superscript T: W3ᵀ·δ in the backward worksheet
   0x2010 0x2027   # dashes, bullet, ellipsis
+  0x2032 0x2032   # prime: f′(z)
   0x2070 0x207B   # superscript digits and minus: 1.2×10⁻⁷ (core/number_format.h)
   0x2190 0x2193   # arrows: z -> ReLU -> a
+  0x2202 0x2202   # partial derivative: ∂L/∂z
   0x2211 0x2212   # sum, minus sign
   0x2248 0x2248   # almost equal
   0x2260 0x2265   # not equal, less/greater or equal

@@ -26,6 +26,10 @@ inline constexpr const char* kClosedSection = "\u25B6";  // ▶ a section that i
 inline constexpr const char* kFoldUp = "\u25B2";         // ▲ a panel folded away, to unfold
 inline constexpr const char* kRight = "\u2713";          // ✓ a right answer
 inline constexpr const char* kWrong = "\u2717";          // ✗ a wrong answer
+inline constexpr const char* kPartial = "\u2202";        // ∂ a gradient: ∂L/∂z3
+inline constexpr const char* kPrime = "\u2032";          // ′ a derivative: f′(z3)
+inline constexpr const char* kTransposed = "\u1D40";     // ᵀ a transposed matrix: W3ᵀ
+inline constexpr const char* kDelta = "\u03B4";          // δ the error signal ∂L/∂z
 
 // [SECTION] Names of values
 // "[2]": node (or entry) i.
