@@ -439,7 +439,7 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
 // [SECTION] The backward cards: the loss, the gradients, the step (backward_sheet.h)
 // Their size, decided before drawing as a forward card's is. Column widths fit the values of the
 // first kMeasuredRows rows: a card of a thousand nodes is not measured row by row every frame.
-constexpr int kMeasuredRows = 64;
+constexpr int kMeasuredRows = 32;
 constexpr float kBlockGap = 8.0f;  // the empty column before each block of a backward card
 
 struct BackPlan {

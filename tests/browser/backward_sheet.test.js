@@ -190,12 +190,20 @@ test('the keyboard reaches the targets, the loss, the learning rate and Step; Sp
   await page.context().close();
 });
 
-test('the phone at 390x844: the Targets section and the backward cards', async () => {
+test('the phone at 390x844: a finger takes a step, and the backward cards follow the forward ones', async () => {
   const page = await h.openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 }, hasTouch: true });
   await h.choosePreset(page, 'preset-yeh');
-  await h.frames(page, 4);
+  const s0 = await h.until(page, h.state, (x) => x.targets !== undefined);
+  const step = await h.reveal(page, 'button:Step');
+  await page.touchscreen.tap(step.cx, step.cy);
+  const s1 = await h.until(page, h.state, (x) => x.loss_value !== s0.loss_value);
+  assert.ok(s1.loss_value < s0.loss_value, 'a tap on Step took a step');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'backward-sheet-390x844.png') });
+  // The Worksheet tab: the loss card, each sample's loss as state() has it.
+  await h.click(page, 'tab:Worksheet');
+  const cell = await h.reveal(page, 'cell:L[1].x2', 'panel:breakdown');
+  assert.ok(Math.abs(num(cell.text) - s1.sample_losses[1]) < 1e-3 * Math.max(1, s1.sample_losses[1]), `L_s of x2 reads ${cell.text}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
