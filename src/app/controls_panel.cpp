@@ -234,7 +234,7 @@ void ControlsPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe,
         view.scroll_to_selected = false;
     }
     draw_inputs(session, view, probe);
-    learning_.draw(session, view, probe, touch);  // the targets, beside the inputs
+    learning_.draw(session, view, probe, touch);  // the targets, beside the inputs (when there are any)
     for (int l = 0; l < net.weight_layers(); ++l) draw_layer(l, session, view, probe);
 }
 
@@ -246,10 +246,14 @@ void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe&
     char label[64];
     std::snprintf(label, sizeof label, "Inputs   %d sample%s %s %d###inputs", samples, samples == 1 ? "" : "s",
                   notation::kTimes, n);
-    const bool open = section_header(label, matrix, [&] {
-        return "Inputs: " + std::to_string(samples) + (samples == 1 ? " sample" : " samples") + " of " + std::to_string(n);
-    });
+    const bool open = section_header(
+        label, matrix,
+        [&] { return "Inputs: " + std::to_string(samples) + (samples == 1 ? " sample" : " samples") + " of " + std::to_string(n); },
+        !session.document().has_targets());
     probe.add_last_item("section:inputs");
+    // Without targets, "Add targets" sits at the end of this header's line: the panel keeps its
+    // layout (the Targets section appears under the inputs once there are targets).
+    learning_.draw_add_targets(session, probe);
     if (!open) return;
 
     if (matrix) {

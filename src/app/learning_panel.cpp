@@ -78,47 +78,47 @@ void LearningPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe,
         for (double v : doc.targets.values) most = std::max(most, std::fabs(v));
         bound_ = slider_bound_for(most);
     }
+    if (!doc.has_targets()) return;  // "Add targets" sits on the Inputs header (draw_add_targets)
     char label[96];
-    if (doc.has_targets()) {
-        std::snprintf(label, sizeof label, "Targets   %s %s %s###targets", std::string(mlp::loss_name(doc.loss)).c_str(),
-                      notation::kDot, std::string(mlp::reduction_name(doc.reduction)).c_str());
-    } else {
-        std::snprintf(label, sizeof label, "Targets   none###targets");
-    }
+    std::snprintf(label, sizeof label, "Targets   %s %s %s###targets", std::string(mlp::loss_name(doc.loss)).c_str(),
+                  notation::kDot, std::string(mlp::reduction_name(doc.reduction)).c_str());
     const bool open = section_header(label, true, [&] {
-        return doc.has_targets() ? "Targets: " + std::to_string(samples) + " samples of " + std::to_string(m) + ", loss " +
-                                       std::string(mlp::loss_name(doc.loss))
-                                 : std::string("Targets: none");
+        return "Targets: " + std::to_string(samples) + " samples of " + std::to_string(m) + ", loss " +
+               std::string(mlp::loss_name(doc.loss));
     });
     probe.add_last_item("section:targets");
     if (!open) return;
     ImGui::PushID("targets");
     ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // Tab reaches the buttons too
-    if (!doc.has_targets()) {
-        if (learning_button("Add targets", "Add targets", probe,
-                            "a target of 0 for every sample and output node; then set each with its slider")) {
-            mlp::edit_document(&session, [&](mlp::Document* d) {
-                d->targets = mlp::Matrix(samples, m);
-                return std::string();
-            });
-        }
-        const char* why = "for the loss, the gradients and Step";
-        flow(ImGui::CalcTextSize(why).x);
-        caption(why);
-    } else {
-        draw_targets(session, view, probe);
-        draw_settings(session, probe);
-        draw_step(session, probe);
-        if (learning_button("Remove targets", "Remove targets", probe, "no targets: no loss, no backward worksheet")) {
-            mlp::edit_document(&session, [](mlp::Document* d) {
-                d->targets = mlp::Matrix();
-                return std::string();
-            });
-        }
+    draw_targets(session, view, probe);
+    draw_settings(session, probe);
+    draw_step(session, probe);
+    if (learning_button("Remove targets", "Remove targets", probe, "no targets: no loss, no backward worksheet")) {
+        mlp::edit_document(&session, [](mlp::Document* d) {
+            d->targets = mlp::Matrix();
+            return std::string();
+        });
     }
     ImGui::PopItemFlag();
     ImGui::PopID();
     ImGui::Spacing();
+}
+
+void LearningPanel::draw_add_targets(mlp::Session& session, UiProbe& probe) {
+    if (session.document().has_targets()) return;
+    const char* label = "+ targets##add";
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_width(label) - ImGui::GetStyle().FramePadding.x);
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);  // a tab stop
+    const int samples = session.sample_count(), m = session.network().shape.back();
+    if (learning_button(label, "Add targets", probe,
+                        "targets (what each output should be): 0 for every sample and output node, to set with their "
+                        "sliders; then the loss, every gradient and Step")) {
+        mlp::edit_document(&session, [&](mlp::Document* d) {
+            d->targets = mlp::Matrix(samples, m);
+            return std::string();
+        });
+    }
+    ImGui::PopItemFlag();
 }
 
 void LearningPanel::draw_targets(mlp::Session& session, ViewState& view, UiProbe& probe) {

@@ -1,8 +1,9 @@
 // The Targets section of the sliders panel, after the inputs: what the outputs should be and how
 // the network learns from them by hand.
 //
-//  - Without targets: a line saying there is no loss, and "Add targets" (targets of 0 for every
-//    sample and output node, one undo step).
+//  - Without targets: no section, only "Add targets" at the end of the Inputs header's line
+//    (targets of 0 for every sample and output node, one undo step), so a page without targets
+//    keeps its layout.
 //  - With targets: a slider per sample and output node laid out as the inputs are (rows: the
 //    samples; columns: the output nodes), the loss (mse, ce, bce), the reduction (mean, sum),
 //    the learning rate (typed, read as the link reads `lr`), "Step" (one step of gradient
@@ -26,8 +27,12 @@ namespace app {
 
 class LearningPanel {
 public:
-    // Draws the section into the current window (the sliders panel). touch: finger-sized sliders.
+    // Draws the section into the current window (the sliders panel), when the document has
+    // targets. touch: finger-sized sliders.
     void draw(mlp::Session& session, ViewState& view, UiProbe& probe, bool touch);
+    // Without targets: "Add targets" on the line of the item before (the Inputs header, which
+    // allows the overlap), at the right end. Nothing with targets.
+    void draw_add_targets(mlp::Session& session, UiProbe& probe);
 
 private:
     void draw_targets(mlp::Session& session, ViewState& view, UiProbe& probe);

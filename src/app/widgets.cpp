@@ -16,9 +16,10 @@ void flow(float w, float spacing) {
     if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
 }
 
-bool section_header(const char* label, bool open_at_first, const std::function<std::string()>& name) {
+bool section_header(const char* label, bool open_at_first, const std::function<std::string()>& name, bool overlap) {
     ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
-    const bool open = ImGui::CollapsingHeader(label, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    const bool open = ImGui::CollapsingHeader(label, (open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0) |
+                                                         (overlap ? ImGuiTreeNodeFlags_AllowItemOverlap : 0));
     ImGui::PopItemFlag();
     keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, name(), open); });
     return open;

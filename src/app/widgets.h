@@ -24,7 +24,9 @@ bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool 
 // a screen reader calls it.
 bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe, const std::string& name);
 // A section's header (Inputs, W3, Targets), folding it: a tab stop, named for the page by name().
-bool section_header(const char* label, bool open_at_first, const std::function<std::string()>& name);
+// overlap: a button may sit on the header's line (drawn after it with SameLine).
+bool section_header(const char* label, bool open_at_first, const std::function<std::string()>& name,
+                    bool overlap = false);
 // A line of text (wrapped to the window when `wrap`), recorded in the probe as "text:<name>".
 void bar_text(const std::string& text, Colour colour, const char* probe_name, UiProbe& probe, bool wrap = false);
 

@@ -202,8 +202,9 @@ test('the phone at 390x844: a finger takes a step, and the backward cards follow
   await page.screenshot({ path: path.join(SCREENSHOTS, 'backward-sheet-390x844.png') });
   // The Worksheet tab: the loss card, each sample's loss as state() has it.
   await h.click(page, 'tab:Worksheet');
-  const cell = await h.reveal(page, 'cell:L[1].x2', 'panel:breakdown');
-  assert.ok(Math.abs(num(cell.text) - s1.sample_losses[1]) < 1e-3 * Math.max(1, s1.sample_losses[1]), `L_s of x2 reads ${cell.text}`);
+  const cell = await h.reveal(page, 'cell:L[1].x1', 'panel:breakdown');
+  assert.ok(Math.abs(num(cell.text) - s1.sample_losses[0]) < 1e-3 * Math.max(1, s1.sample_losses[0]), `L_s of x1 reads ${cell.text}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'backward-sheet-390x844-worksheet.png') });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
