@@ -6,6 +6,7 @@ add_executable(mlp_core_tests ${MLP_CORE_TEST_SOURCES})
 # what the page's screen reader mirror says.
 add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/activation_label.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/backward_sheet.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/control_description.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/diagram_text.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/exercise_state.cpp"

@@ -2,6 +2,7 @@
 //
 // [SECTION] Planning a card: its rows, columns and widths
 // [SECTION] Drawing a card: headers, cells, clipped values, answer fields
+// [SECTION] The backward cards: the loss, the gradients, the step (backward_sheet.h)
 // [SECTION] The worksheet: cards in a row (laptop) or stacked (phone)
 
 #include "app/breakdown_panel.h"
@@ -13,6 +14,7 @@
 
 #include <imgui.h>
 
+#include "app/backward_sheet.h"
 #include "app/exercise_panel.h"
 #include "app/keyboard_nav.h"
 #include "app/palette.h"
@@ -434,6 +436,142 @@ void draw_card(const mlp::Session& session, const CardPlan& p, ViewState& view, 
     ImGui::EndTable();
 }
 
+// [SECTION] The backward cards: the loss, the gradients, the step (backward_sheet.h)
+// Their size, decided before drawing as a forward card's is. Column widths fit the values of the
+// first kMeasuredRows rows: a card of a thousand nodes is not measured row by row every frame.
+constexpr int kMeasuredRows = 32;
+constexpr float kBlockGap = 8.0f;  // the empty column before each block of a backward card
+
+struct BackPlan {
+    int shown_rows = 0;
+    bool show_index = false;
+    std::vector<float> block_w;  // one width for every column of a block
+    float index_w = 0, table_w = 0, table_h = 0, width = 0, height = 0;
+};
+
+BackPlan plan_back_card(const BackwardCard& card, int max_rows) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad = style.CellPadding.x * 2;
+    const float arrow = text_w(std::string(" ") + notation::kArrow + " ");
+    BackPlan p;
+    p.shown_rows = std::min(card.rows, max_rows);
+    p.show_index = card.rows > p.shown_rows;
+    p.index_w = ImGui::CalcTextSize("0000").x;
+    float w = p.show_index ? p.index_w + pad : 0;
+    const float least = text_w(std::string(notation::kMinus) + "00");
+    for (const BackwardBlock& b : card.blocks) {
+        mlp::ValueRange range, crossed;  // crossed: the ∂L/∂a a crossed-out ∂L/∂z shows ("−1.5 → 0")
+        bool any_crossed = false;
+        const int rows = std::min(b.rows, kMeasuredRows);
+        for (int r = 0; r < rows; ++r) {
+            for (size_t c = 0; c < b.column_heads.size(); ++c) {
+                const BackwardCell cell = b.cell(r, static_cast<int>(c));
+                range.add(cell.v);
+                if (cell.crossed) {
+                    any_crossed = true;
+                    crossed.add(card.blocks[0].cell(r, static_cast<int>(c)).v);
+                }
+            }
+        }
+        float bw = std::max(least, text_w(range.widest_text()));
+        if (any_crossed) bw = std::max(bw, text_w(crossed.widest_text()) + arrow + text_w(0.0));
+        for (const std::string& h : b.column_heads) bw = std::max(bw, text_w(h));
+        const float cols = static_cast<float>(b.column_heads.size());
+        // The block's name stands over its first column and runs on over the others.
+        bw = std::max(bw, (text_w(b.head) + pad) / cols - pad);
+        p.block_w.push_back(bw);
+        w += cols * (bw + pad) + kBlockGap + pad;  // and a gap column before each block
+    }
+    const float row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2;
+    p.table_w = w + 4;
+    p.table_h = (p.shown_rows + 2) * row_h + 2;
+    const float title_w = text_w(card.title) + style.ItemSpacing.x + text_w(card.subtitle);
+    p.width = std::max({p.table_w, title_w, 180.0f});
+    p.height = ImGui::GetTextLineHeightWithSpacing() + p.table_h +
+               (card.note.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing());
+    return p;
+}
+
+void draw_back_card(const BackwardCard& card, const BackPlan& p, UiProbe& probe) {
+    ImGui::TextUnformatted(card.title.c_str());
+    ImGui::SameLine();
+    header_text(card.subtitle.c_str(), true);
+    ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX | ImGuiTableFlags_BordersOuterH;
+    if (p.show_index) flags |= ImGuiTableFlags_ScrollY;
+    int columns = p.show_index ? 1 : 0;
+    for (const BackwardBlock& b : card.blocks) columns += 1 + static_cast<int>(b.column_heads.size());
+    if (columns > 64 || !ImGui::BeginTable("back", columns, flags, ImVec2(p.table_w, p.table_h))) return;
+    const float gap = kBlockGap;
+    if (p.show_index) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, p.index_w);
+    for (size_t k = 0; k < card.blocks.size(); ++k) {
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoClip, gap);
+        for (size_t c = 0; c < card.blocks[k].column_heads.size(); ++c)
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoClip, p.block_w[k]);
+    }
+    ImGui::TableSetupScrollFreeze(0, 2);
+    // Header rows: the blocks' names, then their columns (samples, or W's columns).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    if (p.show_index) ImGui::TableNextColumn();
+    for (const BackwardBlock& b : card.blocks) {
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        header_text(b.head.c_str(), false);
+        for (size_t c = 1; c < b.column_heads.size(); ++c) ImGui::TableNextColumn();
+    }
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    if (p.show_index) {
+        ImGui::TableNextColumn();
+        header_text("#", true, true);
+    }
+    for (const BackwardBlock& b : card.blocks) {
+        ImGui::TableNextColumn();
+        for (const std::string& h : b.column_heads) {
+            ImGui::TableNextColumn();
+            header_text(h.c_str(), true, true);
+        }
+    }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGuiListClipper clipper;
+    clipper.Begin(card.rows, ImGui::GetTextLineHeight() + style.CellPadding.y * 2);
+    char index[16];
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            ImGui::TableNextRow();
+            if (p.show_index) {
+                ImGui::TableNextColumn();
+                std::snprintf(index, sizeof index, "%d", r + 1);
+                header_text(index, true, true);
+            }
+            for (size_t k = 0; k < card.blocks.size(); ++k) {
+                const BackwardBlock& b = card.blocks[k];
+                ImGui::TableNextColumn();
+                for (size_t c = 0; c < b.column_heads.size(); ++c) {
+                    ImGui::TableNextColumn();
+                    if (r >= b.rows) continue;
+                    const BackwardCell cell = b.cell(r, static_cast<int>(c));
+                    const ImVec2 at = ImGui::GetCursorScreenPos();
+                    std::string text;
+                    if (cell.crossed) {
+                        // Nothing passes back through this node: ∂L/∂a crossed out, then its 0.
+                        const double da = card.blocks[0].cell(r, static_cast<int>(c)).v;
+                        clipped_cell(da, cell.v);
+                        text = mlp::format_value(da) + " " + notation::kArrow + " " + mlp::format_value(cell.v);
+                    } else {
+                        value_cell(cell.v, true);
+                        text = mlp::format_value(cell.v);
+                    }
+                    const float h = ImGui::GetTextLineHeight();
+                    if (ImGui::IsRectVisible(at, ImVec2(at.x + p.block_w[k], at.y + h)))
+                        probe.add(backward_cell_name(b, r, static_cast<int>(c)), at.x, at.y, p.block_w[k], h,
+                                  cell.crossed || cell.v < 0, text);
+                }
+            }
+        }
+    }
+    ImGui::EndTable();
+    if (!card.note.empty()) muted_text(card.note.c_str());
+}
+
 }  // namespace
 
 // [SECTION] The worksheet: cards in a row (laptop) or stacked (phone)
@@ -448,6 +586,19 @@ ImVec2 breakdown_size(const mlp::Session& session, const ViewState& view, float 
             total_h += row_h + style.ItemSpacing.y;
             row_w = row_h = 0;
         }
+        row_w += (row_w > 0 ? spacing : 0.0f) + p.width;
+        row_h = std::max(row_h, p.height);
+        widest = std::max(widest, row_w);
+    }
+    // The backward cards, from a new row (as draw_breakdown places them when they flow).
+    bool first = true;
+    for (const BackwardCard& card : backward_cards(session, view.sample)) {
+        const BackPlan p = plan_back_card(card, kMaxCardRows);
+        if (first || row_w + spacing + p.width > width) {
+            total_h += row_h + style.ItemSpacing.y;
+            row_w = row_h = 0;
+        }
+        first = false;
         row_w += (row_w > 0 ? spacing : 0.0f) + p.width;
         row_h = std::max(row_h, p.height);
         widest = std::max(widest, row_w);
@@ -512,6 +663,25 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
                 ImGui::SetScrollHereX(0.0f);
                 if (!one_row) ImGui::SetScrollHereY(0.3f);
             }
+        } else {
+            ImGui::Dummy(size);  // off screen: no formatting, no widgets
+        }
+        ImGui::PopID();
+        last_right = ImGui::GetItemRectMax().x;
+    }
+    // The backward worksheet below the forward one, with targets only: the loss, each layer from
+    // the output down, the step. They flow and wrap within the panel's width (on a laptop too:
+    // the strip then scrolls down to them, and a wheel reaches every one).
+    const std::vector<BackwardCard> back = backward_cards(session, view.sample);
+    for (size_t k = 0; k < back.size(); ++k) {
+        const BackPlan p = plan_back_card(back[k], max_rows);
+        const ImVec2 size(p.width, p.height);
+        if (k > 0 && last_right + spacing + size.x <= right) ImGui::SameLine(0, spacing);
+        ImGui::PushID(static_cast<int>(layers + k));
+        if (ImGui::IsRectVisible(size)) {
+            ImGui::BeginChild("backward", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+            draw_back_card(back[k], p, probe);
+            ImGui::EndChild();
         } else {
             ImGui::Dummy(size);  // off screen: no formatting, no widgets
         }

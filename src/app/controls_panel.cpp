@@ -20,6 +20,7 @@
 #include "app/slider_scale.h"
 #include "app/theme.h"
 #include "app/typed_field.h"
+#include "app/widgets.h"
 #include "app/value_mask.h"
 #include "app/value_slider.h"
 #include "app/worksheet_text.h"
@@ -47,16 +48,6 @@ int section_of(const Selection& sel) {
     if (sel.kind == Selection::Kind::Edge) return sel.layer + 1;
     if (sel.kind == Selection::Kind::Node) return sel.layer;
     return -1;
-}
-
-// A section's header (Inputs, W3), folding it: a tab stop, named for the page by name().
-template <class Name>
-bool section_header(const char* label, bool open_at_first, Name&& name) {
-    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
-    const bool open = ImGui::CollapsingHeader(label, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
-    ImGui::PopItemFlag();
-    keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, name(), open); });
-    return open;
 }
 
 // Scrolls the current window so the last item sits a third of the way down.
@@ -243,6 +234,7 @@ void ControlsPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe,
         view.scroll_to_selected = false;
     }
     draw_inputs(session, view, probe);
+    learning_.draw(session, view, probe, touch);  // the targets, beside the inputs (when there are any)
     for (int l = 0; l < net.weight_layers(); ++l) draw_layer(l, session, view, probe);
 }
 
@@ -254,10 +246,14 @@ void ControlsPanel::draw_inputs(mlp::Session& session, ViewState& view, UiProbe&
     char label[64];
     std::snprintf(label, sizeof label, "Inputs   %d sample%s %s %d###inputs", samples, samples == 1 ? "" : "s",
                   notation::kTimes, n);
-    const bool open = section_header(label, matrix, [&] {
-        return "Inputs: " + std::to_string(samples) + (samples == 1 ? " sample" : " samples") + " of " + std::to_string(n);
-    });
+    const bool open = section_header(
+        label, matrix,
+        [&] { return "Inputs: " + std::to_string(samples) + (samples == 1 ? " sample" : " samples") + " of " + std::to_string(n); },
+        !session.document().has_targets());
     probe.add_last_item("section:inputs");
+    // Without targets, "Add targets" sits at the end of this header's line: the panel keeps its
+    // layout (the Targets section appears under the inputs once there are targets).
+    learning_.draw_add_targets(session, probe);
     if (!open) return;
 
     if (matrix) {

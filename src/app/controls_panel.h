@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/learning_panel.h"
 #include "app/network_panel.h"
 #include "app/ui_probe.h"
 #include "app/value_slider.h"
@@ -51,6 +52,7 @@ private:
     // [l]: the node of layer l+1 whose incoming weights a large weight layer shows.
     std::vector<int> picked_;
     NetworkPanel network_;  // the section at the head: shape, layers, samples, biases switch
+    LearningPanel learning_;  // the Targets section, after the inputs
     uint64_t structure_seen_ = 0;
     bool touch_ = false;
     Selection selection_seen_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "app/backward_sheet.h"
 #include "app/breakdown_panel.h"
 #include "app/diagram_text.h"
 #include "app/value_mask.h"
@@ -109,6 +110,39 @@ Table layer_table(const mlp::Session& session, const ViewState& view, const Valu
     return t;
 }
 
+// A card of the backward worksheet (backward_sheet.h): one row per node, a column per sample or
+// W's column in each block ("∂L/∂z3 of x1", "∂L/∂W3 from 2"). A crossed-out ∂L/∂z says why.
+Table backward_table(const BackwardCard& card) {
+    Table t;
+    t.caption = card.title + ": " + card.subtitle;
+    t.head.push_back(card.layer < 0 ? "output node" : "node");
+    for (const BackwardBlock& b : card.blocks) {
+        for (const std::string& h : b.column_heads) {
+            if (h.empty()) t.head.push_back(b.head);
+            else t.head.push_back(b.head + (b.per_sample ? " of " : " from ") + h);
+        }
+    }
+    const int rows = std::min(card.rows, kMaxTableRows);
+    for (int r = 0; r < rows; ++r) {
+        Row row{(card.layer < 0 ? "output " : "node ") + n(r + 1)};
+        for (const BackwardBlock& b : card.blocks) {
+            for (size_t c = 0; c < b.column_heads.size(); ++c) {
+                if (r >= b.rows) {
+                    row.push_back("");
+                    continue;
+                }
+                const BackwardCell cell = b.cell(r, static_cast<int>(c));
+                row.push_back(mlp::format_value(cell.v) + (cell.crossed ? std::string(" (f") + notation::kPrime + "(z) = 0)" : ""));
+            }
+        }
+        t.rows.push_back(std::move(row));
+    }
+    t.note = card.note;
+    if (rows < card.rows)
+        t.note += (t.note.empty() ? "" : " ") + std::string("Nodes ") + n(rows + 1) + " to " + n(card.rows) + " are not listed.";
+    return t;
+}
+
 void write_row(mlp::JsonWriter& w, const Row& row) {
     w.begin_array();
     for (const std::string& cell : row) w.string(cell);
@@ -137,6 +171,7 @@ std::string sheet_json(const mlp::Session& session, const ViewState& view) {
     const ValueMask mask(session, view);
     std::vector<Table> tables{inputs_table(session)};
     for (int l = 0; l < session.network().weight_layers(); ++l) tables.push_back(layer_table(session, view, mask, l));
+    for (const BackwardCard& card : backward_cards(session, view.sample)) tables.push_back(backward_table(card));
     std::string out;
     mlp::JsonWriter w(&out);
     w.begin_object();
@@ -199,9 +234,9 @@ std::string status_json(const mlp::Session& session, const ViewState& view, cons
     w.string(network);
     w.key("outputs");
     w.string(outputs_text(session, view));
-    // The loss, once the core computes one from targets (state()'s loss_value): "Loss: 0.25".
+    // The loss of the targets (state()'s loss_value): "Loss (ce, sum): L = 1.104"; "" without.
     w.key("loss");
-    w.string("");
+    w.string(loss_text(session));
     w.key("exercise");
     w.string(exercise);
     w.key("view");

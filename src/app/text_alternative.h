@@ -1,8 +1,8 @@
 // The canvas as text, for screen readers (web/page.js builds it into the page with DOM calls):
-// the network in one line, the outputs of every sample (and the loss, once the core has one),
+// the network in one line, the outputs of every sample (and the loss, with targets),
 // exercise mode's score and the computation Reveal wrote out, and the worksheet as tables a
 // screen reader can walk (one for the inputs, one per layer: row = node, columns = its weights,
-// bias, z and a of every sample). Values read as the worksheet shows them: a value exercise mode
+// bias, z and a of every sample; with targets, the backward cards of backward_sheet.h). Values read as the worksheet shows them: a value exercise mode
 // hides is "?".
 //
 // No ImGui here (and nothing of the page): the same text could be tested natively.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/control_description.h"
 #include "app/keyboard_nav.h"
@@ -13,6 +14,15 @@ namespace app {
 void flow(float w, float spacing) {
     ImGui::SameLine(0.0f, spacing);
     if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+}
+
+bool section_header(const char* label, bool open_at_first, const std::function<std::string()>& name, bool overlap) {
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    const bool open = ImGui::CollapsingHeader(label, (open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0) |
+                                                         (overlap ? ImGuiTreeNodeFlags_AllowItemOverlap : 0));
+    ImGui::PopItemFlag();
+    keyboard_tab_stop([&] { return describe_control(ControlRole::Disclosure, name(), open); });
+    return open;
 }
 
 float button_width(const char* label) {

@@ -8,6 +8,7 @@
 
 #include "app/control_description.h"
 #include "app/text_alternative.h"
+#include "core/document/presets.h"
 #include "core/document/session.h"
 
 using namespace app;
@@ -120,4 +121,41 @@ TEST_CASE("a control as the page's mirror reads it") {
     ControlDescription other = d;
     other.number = 1;
     CHECK(other != d);  // a new value is a change to tell
+}
+
+TEST_CASE("with targets, the backward worksheet follows as tables: the loss, each layer down, the step") {
+    mlp::Session session;
+    REQUIRE(session.start_from(mlp::yeh_backprop_document(), "Tom Yeh's sheet").empty());
+    ViewState view;
+    const json sheet = json::parse(sheet_json(session, view));
+    const json& tables = sheet["tables"];
+    // Inputs, 3 forward layers, the loss, 3 layers backward, 3 steps.
+    REQUIRE(tables.size() == 11);
+    const json& loss = tables[4];
+    CHECK(loss["caption"] == "Loss: ce \xC2\xB7 sum \xC2\xB7 L = 1.104");
+    CHECK(loss["head"] == json::parse(R"(["output node","y of x1","y of x2","p of x1","p of x2","L_s of x1","L_s of x2"])"));
+    CHECK(cell(loss, "output 1", "y of x2") == "0");
+    CHECK(cell(loss, "output 2", "L_s of x1") == "");  // one loss per sample, in the first row
+    // The layers from the output down; layer 1's bias gradient is the sheet's (ReLU mask applied).
+    CHECK(tables[5]["caption"] == "Layer 3 backward: linear output \xC2\xB7 \xCE\xB4" "3 = \xE2\x88\x82L/\xE2\x88\x82z3");
+    const json& layer1 = tables[7];
+    CHECK(layer1["caption"] == "Layer 1 backward: ReLU \xC2\xB7 \xE2\x88\x82L/\xE2\x88\x82" "a1 = W2\xE1\xB5\x80\xC2\xB7\xCE\xB4" "2 \xC2\xB7 \xCE\xB4" "1 = \xE2\x88\x82L/\xE2\x88\x82z1");
+    const std::string db1 = "\xE2\x88\x82L/\xE2\x88\x82" "b1";
+    CHECK(cell(layer1, "node 1", db1) == kMinus + "0.2481");
+    CHECK(cell(layer1, "node 2", db1) == kMinus + "0.9078");
+    CHECK(cell(layer1, "node 3", db1) == kMinus + "0.505");
+    // Layer 2's first node is clipped for both samples: its ∂L/∂z is crossed out.
+    const std::string dz2_x1 = "\xE2\x88\x82L/\xE2\x88\x82z2 of x1";
+    CHECK(cell(tables[6], "node 1", dz2_x1) == "0 (f\xE2\x80\xB2(z) = 0)");
+    // The step: new W = W − lr·∂L/∂W.
+    CHECK(tables[8]["caption"] == "Step, layer 1: lr = 0.03");
+    const json status = json::parse(status_json(session, view, ""));
+    CHECK(status["loss"] == "Loss (ce, sum): L = 1.104");
+}
+
+TEST_CASE("without targets there is no backward table and no loss") {
+    mlp::Session session;
+    ViewState view;
+    CHECK(json::parse(sheet_json(session, view))["tables"].size() == 8);
+    CHECK(json::parse(status_json(session, view, ""))["loss"] == "");
 }

@@ -27,11 +27,11 @@ inline constexpr const char* kFoldUp = "\u25B2";         // ▲ a panel folded a
 inline constexpr const char* kRight = "\u2713";          // ✓ a right answer
 inline constexpr const char* kWrong = "\u2717";          // ✗ a wrong answer
 // The backward pass's glyphs: ∂L/∂w, δ (∂L/∂z of a node), Σ over samples, Wᵀ, f′(z).
-inline constexpr const char* kPartial = "\u2202";        // ∂
-inline constexpr const char* kDelta = "\u03B4";          // δ
+inline constexpr const char* kPartial = "\u2202";        // ∂ a gradient: ∂L/∂z3
+inline constexpr const char* kDelta = "\u03B4";          // δ the error signal ∂L/∂z
 inline constexpr const char* kSum = "\u2211";            // ∑
-inline constexpr const char* kTranspose = "\u1D40";      // ᵀ
-inline constexpr const char* kPrime = "\u2032";          // ′
+inline constexpr const char* kTranspose = "\u1D40";      // ᵀ a transposed matrix: W3ᵀ
+inline constexpr const char* kPrime = "\u2032";          // ′ a derivative: f′(z3)
 
 // [SECTION] Names of values
 // "[2]": node (or entry) i.

@@ -1,0 +1,193 @@
+// The backward worksheet's cards (backward_sheet.h).
+//
+// [SECTION] Names
+// [SECTION] The cards: the loss, each layer from the output down, the step
+
+#include "app/backward_sheet.h"
+
+#include <algorithm>
+
+#include "app/worksheet_text.h"
+#include "app/breakdown_panel.h"
+#include "core/model/activation.h"
+#include "core/model/loss.h"
+#include "core/text/notation.h"
+#include "core/text/number_format.h"
+
+namespace app {
+
+namespace notation = mlp::notation;
+using Q = BackwardQuantity;
+// [SECTION] Names
+namespace {
+
+std::string n(int i) { return std::to_string(i); }
+// "∂L/∂z3"
+std::string partial(const std::string& of) { return std::string(notation::kPartial) + "L/" + notation::kPartial + of; }
+
+std::vector<std::string> sample_heads(int first, int count) {
+    std::vector<std::string> heads;
+    for (int s = first; s < first + count; ++s) heads.push_back(notation::sample(s));
+    return heads;
+}
+std::vector<std::string> index_heads(int count) {
+    std::vector<std::string> heads;
+    for (int j = 0; j < count; ++j) heads.push_back(n(j + 1));
+    return heads;
+}
+
+BackwardBlock per_sample(std::string head, std::string name, Q q, int first, int count, int rows,
+                         std::function<BackwardCell(int, int)> cell) {
+    BackwardBlock b;
+    b.head = std::move(head);
+    b.name = std::move(name);
+    b.quantity = q;
+    b.column_heads = sample_heads(first, count);
+    b.first_sample = first;
+    b.rows = rows;
+    b.cell = std::move(cell);
+    return b;
+}
+BackwardBlock per_column(std::string head, std::string name, Q q, int cols, int rows,
+                         std::function<BackwardCell(int, int)> cell) {
+    BackwardBlock b;
+    b.head = std::move(head);
+    b.name = std::move(name);
+    b.quantity = q;
+    b.column_heads = cols == 1 ? std::vector<std::string>{""} : index_heads(cols);
+    b.per_sample = false;
+    b.rows = rows;
+    b.cell = std::move(cell);
+    return b;
+}
+BackwardCell value(double v) { return {true, v, false}; }
+
+}  // namespace
+
+std::string backward_cell_name(const BackwardBlock& block, int row, int col) {
+    if (block.per_sample) return "cell:" + block.name + notation::index(row) + "." + notation::sample(block.first_sample + col);
+    if (block.column_heads.size() == 1) return "cell:" + block.name + notation::index(row);
+    return "cell:" + block.name + "[" + n(row + 1) + "," + n(col + 1) + "]";
+}
+
+std::string loss_text(const mlp::Session& session) {
+    const mlp::BackwardPass* g = session.gradients();
+    if (!g) return "";
+    const mlp::Document& doc = session.document();
+    return "Loss (" + std::string(mlp::loss_name(doc.loss)) + ", " + std::string(mlp::reduction_name(doc.reduction)) +
+           "): L = " + mlp::format_value(g->loss);
+}
+
+// [SECTION] The cards: the loss, each layer from the output down, the step
+std::vector<BackwardCard> backward_cards(const mlp::Session& session, int sample) {
+    std::vector<BackwardCard> cards;
+    const mlp::BackwardPass* gp = session.gradients();
+    if (!gp) return cards;
+    const mlp::BackwardPass& g = *gp;
+    const mlp::Document& doc = session.document();
+    const mlp::Network& net = doc.network;
+    const mlp::ForwardPass& pass = session.pass();
+    const int S = session.sample_count();
+    const int layers = net.weight_layers();
+    int first = 0, count = S;
+    if (S > kMaxBackwardSamples) {
+        first = std::clamp(sample, 0, S - 1);
+        count = 1;
+    }
+    const std::string few_samples =
+        count < S ? "Only sample x" + n(first + 1) + ", the one the diagram shows, is a column." : "";
+
+    // The loss: the targets, the prediction (ce, bce), each sample's loss.
+    {
+        BackwardCard c;
+        const int m = net.shape.back();
+        c.title = "Loss";
+        c.subtitle = std::string(mlp::loss_name(doc.loss)) + " " + notation::kDot + " " +
+                     std::string(mlp::reduction_name(doc.reduction)) + " " + notation::kDot + " L = " + mlp::format_value(g.loss);
+        c.rows = m;
+        c.blocks.push_back(per_sample("y", "y", Q::Target, first, count, m,
+                                      [&doc, first](int r, int s) { return value(doc.targets.at(first + s, r)); }));
+        if (doc.loss != mlp::Loss::Mse) {
+            c.blocks.push_back(per_sample("p", "p", Q::Prediction, first, count, m,
+                                          [&g, first](int r, int s) { return value(g.p.at(first + s, r)); }));
+        }
+        c.blocks.push_back(per_sample("L_s", "L", Q::SampleLoss, first, count, 1,
+                                      [&g, first](int, int s) { return value(g.sample_losses[first + s]); }));
+        c.note = few_samples;
+        cards.push_back(std::move(c));
+    }
+    // Each layer, from the output down: ∂L/∂a, f′(z), ∂L/∂z, ∂L/∂W, ∂L/∂b.
+    for (int l = layers - 1; l >= 0; --l) {
+        BackwardCard c;
+        const std::string L = n(l + 1);
+        const int m = net.shape[l + 1], cols = net.shape[l];
+        const mlp::Activation act = net.activations[l];
+        c.title = "Layer " + L + " backward";
+        c.subtitle = std::string(activation_label(act)) + (l == layers - 1 ? " output" : "");
+        c.layer = l;
+        c.rows = m;
+        // ∂L/∂a of a layer below the output comes from the layer above: W·ᵀδ, said in the subtitle
+        // (a block's head stays short: it stands over columns as narrow as their numbers).
+        if (l < layers - 1)
+            c.subtitle += " " + std::string(notation::kDot) + " " + partial("a" + L) + " = W" + n(l + 2) + notation::kTranspose +
+                          notation::kDot + notation::kDelta + n(l + 2);
+        c.subtitle += " " + std::string(notation::kDot) + " " + notation::kDelta + L + " = " + partial("z" + L);
+        c.blocks.push_back(per_sample(partial("a" + L), "da" + L, Q::Da, first, count, m,
+                                      [&g, l, first](int r, int s) { return value(g.da[l].at(first + s, r)); }));
+        const mlp::Matrix& Z = pass.z[l];
+        const mlp::Matrix& A = pass.a[l];
+        c.blocks.push_back(per_sample(std::string("f") + notation::kPrime + "(z" + L + ")", "fz" + L, Q::Fprime, first, count,
+                                      m, [&Z, &A, act, first](int r, int s) {
+                                          return value(mlp::activation_derivative(act, Z.at(first + s, r), A.at(first + s, r)));
+                                      }));
+        c.blocks.push_back(per_sample(partial("z" + L), "dz" + L, Q::Dz, first, count, m,
+                                      [&g, &Z, &A, act, l, first](int r, int s) {
+                                          BackwardCell cell = value(g.dz[l].at(first + s, r));
+                                          cell.crossed = mlp::activation_derivative(act, Z.at(first + s, r), A.at(first + s, r)) == 0.0;
+                                          return cell;
+                                      }));
+        if (cols <= kMaxShownWeightColumns) {
+            c.blocks.push_back(per_column(partial("W" + L), "dw" + L, Q::Dw, cols, m,
+                                          [&g, l](int r, int j) { return value(g.dw[l].at(r, j)); }));
+        } else {
+            c.note = partial("W" + L) + " (" + n(m) + " " + notation::kTimes + " " + n(cols) + ") is not shown.";
+        }
+        c.blocks.push_back(per_column(partial("b" + L), "db" + L, Q::Db, 1, m, [&g, l](int r, int) { return value(g.db[l][r]); }));
+        if (!few_samples.empty()) c.note += (c.note.empty() ? "" : " ") + few_samples;
+        cards.push_back(std::move(c));
+    }
+    // The step: W ← W − lr·∂L/∂W and b ← b − lr·∂L/∂b (clamped into the limits, as Step does).
+    const double lr = doc.learning_rate;
+    for (int l = 0; l < layers; ++l) {
+        BackwardCard c;
+        const std::string L = n(l + 1);
+        const int m = net.shape[l + 1], cols = net.shape[l];
+        const mlp::Matrix& W = net.weights[l];
+        c.title = "Step, layer " + L;
+        c.subtitle = "lr = " + mlp::format_value(lr);
+        c.layer = l;
+        c.rows = m;
+        const std::string lr_times = std::string("lr") + notation::kDot;
+        if (cols <= kMaxShownWeightColumns) {
+            c.blocks.push_back(per_column("W" + L, "W" + L, Q::W, cols, m, [&W](int r, int j) { return value(W.at(r, j)); }));
+            c.blocks.push_back(per_column(lr_times + partial("W" + L), "lrdw" + L, Q::LrDw, cols, m,
+                                          [&g, l, lr](int r, int j) { return value(lr * g.dw[l].at(r, j)); }));
+            c.blocks.push_back(per_column("new W" + L, "newW" + L, Q::NewW, cols, m, [&g, &W, l, lr](int r, int j) {
+                return value(mlp::clamp_value(W.at(r, j) - lr * g.dw[l].at(r, j)));
+            }));
+        } else {
+            c.note = "W" + L + " (" + n(m) + " " + notation::kTimes + " " + n(cols) + ") is not shown.";
+        }
+        const std::vector<double>& b = net.biases[l];
+        c.blocks.push_back(per_column("b" + L, "b" + L, Q::B, 1, m, [&b](int r, int) { return value(b[r]); }));
+        c.blocks.push_back(per_column(lr_times + partial("b" + L), "lrdb" + L, Q::LrDb, 1, m,
+                                      [&g, l, lr](int r, int) { return value(lr * g.db[l][r]); }));
+        c.blocks.push_back(per_column("new b" + L, "newb" + L, Q::NewB, 1, m, [&g, &b, l, lr](int r, int) {
+            return value(mlp::clamp_value(b[r] - lr * g.db[l][r]));
+        }));
+        cards.push_back(std::move(c));
+    }
+    return cards;
+}
+
+}  // namespace app
