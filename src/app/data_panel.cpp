@@ -14,6 +14,7 @@
 #include "app/keyboard_nav.h"
 #include "app/palette.h"
 #include "app/theme.h"
+#include "app/training_text.h"
 #include "app/widgets.h"
 #include "core/limits.h"
 #include "core/model/loss.h"
@@ -44,20 +45,6 @@ PlaneRgb rgb(Colour c) { return {c.r, c.g, c.b}; }
 const PlaneRgb kLow = rgb(palette::kNegative), kMid = rgb(palette::kNodeFill), kHigh = rgb(palette::kPositive);
 
 std::string number_text(double v) { return mlp::format_value(v); }
-
-std::string percent_text(double v) {
-    if (!std::isfinite(v)) return "-";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * v);
-    return buf;
-}
-
-std::string loss_text(double v) {
-    if (!std::isfinite(v)) return "-";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    return buf;
-}
 
 // A caption on the line of the control after it, at a fixed column so the controls line up.
 void label(const char* text, float column) {
@@ -395,7 +382,7 @@ void DataPanel::draw_run_controls(mlp::Session& session, UiProbe& probe) {
 void DataPanel::draw_metrics(const mlp::Session& session, UiProbe& probe) {
     const mlp::TrainingMetrics* m = session.training_metrics();
     if (!m) return;
-    const std::string loss = "Loss      train " + loss_text(m->train_loss) + "   test " + loss_text(m->test_loss);
+    const std::string loss = "Loss      train " + metric_loss_text(m->train_loss) + "   test " + metric_loss_text(m->test_loss);
     bar_text(loss, palette::kInk, "loss", probe);
     if (m->classification) {
         const std::string acc = "Accuracy  train " + percent_text(m->train_accuracy) + "   test " +
@@ -436,7 +423,7 @@ void DataPanel::draw_chart(float width, float height) {
         draw->AddLine(at(e[k - 1].epoch, e[k - 1].train_loss), at(e[k].epoch, e[k].train_loss),
                       palette::u32(palette::kInk), 2.0f);
     }
-    const std::string legend = "train (thick)  test (thin)   max " + loss_text(top);
+    const std::string legend = "train (thick)  test (thin)   max " + metric_loss_text(top);
     draw->AddText(ImVec2(p0.x + 6, p0.y + 2), palette::u32(palette::kMuted), legend.c_str());
 }
 
