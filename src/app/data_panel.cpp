@@ -115,6 +115,18 @@ bool slider_float(const char* id, const char* name, float* v, float lo, float hi
     return changed;
 }
 
+// A captioned slider of a share from 0 to `max` in hundredths (noise, the test share): the link
+// writes the value as set, so the slider's float steps are rounded off.
+bool hundredths_slider(const char* id, const char* name, double* v, double max, float column, float width,
+                       UiProbe& probe) {
+    float f = static_cast<float>(*v);
+    label(name, column);
+    ImGui::SetNextItemWidth(width);
+    if (!slider_float(id, name, &f, 0.0f, static_cast<float>(max), "%.2f", probe)) return false;
+    *v = std::round(f * 100.0) / 100.0;
+    return true;
+}
+
 bool slider_int(const char* id, const char* name, int* v, int lo, int hi, UiProbe& probe, ImGuiSliderFlags flags = 0) {
     const bool changed = ImGui::SliderInt(id, v, lo, hi, "%d", flags | ImGuiSliderFlags_AlwaysClamp);
     keyboard_tab_stop([&] {
@@ -433,13 +445,7 @@ void DataPanel::draw_data_settings(mlp::Session& session, UiProbe& probe) {
     const float w = std::max(80.0f, ImGui::GetContentRegionAvail().x - column);
     const bool generated = data.kind != mlp::DataKind::Custom;
     if (generated) {
-        float noise = static_cast<float>(data.noise);
-        label("Noise", column);
-        ImGui::SetNextItemWidth(w);
-        if (slider_float("##noise", "Noise", &noise, 0.0f, static_cast<float>(mlp::kMaxNoise), "%.2f", probe)) {
-            data.noise = std::round(noise * 100.0) / 100.0;
-            set_data(session, data);
-        }
+        if (hundredths_slider("##noise", "Noise", &data.noise, mlp::kMaxNoise, column, w, probe)) set_data(session, data);
         int points = data.points;
         label("Points", column);
         ImGui::SetNextItemWidth(w);
@@ -448,13 +454,7 @@ void DataPanel::draw_data_settings(mlp::Session& session, UiProbe& probe) {
             set_data(session, data);
         }
     }
-    float test = static_cast<float>(data.test);
-    label("Test share", column);
-    ImGui::SetNextItemWidth(w);
-    if (slider_float("##test", "Test share", &test, 0.0f, static_cast<float>(mlp::kMaxTestShare), "%.2f", probe)) {
-        data.test = std::round(test * 100.0) / 100.0;
-        set_data(session, data);
-    }
+    if (hundredths_slider("##test", "Test share", &data.test, mlp::kMaxTestShare, column, w, probe)) set_data(session, data);
     label("Seed", column);
     std::string seed = std::to_string(data.seed);
     ImGui::AlignTextToFramePadding();
