@@ -14,6 +14,7 @@ add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/plane_image.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/text_alternative.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/training_pace.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/training_text.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/value_mask.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/view_sync.cpp")
 target_link_libraries(mlp_app_text PUBLIC mlp_core)

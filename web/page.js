@@ -774,7 +774,19 @@
   const lossText = byId('loss-text');
   const exerciseText = byId('exercise-text');
   const viewText = byId('view-text');
+  const trainingText = byId('training-text');
   let outputsTimer = 0;
+  // Training: the epoch and loss change every frame of a run; a screen reader hears them at most
+  // every 2 s while it runs, and the last state always.
+  let trainingTimer = 0;
+  let trainingShownAt = 0;
+  let trainingPending = '';
+  function showTraining() {
+    trainingTimer = 0;
+    trainingShownAt = performance.now();
+    trainingText.textContent = trainingPending;
+    trainingText.hidden = !trainingPending;
+  }
   function statusChanged(json) {
     const status = JSON.parse(json);
     networkText.textContent = 'Network of ' + status.network + '.';
@@ -790,6 +802,12 @@
     if (viewText.hidden !== !status.view) requestAnimationFrame(() => requestAnimationFrame(followDiagram));
     viewText.textContent = status.view;
     viewText.hidden = !status.view;
+    trainingPending = status.training;
+    if (!trainingTimer) {
+      const wait = Math.max(0, trainingShownAt + 2000 - performance.now());
+      if (wait === 0 || !status.training) showTraining();
+      else trainingTimer = setTimeout(showTraining, wait);
+    }
   }
 
   // The worksheet as tables: read from the app (mlp_sheet_json) when it says its values changed,

@@ -677,7 +677,10 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
         const BackPlan p = plan_back_card(back[k], max_rows);
         const ImVec2 size(p.width, p.height);
         if (k > 0 && last_right + spacing + size.x <= right) ImGui::SameLine(0, spacing);
-        ImGui::PushID(static_cast<int>(layers + k));
+        // Each card's child window (and its table) lives in ImGui for good once made: ids that
+        // depend only on the card's place keep them as few as the forward cards' (an id from the
+        // layer count made new ones for every network opened: the soak test's heap grew).
+        ImGui::PushID(static_cast<int>(k));
         if (ImGui::IsRectVisible(size)) {
             ImGui::BeginChild("backward", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
             draw_back_card(back[k], p, probe);

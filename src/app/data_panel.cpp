@@ -14,6 +14,7 @@
 #include "app/keyboard_nav.h"
 #include "app/palette.h"
 #include "app/theme.h"
+#include "app/training_text.h"
 #include "app/widgets.h"
 #include "core/limits.h"
 #include "core/model/loss.h"
@@ -44,20 +45,6 @@ PlaneRgb rgb(Colour c) { return {c.r, c.g, c.b}; }
 const PlaneRgb kLow = rgb(palette::kNegative), kMid = rgb(palette::kNodeFill), kHigh = rgb(palette::kPositive);
 
 std::string number_text(double v) { return mlp::format_value(v); }
-
-std::string percent_text(double v) {
-    if (!std::isfinite(v)) return "-";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * v);
-    return buf;
-}
-
-std::string loss_text(double v) {
-    if (!std::isfinite(v)) return "-";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    return buf;
-}
 
 // A caption on the line of the control after it, at a fixed column so the controls line up.
 void label(const char* text, float column) {
@@ -126,6 +113,18 @@ bool slider_float(const char* id, const char* name, float* v, float lo, float hi
     });
     probe.add_last_item(std::string("slider:") + name);
     return changed;
+}
+
+// A captioned slider of a share from 0 to `max` in hundredths (noise, the test share): the link
+// writes the value as set, so the slider's float steps are rounded off.
+bool hundredths_slider(const char* id, const char* name, double* v, double max, float column, float width,
+                       UiProbe& probe) {
+    float f = static_cast<float>(*v);
+    label(name, column);
+    ImGui::SetNextItemWidth(width);
+    if (!slider_float(id, name, &f, 0.0f, static_cast<float>(max), "%.2f", probe)) return false;
+    *v = std::round(f * 100.0) / 100.0;
+    return true;
 }
 
 bool slider_int(const char* id, const char* name, int* v, int lo, int hi, UiProbe& probe, ImGuiSliderFlags flags = 0) {
@@ -395,7 +394,7 @@ void DataPanel::draw_run_controls(mlp::Session& session, UiProbe& probe) {
 void DataPanel::draw_metrics(const mlp::Session& session, UiProbe& probe) {
     const mlp::TrainingMetrics* m = session.training_metrics();
     if (!m) return;
-    const std::string loss = "Loss      train " + loss_text(m->train_loss) + "   test " + loss_text(m->test_loss);
+    const std::string loss = "Loss      train " + metric_loss_text(m->train_loss) + "   test " + metric_loss_text(m->test_loss);
     bar_text(loss, palette::kInk, "loss", probe);
     if (m->classification) {
         const std::string acc = "Accuracy  train " + percent_text(m->train_accuracy) + "   test " +
@@ -436,7 +435,7 @@ void DataPanel::draw_chart(float width, float height) {
         draw->AddLine(at(e[k - 1].epoch, e[k - 1].train_loss), at(e[k].epoch, e[k].train_loss),
                       palette::u32(palette::kInk), 2.0f);
     }
-    const std::string legend = "train (thick)  test (thin)   max " + loss_text(top);
+    const std::string legend = "train (thick)  test (thin)   max " + metric_loss_text(top);
     draw->AddText(ImVec2(p0.x + 6, p0.y + 2), palette::u32(palette::kMuted), legend.c_str());
 }
 
@@ -446,13 +445,7 @@ void DataPanel::draw_data_settings(mlp::Session& session, UiProbe& probe) {
     const float w = std::max(80.0f, ImGui::GetContentRegionAvail().x - column);
     const bool generated = data.kind != mlp::DataKind::Custom;
     if (generated) {
-        float noise = static_cast<float>(data.noise);
-        label("Noise", column);
-        ImGui::SetNextItemWidth(w);
-        if (slider_float("##noise", "Noise", &noise, 0.0f, static_cast<float>(mlp::kMaxNoise), "%.2f", probe)) {
-            data.noise = std::round(noise * 100.0) / 100.0;
-            set_data(session, data);
-        }
+        if (hundredths_slider("##noise", "Noise", &data.noise, mlp::kMaxNoise, column, w, probe)) set_data(session, data);
         int points = data.points;
         label("Points", column);
         ImGui::SetNextItemWidth(w);
@@ -461,13 +454,7 @@ void DataPanel::draw_data_settings(mlp::Session& session, UiProbe& probe) {
             set_data(session, data);
         }
     }
-    float test = static_cast<float>(data.test);
-    label("Test share", column);
-    ImGui::SetNextItemWidth(w);
-    if (slider_float("##test", "Test share", &test, 0.0f, static_cast<float>(mlp::kMaxTestShare), "%.2f", probe)) {
-        data.test = std::round(test * 100.0) / 100.0;
-        set_data(session, data);
-    }
+    if (hundredths_slider("##test", "Test share", &data.test, mlp::kMaxTestShare, column, w, probe)) set_data(session, data);
     label("Seed", column);
     std::string seed = std::to_string(data.seed);
     ImGui::AlignTextToFramePadding();

@@ -6,6 +6,7 @@
 #include "app/backward_sheet.h"
 #include "app/breakdown_panel.h"
 #include "app/diagram_text.h"
+#include "app/training_text.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
 #include "core/formats/json_writer.h"
@@ -241,6 +242,8 @@ std::string status_json(const mlp::Session& session, const ViewState& view, cons
     w.string(exercise);
     w.key("view");
     w.string(view_text(session, view));
+    w.key("training");
+    w.string(training_status_text(session));
     w.end_object();
     return out;
 }

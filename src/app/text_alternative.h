@@ -40,8 +40,8 @@ SheetKey sheet_key(const mlp::Session& session, const ViewState& view);
 std::string sheet_json(const mlp::Session& session, const ViewState& view);
 
 // {"network": "8 layers: 3 → 5 → … → 1", "outputs": "Outputs: x1: y = −4; x2: y = −18",
-//  "loss": "", "exercise": "…", "view": "…"}. exercise: what exercise mode's bar says ("" when it is
-//  off); view: view_text.
+//  "loss": "", "exercise": "…", "view": "…", "training": "…"}. exercise: what exercise mode's bar
+//  says ("" when it is off); view: view_text; training: training_text.h's training_status_text.
 std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise);
 
 // Which view the diagram shows, with targets ("" without: there is only one): "The diagram shows

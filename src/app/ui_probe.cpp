@@ -25,6 +25,8 @@ void UiProbe::add_last_item(std::string name, bool highlighted, std::string text
     if (max.x <= clip_min.x || max.y <= clip_min.y || min.x >= clip_max.x || min.y >= clip_max.y) return;
     if (ImGui::IsItemFocused()) focused_ = name;
     add(std::move(name), min.x, min.y, max.x - min.x, max.y - min.y, highlighted, std::move(text));
+    // Cut off at the top or bottom only: a wide card's side scrolls sideways, its cells are clicked.
+    items_.back().clipped = min.y < clip_min.y - 0.5f || max.y > clip_max.y + 0.5f;
 }
 
 std::string probe_name(const Selection& s) {
@@ -60,6 +62,10 @@ std::string UiProbe::json(const ViewState& view) const {
         if (!r.text.empty()) {
             w.key("text");
             w.string(r.text);
+        }
+        if (r.clipped) {
+            w.key("clipped");
+            w.raw("true");
         }
         w.end_object();
     }

@@ -54,6 +54,9 @@ struct ProbeRect {
     float x = 0, y = 0, w = 0, h = 0;
     bool highlighted = false;  // drawn highlighted (e.g. the sliders of the selected edge)
     std::string text;          // what the item shows, when that is worth checking (worksheet cells)
+    // Partly cut off at the top or bottom by its window's clip (a slider half under a tab bar,
+    // scrolled): its rect is whole, but a click at its centre may land on what covers it.
+    bool clipped = false;
 };
 
 class UiProbe {

@@ -156,6 +156,10 @@ int main(int, char**) {
     // A double-click (which opens a slider's text field) within half a second, as most systems
     // count one; ImGui's 0.3 s misses slow hands, and frames that take long on a busy machine.
     io.MouseDoubleClickTime = 0.5f;
+    // Windows not drawn for this long give back their draw buffers (ImGui's default is 60 s): the
+    // worksheet's cards are child windows, one per card, and a network opened after a bigger one
+    // leaves the bigger one's cards holding their buffers until then.
+    io.ConfigMemoryCompactTimer = 5.0f;
     ImGui::StyleColorsLight();
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init(kGlslVersion);

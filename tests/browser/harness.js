@@ -154,7 +154,9 @@ async function reveal(page, name, panel = 'panel:controls') {
     const it = items.find((x) => x.name === name);
     const box = items.find((x) => x.name === panel);
     if (!box) throw new Error(`${panel} is not on screen`);
-    if (it && inside(it, box)) return { ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
+    // Whole in view: inside the panel and not cut off by a scrolled child's edge (a tab bar or a
+    // header above it would take the click).
+    if (it && inside(it, box) && !it.clipped) return { ...it, cx: it.x + it.w / 2, cy: it.y + it.h / 2 };
     const where = JSON.stringify(items.filter((x) => inside(x, box) && x !== box).map((x) => [x.name, x.x, x.y]));
     still = where === last ? still + 1 : 0;
     last = where;
@@ -162,7 +164,10 @@ async function reveal(page, name, panel = 'panel:controls') {
       down = !down;
       still = 0;
     }
-    if (it) down = it.y + it.h > box.y + box.h || it.x + it.w > box.x + box.w;
+    if (it) {
+      down = it.clipped ? it.y + it.h / 2 > box.y + box.h / 2
+                        : it.y + it.h > box.y + box.h || it.x + it.w > box.x + box.w;
+    }
     await page.mouse.move(box.x + box.w / 2, box.y + box.h - 20);
     await page.mouse.wheel(0, down ? 60 : -60);
     await frames(page, 2);

@@ -108,6 +108,16 @@ test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the p
 
   await h.click(page, 'button:Step epoch', { panel: 'panel:data' });
   assert.equal(await epochOf(page), paused + 1, 'Step epoch runs exactly one epoch');
+  // The page's text form says it too (at most every 2 s while a run goes on; the last state always).
+  const said = `Training on circle, epoch ${paused + 1}: loss `;
+  await page.waitForFunction((text) => {
+    const p = document.getElementById('training-text');
+    return !p.hidden && p.textContent.startsWith(text);
+  }, said, { timeout: 5000 });
+  const spoken = await page.locator('#training-text').textContent();
+  const st = await h.state(page);
+  assert.ok(spoken.includes(`(train)`) && spoken.includes('accuracy'), spoken);
+  assert.ok(spoken.includes(st.train_loss.toFixed(4)), `${spoken} has the train loss ${st.train_loss}`);
 
   // Undo: the step, then the whole run at once.
   await page.keyboard.press('Control+z');
@@ -125,6 +135,7 @@ test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the p
   await page.keyboard.press('Control+z');
   const opened = await h.until(page, h.state, (st) => !st.data);
   assert.ok(!opened.data, 'choosing the data set is one undo step');
+  await page.waitForFunction(() => document.getElementById('training-text').hidden, null, { timeout: 5000 });
   assert.deepEqual([opened.shape, opened.weights, opened.biases], [atOpen.shape, atOpen.weights, atOpen.biases]);
   assert.deepEqual(page.errors, []);
   await page.context().close();

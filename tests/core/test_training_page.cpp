@@ -1,5 +1,6 @@
 // The Data panel's logic without ImGui: the training pace of Run (training_pace.h), the loss
-// history of the chart (loss_history.h) and the plot of the input plane (plane_image.h).
+// history of the chart (loss_history.h), the plot of the input plane (plane_image.h) and what the
+// page's text form says of training (training_text.h).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -7,7 +8,9 @@
 #include "app/loss_history.h"
 #include "app/plane_image.h"
 #include "app/training_pace.h"
+#include "app/training_text.h"
 #include "core/document/document.h"
+#include "core/document/session.h"
 #include "core/limits.h"
 
 using namespace app;
@@ -116,4 +119,24 @@ TEST_CASE("plane prediction and colour: mse, bce, ce; classes from low through m
     CHECK(plane_colour(-3.0, false, low, mid, high).r == 200);  // regression: -1 and below is low
     CHECK(plane_colour(NAN, false, low, mid, high).g == 255);
     CHECK(plane_cell_centre(0, 100) == doctest::Approx(-5.94));
+}
+
+TEST_CASE("training text: the data set, the epoch, the loss and accuracy as the metrics say; nothing without data") {
+    mlp::Session session;
+    CHECK(training_status_text(session) == "");
+    mlp::Document doc = linear_document(0.5, -0.25, 0.1, mlp::Loss::BinaryCrossEntropy, mlp::DataKind::Circle);
+    doc.inputs = mlp::Matrix(1, 2);
+    REQUIRE(session.replace(doc) == "");
+    REQUIRE(session.train(3) == "");
+    const mlp::TrainingMetrics* m = session.training_metrics();
+    REQUIRE(m != nullptr);
+    REQUIRE(m->test_count > 0);
+    CHECK(training_status_text(session) ==
+          "Training on circle, epoch 3: loss " + metric_loss_text(m->train_loss) + " (train), " +
+              metric_loss_text(m->test_loss) + " (test); accuracy " + percent_text(m->train_accuracy) + " (train), " +
+              percent_text(m->test_accuracy) + " (test).");
+    CHECK(metric_loss_text(0.00504) == "0.0050");
+    CHECK(metric_loss_text(NAN) == "-");
+    CHECK(percent_text(0.975) == "97.5%");
+    CHECK(percent_text(NAN) == "-");
 }
