@@ -341,13 +341,17 @@ void DataPanel::draw_plot(mlp::Session& session, int sample, UiProbe& probe, flo
         }
     }
     if (cross_hair) {
-        // The cross-hair, in ink with a white edge so it shows on both classes' colours.
+        // The cross-hair, in ink with a white edge so it shows on both classes' colours, open in
+        // the middle so the point under it shows.
         const ImVec2 c(p0.x + static_cast<float>((cursor_x1_ + kPlaneExtent) * scale),
                        p0.y + static_cast<float>((kPlaneExtent - cursor_x2_) * scale));
+        const float gap = r + 2.5f, arm = gap + 8.0f;
         for (const auto& [colour, width] : {std::pair{palette::u32(palette::kWhite), 4.0f},
                                             std::pair{palette::u32(palette::kInk), 2.0f}}) {
-            draw->AddLine(ImVec2(c.x - 9, c.y), ImVec2(c.x + 9, c.y), colour, width);
-            draw->AddLine(ImVec2(c.x, c.y - 9), ImVec2(c.x, c.y + 9), colour, width);
+            for (const float s : {-1.0f, 1.0f}) {
+                draw->AddLine(ImVec2(c.x + s * gap, c.y), ImVec2(c.x + s * arm, c.y), colour, width);
+                draw->AddLine(ImVec2(c.x, c.y + s * gap), ImVec2(c.x, c.y + s * arm), colour, width);
+            }
         }
     }
     draw->PopClipRect();
