@@ -132,7 +132,7 @@ test('Use as sample: a point clicked in the plot becomes the worksheet\'s sample
   await page.context().close();
 });
 
-test('the plot by keyboard: Tab reaches it, arrows move the cross-hair (said in the text form), Enter adds, Shift+Enter the other class, Delete removes', async () => {
+test('the plot by keyboard: Tab reaches it, arrows move the cross-hair (said in the text form), Enter adds, Shift+Enter the other class, Delete removes; Enter on Import points opens the picker', async () => {
   const page = await h.openApp(env.browser, env.server.url + NET);
   await h.openDataTab(page);
   // The mouse only to put the focus in the panel; then keys alone.
@@ -176,6 +176,13 @@ test('the plot by keyboard: Tab reaches it, arrows move the cross-hair (said in 
   await press('Tab');
   assert.equal((await h.ui(page)).focused, 'button:Add class 1');
   assert.equal(await said(), '', 'the cross-hair is said only while the plot has the focus');
+  // Import points by keyboard: Enter on the button opens the picker too.
+  for (let i = 0; i < 8 && (await h.ui(page)).focused !== 'button:Import points'; i++) await press('Shift+Tab');
+  assert.equal((await h.ui(page)).focused, 'button:Import points');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
+  await chooser.setFiles({ name: 'keys.csv', mimeType: 'text/csv', buffer: Buffer.from('0.5,0.5,1\n') });
+  await h.until(page, pointsOf, (p) => p.length === 1);
+  assert.deepEqual(xy(await pointsOf(page)), [[0.5, 0.5, 1]]);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
