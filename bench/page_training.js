@@ -100,7 +100,8 @@ function windowFigures(a, b, times, cpu) {
   return {
     seconds, epochs: b.epoch - a.epoch, epochs_per_s: (b.epoch - a.epoch) / seconds,
     frames_per_s: inside.length / seconds, interval_ms: summary(intervals),
-    cpu_per_s: cpu.all / seconds, cpu_per_s_by_type: Object.fromEntries(Object.entries(cpu.byType).map(([k, v]) => [k, v / seconds])),
+    cpu_per_s: cpu.all / seconds,
+    cpu_per_s_by_type: Object.fromEntries(Object.entries(cpu.byType).map(([k, v]) => [k, v / seconds])),
   };
 }
 
@@ -122,6 +123,14 @@ async function trainOurs(browser, url, net) {
     if (opened.data !== 'circle' || opened.shape.join() !== net.shape.join()) {
       throw new Error(`${net.name}: the page shows ${JSON.stringify(opened)}`);
     }
+    await h.frames(page, 3);
+    // One epoch alone, before the run: the export train(1) calls, without the state() it returns
+    // and without a frame (the plot, the drawing), to tell the training's share of a frame.
+    const epochMs = await page.evaluate(() => {
+      const t0 = performance.now();
+      window.Module._mlp_train(1);
+      return performance.now() - t0;
+    });
     await h.frames(page, 3);
     const tab = h.find(await h.ui(page), 'tab:Data');
     if (!tab || !tab.highlighted) await h.click(page, 'tab:Data');
@@ -149,7 +158,8 @@ async function trainOurs(browser, url, net) {
     if (page.errors.length) throw new Error(`the page reported errors: ${page.errors.join('; ')}`);
     const frames = b.stats.frames.filter((f) => f.start >= a.t && f.start <= b.t);
     return {
-      page: 'mlp', loadavg: at, train_points: opened.train, ...windowFigures(a, b, b.times, cpuBetween(cpu0, cpu1)),
+      page: 'mlp', loadavg: at, train_points: opened.train, epoch_alone_ms: epochMs,
+      ...windowFigures(a, b, b.times, cpuBetween(cpu0, cpu1)),
       app_frames_per_s: (b.app_frames - a.app_frames) / ((b.t - a.t) / 1000),
       app_frame_cpu_ms: summary(frames.map((f) => f.total)),
       app_phase_median_ms: frames.length ? frameSummary(frames, b.stats.phases).phase_median_ms : null,
@@ -205,6 +215,29 @@ async function trainPlayground(browser, url, net) {
   }
 }
 
+// Each page's runs of network `r` in summaries (the medians of the runs' figures), beside them.
+function summarise(r) {
+  for (const side of ['mlp', 'playground']) {
+    const ok = r[side].filter((x) => !x.error);
+    if (!ok.length) continue;
+    const of = (read) => summary(ok.map(read).filter((v) => v !== null && v !== undefined));
+    r[`${side}_summary`] = {
+      runs: ok.length, epochs_per_s: of((x) => x.epochs_per_s), frames_per_s: of((x) => x.frames_per_s),
+      interval_p50_ms: of((x) => x.interval_ms && x.interval_ms.median), interval_p95_ms: of((x) => x.interval_ms && x.interval_ms.p95),
+      cpu_per_s: of((x) => x.cpu_per_s),
+      app_frame_cpu_ms: side === 'mlp' ? of((x) => x.app_frame_cpu_ms && x.app_frame_cpu_ms.median) : null,
+      app_frame_cpu_p95_ms: side === 'mlp' ? of((x) => x.app_frame_cpu_ms && x.app_frame_cpu_ms.p95) : null,
+      epoch_alone_ms: side === 'mlp' ? of((x) => x.epoch_alone_ms) : null,
+    };
+    if (side === 'mlp') {
+      const phases = ok[0].app_phase_median_ms ? Object.keys(ok[0].app_phase_median_ms) : [];
+      r.mlp_summary.app_phase_median_ms = Object.fromEntries(phases.map((k) => [k,
+        median(ok.filter((x) => x.app_phase_median_ms).map((x) => x.app_phase_median_ms[k]))]));
+    }
+  }
+  return r;
+}
+
 // Each network's runs in turn (MLP Explorer, then Playground where it can), `rounds` times.
 async function training(browser, ourUrl, playground, rounds, log) {
   const pg = playground ? await startServer(playgroundDist(playground)) : null;
@@ -226,23 +259,7 @@ async function training(browser, ourUrl, playground, rounds, log) {
             `${theirs.epochs_per_s.toFixed(1)} epochs/s, ${theirs.frames_per_s.toFixed(1)} frames/s`));
         }
       }
-      for (const side of ['mlp', 'playground']) {
-        const ok = r[side].filter((x) => !x.error);
-        if (!ok.length) continue;
-        const of = (read) => summary(ok.map(read).filter((v) => v !== null && v !== undefined));
-        r[`${side}_summary`] = {
-          runs: ok.length, epochs_per_s: of((x) => x.epochs_per_s), frames_per_s: of((x) => x.frames_per_s),
-          interval_p50_ms: of((x) => x.interval_ms && x.interval_ms.median), interval_p95_ms: of((x) => x.interval_ms && x.interval_ms.p95),
-          cpu_per_s: of((x) => x.cpu_per_s),
-          app_frame_cpu_ms: side === 'mlp' ? of((x) => x.app_frame_cpu_ms && x.app_frame_cpu_ms.median) : null,
-          app_frame_cpu_p95_ms: side === 'mlp' ? of((x) => x.app_frame_cpu_ms && x.app_frame_cpu_ms.p95) : null,
-        };
-        if (side === 'mlp') {
-          const phases = ok[0].app_phase_median_ms ? Object.keys(ok[0].app_phase_median_ms) : [];
-          r.mlp_summary.app_phase_median_ms = Object.fromEntries(phases.map((k) => [k,
-            median(ok.filter((x) => x.app_phase_median_ms).map((x) => x.app_phase_median_ms[k]))]));
-        }
-      }
+      summarise(r);
       out.networks.push(r);
     }
   } finally {
@@ -314,4 +331,4 @@ async function dragTargetsIn(page, name, link, outputs, opts) {
   };
 }
 
-module.exports = { training, dragTargetsIn, trainingLink, TRAIN_NETWORKS };
+module.exports = { training, summarise, dragTargetsIn, trainingLink, TRAIN_NETWORKS };

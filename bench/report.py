@@ -346,7 +346,7 @@ def training_rows(r):
             continue
         fps = o["frames_per_s"]["median"]
         rows.append([f"frames a second while training {TRAIN_LABELS[name]}, software GL: median",
-                     f"≥ {TARGETS['train_fps']}", f"{fps:.1f} (app's frame {ms(o['app_frame_cpu_ms']['median'])})",
+                     f"≥ {TARGETS['train_fps']}", f"{rate(fps)} (app's frame {ms(o['app_frame_cpu_ms']['median'])})",
                      verdict(fps >= TARGETS["train_fps"])])
     o = (by.get("1M") or {}).get("mlp_summary")
     if o:
@@ -392,11 +392,25 @@ def experience_rows(r):
 
 # ---- Sections -----------------------------------------------------------------------------------
 
+def later_steps(r):
+    """The page_bench steps whose results are dated in another hour than the run's (run alone later)."""
+    steps = []
+    if r.training and r.training.get("date", r.page.get("date", ""))[:13] != r.page.get("date", "")[:13]:
+        steps.append("(g)")
+    done = [d for d in r.drag_targets if d.get("date")]
+    if done and done[0]["date"][:13] != r.page.get("date", "")[:13]:
+        steps.append("the drag with targets in (c)")
+    return steps
+
+
 def header(r):
     m = r.machine
+    later = later_steps(r)
     out = ["# Benchmarks", "",
            f"Made by `./build.sh bench` on {r.date} UTC" + (f" in {r.seconds // 60} min" if r.seconds else "") +
-           "; every figure below comes from that run and is remade by running it again (the build variants of "
+           "; every figure below comes from that run" +
+           (f" ({' and '.join(later)} from a later run of those steps alone, dated there)" if later else "") +
+           " and is remade by running it again (the build variants of "
            "\"Levers\" are skipped by `./build.sh bench --no-levers`, which keeps the last full run's; TensorFlow "
            "Playground is measured beside the page when `--playground DIR` names its build). The raw results are "
            "in `build/bench/*.json`. Scripts: `bench/` (what each measures is said at its top).", "",
@@ -670,6 +684,11 @@ def gl_section(r):
     return out
 
 
+def rate(v):
+    """A count a second: two decimals under 1 (the largest networks train an epoch in seconds)."""
+    return f"{v:,.2f}" if v < 1 else f"{v:,.1f}"
+
+
 def loads_text(runs):
     """'the 1-minute load average at the start of the runs: a – b' of page_training.js's runs."""
     loads = [float(x["loadavg"].split()[0]) for x in runs if x.get("loadavg")]
@@ -732,7 +751,7 @@ def training_section(r):
         "fresh browser context, loads the link, clicks Run in the Data panel (Playground: its play button, "
         f"the same settings in its address), waits {t['warm_s']:.0f} s, then reads the epoch count, lets "
         f"{t['measure_s']:.0f} s go by with no input ({by.get('1M', {}).get('measure_s', 0):.0f} s "
-        "for 2-1022-1022-1, whose frames take seconds), and reads it again; {t.get('rounds', '?')} runs per network, the "
+        f"for 2-1022-1022-1, whose frames take seconds), and reads it again; {t.get('rounds', '?')} runs per network, the "
         "two pages in turn, median of the runs. Both count an epoch as one pass over the train points, in "
         "batches: MLP Explorer's `state().epoch`, Playground's *Epoch* (`#iter-number`, one `oneStep()` of its "
         "`src/playground.ts`, which goes forward and back through every train point and updates the weights "
@@ -740,10 +759,13 @@ def training_section(r):
         "(`src/app/training_pace.h`) and redraws the plot of the plane (a forward pass of 10,000 rows) every "
         "frame; Playground trains one epoch per animation frame (its `d3.timer`) and redraws its heat maps "
         "with it. *Frames*: the page's animation frames, counted by a `requestAnimationFrame` loop of the "
-        "bench beside the page's own, and the intervals between them; *app's frame*: MLP Explorer's own CPU "
-        "time per frame (`frameStats`); *CPU*: every browser process's time from `/proc`, per second. "
-        f"Measured {t.get('date', '?')[:16].replace('T', ' ')} UTC, the 1-minute load average at the start of the runs "
-        f"{loads_text(runs)} on 2 cores. Command: `node bench/page_bench.js --only training [--playground DIR]`; "
+        "bench beside the page's own, and the intervals between them; *app's frame*: MLP Explorer's own time "
+        "per frame (`frameStats`, wall-clock on its main thread as in (c)); *the first epoch alone*: `train(1)` "
+        "once before Run, without a frame (cold: on the small networks far above an epoch within a run); "
+        "*CPU*: every browser process's time from `/proc`, per second. "
+        f"Measured {' and '.join(d[:16].replace('T', ' ') for d in t.get('dates', [t.get('date', '?')]))} UTC, "
+        f"the 1-minute load average at the start of the runs {loads_text(runs)} on 2 cores. "
+        "Command: `node bench/page_bench.js --only training [--playground DIR]`; "
         "the method in detail is at the top of `bench/page_training.js`.")
     out.append("")
     rows = []
@@ -757,36 +779,42 @@ def training_section(r):
             if not x:
                 if failed:
                     rows.append([f"{TRAIN_LABELS[name]} ({n['weights']:,} weights)", label, "failed: " + failed[0],
-                                 "", "", "", "", ""])
+                                 "", "", "", "", "", ""])
                 continue
             app = (f"{ms(x['app_frame_cpu_ms']['median'])} (p95 {ms(x['app_frame_cpu_p95_ms']['median'])})"
                    if x.get("app_frame_cpu_ms") else "–")
             e = x["epochs_per_s"]
             rows.append([f"{TRAIN_LABELS[name]} ({n['weights']:,} weights)", label,
-                         f"{e['median']:,.1f} ({e['min']:,.1f} – {e['max']:,.1f})",
-                         f"{x['frames_per_s']['median']:.1f}",
+                         f"{rate(e['median'])} ({rate(e['min'])} – {rate(e['max'])})",
+                         rate(x["frames_per_s"]["median"]),
                          f"{ms(x['interval_p50_ms']['median'], 0)} / {ms(x['interval_p95_ms']['median'], 0)}",
-                         app, f"{x['cpu_per_s']['median']:.2f}", f"{e['median'] / x['frames_per_s']['median']:,.1f}"
+                         app, ms(x["epoch_alone_ms"]["median"]) if x.get("epoch_alone_ms") else "–",
+                         f"{x['cpu_per_s']['median']:.2f}", f"{e['median'] / x['frames_per_s']['median']:,.1f}"
                          if x["frames_per_s"]["median"] else "–"])
     out += [table(["network", "page", "epochs a second: median (min – max)", "frames a second",
-                   "frame interval p50 / p95", "app's frame CPU: median (p95)", "CPU s per s, all processes",
-                   "epochs a frame"], rows), ""]
-    o = (by.get("8x128") or {}).get("mlp_summary")
-    ws = r.wasm_network("8x128", simd=True)
-    if o and o.get("app_phase_median_ms"):
-        p = o["app_phase_median_ms"]
-        text = (f"Where the frame goes on 8x128 (medians, ms): events {p.get('events', 0):.2f}, UI {p.get('ui', 0):.1f} "
-                f"(training, the plot and the panels), diagram GL {p.get('diagram_gl', 0):.2f}, ImGui GL "
-                f"{p.get('imgui_gl', 0):.2f}, page {p.get('page', 0):.2f}.")
-        if ws:
-            w = by["8x128"]["weights"]
-            plot = 2 * w * 10000 / (ws["forward_gflops"] * 1e9) * 1e3
-            epoch = 3 * 2 * w * s["points"] * (1 - s["test"]) / (ws["forward_gflops"] * 1e9) * 1e3
-            text += (f" At the SIMD build's forward rate of (e) ({ws['forward_gflops']:.2f} GFLOP/s on 8x128), the "
-                     f"plot's 10,000 rows are about {ms(plot, 0)} of work a frame, an epoch's "
-                     f"{s['points'] * (1 - s['test']):.0f} points forward and back about {ms(epoch, 0)}: on the large "
-                     "networks the plot, which the pace does not budget, sets the frame rate, not the training.")
-        out += [text, ""]
+                   "frame interval p50 / p95", "app's frame CPU: median (p95)", "the first epoch alone",
+                   "CPU s per s, all processes", "epochs a frame"], rows), ""]
+    out += frame_share_text(by)
+    return out
+
+
+def frame_share_text(by):
+    """What a training frame of the large networks holds: the epoch (measured alone) and the rest."""
+    out = []
+    for name in ("8x128", "1M"):
+        o = (by.get(name) or {}).get("mlp_summary")
+        if not o or not o.get("epoch_alone_ms") or not o.get("app_phase_median_ms"):
+            continue
+        p, frame, epoch = o["app_phase_median_ms"], o["app_frame_cpu_ms"]["median"], o["epoch_alone_ms"]["median"]
+        out.append(
+            f"{TRAIN_LABELS[name]}: the app's median frame of {ms(frame)} while training is UI {ms(p.get('ui'))} "
+            f"(the training, the plot and the panels), diagram GL {ms(p.get('diagram_gl'))}, ImGui GL "
+            f"{ms(p.get('imgui_gl'))}; one epoch alone (`train(1)` before the run, no frame) takes {ms(epoch)}, "
+            f"so about {ms(max(0.0, frame - o['epochs_per_s']['median'] / o['frames_per_s']['median'] * epoch))} "
+            "of the frame is the rest: the plot's forward pass of 10,000 rows, the panels and the drawing.")
+    if out:
+        out = [" ".join(out) + " The pace budgets the epochs (8 ms, at least one a frame), not the plot: on the "
+               "large networks the plot, not the training, sets the frame rate.", ""]
     return out
 
 
