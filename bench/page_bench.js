@@ -4,12 +4,15 @@
 // harness.js): the bytes of the page (as a browser with wasm SIMD and one without load it), the
 // time to the first drawn frame, the app's CPU time per frame while a weight is dragged with the
 // mouse, the time to load a link, and what a user feels (start-up, idle cost, edit latency) beside
-// TensorFlow Playground when its build is given (bench/page_compare.js).
+// TensorFlow Playground when its build is given (bench/page_compare.js); and the page while it
+// trains (epochs and frames a second, beside Playground) and while a network with targets is
+// dragged in the gradient view, with a step of gradient descent timed (bench/page_training.js).
 //
 //   node bench/page_bench.js --links DIR --out FILE [--web DIR] [--loads 5] [--rounds 3]
-//                            [--moves 60] [--only bytes,first-frame,networks,gl,compare]
+//                            [--moves 60] [--only bytes,first-frame,networks,gl,compare,training,
+//                                          drag-targets]
 //                            [--networks exercise,8x128,16x256,1024x1024]
-//                            [--playground DIR] [--compare-loads 7]
+//                            [--playground DIR] [--compare-loads 7] [--train-rounds 3]
 //
 // DIR holds the links of bench/bench_networks.h (written by mlp_bench_links). The page is served
 // by a small static server of its own (bench/page_lib.js) that adds the cross-origin isolation
@@ -21,8 +24,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('../tests/browser/harness');
-const { median, percentile, summary, startServer, fileSizes, totals, dragTarget } = require('./page_lib');
+const { median, percentile, summary, startServer, fileSizes, totals, dragTarget, drag, frameSummary } = require('./page_lib');
 const { compare } = require('./page_compare');
+const { training, dragTargetsIn } = require('./page_training');
 
 // Every host but loopback resolved to loopback, where nothing answers: nothing a page asks of
 // another host (Playground's fonts and analytics) leaves the machine or waits for a timeout.
@@ -35,7 +39,7 @@ const NETWORKS = ['exercise', '8x128', '16x256', '1024x1024'];
 
 function parseArgs(argv) {
   const opts = { web: h.WEB_DIR, loads: 5, rounds: 3, moves: 60, only: null, links: null, out: null, networks: NETWORKS,
-    playground: null, compareLoads: 7 };
+    playground: null, compareLoads: 7, trainRounds: 3 };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=', 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -50,6 +54,7 @@ function parseArgs(argv) {
       case '--networks': opts.networks = value().split(','); break;
       case '--playground': opts.playground = value(); break;
       case '--compare-loads': opts.compareLoads = Number(value()); break;
+      case '--train-rounds': opts.trainRounds = Number(value()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -176,46 +181,6 @@ async function firstFrame(browser, url, loads) {
 }
 
 // ---- (c) Frames while a weight is dragged -------------------------------------------------------
-
-// Presses on the target and moves the mouse once per animation frame, back and forth (sliders
-// sideways across their width, diagram lines up and down), then releases. Returns the page-clock
-// interval from the press to the release.
-async function drag(page, target, moves) {
-  await page.mouse.move(target.cx, target.cy);
-  await h.frames(page, 2);
-  const t0 = await page.evaluate(() => performance.now());
-  await page.mouse.down();
-  await h.frames(page, 1);
-  const span = target.kind === 'slider' ? Math.max(8, target.w / 2 - 4) : 120;
-  const step = target.kind === 'slider' ? Math.max(2, span / 8) : 13; // 13 px: one integer step of a line
-  let offset = 0;
-  let direction = 1;
-  for (let i = 0; i < moves; i++) {
-    if (Math.abs(offset + direction * step) > span) direction = -direction;
-    offset += direction * step;
-    if (target.kind === 'slider') await page.mouse.move(target.cx + offset, target.cy);
-    else await page.mouse.move(target.cx, target.cy - offset);
-    await h.frames(page, 1);
-  }
-  await page.mouse.up();
-  await h.frames(page, 2);
-  const t1 = await page.evaluate(() => performance.now());
-  return { t0, t1 };
-}
-
-function phaseSummary(frames, phases) {
-  const out = {};
-  for (const p of phases) out[p] = median(frames.map((f) => f[p]));
-  return out;
-}
-
-function frameSummary(frames, phases) {
-  if (!frames.length) return null;
-  const starts = frames.map((f) => f.start);
-  const intervals = starts.slice(1).map((s, i) => s - starts[i]);
-  return { cpu_ms: summary(frames.map((f) => f.total)), phase_median_ms: phaseSummary(frames, phases),
-    interval_ms: summary(intervals) };
-}
 
 // Opens the page, loads the network's link (timing load()), then drags a weight `rounds` times.
 function measureNetwork(browser, url, name, link, opts) {
@@ -371,6 +336,24 @@ async function main() {
         const r = await attempt(() => glCalls(browser, server.url, name, link, opts), { name });
         out.gl_calls.push(r);
         if (!r.error) log(`${name}: WebGL calls ${r.total_ms.toFixed(2)} ms a frame`);
+      }
+    }
+    if (want('training')) {
+      out.training = await attempt(() => training(browser, server.url, opts.playground, opts.trainRounds, log), { name: 'training' });
+    }
+    if (want('drag-targets')) {
+      // The drag of (c) with targets (one per output) and the Gradients view on; a step timed.
+      out.drag_targets = [];
+      for (const [name, outputs] of [['8x128', 128], ['1024x1024', 1024]]) {
+        const link = fs.readFileSync(path.join(opts.links, `${name}.link`), 'utf8');
+        const r = await attempt(() => withPage(browser, server.url, undefined, (page) => dragTargetsIn(page, name, link, outputs, opts)),
+          { name });
+        out.drag_targets.push(r);
+        if (!r.error) {
+          log(`${name} with targets, Gradients view: drag median ${r.cpu_ms.median.toFixed(2)} ms, p95 ` +
+            `${r.cpu_ms.p95.toFixed(2)} ms over ${r.cpu_ms.n} frames; step(1) ${r.step_ms.median.toFixed(1)} ms, ` +
+            `mlpExplorer.step(1) ${r.api_step_ms.median.toFixed(1)} ms`);
+        }
       }
     }
     if (want('compare')) {

@@ -287,6 +287,13 @@ async function oneLoad(browser, spec, url, origin) {
   }
 }
 
+// The folder of a built Playground: `playground` itself or its dist/.
+function playgroundDist(playground) {
+  const dist = fs.existsSync(path.join(playground, 'dist', 'index.html')) ? path.join(playground, 'dist') : playground;
+  if (!fs.existsSync(path.join(dist, 'bundle.js'))) throw new Error(`${playground} holds no built Playground (dist/bundle.js)`);
+  return dist;
+}
+
 // ---- Both pages, interleaved --------------------------------------------------------------------
 
 // `ours`: the page's folder (build/web); `playground`: a built TensorFlow Playground (its dist
@@ -294,9 +301,7 @@ async function oneLoad(browser, spec, url, origin) {
 async function compare(browser, ours, playground, loads, log) {
   const pages = [{ spec: MLP, dir: ours }];
   if (playground) {
-    const dist = fs.existsSync(path.join(playground, 'dist', 'index.html')) ? path.join(playground, 'dist') : playground;
-    if (!fs.existsSync(path.join(dist, 'bundle.js'))) throw new Error(`${playground} holds no built Playground (dist/bundle.js)`);
-    pages.push({ spec: PLAYGROUND, dir: dist });
+    pages.push({ spec: PLAYGROUND, dir: playgroundDist(playground) });
   }
   for (const p of pages) {
     p.server = await startServer(path.resolve(p.dir));
@@ -336,4 +341,4 @@ async function compare(browser, ours, playground, loads, log) {
   return out;
 }
 
-module.exports = { compare };
+module.exports = { compare, playgroundDist, browserProcesses, cpuBetween };

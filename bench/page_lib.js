@@ -1,5 +1,5 @@
-// What bench/page_bench.js and bench/page_compare.js share: statistics, the static server, the
-// compressed sizes of files, and where to drag a weight slider.
+// What bench/page_bench.js, page_compare.js and page_training.js share: statistics, the static
+// server, the compressed sizes of files, where to drag a weight slider and the drag itself.
 'use strict';
 
 const fs = require('node:fs');
@@ -110,4 +110,46 @@ async function dragTarget(page) {
   return null;
 }
 
-module.exports = { median, percentile, summary, startServer, fileSizes, totals, dragTarget };
+// ---- MLP Explorer: a drag and the frames it made ----------------------------------------------
+
+// Presses on the target and moves the mouse once per animation frame, back and forth (sliders
+// sideways across their width, diagram lines up and down), then releases. Returns the page-clock
+// interval from the press to the release.
+async function drag(page, target, moves) {
+  await page.mouse.move(target.cx, target.cy);
+  await h.frames(page, 2);
+  const t0 = await page.evaluate(() => performance.now());
+  await page.mouse.down();
+  await h.frames(page, 1);
+  const span = target.kind === 'slider' ? Math.max(8, target.w / 2 - 4) : 120;
+  const step = target.kind === 'slider' ? Math.max(2, span / 8) : 13; // 13 px: one integer step of a line
+  let offset = 0;
+  let direction = 1;
+  for (let i = 0; i < moves; i++) {
+    if (Math.abs(offset + direction * step) > span) direction = -direction;
+    offset += direction * step;
+    if (target.kind === 'slider') await page.mouse.move(target.cx + offset, target.cy);
+    else await page.mouse.move(target.cx, target.cy - offset);
+    await h.frames(page, 1);
+  }
+  await page.mouse.up();
+  await h.frames(page, 2);
+  const t1 = await page.evaluate(() => performance.now());
+  return { t0, t1 };
+}
+
+function phaseSummary(frames, phases) {
+  const out = {};
+  for (const p of phases) out[p] = median(frames.map((f) => f[p]));
+  return out;
+}
+
+function frameSummary(frames, phases) {
+  if (!frames.length) return null;
+  const starts = frames.map((f) => f.start);
+  const intervals = starts.slice(1).map((s, i) => s - starts[i]);
+  return { cpu_ms: summary(frames.map((f) => f.total)), phase_median_ms: phaseSummary(frames, phases),
+    interval_ms: summary(intervals) };
+}
+
+module.exports = { median, percentile, summary, startServer, fileSizes, totals, dragTarget, drag, frameSummary };

@@ -24,7 +24,10 @@ SHAPES = {"exercise": "3-5-2-3-2-2-2-1 (47 weights, 2 samples)", "8x128": "8 lay
           "8x128-full": "8x128, weights of 17 digits"}
 TARGETS = {"page_gzip_kb": 300, "page_moonshot_kb": 250, "startup_ms": 600, "idle_cpu": 0.02,
            "frame_ms": {"exercise": 2, "8x128": 8, "1024x1024": 16}, "interval_ms": {"exercise": 33, "8x128": 66},
-           "link_8x128_ms": 1000, "numpy_ratio": 2}
+           "link_8x128_ms": 1000, "numpy_ratio": 2,
+           "train_vs_playground": 10, "train_fps": 30, "train_interval_ms": 33}
+# The networks of bench/page_training.js: the name in the JSON, as the document says it.
+TRAIN_LABELS = {"4-2": "4-2", "8x6": "8x6", "8x128": "8x128", "1M": "2-1022-1022-1"}
 KB = 1000  # sizes in kB of 1000 bytes, as the 300 kB target
 IDLE_SECONDS = 10  # bench/page_compare.js's IDLE_MS
 
@@ -201,6 +204,10 @@ class Results:
         self.compare_error = compare.get("error")
         self.ours = compare.get("mlp")
         self.playground = compare.get("playground")
+        training = self.page.get("training") or {}
+        self.training_error = training.get("error")
+        self.training = training if training.get("networks") else None
+        self.drag_targets = self.page.get("drag_targets") or []
 
     def network(self, name):
         return network(self.page, name)
@@ -260,6 +267,7 @@ def target_rows(r):
         else:
             rows.append([f"(c) frame interval while dragging, {label}", f"≤ {target} ms", not_measured(r, name),
                          "**not met**"])
+    rows += drag_targets_rows(r)
     n = r.network("8x128")
     if n and not n.get("error"):
         med = n["load"]["load_ms"]["median"]
@@ -280,11 +288,75 @@ def target_rows(r):
         ref = np_big["backward"]["gflops_median"]
         rows.append(["(f) backward pass 1024x1024, native vs numpy (GFLOP/s, medians)", "within 2x of numpy",
                      f"{ours:.2f} vs {ref:.2f} ({ours / ref:.1f}x numpy)", verdict(ours * TARGETS["numpy_ratio"] >= ref)])
+    rows += training_rows(r)
     plain, simd = r.wasm_network("1024x1024"), r.wasm_network("1024x1024", simd=True)
     if plain and simd:
         rows.append(["(e) forward pass 1024x1024 in wasm, SIMD build vs plain build (GFLOP/s)", "SIMD where the browser has it",
                      f"{simd['forward_gflops']:.2f} vs {plain['forward_gflops']:.2f} "
                      f"({simd['forward_gflops'] / plain['forward_gflops']:.1f}x)", "reported"])
+    return rows
+
+
+def drag_targets_rows(r):
+    """The drag of (c) with targets and the Gradients view on; a step of the 1M network in the page."""
+    rows = []
+    for name, label in (("8x128", "8x128"), ("1024x1024", "1,048,576 weights")):
+        d = next((x for x in r.drag_targets if x.get("name") == name), None)
+        target = TARGETS["frame_ms"][name]
+        figure = f"(c) frame CPU while dragging with targets and the Gradients view, {label}: median (p95)"
+        if not d or d.get("error"):
+            rows.append([figure, f"≤ {target} ms", f"not measured: {d.get('error') if d else 'missing'}", "**not met**"])
+            continue
+        c = d["cpu_ms"]
+        note = verdict(c["median"] <= target)
+        if c["median"] <= target < c["p95"]:
+            note += " (median; the p95 is not)"
+        rows.append([figure, f"≤ {target} ms", f"{ms(c['median'])} ({ms(c['p95'])})", note])
+    d = next((x for x in r.drag_targets if x.get("name") == "1024x1024" and not x.get("error")), None)
+    if d:
+        native = r.native.get("gradient_step/1024x1024")
+        rows.append(["one step of gradient descent, 1,048,576 weights, in the page: median (native)", "reported",
+                     f"{ms(d['step_ms']['median'])} ({ms(median_of(native['ms'])) if native else '–'})", "reported"])
+    return rows
+
+
+def training_rows(r):
+    """Epochs and frames a second while Run trains (page_training.js), beside Playground's."""
+    t = r.training
+    if not t:
+        return [["epochs and frames a second while training", "", f"not measured: {r.training_error or 'missing'}",
+                 "**not met**"]]
+    rows = []
+    by = {n["name"]: n for n in t["networks"]}
+    for name in ("4-2", "8x6"):
+        n = by.get(name) or {}
+        o, p = n.get("mlp_summary"), n.get("playground_summary")
+        if o and p:
+            ours, theirs = o["epochs_per_s"]["median"], p["epochs_per_s"]["median"]
+            rows.append([f"epochs a second while training {name}, beside Playground (median of {o['runs']} runs of "
+                         f"{t['measure_s']:.0f} s)", f"≥ {TARGETS['train_vs_playground']}x Playground",
+                         f"{ours:,.1f} vs {theirs:,.1f} ({ours / theirs:,.0f}x)",
+                         verdict(ours >= TARGETS["train_vs_playground"] * theirs)])
+        elif o:
+            rows.append([f"epochs a second while training {name}", f"≥ {TARGETS['train_vs_playground']}x Playground",
+                         f"{o['epochs_per_s']['median']:,.1f} (Playground not measured)", "**not measured**"])
+    for name in ("4-2", "8x6", "8x128"):
+        o = (by.get(name) or {}).get("mlp_summary")
+        if not o:
+            continue
+        fps = o["frames_per_s"]["median"]
+        rows.append([f"frames a second while training {TRAIN_LABELS[name]}, software GL: median",
+                     f"≥ {TARGETS['train_fps']}", f"{rate(fps)} (app's frame {ms(o['app_frame_cpu_ms']['median']) if o.get('app_frame_cpu_ms') else '–'})",
+                     verdict(fps >= TARGETS["train_fps"])])
+    o = (by.get("1M") or {}).get("mlp_summary")
+    if o:
+        figure = f"frame interval while training {TRAIN_LABELS['1M']} ({by['1M']['weights']:,} weights): p50 / p95"
+        if o["interval_p95_ms"]:
+            p95 = o["interval_p95_ms"]["median"]
+            rows.append([figure, f"≤ {TARGETS['train_interval_ms']} ms", f"{intervals(o)}",
+                         verdict(p95 <= TARGETS["train_interval_ms"])])
+        else:
+            rows.append([figure, f"≤ {TARGETS['train_interval_ms']} ms", intervals(o), "**not met**"])
     return rows
 
 
@@ -323,11 +395,25 @@ def experience_rows(r):
 
 # ---- Sections -----------------------------------------------------------------------------------
 
+def later_steps(r):
+    """The page_bench steps whose results are dated in another hour than the run's (run alone later)."""
+    steps = []
+    if r.training and r.training.get("date", r.page.get("date", ""))[:13] != r.page.get("date", "")[:13]:
+        steps.append("(g)")
+    done = [d for d in r.drag_targets if d.get("date")]
+    if done and done[0]["date"][:13] != r.page.get("date", "")[:13]:
+        steps.append("the drag with targets in (c)")
+    return steps
+
+
 def header(r):
     m = r.machine
+    later = later_steps(r)
     out = ["# Benchmarks", "",
            f"Made by `./build.sh bench` on {r.date} UTC" + (f" in {r.seconds // 60} min" if r.seconds else "") +
-           "; every figure below comes from that run and is remade by running it again (the build variants of "
+           "; every figure below comes from that run" +
+           (f" ({' and '.join(later)} from a later run of those steps alone, dated there)" if later else "") +
+           " and is remade by running it again (the build variants of "
            "\"Levers\" are skipped by `./build.sh bench --no-levers`, which keeps the last full run's; TensorFlow "
            "Playground is measured beside the page when `--playground DIR` names its build). The raw results are "
            "in `build/bench/*.json`. Scripts: `bench/` (what each measures is said at its top).", "",
@@ -601,6 +687,149 @@ def gl_section(r):
     return out
 
 
+def rate(v):
+    """A count a second: two decimals under 1 (the largest networks train an epoch in seconds)."""
+    return f"{v:,.2f}" if v < 1 else f"{v:,.1f}"
+
+
+def intervals(summary):
+    """'p50 / p95' of the frame intervals of page_training.js's runs (medians of the runs)."""
+    if not summary.get("interval_p95_ms"):
+        return "under two frames in a run"
+    return f"{ms(summary['interval_p50_ms']['median'], 0)} / {ms(summary['interval_p95_ms']['median'], 0)}"
+
+
+def loads_text(runs):
+    """'the 1-minute load average at the start of the runs: a – b' of page_training.js's runs."""
+    loads = [float(x["loadavg"].split()[0]) for x in runs if x.get("loadavg")]
+    return f"{min(loads):.1f} – {max(loads):.1f}" if loads else "not recorded"
+
+
+def drag_targets_section(r):
+    done = [d for d in r.drag_targets if not d.get("error")]
+    if not r.drag_targets:
+        return []
+    out = ["### With targets and the Gradients view", ""]
+    date = done[0].get("date", "?")[:16].replace("T", " ") if done else "?"
+    out.append(
+        "The same drag of the first weight of W1, 8x128 and 1024x1024, with targets for the sample (zeros, one "
+        "per output: `y` in the link) and the diagram's **Gradients** switch on (clicked): each frame of the drag "
+        "then also runs the backward pass, and the lines show dL/dw. Then a step of gradient descent in the page, "
+        f"{done[0]['step_ms']['n'] if done else 5} times, each a few frames after the "
+        "last: *step(1)* is the export the page's Step calls (`Module._mlp_step(1)`: the backward pass, every "
+        "weight and bias updated, the forward pass again, the undo step's copy), *mlpExplorer.step(1)* the "
+        "script API, which also returns `state()`, the JSON of the whole network; *native step(1)* is (f)'s. "
+        "The links carry a learning rate of 0.00001 so the steps keep these random ReLU networks' numbers "
+        f"finite. Measured {date} UTC, the 1-minute load average {loads_text(done)}. Command: "
+        "`node bench/page_bench.js --only drag-targets`.")
+    out.append("")
+    rows = []
+    for d in r.drag_targets:
+        if d.get("error"):
+            rows.append([d.get("name", "?"), "failed: " + d["error"], "", "", "", "", "", "", "", ""])
+            continue
+        c, p = d["cpu_ms"], d["phase_median_ms"]
+        native = r.native.get(f"gradient_step/{d['name']}")
+        plain = r.network(d["name"])
+        without = plain["drag"]["cpu_ms"]["median"] if plain and not plain.get("error") and plain["drag"].get("cpu_ms") else None
+        rows.append([d["name"], f"{c['n']}", ms(c["median"]), ms(c["p95"]), ms(without),
+                     " / ".join(f"{p[k]:.2f}" for k in ("events", "ui", "diagram_gl", "imgui_gl", "page")),
+                     ms(d["interval_ms"]["median"], 0), ms(d["step_ms"]["median"]), ms(d["api_step_ms"]["median"]),
+                     ms(median_of(native["ms"])) if native else "–"])
+    out += [table(["network", "frames", "median", "p95", "without targets (above)",
+                   "phases, ms: events / UI / diagram GL / ImGui GL / page", "frame interval", "step(1) in the page",
+                   "mlpExplorer.step(1)", "native step(1)"], rows), ""]
+    return out
+
+
+def training_section(r):
+    t = r.training
+    if not t:
+        return [f"## (g) Training in the page", "", f"Not measured: {r.training_error}.", ""] if r.training_error else []
+    by = {n["name"]: n for n in t["networks"]}
+    with_pg = any(n.get("playground_summary") for n in t["networks"])
+    runs = [x for n in t["networks"] for x in n["mlp"] + n["playground"] if not x.get("error")]
+    s = t["settings"]
+    out = ["## (g) Training in the page" + (", beside TensorFlow Playground" if with_pg else ""), ""]
+    out.append(
+        f"Run on the circle data set with TensorFlow Playground's defaults: {s['points']} points without noise, "
+        f"{100 * (1 - s['test']):.0f} % of them to train on ({s['points'] * (1 - s['test']):.0f}), batches of "
+        f"{s['batch']}, learning rate {s['lr']}, tanh after every layer, the inputs x1 and x2, plain SGD. Networks: "
+        "4-2 (2-4-2-1, Playground's opening network), 8x6 (six hidden layers of 8, the most Playground allows), "
+        "8x128 (eight hidden layers of 128) and 2-1022-1022-1 (the largest network a data set with two inputs "
+        "can train within the limit of 1,048,576 weights), with random weights. Each run opens the page in a "
+        "fresh browser context, loads the link, clicks Run in the Data panel (Playground: its play button, "
+        f"the same settings in its address), waits {t['warm_s']:.0f} s, then reads the epoch count, lets "
+        f"{t['measure_s']:.0f} s go by with no input ({by.get('1M', {}).get('measure_s', 0):.0f} s "
+        f"for 2-1022-1022-1, whose frames take seconds), and reads it again; {t.get('rounds', '?')} runs per network, the "
+        "two pages in turn, median of the runs. Both count an epoch as one pass over the train points, in "
+        "batches: MLP Explorer's `state().epoch`, Playground's *Epoch* (`#iter-number`, one `oneStep()` of its "
+        "`src/playground.ts`, which goes forward and back through every train point and updates the weights "
+        "every batch). MLP Explorer trains as many epochs a frame as fit 8 ms of it "
+        "(`src/app/training_pace.h`) and redraws the plot of the plane (a forward pass of 10,000 rows) every "
+        "frame; Playground trains one epoch per animation frame (its `d3.timer`) and redraws its heat maps "
+        "with it. *Frames*: the page's animation frames, counted by a `requestAnimationFrame` loop of the "
+        "bench beside the page's own, and the intervals between them; *app's frame*: MLP Explorer's own time "
+        "per frame (`frameStats`, wall-clock on its main thread as in (c)); *the first epoch alone*: `train(1)` "
+        "once before Run, without a frame (cold: on the small networks far above an epoch within a run); "
+        "*CPU*: every browser process's time from `/proc`, per second. "
+        f"Measured {' and '.join(d[:16].replace('T', ' ') for d in t.get('dates', [t.get('date', '?')]))} UTC, "
+        f"the 1-minute load average at the start of the runs {loads_text(runs)} on 2 cores. "
+        "Command: `node bench/page_bench.js --only training [--playground DIR]`; "
+        "the method in detail is at the top of `bench/page_training.js`.")
+    out.append("")
+    rows = []
+    for name in ("4-2", "8x6", "8x128", "1M"):
+        n = by.get(name)
+        if not n:
+            continue
+        for side, label in (("mlp", "MLP Explorer"), ("playground", "Playground")):
+            x = n.get(f"{side}_summary")
+            failed = [y["error"] for y in n[side] if y.get("error")]
+            if not x:
+                if failed:
+                    rows.append([f"{TRAIN_LABELS[name]} ({n['weights']:,} weights)", label, "failed: " + failed[0],
+                                 "", "", "", "", "", ""])
+                continue
+            app = (f"{ms(x['app_frame_cpu_ms']['median'])} (p95 {ms(x['app_frame_cpu_p95_ms']['median'])})"
+                   if x.get("app_frame_cpu_ms") else "–")
+            e = x["epochs_per_s"]
+            rows.append([f"{TRAIN_LABELS[name]} ({n['weights']:,} weights)", label,
+                         f"{rate(e['median'])} ({rate(e['min'])} – {rate(e['max'])})",
+                         rate(x["frames_per_s"]["median"]),
+                         intervals(x),
+                         app, ms(x["epoch_alone_ms"]["median"]) if x.get("epoch_alone_ms") else "–",
+                         f"{x['cpu_per_s']['median']:.2f}", f"{e['median'] / x['frames_per_s']['median']:,.1f}"
+                         if x["frames_per_s"]["median"] else "–"])
+    out += [table(["network", "page", "epochs a second: median (min – max)", "frames a second",
+                   "frame interval p50 / p95", "app's frame CPU: median (p95)", "the first epoch alone",
+                   "CPU s per s, all processes", "epochs a frame"], rows), ""]
+    out += frame_share_text(by)
+    return out
+
+
+def frame_share_text(by):
+    """What a training frame of the large networks holds: the epoch (measured alone) and the rest."""
+    out = []
+    for name in ("8x128", "1M"):
+        o = (by.get(name) or {}).get("mlp_summary")
+        if not o or not o.get("epoch_alone_ms") or not o.get("app_phase_median_ms"):
+            continue
+        if not o.get("app_frame_cpu_ms") or not o["frames_per_s"]["median"]:
+            continue
+        p, frame, epoch = o["app_phase_median_ms"], o["app_frame_cpu_ms"]["median"], o["epoch_alone_ms"]["median"]
+        out.append(
+            f"{TRAIN_LABELS[name]}: the app's median frame of {ms(frame)} while training is UI {ms(p.get('ui'))} "
+            f"(the training, the plot and the panels), diagram GL {ms(p.get('diagram_gl'))}, ImGui GL "
+            f"{ms(p.get('imgui_gl'))}; one epoch alone (`train(1)` before the run, no frame) takes {ms(epoch)}, "
+            f"so about {ms(max(0.0, frame - o['epochs_per_s']['median'] / o['frames_per_s']['median'] * epoch))} "
+            "of the frame is the rest: the plot's forward pass of 10,000 rows, the panels and the drawing.")
+    if out:
+        out = [" ".join(out) + " The pace budgets the epochs (8 ms, at least one a frame), not the plot: on the "
+               "large networks the plot, not the training, sets the frame rate.", ""]
+    return out
+
+
 def links_section(r):
     if not r.page.get("networks"):
         return []
@@ -849,8 +1078,8 @@ def levers_section(r):
 def write_document(r, path):
     rows = target_rows(r)
     doc = (header(r) + targets_section(rows) + experience_section(r) + bytes_section(r) + first_frame_section(r) +
-           frames_section(r) + links_section(r) + forward_pass_section(r) +
-           backward_pass_section(r) + other_costs_section(r) + levers_section(r))
+           frames_section(r) + drag_targets_section(r) + links_section(r) + forward_pass_section(r) +
+           backward_pass_section(r) + training_section(r) + other_costs_section(r) + levers_section(r))
     text = "\n".join(doc).rstrip() + "\n"
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
