@@ -112,9 +112,13 @@ async function dragTarget(page) {
 
 // ---- MLP Explorer: a drag and the frames it made ----------------------------------------------
 
-// Presses on the target and moves the mouse once per animation frame, back and forth (sliders
-// sideways across their width, diagram lines up and down), then releases. Returns the page-clock
-// interval from the press to the release.
+// Presses on the target and moves the mouse back and forth (sliders sideways across their width,
+// diagram lines up and down) every 16.7 ms, as a hand on a 60 Hz mouse does, then releases.
+// Returns the page-clock interval from the press to the release. The moves are paced by a timer
+// and not awaited one by one: waiting for each move's round trip through the DevTools protocol and
+// then for a frame put that round trip (tens of ms on a loaded machine) between every two frames,
+// and the interval measured the driver rather than the page. Chromium coalesces moves that arrive
+// while a frame is being made, as it does for a real mouse.
 async function drag(page, target, moves) {
   await page.mouse.move(target.cx, target.cy);
   await h.frames(page, 2);
@@ -125,13 +129,19 @@ async function drag(page, target, moves) {
   const step = target.kind === 'slider' ? Math.max(2, span / 8) : 13; // 13 px: one integer step of a line
   let offset = 0;
   let direction = 1;
+  const sent = [];
+  const start = process.hrtime.bigint();
   for (let i = 0; i < moves; i++) {
     if (Math.abs(offset + direction * step) > span) direction = -direction;
     offset += direction * step;
-    if (target.kind === 'slider') await page.mouse.move(target.cx + offset, target.cy);
-    else await page.mouse.move(target.cx, target.cy - offset);
-    await h.frames(page, 1);
+    if (target.kind === 'slider') sent.push(page.mouse.move(target.cx + offset, target.cy));
+    else sent.push(page.mouse.move(target.cx, target.cy - offset));
+    const due = start + BigInt(Math.round((i + 1) * 1e6 * 1000 / 60));
+    const wait = Number(due - process.hrtime.bigint()) / 1e6;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
+  await Promise.all(sent);
+  await h.frames(page, 1);
   await page.mouse.up();
   await h.frames(page, 2);
   const t1 = await page.evaluate(() => performance.now());

@@ -602,8 +602,8 @@ def frames_section(r):
     out.append(
         "The page is opened, the network loaded with `load()`, the sliders put in their fine mode (every "
         "pixel a new value) and the first weight slider of W1 dragged with real mouse events (`page.mouse`: "
-        "press, one move per animation frame back and forth across the slider, release), 3 rounds of 60 "
-        "moves; on a large network the W1 section is opened first with a click. A weight of W1 is the worst "
+        "press, then a move back and forth across the slider every 16.7 ms, as a 60 Hz mouse sends them, "
+        "paced by a timer and not waiting for frames; release), 3 rounds of 60 moves; on a large network the W1 section is opened first with a click. A weight of W1 is the worst "
         "case: every layer after it is recomputed. The app times its own work in every frame "
         "(src/platform/frame_timer.h, `emscripten_get_now`; the bench serves the page cross-origin "
         "isolated, which gives that clock 5 µs steps instead of Chromium's 100 µs) and the figures are over "
