@@ -253,3 +253,17 @@ TEST_CASE("exercise mode over backward values: answers, Check, Reveal step after
     app::toggle_whole_layer(session, 2);
     CHECK(std::count_if(session.hidden().begin(), session.hidden().end(), [](const HiddenValue& h) { return h.is_backward(); }) == 3);
 }
+
+TEST_CASE("a click on a node whose δ is hidden focuses its answer field") {
+    Session session;
+    REQUIRE(session.replace(yeh_backprop_document()) == "");
+    REQUIRE(session.set_hidden({dz(1, 0, 2)}) == "");
+    app::ViewState view;
+    app::update_exercise(session, view);
+    view.exercise.focus_pending = false;
+    CHECK_FALSE(app::focus_answer_of_node(session, view, 2, 1));  // nothing of node 2.2 is hidden
+    CHECK(app::focus_answer_of_node(session, view, 2, 2));
+    CHECK(view.exercise.focus == dz(1, 0, 2));
+    CHECK(app::focus_is_in_layer(view, 1, /*backward=*/true));
+    CHECK_FALSE(app::focus_is_in_layer(view, 1));  // not the forward card of layer 2
+}
