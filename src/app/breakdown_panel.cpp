@@ -566,7 +566,7 @@ void draw_back_card(const mlp::Session& session, ViewState& view, const Backward
                     if (hidden_cell_value(b, card.layer, r, col, &h) && draw_exercise_cell(session, view, probe, h, p.block_w[k]))
                         continue;
                     const BackwardCell cell = b.cell(r, col);
-                    const ImVec2 at = ImGui::GetCursorScreenPos();
+                    const CellContext context = begin_cell(view, probe, p.block_w[k]);
                     std::string text;
                     const int mask_col = b.per_sample ? b.first_sample + col : col;
                     if (backward_cell_masked(mask, b.quantity, card.layer, r, mask_col, session.sample_count())) {
@@ -581,10 +581,22 @@ void draw_back_card(const mlp::Session& session, ViewState& view, const Backward
                         value_cell(cell.v, true);
                         text = mlp::format_value(cell.v);
                     }
-                    const float line_h = ImGui::GetTextLineHeight();
-                    if (ImGui::IsRectVisible(at, ImVec2(at.x + p.block_w[k], at.y + line_h)))
-                        probe.add(backward_cell_name(b, r, col), at.x, at.y, p.block_w[k], line_h,
-                                  text != kMaskedText && (cell.crossed || cell.v < 0), text);
+                    const bool marked = text != kMaskedText && (cell.crossed || cell.v < 0);
+                    if (card.layer < 0) {  // the loss card: nothing of the diagram to select
+                        const ImVec2 at = context.min;
+                        const float line_h = ImGui::GetTextLineHeight();
+                        if (ImGui::IsRectVisible(at, ImVec2(at.x + p.block_w[k], at.y + line_h)))
+                            probe.add(backward_cell_name(b, r, col), at.x, at.y, p.block_w[k], line_h, marked, text);
+                        continue;
+                    }
+                    // As on the forward cards, a click selects what the cell is of: a value of W (and its
+                    // gradient) its line in the diagram, anything else of row r its node.
+                    const Selection node = Selection::node(card.layer + 1, r);
+                    const bool of_w = b.quantity == BackwardQuantity::W || b.quantity == BackwardQuantity::LrDw ||
+                                      b.quantity == BackwardQuantity::NewW || b.quantity == BackwardQuantity::Dw;
+                    const Selection target = of_w ? Selection::edge(card.layer, r, col) : node;
+                    finish_cell(context, backward_cell_name(b, r, col), marked,
+                                view.selected == target || view.selected == node, target, text);
                 }
             }
         }

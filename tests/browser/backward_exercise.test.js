@@ -115,6 +115,16 @@ test('a link hiding backward values: answer fields, nothing given away; a right 
   assert.equal(find(ui, 'text:score').text, '1 of 2 right \u00b7 1 wrong');
   assert.ok(s.hash.endsWith('&hide=dz3.1.1,dw3.2.1'), 'answers are not in the link');
   await screenshot(page, 'backward-exercise-checked-1280x720.png');
+  // A click on a cell of ∂L/∂W selects its line in the diagram, as a forward W cell does; one of
+  // ∂L/∂z its node.
+  const cell = await h.reveal(page, 'cell:dw3[2,2]', 'panel:breakdown');
+  await page.mouse.click(cell.cx, cell.cy);
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).selected, 'edge:W3[2,2]');
+  const dzCell = await h.reveal(page, 'cell:dz3[2].x2', 'panel:breakdown');
+  await page.mouse.click(dzCell.cx, dzCell.cy);
+  await h.frames(page, 3);
+  assert.equal((await h.ui(page)).selected, 'node:3.2');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
