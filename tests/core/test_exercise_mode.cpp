@@ -1,4 +1,5 @@
-// Exercise mode's core: the hidden set as link text, answers checked against the forward pass.
+// Exercise mode's core: the hidden set as link text, answers checked against the forward pass
+// (the backward values: test_backward_exercise.cpp).
 #include <doctest/doctest.h>
 
 #include <cmath>

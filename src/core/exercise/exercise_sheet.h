@@ -60,10 +60,10 @@ public:
     // Whether the answer typed for h is right for the network as `values` computes it (checked or not).
     bool answered_right(const HiddenValue& h, const ExerciseValues& values) const;
 
-    // Reveal keeps the learner's work. It goes step by step in forward order (HiddenValue's
-    // order: the order a learner computes) and skips values answered right, marking them right
-    // as Check would. A revealed value keeps the answer typed for it, marked wrong, so the
-    // worksheet can show it next to the value.
+    // Reveal keeps the learner's work. It goes step by step in HiddenValue's order (the order a
+    // learner computes: forward, then backward, then the step) and skips values answered right,
+    // marking them right as Check would. A revealed value keeps the answer typed for it, marked
+    // wrong, so the worksheet can show it next to the value.
     // The next value Reveal step would show, or nullptr when none is left.
     const HiddenValue* next_to_reveal(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) const;
     // Reveal step: marks the right answers before the next value to reveal, reveals it and
