@@ -165,6 +165,25 @@ test('Reveal step goes on in backward order after the forward values: z, then âˆ
   await page.context().close();
 });
 
+test('the keyboard goes on from the forward answer fields to the backward ones: Tab, then Enter checks', async () => {
+  const link = (await yeh()) + '&hide=z3.1.1,dz3.1.1';
+  const page = await h.openApp(env.browser, env.server.url + link);
+  await h.frames(page, 4);
+  const s = await h.state(page);
+  await focusField(page, 'answer:z3[1].x1');
+  await page.keyboard.type('-3');
+  await page.keyboard.press('Tab');  // on to the backward card's field, the next in Tab order
+  const ui = await h.until(page, h.ui, (u) => u.focused === 'answer:dz3[1].x1' && u.typing, 60);
+  assert.equal(ui.focused, 'answer:dz3[1].x1');
+  await page.keyboard.type(s.dz[2][0][0].toFixed(4));
+  await page.keyboard.press('Enter');  // the last field: checks the sheet
+  const after = await h.until(page, h.ui, (u) => find(u, 'text:score').text !== '2 values to find');
+  assert.equal(find(after, 'text:score').text, '2 of 2 right: well done!');
+  assert.equal(find(after, 'mark:dz3[1].x1').text, RIGHT);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('old exercise links open exactly as before; backward items without targets are refused by name', async () => {
   const page = await h.openApp(env.browser, env.server.url + CLIP_SHEET);
   await h.item(page, 'answer:z3[2].x2');
