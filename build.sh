@@ -269,10 +269,10 @@ fuzz_seeds() {
   cp "$out"/link/* "$out"/json/* "$out/document/"
   cat "$ROOT/tests/fuzz/link.dict" "$ROOT/tests/fuzz/json.dict" >"$FUZZ/document.dict"
   # 2 weight layers of 4 and 5 nodes and 2 samples (byte 0x05), 4 layers and 64 samples (0x43),
-  # 3 layers of 1024 nodes and 64 samples (0xC2).
+  # 3 layers of 1024 nodes and 64 samples (0xC2); with targets, backward items (bit 0x10).
   local i=0 seed
   for seed in '\x05a1' '\x05z2.1.3,a2.1.3' '\x05a1.2,z2' '\x43z1,a1,z2,a2,z3,a3,z4,a4' '\x43a4.64.1' \
-    '\xc2a1,a2' '\xc2z3.1.1024'; do
+    '\xc2a1,a2' '\xc2z3.1.1024' '\x15dz2,dw2.1,db1.2,nw1.2.1,nb2' '\x15z1,dz1.2.3,dw2.3.4' '\x05dz1'; do
     i=$((i + 1))
     printf "$seed" >"$out/exercise/seed-$i"
   done

@@ -70,6 +70,55 @@ std::string backward_cell_name(const BackwardBlock& block, int row, int col) {
     return "cell:" + block.name + "[" + n(row + 1) + "," + n(col + 1) + "]";
 }
 
+bool hidden_cell_value(const BackwardBlock& b, int l, int row, int col, mlp::HiddenValue* out) {
+    using HQ = mlp::HiddenValue::Quantity;
+    mlp::HiddenValue h;
+    h.layer = l;
+    h.node = row;
+    switch (b.quantity) {
+        case Q::Dz: h.quantity = HQ::Dz; h.sample = b.first_sample + col; break;
+        case Q::Dw: h.quantity = HQ::Dw; h.col = col; break;
+        case Q::Db: h.quantity = HQ::Db; break;
+        case Q::NewW: h.quantity = HQ::NewW; h.col = col; break;
+        case Q::NewB: h.quantity = HQ::NewB; break;
+        default: return false;
+    }
+    if (l < 0) return false;
+    *out = h;
+    return true;
+}
+
+bool backward_cell_masked(const ValueMask& mask, BackwardQuantity q, int l, int row, int col, int samples) {
+    if (!mask.any() || l < 0) return false;
+    using HQ = mlp::HiddenValue::Quantity;
+    auto hides = [&](HQ hq, int sample, int c) {
+        mlp::HiddenValue h;
+        h.quantity = hq;
+        h.layer = l;
+        h.sample = sample;
+        h.node = row;
+        h.col = c;
+        return mask.hides(h);
+    };
+    auto dw = [&] { return hides(HQ::Dw, 0, col); };
+    auto db = [&] {
+        if (hides(HQ::Db, 0, 0)) return true;
+        for (int s = 0; s < samples; ++s)
+            if (hides(HQ::Dz, s, 0)) return true;
+        return false;
+    };
+    switch (q) {
+        case Q::Dz: return hides(HQ::Dz, col, 0);
+        case Q::Dw: return dw();
+        case Q::Db: return db();
+        case Q::LrDw: return dw() || hides(HQ::NewW, 0, col);
+        case Q::NewW: return hides(HQ::NewW, 0, col) || dw();
+        case Q::LrDb: return db() || hides(HQ::NewB, 0, 0);
+        case Q::NewB: return hides(HQ::NewB, 0, 0) || db();
+        default: return false;
+    }
+}
+
 std::string loss_text(const mlp::Session& session) {
     const mlp::BackwardPass* g = session.gradients();
     if (!g) return "";
@@ -164,6 +213,7 @@ std::vector<BackwardCard> backward_cards(const mlp::Session& session, int sample
         const int m = net.shape[l + 1], cols = net.shape[l];
         const mlp::Matrix& W = net.weights[l];
         c.title = "Step, layer " + L;
+        c.step = true;
         c.subtitle = "lr = " + mlp::format_value(lr);
         c.layer = l;
         c.rows = m;

@@ -9,8 +9,9 @@
 //   Step, layer 1..L: W, lr·∂L/∂W, new W, b, lr·∂L/∂b, new b
 //
 // Every sample is a column (up to kMaxBackwardSamples, else the sample the diagram shows). Each
-// cell names its quantity, layer, row and column (BackwardValue), so exercise mode can later hide
-// backward values one by one as value_mask.h hides forward ones.
+// cell names its quantity, layer, row and column (BackwardValue). Exercise mode hides ∂L/∂z,
+// ∂L/∂W, ∂L/∂b, the new W and the new b one by one (hidden_cell_value), and masks the cells that
+// would give a hidden one away (backward_cell_masked): lr·∂L/∂W of a hidden ∂L/∂W, ...
 //
 // No ImGui here: tested natively.
 #pragma once
@@ -19,7 +20,9 @@
 #include <string>
 #include <vector>
 
+#include "app/value_mask.h"
 #include "core/document/session.h"
+#include "core/exercise/hidden_value.h"
 
 namespace app {
 
@@ -57,6 +60,7 @@ struct BackwardCard {
     std::string title;     // "Loss", "Layer 3 backward", "Step, layer 3"
     std::string subtitle;  // "ce · sum · L = 1.104"
     int layer = -1;        // the weight layer (-1: the loss card)
+    bool step = false;     // a step's card (new W and b), not a layer's gradients
     int rows = 0;          // the most rows of its blocks
     std::vector<BackwardBlock> blocks;
     std::string note;      // what it leaves out ("" when nothing)
@@ -69,6 +73,16 @@ std::vector<BackwardCard> backward_cards(const mlp::Session& session, int sample
 
 // "cell:dz3[2].x1", "cell:dw3[2,1]": a cell's name in ui() (and the text form's tests).
 std::string backward_cell_name(const BackwardBlock& block, int row, int col);
+
+// The value of an exercise's hidden set that cell (row, col) of block b of weight layer l is:
+// true for ∂L/∂z (col: the block's column, a sample), ∂L/∂W, ∂L/∂b, the new W and the new b.
+bool hidden_cell_value(const BackwardBlock& b, int l, int row, int col, mlp::HiddenValue* out);
+
+// Whether exercise mode shows "?" in a cell of the backward sheet (weight layer l; col a sample of
+// the whole document for ∂L/∂z, else W's column): a hidden value not yet revealed, or a cell
+// that would give one away: ∂L/∂b of a node whose ∂L/∂z is hidden (their sum over the samples),
+// lr·∂L/∂W and the new W of a hidden ∂L/∂W, lr·∂L/∂W of a hidden new W; b likewise.
+bool backward_cell_masked(const ValueMask& mask, BackwardQuantity q, int l, int row, int col, int samples);
 
 // "L 1.104", or "Loss (ce, sum): 1.104": the loss as the page's live text says it; "" without targets.
 std::string loss_text(const mlp::Session& session);

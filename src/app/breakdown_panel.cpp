@@ -449,7 +449,16 @@ struct BackPlan {
     float index_w = 0, table_w = 0, table_h = 0, width = 0, height = 0;
 };
 
-BackPlan plan_back_card(const BackwardCard& card, int max_rows) {
+// Which hidden values block b of a card holds (none for blocks exercise mode does not hide).
+HiddenFilter block_filter(const BackwardCard& card, const BackwardBlock& b) {
+    mlp::HiddenValue probe_value;
+    if (!hidden_cell_value(b, card.layer, 0, 0, &probe_value)) return [](const mlp::HiddenValue&) { return false; };
+    const Q q = probe_value.quantity;
+    const int l = card.layer;
+    return [q, l](const mlp::HiddenValue& h) { return h.quantity == q && h.layer == l; };
+}
+
+BackPlan plan_back_card(const mlp::Session& session, const ViewState& view, const BackwardCard& card, int max_rows) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float pad = style.CellPadding.x * 2;
     const float arrow = text_w(std::string(" ") + notation::kArrow + " ");
@@ -476,6 +485,7 @@ BackPlan plan_back_card(const BackwardCard& card, int max_rows) {
         float bw = std::max(least, text_w(range.widest_text()));
         if (any_crossed) bw = std::max(bw, text_w(crossed.widest_text()) + arrow + text_w(0.0));
         for (const std::string& h : b.column_heads) bw = std::max(bw, text_w(h));
+        bw = std::max(bw, answer_block_width(session, view, block_filter(card, b)));  // exercise mode's fields
         const float cols = static_cast<float>(b.column_heads.size());
         // The block's name stands over its first column and runs on over the others.
         bw = std::max(bw, (text_w(b.head) + pad) / cols - pad);
@@ -492,7 +502,9 @@ BackPlan plan_back_card(const BackwardCard& card, int max_rows) {
     return p;
 }
 
-void draw_back_card(const BackwardCard& card, const BackPlan& p, UiProbe& probe) {
+void draw_back_card(const mlp::Session& session, ViewState& view, const BackwardCard& card, const BackPlan& p,
+                    UiProbe& probe) {
+    const ValueMask mask(session, view);
     ImGui::TextUnformatted(card.title.c_str());
     ImGui::SameLine();
     header_text(card.subtitle.c_str(), true);
@@ -548,10 +560,19 @@ void draw_back_card(const BackwardCard& card, const BackPlan& p, UiProbe& probe)
                 for (size_t c = 0; c < b.column_heads.size(); ++c) {
                     ImGui::TableNextColumn();
                     if (r >= b.rows) continue;
-                    const BackwardCell cell = b.cell(r, static_cast<int>(c));
-                    const ImVec2 at = ImGui::GetCursorScreenPos();
+                    const int col = static_cast<int>(c);
+                    // Exercise mode: a hidden value is an answer field (or, editing, a toggle).
+                    mlp::HiddenValue h;
+                    if (hidden_cell_value(b, card.layer, r, col, &h) && draw_exercise_cell(session, view, probe, h, p.block_w[k]))
+                        continue;
+                    const BackwardCell cell = b.cell(r, col);
+                    const CellContext context = begin_cell(view, probe, p.block_w[k]);
                     std::string text;
-                    if (cell.crossed) {
+                    const int mask_col = b.per_sample ? b.first_sample + col : col;
+                    if (backward_cell_masked(mask, b.quantity, card.layer, r, mask_col, session.sample_count())) {
+                        masked_cell();  // it would give a hidden value away
+                        text = kMaskedText;
+                    } else if (cell.crossed) {
                         // Nothing passes back through this node: ∂L/∂a crossed out, then its 0.
                         const double da = card.blocks[0].cell(r, static_cast<int>(c)).v;
                         clipped_cell(da, cell.v);
@@ -560,10 +581,22 @@ void draw_back_card(const BackwardCard& card, const BackPlan& p, UiProbe& probe)
                         value_cell(cell.v, true);
                         text = mlp::format_value(cell.v);
                     }
-                    const float h = ImGui::GetTextLineHeight();
-                    if (ImGui::IsRectVisible(at, ImVec2(at.x + p.block_w[k], at.y + h)))
-                        probe.add(backward_cell_name(b, r, static_cast<int>(c)), at.x, at.y, p.block_w[k], h,
-                                  cell.crossed || cell.v < 0, text);
+                    const bool marked = text != kMaskedText && (cell.crossed || cell.v < 0);
+                    if (card.layer < 0) {  // the loss card: nothing of the diagram to select
+                        const ImVec2 at = context.min;
+                        const float line_h = ImGui::GetTextLineHeight();
+                        if (ImGui::IsRectVisible(at, ImVec2(at.x + p.block_w[k], at.y + line_h)))
+                            probe.add(backward_cell_name(b, r, col), at.x, at.y, p.block_w[k], line_h, marked, text);
+                        continue;
+                    }
+                    // As on the forward cards, a click selects what the cell is of: a value of W (and its
+                    // gradient) its line in the diagram, anything else of row r its node.
+                    const Selection node = Selection::node(card.layer + 1, r);
+                    const bool of_w = b.quantity == BackwardQuantity::W || b.quantity == BackwardQuantity::LrDw ||
+                                      b.quantity == BackwardQuantity::NewW || b.quantity == BackwardQuantity::Dw;
+                    const Selection target = of_w ? Selection::edge(card.layer, r, col) : node;
+                    finish_cell(context, backward_cell_name(b, r, col), marked,
+                                view.selected == target || view.selected == node, target, text);
                 }
             }
         }
@@ -593,7 +626,7 @@ ImVec2 breakdown_size(const mlp::Session& session, const ViewState& view, float 
     // The backward cards, from a new row (as draw_breakdown places them when they flow).
     bool first = true;
     for (const BackwardCard& card : backward_cards(session, view.sample)) {
-        const BackPlan p = plan_back_card(card, kMaxCardRows);
+        const BackPlan p = plan_back_card(session, view, card, kMaxCardRows);
         if (first || row_w + spacing + p.width > width) {
             total_h += row_h + style.ItemSpacing.y;
             row_w = row_h = 0;
@@ -674,17 +707,33 @@ void draw_breakdown(const mlp::Session& session, ViewState& view, UiProbe& probe
     // the strip then scrolls down to them, and a wheel reaches every one).
     const std::vector<BackwardCard> back = backward_cards(session, view.sample);
     for (size_t k = 0; k < back.size(); ++k) {
-        const BackPlan p = plan_back_card(back[k], max_rows);
+        const BackPlan p = plan_back_card(session, view, back[k], max_rows);
         const ImVec2 size(p.width, p.height);
         if (k > 0 && last_right + spacing + size.x <= right) ImGui::SameLine(0, spacing);
         // Each card's child window (and its table) lives in ImGui for good once made: ids that
         // depend only on the card's place keep them as few as the forward cards' (an id from the
         // layer count made new ones for every network opened: the soak test's heap grew).
         ImGui::PushID(static_cast<int>(k));
-        if (ImGui::IsRectVisible(size)) {
-            ImGui::BeginChild("backward", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-            draw_back_card(back[k], p, probe);
+        // As the forward cards: drawn off screen too when an answer field in it is to get the
+        // focus, holds the value Reveal step filled in, or while Tab looks for the next field.
+        const bool step = back[k].step;
+        const int l = back[k].layer;
+        const bool focus_here = l >= 0 && focus_is_in_layer(view, l, true, step);
+        const bool reveal_here = l >= 0 && reveal_is_in_layer(view, l, true, step);
+        if (focus_here || reveal_here || keyboard_tabbing() ||
+            ImGui::IsRectVisible(size)) {
+            ImGui::BeginChild("backward", size, false,
+                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
+            draw_back_card(session, view, back[k], p, probe);
             ImGui::EndChild();
+            // The answer field (or the value Reveal filled in) scrolls itself into view once drawn
+            // (a card can be wider than the sheet); until then (its rows clipped away, off
+            // screen) the card comes into view.
+            if ((focus_here && focus_is_in_layer(view, l, true, step)) ||
+                (reveal_here && reveal_is_in_layer(view, l, true, step))) {
+                ImGui::SetScrollHereX(0.0f);
+                ImGui::SetScrollHereY(0.3f);
+            }
         } else {
             ImGui::Dummy(size);  // off screen: no formatting, no widgets
         }

@@ -114,8 +114,10 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
                     AnswerTone tone = AnswerTone::Blank;
                     label.text = c > 0 && mask.hides_node(c - 1, sample, i)
                                      ? hidden_node_label(session, view, c - 1, sample, i, &tone)
-                                     : mlp::format_value(value);
-                    if (c > 0 && mask.hides_node(c - 1, sample, i)) label.colour = answer_colour(tone);
+                                 : c > 0 && gradients && mask.hides_dz(c - 1, sample, i) ? std::string(kMaskedText)
+                                                                                          : mlp::format_value(value);
+                    if (c > 0 && (mask.hides_node(c - 1, sample, i) || (gradients && mask.hides_dz(c - 1, sample, i))))
+                        label.colour = answer_colour(tone);
                     // In the circle, shrunk down to kMinNumberFontSize to fit: the room is the circle's
                     // width at the top and bottom of the digits (about 0.75 of the font size tall).
                     label.size = std::clamp(r * 0.72f, 10.5f, 15.0f);

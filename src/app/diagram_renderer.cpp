@@ -283,7 +283,7 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
             float state = 0.0f;
             if (c == 0) {
                 value = grad ? 0.0 : session.document().inputs.at(sample, i);
-            } else if (mask.any() && mask.hides_node(c - 1, sample, i)) {
+            } else if (mask.any() && (mask.hides_node(c - 1, sample, i) || (grad && mask.hides_dz(c - 1, sample, i)))) {
                 state = 2.0f;
             } else {
                 value = grad ? grad->dz[c - 1].at(sample, i) : pass.a[c - 1].at(sample, i);

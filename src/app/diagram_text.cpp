@@ -149,18 +149,23 @@ std::string edge_gradient_tooltip(const mlp::Session& session, int l, int row, i
     // δ·a of sample s: δ from node (l + 1, row), a from node (l, col).
     auto product = [&](int s) {
         const bool hidden = mask && mask->hides_input(l, s, col);
-        return factor(grad.dz[l].at(s, row)) + dot + (hidden ? std::string(kMaskedText) : factor(in.at(s, col)));
+        const bool dz_hidden = mask && mask->hides_dz(l, s, row);
+        return (dz_hidden ? std::string(kMaskedText) : factor(grad.dz[l].at(s, row))) + dot +
+               (hidden ? std::string(kMaskedText) : factor(in.at(s, col)));
     };
+    // Exercise mode: ∂L/∂W hidden (or the new weight, which gives it away) reads "?".
+    const bool dw_hidden = mask && mask->hides_dw(l, row, col);
     std::string text = gradient_name(l, row, col) + " = ";
     text += samples > 1 ? std::string(notation::kSum) + " " + delta + dot + "a = " : delta + dot + "a = ";
-    text += joined_terms(samples, product) + " = " + mlp::format_value(grad.dw[l].at(row, col)) + "\n";
+    text += joined_terms(samples, product) + " = " + shown_value(dw_hidden, grad.dw[l].at(row, col)) + "\n";
     text += delta + ": " + notation::kPartial + "L/" + notation::kPartial + "z of " + node_label(net, l + 1, row) +
             "; a: the value of " + node_label(net, l, col) + (samples > 1 ? ", sample by sample" : "") + "\n";
     // What the number is for: a step of gradient descent moves the weight against it.
     const double w = net.weights[l].at(row, col), lr = session.document().learning_rate, g = grad.dw[l].at(row, col);
     const std::string minus = std::string(" ") + notation::kMinus + " ";
     text += "a step: " + notation::weight(l, row, col) + minus + "lr" + dot + notation::kPartial + "L/" + notation::kPartial +
-            "w = " + mlp::format_value(w) + minus + mlp::format_value(lr) + dot + factor(g) + " = " + mlp::format_value(w - lr * g);
+            "w = " + mlp::format_value(w) + minus + mlp::format_value(lr) + dot + (dw_hidden ? std::string(kMaskedText) : factor(g)) +
+            " = " + shown_value(dw_hidden, w - lr * g);
     return text + "\ndrag the line up or down to change " + notation::weight(l, row, col);
 }
 
@@ -218,7 +223,10 @@ std::string node_gradient_tooltip(const mlp::Session& session, int sample, int l
     } else {
         // (W_{l+2}ᵀ δ)[node]: the weights out of this node times the δ of the nodes they lead into.
         const mlp::Matrix& above = net.weights[l + 1];
-        auto term = [&](int k) { return factor(above.at(k, node)) + dot + factor(grad.dz[l + 1].at(sample, k)); };
+        auto term = [&](int k) {
+            const bool hidden = mask && mask->hides_dz(l + 1, sample, k);
+            return factor(above.at(k, node)) + dot + (hidden ? std::string(kMaskedText) : factor(grad.dz[l + 1].at(sample, k)));
+        };
         text += "from the layer above: (" + notation::weights(l + 1) + notation::kTranspose + delta + ")" +
                 notation::index(node) + " = " + joined_terms(above.rows, term) + " = " +
                 mlp::format_value(grad.da[l].at(sample, node)) + "\n";
@@ -234,7 +242,7 @@ std::string node_gradient_tooltip(const mlp::Session& session, int sample, int l
         text += "f" + prime + "(z) = " + activation_label(act) + prime + "(" + shown_value(z_hidden, z) + ") = " +
                 shown_value(z_hidden, slope) + "\n";
     text += delta + " = " + factor(grad.da[l].at(sample, node)) + dot + (z_hidden ? std::string(kMaskedText) : factor(slope)) +
-            " = " + mlp::format_value(grad.dz[l].at(sample, node));
+            " = " + shown_value(mask && mask->hides_dz(l, sample, node), grad.dz[l].at(sample, node));
     return text;
 }
 

@@ -276,6 +276,7 @@ void DiagramView::add_probes(const mlp::Session& session, const ViewState& view,
                 AnswerTone tone;
                 const std::string text = c > 0 && mask.hides_node(c - 1, sample, i)
                                              ? hidden_node_label(session, view, c - 1, sample, i, &tone)
+                                         : c > 0 && gradients && mask.hides_dz(c - 1, sample, i) ? std::string(kMaskedText)
                                          : c == 0 && gradients ? std::string()
                                                                : mlp::format_value(value);
                 probe.add("node:" + std::to_string(c) + "." + std::to_string(i + 1), p.x - col.half_width(), p.y - r,

@@ -33,7 +33,7 @@ const char* const kWrongMark = notation::kWrong;
 // The score line (the core's words, ExerciseSheet::status) in its colour.
 std::string status_text(const mlp::Session& session, const ExerciseView& ex, Colour* colour) {
     using Tone = mlp::ExerciseSheet::Status::Tone;
-    const mlp::ExerciseSheet::Status status = ex.sheet.status(session.hidden(), session.pass());
+    const mlp::ExerciseSheet::Status status = ex.sheet.status(session.hidden(), exercise_values(session));
     *colour = status.tone == Tone::Muted ? palette::kMuted : status.tone == Tone::Warning ? palette::kNegativeText : palette::kInk;
     return status.text;
 }
@@ -58,6 +58,10 @@ void dashed_rect(ImDrawList* list, ImVec2 min, ImVec2 max, ImU32 colour) {
 // A value as the worksheet shows it: "−5 → 0" for a clipped activation (unless its z is masked),
 // else the number. One ImGui item.
 void value_text(const mlp::Session& session, const ValueMask& mask, const mlp::HiddenValue& h) {
+    if (h.is_backward()) {
+        value_cell(mlp::hidden_value(h, exercise_values(session)), true);
+        return;
+    }
     const double z = session.pass().z[h.layer].at(h.sample, h.node);
     const double a = session.pass().a[h.layer].at(h.sample, h.node);
     if (h.quantity == Q::Z) {
@@ -70,15 +74,15 @@ void value_text(const mlp::Session& session, const ValueMask& mask, const mlp::H
 }
 
 std::string value_text_plain(const mlp::Session& session, const mlp::HiddenValue& h) {
-    return mlp::format_value(mlp::hidden_value(h, session.pass()));
+    return mlp::format_value(mlp::hidden_value(h, exercise_values(session)));
 }
 
-// The width a revealed value of weight layer l needs before it for the wrong answer the learner
+// The width a revealed value of a block (`in`) needs before it for the wrong answer the learner
 // had typed (struck through, with its ✗), or 0 when no revealed value there has one.
-float kept_answers_width(const mlp::Session& session, const ExerciseView& ex, int l) {
+float kept_answers_width(const mlp::Session& session, const ExerciseView& ex, const HiddenFilter& in) {
     float widest = 0.0f;
     for (const mlp::HiddenValue& h : session.hidden()) {
-        if (h.layer != l || !ex.sheet.revealed(h) || ex.sheet.answer(h).empty()) continue;
+        if (!in(h) || !ex.sheet.revealed(h) || ex.sheet.answer(h).empty()) continue;
         widest = std::max(widest, ImGui::CalcTextSize(ex.sheet.answer(h).c_str()).x);
     }
     if (widest == 0.0f) return 0.0f;
@@ -101,6 +105,13 @@ void draw_mark(ImDrawList* list, ImVec2 at, float line_h, bool right) {
         list->AddLine(p(0.18f, 0.18f), p(0.82f, 0.82f), palette::kWrong.u32(), thick);
         list->AddLine(p(0.82f, 0.18f), p(0.18f, 0.82f), palette::kWrong.u32(), thick);
     }
+}
+
+// Room for "−00.00" typed, the frame, and the mark; and for the wrong answers kept beside
+// revealed values.
+float answer_field_width(const mlp::Session& session, const ExerciseView& ex, const HiddenFilter& in) {
+    return ImGui::CalcTextSize((std::string(notation::kMinus) + "00.00").c_str()).x + 8.0f + 2.0f + mark_width() +
+           kept_answers_width(session, ex, in);
 }
 
 }  // namespace
@@ -126,7 +137,7 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
         flow(button_width("Reveal step"));
         // Reveal skips what the learner has right (and marks it) and keeps a wrong answer beside
         // the value it reveals (core/exercise/exercise_sheet.h).
-        const bool any_left = ex.sheet.next_to_reveal(hidden, session.pass()) != nullptr;
+        const bool any_left = ex.sheet.next_to_reveal(hidden, exercise_values(session)) != nullptr;
         if (bar_button("Reveal step", "Reveal step", probe, any_left)) reveal_step(session, view);
         flow(button_width("Reveal all"));
         if (bar_button("Reveal all", "Reveal all", probe, any_left)) reveal_all(session, ex);
@@ -197,7 +208,7 @@ void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, b
     flow(button_width("Edit sheet"), gap);
     if (toggle_button("Edit sheet", true, "button:Edit sheet", probe, "Edit sheet")) set_editing(ex, false);
     if (narrow)
-        bar_text("Tap a z or a value to hide or show it.", palette::kMuted, "tip", probe, true);
+        bar_text("Tap a value to hide or show it.", palette::kMuted, "tip", probe, true);
     else
         bar_text("Every value is shown while you edit; the hidden ones are in dashed boxes. "
                  "Copy link sends the sheet: the learner sees a ? in each box.",
@@ -209,10 +220,16 @@ float answer_column_width(const mlp::Session& session, const ViewState& view, in
     if (!ex.on || ex.editing) return 0.0f;
     const auto& hidden = session.hidden();
     const auto first = std::lower_bound(hidden.begin(), hidden.end(), mlp::HiddenValue{Q::Z, l, 0, 0});
-    if (first == hidden.end() || first->layer != l) return 0.0f;
-    // Room for "−00.00" typed, the frame, and the mark; and for the wrong answers kept beside
-    // revealed values.
-    return ImGui::CalcTextSize((std::string(notation::kMinus) + "00.00").c_str()).x + 8.0f + 2.0f + mark_width() + kept_answers_width(session, ex, l);
+    if (first == hidden.end() || first->layer != l || first->is_backward()) return 0.0f;
+    return answer_field_width(session, ex, [l](const mlp::HiddenValue& h) { return h.layer == l && !h.is_backward(); });
+}
+
+float answer_block_width(const mlp::Session& session, const ViewState& view, const HiddenFilter& in) {
+    const ExerciseView& ex = view.exercise;
+    if (!ex.on || ex.editing) return 0.0f;
+    const auto& hidden = session.hidden();
+    if (std::none_of(hidden.begin(), hidden.end(), in)) return 0.0f;
+    return answer_field_width(session, ex, in);
 }
 
 bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& probe, const mlp::HiddenValue& h,
@@ -260,7 +277,7 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
             list->AddText(min, palette::kWrong.u32(), yours.c_str());
             list->AddLine(ImVec2(min.x - 1, min.y + size.y * 0.55f), ImVec2(min.x + size.x + 1, min.y + size.y * 0.55f),
                           palette::kWrong.u32(), 1.5f);
-            const bool marked = ex.sheet.mark(h) == mlp::ExerciseSheet::Mark::Wrong && !ex.sheet.outdated(session.pass());
+            const bool marked = ex.sheet.mark(h) == mlp::ExerciseSheet::Mark::Wrong && !ex.sheet.outdated(exercise_values(session));
             const ImVec2 mark_at(min.x + size.x + 1, min.y);
             if (marked) draw_mark(list, mark_at, line_h, false);
             if (ImGui::IsRectVisible(min, ImVec2(mark_at.x + mark_width(), max.y))) {
@@ -286,7 +303,7 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
     // The answer field. While it is typed into, it shows no mark (what it holds is not checked).
     ExerciseView::Typing& typing = ex.typing;
     const bool typing_here = typing.on && typing.value == h;
-    const mlp::ExerciseSheet::Mark mark = ex.sheet.checked() && !ex.sheet.outdated(session.pass()) && !typing_here
+    const mlp::ExerciseSheet::Mark mark = ex.sheet.checked() && !ex.sheet.outdated(exercise_values(session)) && !typing_here
                                               ? ex.sheet.mark(h)
                                               : mlp::ExerciseSheet::Mark::None;
     // While typing, the field's text is kept in ex.typing: if typing ended before the field ran
@@ -298,6 +315,11 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
     // the mouse clicked outside its windows (the diagram).
     if (ex.focus_pending && ex.focus == h && !ImGui::GetIO().MouseClicked[0]) {
         if (ex.focus_keyboard) ImGui::SetKeyboardFocusHere();
+        // A backward card is wider than a phone (and than some laptops' strips): the sheet scrolls
+        // to the field itself, not to the card's left edge as for a forward card.
+        if (h.is_backward())
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(ImVec2(min.x - 4, min.y - 2), ImVec2(max.x + 4, max.y + 2)),
+                                ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
         ex.focus_pending = false;
     }
     const Colour border = mark == mlp::ExerciseSheet::Mark::Right   ? palette::kRight

@@ -9,6 +9,7 @@
 // place that shows a value asks value_mask.h.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "app/exercise_state.h"
@@ -25,7 +26,8 @@ void draw_exercise_toggle(mlp::Session& session, ViewState& view, UiProbe& probe
 // then). narrow: a phone's, going on from the header line, without the tips.
 void draw_exercise_bar(mlp::Session& session, ViewState& view, UiProbe& probe, bool narrow);
 
-// A z or a cell of the worksheet (h names it). In exercise mode, draws a hidden value as an
+// A z or a cell of the worksheet, or a ∂L/∂z, ∂L/∂W, ∂L/∂b, new W or new b cell of the backward
+// cards (h names it). In exercise mode, draws a hidden value as an
 // answer field with its mark, or as the value Reveal filled in; while editing the sheet, any
 // value, marked when hidden, and a click hides or shows it. Records "cell:z3[2].x2" and, for an
 // answer field, "answer:z3[2].x2" (text: what is typed) and "mark:z3[2].x2" (✓ or ✗) in the
@@ -34,5 +36,9 @@ bool draw_exercise_cell(const mlp::Session& session, ViewState& view, UiProbe& p
                         float width);
 // The width a z or a column of weight layer l needs for its answer fields (0: none there).
 float answer_column_width(const mlp::Session& session, const ViewState& view, int l);
+// Which hidden values a block of cells holds.
+using HiddenFilter = std::function<bool(const mlp::HiddenValue&)>;
+// The width a column of a backward card's block needs for its answer fields (0: none of `in` is hidden).
+float answer_block_width(const mlp::Session& session, const ViewState& view, const HiddenFilter& in);
 
 }  // namespace app

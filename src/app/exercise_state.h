@@ -11,6 +11,7 @@
 
 #include "app/view_state.h"
 #include "core/document/session.h"
+#include "core/exercise/exercise.h"
 
 namespace app {
 
@@ -53,22 +54,28 @@ void request_focus(ExerciseView& ex, const mlp::HiddenValue& h, bool keyboard = 
 bool end_typing(const mlp::Session& session, ExerciseView& ex);
 
 // [SECTION] Queries
+// What the hidden values are checked against: the forward pass, and the gradients, the network and
+// the learning rate when backward values are hidden (gradients computed only then).
+mlp::ExerciseValues exercise_values(const mlp::Session& session);
 bool is_hidden(const mlp::Session& session, const mlp::HiddenValue& h);
-// Every value of weight layer l (z and a, every node, every sample): hidden when all of them are.
+// Every forward value of weight layer l (z and a, every node, every sample): hidden when all of them are.
 bool whole_layer_hidden(const mlp::Session& session, int l);
-// The order Tab goes through the answer fields of the worksheet: card by card, row (node) by
-// row, the z columns before the a columns, sample by sample. Enter follows it too.
+// The order Tab goes through the answer fields of the worksheet: card by card (the forward cards,
+// then the backward ones from the output layer down, then the step's), row (node) by row, block
+// by block (z before a; ∂L/∂z, ∂L/∂W, ∂L/∂b; new W, new b), column by column. Enter follows it too.
 bool before_in_tab_order(const mlp::HiddenValue& a, const mlp::HiddenValue& b);
 // The answer field after h in tab order (revealed values have none), or nullptr.
 const mlp::HiddenValue* next_answer_field(const mlp::Session& session, const ExerciseView& ex, const mlp::HiddenValue& h);
 // Whether the worksheet must draw and scroll to the card of weight layer l this frame: it holds
-// the answer field that gets the keyboard focus.
-bool focus_is_in_layer(const ViewState& view, int l);
+// the answer field that gets the keyboard focus. backward: the backward card of layer l (the step's
+// card when step).
+bool focus_is_in_layer(const ViewState& view, int l, bool backward = false, bool step = false);
 // Whether the worksheet must draw the card of weight layer l this frame, off screen or not: it
 // holds the value Reveal step just filled in, which scrolls itself into view.
-bool reveal_is_in_layer(const ViewState& view, int l);
+bool reveal_is_in_layer(const ViewState& view, int l, bool backward = false, bool step = false);
 // A click on node `node` of node layer `node_layer` in the diagram: when a value of it is hidden
-// (for the sample shown), its answer field gets the focus and the worksheet comes into view.
+// (z, a or ∂L/∂z, for the sample shown), its answer field gets the focus and the worksheet comes
+// into view.
 // Returns whether it did.
 bool focus_answer_of_node(const mlp::Session& session, ViewState& view, int node_layer, int node);
 

@@ -96,6 +96,7 @@ void LearningPanel::draw(mlp::Session& session, ViewState& view, UiProbe& probe,
     if (learning_button("Remove targets", "Remove targets", probe, "no targets: no loss, no backward worksheet")) {
         mlp::edit_document(&session, [](mlp::Document* d) {
             d->targets = mlp::Matrix();
+            mlp::drop_backward(&d->hidden);  // no backward pass left to hide values of
             return std::string();
         });
     }

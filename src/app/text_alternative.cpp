@@ -113,7 +113,7 @@ Table layer_table(const mlp::Session& session, const ViewState& view, const Valu
 
 // A card of the backward worksheet (backward_sheet.h): one row per node, a column per sample or
 // W's column in each block ("∂L/∂z3 of x1", "∂L/∂W3 from 2"). A crossed-out ∂L/∂z says why.
-Table backward_table(const BackwardCard& card) {
+Table backward_table(const BackwardCard& card, const ValueMask& mask, int samples) {
     Table t;
     t.caption = card.title + ": " + card.subtitle;
     t.head.push_back(card.layer < 0 ? "output node" : "node");
@@ -133,6 +133,11 @@ Table backward_table(const BackwardCard& card) {
                     continue;
                 }
                 const BackwardCell cell = b.cell(r, static_cast<int>(c));
+                const int col = b.per_sample ? b.first_sample + static_cast<int>(c) : static_cast<int>(c);
+                if (backward_cell_masked(mask, b.quantity, card.layer, r, col, samples)) {
+                    row.push_back(kMaskedText);  // exercise mode: a value to find, or one that gives it away
+                    continue;
+                }
                 row.push_back(mlp::format_value(cell.v) + (cell.crossed ? std::string(" (f") + notation::kPrime + "(z) = 0)" : ""));
             }
         }
@@ -172,7 +177,8 @@ std::string sheet_json(const mlp::Session& session, const ViewState& view) {
     const ValueMask mask(session, view);
     std::vector<Table> tables{inputs_table(session)};
     for (int l = 0; l < session.network().weight_layers(); ++l) tables.push_back(layer_table(session, view, mask, l));
-    for (const BackwardCard& card : backward_cards(session, view.sample)) tables.push_back(backward_table(card));
+    for (const BackwardCard& card : backward_cards(session, view.sample))
+        tables.push_back(backward_table(card, mask, session.sample_count()));
     std::string out;
     mlp::JsonWriter w(&out);
     w.begin_object();

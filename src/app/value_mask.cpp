@@ -12,9 +12,16 @@ ValueMask::ValueMask(const mlp::Session& session, const ViewState& view, bool ri
       active_(view.exercise.on && !view.exercise.editing && !session.hidden().empty()),
       rights_known_(rights_known) {}
 
-bool ValueMask::hides(mlp::HiddenValue::Quantity q, int l, int sample, int node) const {
+bool ValueMask::hides_dw(int l, int row, int col) const {
     if (!active_) return false;
-    const mlp::HiddenValue h{q, l, sample, node};
+    mlp::HiddenValue h{mlp::HiddenValue::Quantity::Dw, l, 0, row, col};
+    if (hides(h)) return true;
+    h.quantity = mlp::HiddenValue::Quantity::NewW;
+    return hides(h);
+}
+
+bool ValueMask::hides(const mlp::HiddenValue& h) const {
+    if (!active_) return false;
     if (rights_known_ && sheet_.mark(h) == mlp::ExerciseSheet::Mark::Right) return false;
     return std::binary_search(hidden_.begin(), hidden_.end(), h) && !sheet_.revealed(h);
 }

@@ -1,7 +1,8 @@
 // What exercise mode hides from view this frame: a value of the document's hidden set, unless
 // Reveal has shown it or the teacher is editing the sheet. Every place that shows a value of the
-// forward pass asks here first: the worksheet's cells, the diagram's node labels, fills and
-// tooltips (and so the page's aria-live mirror), the sliders panel's summaries.
+// forward or backward pass asks here first: the worksheet's cells (backward_sheet.h for the
+// backward cards), the diagram's node labels, fills and tooltips (and so the page's aria-live
+// mirror), the gradient view's, the sliders panel's summaries.
 #pragma once
 
 #include <string>
@@ -22,8 +23,14 @@ public:
     // computation Reveal writes out (the learner has them on their sheet).
     ValueMask(const mlp::Session& session, const ViewState& view, bool rights_known = false);
 
-    // Whether z or a of (weight layer l, sample, node) is hidden from view. O(log hidden).
-    bool hides(mlp::HiddenValue::Quantity q, int l, int sample, int node) const;
+    // Whether a value of the hidden set (forward or backward) is hidden from view. O(log hidden).
+    bool hides(const mlp::HiddenValue& h) const;
+    // Whether z or a of (weight layer l, sample, node) is hidden from view.
+    bool hides(mlp::HiddenValue::Quantity q, int l, int sample, int node) const { return hides({q, l, sample, node}); }
+    // ∂L/∂z of (weight layer l, sample, node): what the gradient view's node shows.
+    bool hides_dz(int l, int sample, int node) const { return hides(mlp::HiddenValue::Quantity::Dz, l, sample, node); }
+    // ∂L/∂W[row, col] of weight layer l (or the new weight, which gives it away).
+    bool hides_dw(int l, int row, int col) const;
     bool hides_z(int l, int sample, int node) const { return hides(mlp::HiddenValue::Quantity::Z, l, sample, node); }
     bool hides_a(int l, int sample, int node) const { return hides(mlp::HiddenValue::Quantity::A, l, sample, node); }
     // z or a of the node: its fill, its clip mark and its label all tell something about both.

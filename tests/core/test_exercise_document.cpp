@@ -57,7 +57,7 @@ TEST_CASE("hide errors name the key and what was expected") {
     CHECK(decode_link(kExercise + "&hide=a9").error == "hide: \"a9\" names layer 9; the network has 7 weight layers");
     CHECK(decode_link(kExercise + "&hide=z3.3").error == "hide: \"z3.3\" names sample 3; there are 2 samples");
     CHECK(decode_link(kExercise + "&hide=a2.1.3").error == "hide: \"a2.1.3\" names node 3; layer 2 has 2 nodes");
-    CHECK(decode_link(kExercise + "&hide=b3").error == "hide: \"b3\" must start with z or a");
+    CHECK(decode_link(kExercise + "&hide=b3").error == "hide: \"b3\" must start with z, a, dz, dw, db, nw or nb");
     CHECK(decode_link(kExercise + "&hide=a1&hide=a2").error == "hide appears twice; each key may appear once");
     // No half-loaded document.
     DecodeResult r = decode_link(kExercise + "&hide=a9");
@@ -166,7 +166,7 @@ TEST_CASE("validate refuses hidden values of nodes that do not exist, or out of 
     doc.hidden = {{Q::A, 2, 2, 0}};
     CHECK(validate(doc) == "hide: a hidden value refers to a node that does not exist (layer 3, sample 3, node 1)");
     doc.hidden = {kClipA, kClipZ};
-    CHECK(validate(doc) == "hide: the hidden values are not sorted in forward order without repeats");
+    CHECK(validate(doc) == "hide: the hidden values are not sorted in the exercise's order without repeats");
     doc.hidden = {kClipZ, kClipZ};
     CHECK(validate(doc) != "");
     doc.hidden = {kClipZ, kClipA};

@@ -130,7 +130,7 @@ TEST_CASE("the score line: to find, right, wrong, revealed, each value once") {
     CHECK(sheet.status(s.hidden(), s.pass()).text == "Nothing is hidden: Edit sheet to choose what to hide.");
     // The exercise's 28 values of layers 4 to 7 (z and a, both samples), as in the issue.
     std::vector<HiddenValue> hidden;
-    REQUIRE(parse_hidden("z4,a4,z5,a5,z6,a6,z7,a7", s.network().shape, 2, &hidden) == "");
+    REQUIRE(parse_hidden("z4,a4,z5,a5,z6,a6,z7,a7", s.network().shape, 2, false, &hidden) == "");
     REQUIRE(s.set_hidden(hidden) == "");
     REQUIRE(s.hidden().size() == 28);
     CHECK(sheet.status(s.hidden(), s.pass()).text == "28 values to find");

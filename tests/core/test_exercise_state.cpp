@@ -101,7 +101,7 @@ TEST_CASE("a whole layer: hidden all at once, shown all at once") {
     CHECK(whole_layer_hidden(session, 2));
     CHECK(session.hidden().size() == 2u * 3 * 2);  // z and a, 3 nodes, 2 samples
     std::vector<HiddenValue> expected;
-    REQUIRE(mlp::parse_hidden("z3,a3", session.network().shape, 2, &expected) == "");
+    REQUIRE(mlp::parse_hidden("z3,a3", session.network().shape, 2, false, &expected) == "");
     CHECK(session.hidden() == expected);
     toggle_whole_layer(session, 2);
     CHECK(session.hidden().empty());

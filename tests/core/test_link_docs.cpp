@@ -128,11 +128,13 @@ TEST_CASE("docs/link-format.md: the exercise links hide what the text says") {
     std::vector<std::string> exercises;
     for (const std::string& link : examples_of(read_doc()).links)
         if (link.find("&hide=") != std::string::npos) exercises.push_back(link);
-    REQUIRE(exercises.size() == 2);
+    REQUIRE(exercises.size() == 3);
     const std::string spec = "#" + encode_link(exercise_document());
-    // The design's exercise link plus `&hide=...`, as the page writes it.
+    // The design's exercise link plus `&hide=...`, as the page writes it; Tom Yeh's sheet with
+    // backward values hidden.
     CHECK(exercises[0] == spec + "&hide=z3.2.2,a3.2.2");
     CHECK(exercises[1] == spec + "&hide=a7");
+    CHECK(exercises[2] == "#" + encode_link(yeh_backprop_document()) + "&hide=dz3.1.1,dw3.2.1,nb1.1");
     for (const std::string& link : exercises) {
         DecodeResult r = decode_link(link);
         REQUIRE(r.ok());
@@ -146,6 +148,14 @@ TEST_CASE("docs/link-format.md: the exercise links hide what the text says") {
     CHECK(hidden_value(clip.document.hidden[0], pass) == -5.0);
     CHECK(hidden_value(clip.document.hidden[1], pass) == 0.0);
     CHECK(decode_link(exercises[1]).document.hidden.size() == 2);  // the output of x1 and of x2
+    {
+        using Q = HiddenValue::Quantity;
+        const std::vector<HiddenValue> expected = {{Q::Dz, 2, 0, 0}, {Q::Dw, 2, 0, 1, 0}, {Q::NewB, 0, 0, 0}};
+        CHECK(decode_link(exercises[2]).document.hidden == expected);
+        // Without y the same items are refused, naming the first.
+        const std::string no_targets = exercises[2].substr(0, exercises[2].find("&y=")) + "&hide=dz3.1.1";
+        CHECK(decode_link(no_targets).error == "hide: \"dz3.1.1\" is a value of the backward pass, which needs targets (y)");
+    }
     // The JSON example hides a1, the single neuron's output.
     const std::vector<std::string> blocks = examples_of(read_doc()).json_blocks;
     const auto hiding = std::find_if(blocks.begin(), blocks.end(),
@@ -177,9 +187,33 @@ TEST_CASE("docs/link-format.md: the learning examples compute what the text says
 }
 
 TEST_CASE("docs/learning.md: its links are the learning presets, as the page writes them") {
-    const std::vector<std::string> links = examples_of(read_doc("learning.md")).links;
-    REQUIRE(links.size() == 3);
+    std::vector<std::string> links = examples_of(read_doc("learning.md")).links;
+    REQUIRE(links.size() == 4);
     CHECK(links[0] == "#" + encode_link(exercise_with_targets_document()));
+    // The practice sheet of the backward pass: the same network, its backward values hidden, and
+    // the numbers the text gives for them.
+    const DecodeResult practice = decode_link(links[1]);
+    REQUIRE(practice.ok());
+    CHECK("#" + encode_link(practice.document) == links[1]);
+    Document without = practice.document;
+    without.hidden.clear();
+    CHECK(without == exercise_with_targets_document());
+    CHECK(practice.document.hidden.size() == 4 + 2 + 2 + 2 + 1 + 2);  // dz6, dz7, dw6.1, dw7, db7, nw7
+    {
+        ForwardPass f;
+        forward_pass(without.network, without.inputs, &f);
+        BackwardPass g;
+        backward_pass(without.network, without.inputs, without.targets, without.loss, without.reduction, f, &g);
+        const ExerciseValues values(f, &g, &without.network, without.learning_rate);
+        using Q = HiddenValue::Quantity;
+        CHECK(hidden_value({Q::Dz, 6, 1, 0}, values) == 2.0);
+        CHECK(hidden_value({Q::Dw, 6, 0, 0, 1}, values) == 55.0);
+        CHECK(hidden_value({Q::Db, 6, 0, 0}, values) == 3.0);
+        CHECK(hidden_value({Q::Dz, 5, 0, 1}, values) == -1.0);
+        CHECK(hidden_value({Q::Dw, 5, 0, 0, 0}, values) == 35.0);
+        CHECK(hidden_value({Q::NewW, 6, 0, 0, 1}, values) == doctest::Approx(-1.0055));
+    }
+    links.erase(links.begin() + 1);
     CHECK(links[1] == "#" + encode_link(yeh_backprop_document()));
     CHECK(links[2] == "#" + encode_link(london_backprop_document()));
 }

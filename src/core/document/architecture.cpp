@@ -128,6 +128,8 @@ std::string insert_layer(Document* doc, int position, int nodes, const NewWeight
     fit_targets(doc);
     // Node layers from `position` on move one to the right (h.layer + 1 is h's node layer).
     move_hidden(doc, [position](HiddenValue* h) {
+        // A weight matrix at or above the new layer is another matrix now: its backward values go.
+        if (!h->per_sample() && h->layer + 1 >= position) return false;
         if (h->layer + 1 >= position) ++h->layer;
         return true;
     });
@@ -189,6 +191,7 @@ std::string remove_layer(Document* doc, int position) {
     move_hidden(doc, [position](HiddenValue* h) {
         const int node_layer = h->layer + 1;
         if (node_layer == position) return false;
+        if (!h->per_sample() && node_layer >= position) return false;  // another matrix now
         if (node_layer > position) --h->layer;
         return h->layer >= 0;
     });
@@ -215,7 +218,12 @@ std::string resize_layer(Document* doc, int layer, int nodes, const NewWeights& 
     net.shape = std::move(shape);
     fit_targets(doc);
     // Nodes past the new count take their hidden values with them; new nodes are not hidden.
-    move_hidden(doc, [layer, nodes](HiddenValue* h) { return h->layer + 1 != layer || h->node < nodes; });
+    // A column of W (∂L/∂W, the new W) goes with the node of the layer below it.
+    move_hidden(doc, [layer, nodes](HiddenValue* h) {
+        const bool column_gone = (h->quantity == HiddenValue::Quantity::Dw || h->quantity == HiddenValue::Quantity::NewW) &&
+                                 h->layer == layer && h->col >= nodes;
+        return (h->layer + 1 != layer || h->node < nodes) && !column_gone;
+    });
     return "";
 }
 
@@ -236,6 +244,7 @@ std::string remove_sample(Document* doc, int sample) {
     erase_row(&x, sample);
     if (doc->has_targets()) erase_row(&doc->targets, sample);
     move_hidden(doc, [sample](HiddenValue* h) {
+        if (!h->per_sample()) return true;  // summed over the samples: still there
         if (h->sample == sample) return false;
         if (h->sample > sample) --h->sample;
         return true;

@@ -89,7 +89,7 @@ std::string validate(const Document& doc) {
     err = check_data_settings(doc.data, doc.training);
     if (err.empty()) err = check_data_fit(doc);
     if (!err.empty()) return err;
-    err = check_hidden(doc.hidden, net.shape, doc.inputs.rows);
+    err = check_hidden(doc.hidden, net.shape, doc.inputs.rows, doc.has_targets());
     if (!err.empty()) return "hide: " + err;
     err = check_title(doc.title);
     return err.empty() ? check_note(doc.note) : err;

@@ -359,7 +359,7 @@ void Session::end_training_run() { run_open_ = false; }
 std::string Session::set_hidden(std::vector<HiddenValue> hidden) {
     std::sort(hidden.begin(), hidden.end());
     hidden.erase(std::unique(hidden.begin(), hidden.end()), hidden.end());
-    std::string err = check_hidden(hidden, doc_.network.shape, doc_.inputs.rows);
+    std::string err = check_hidden(hidden, doc_.network.shape, doc_.inputs.rows, doc_.has_targets());
     if (!err.empty()) return err;
     if (hidden == doc_.hidden) return "";
     history_.end_gesture();

@@ -46,12 +46,12 @@ void ExerciseSheet::set_answer(const HiddenValue& h, std::string text) {
     e.checked = false;
 }
 
-void ExerciseSheet::check_one(const HiddenValue& h, const ForwardPass& pass) {
+void ExerciseSheet::check_one(const HiddenValue& h, const ExerciseValues& values) {
     auto it = entries_.find(h);
     if (it == entries_.end()) return;
     Entry& e = it->second;
     e.checked = true;
-    e.truth = hidden_value(h, pass);
+    e.truth = hidden_value(h, values);
     double typed = 0;
     if (e.answer.empty())
         e.mark = Mark::None;
@@ -59,9 +59,9 @@ void ExerciseSheet::check_one(const HiddenValue& h, const ForwardPass& pass) {
         e.mark = read_answer(e.answer, &typed) && answer_is_right(typed, e.truth) ? Mark::Right : Mark::Wrong;
 }
 
-void ExerciseSheet::check(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) {
+void ExerciseSheet::check(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) {
     checked_ = true;
-    for (const HiddenValue& h : hidden) check_one(h, pass);
+    for (const HiddenValue& h : hidden) check_one(h, values);
 }
 
 ExerciseSheet::Mark ExerciseSheet::mark(const HiddenValue& h) const {
@@ -69,15 +69,12 @@ ExerciseSheet::Mark ExerciseSheet::mark(const HiddenValue& h) const {
     return e ? e->mark : Mark::None;
 }
 
-bool ExerciseSheet::outdated(const ForwardPass& pass) const {
+bool ExerciseSheet::outdated(const ExerciseValues& values) const {
     if (!checked_) return false;
     for (const auto& [h, e] : entries_) {
         if (!e.checked) continue;
-        // The pass may be of another shape only after keep_only dropped h; be safe regardless.
-        if (h.layer >= static_cast<int>(pass.z.size()) || h.sample >= pass.z[h.layer].rows ||
-            h.node >= pass.z[h.layer].cols)
-            return true;
-        if (hidden_value(h, pass) != e.truth) return true;
+        // A value that cannot be known now (NaN: another shape, targets gone) is never equal.
+        if (!(hidden_value(h, values) == e.truth)) return true;
     }
     return false;
 }
@@ -96,10 +93,10 @@ ExerciseSheet::Score ExerciseSheet::score(const std::vector<HiddenValue>& hidden
     return s;
 }
 
-ExerciseSheet::Status ExerciseSheet::status(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) const {
+ExerciseSheet::Status ExerciseSheet::status(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) const {
     using Tone = Status::Tone;
     if (hidden.empty()) return {"Nothing is hidden: Edit sheet to choose what to hide.", Tone::Muted};
-    if (checked_ && outdated(pass)) return {"The network changed after Check: check again.", Tone::Warning};
+    if (checked_ && outdated(values)) return {"The network changed after Check: check again.", Tone::Warning};
     const Score s = score(hidden);
     const std::string dot = std::string(" ") + notation::kDot + " ";
     const std::string revealed = s.revealed > 0 ? dot + std::to_string(s.revealed) + " revealed" : "";
@@ -110,46 +107,46 @@ ExerciseSheet::Status ExerciseSheet::status(const std::vector<HiddenValue>& hidd
     return {text + revealed, Tone::Normal};
 }
 
-bool ExerciseSheet::answered_right(const HiddenValue& h, const ForwardPass& pass) const {
+bool ExerciseSheet::answered_right(const HiddenValue& h, const ExerciseValues& values) const {
     const Entry* e = find(h);
     double typed = 0;
-    return e && read_answer(e->answer, &typed) && answer_is_right(typed, hidden_value(h, pass));
+    return e && read_answer(e->answer, &typed) && answer_is_right(typed, hidden_value(h, values));
 }
 
-const HiddenValue* ExerciseSheet::next_to_reveal(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) const {
+const HiddenValue* ExerciseSheet::next_to_reveal(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) const {
     for (const HiddenValue& h : hidden)
-        if (!revealed(h) && !answered_right(h, pass)) return &h;
+        if (!revealed(h) && !answered_right(h, values)) return &h;
     return nullptr;
 }
 
-bool ExerciseSheet::reveal_unless_right(const HiddenValue& h, const ForwardPass& pass) {
+bool ExerciseSheet::reveal_unless_right(const HiddenValue& h, const ExerciseValues& values) {
     if (revealed(h)) return false;
-    if (answered_right(h, pass)) {
-        check_one(h, pass);  // the learner's own: marked right, not revealed
+    if (answered_right(h, values)) {
+        check_one(h, values);  // the learner's own: marked right, not revealed
         checked_ = true;
         return false;
     }
-    reveal(h, pass);
+    reveal(h, values);
     return true;
 }
 
-const HiddenValue* ExerciseSheet::reveal_next(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) {
+const HiddenValue* ExerciseSheet::reveal_next(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) {
     for (const HiddenValue& h : hidden)
-        if (reveal_unless_right(h, pass)) return &h;
+        if (reveal_unless_right(h, values)) return &h;
     return nullptr;
 }
 
-void ExerciseSheet::reveal_all(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) {
-    for (const HiddenValue& h : hidden) reveal_unless_right(h, pass);
+void ExerciseSheet::reveal_all(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) {
+    for (const HiddenValue& h : hidden) reveal_unless_right(h, values);
 }
 
-void ExerciseSheet::reveal(const HiddenValue& h, const ForwardPass& pass) {
+void ExerciseSheet::reveal(const HiddenValue& h, const ExerciseValues& values) {
     Entry& e = entries_[h];
     if (e.revealed) return;
     e.revealed = true;
     if (!e.answer.empty()) {
         // The answer stays, marked, next to the value: what the learner had is part of the lesson.
-        check_one(h, pass);
+        check_one(h, values);
         checked_ = true;
     }
 }

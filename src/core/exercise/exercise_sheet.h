@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/exercise/hidden_value.h"
-#include "core/model/forward_pass.h"
+#include "core/exercise/exercise.h"
 
 namespace mlp {
 
@@ -46,33 +46,33 @@ public:
     const std::string& answer(const HiddenValue& h) const;
     void set_answer(const HiddenValue& h, std::string text);
 
-    // Check: marks every typed answer right or wrong against the forward pass (answer_is_right);
+    // Check: marks every typed answer right or wrong against the passes (answer_is_right);
     // unanswered values stay unmarked. Remembers the values it checked against.
-    void check(const std::vector<HiddenValue>& hidden, const ForwardPass& pass);
+    void check(const std::vector<HiddenValue>& hidden, const ExerciseValues& values);
     Mark mark(const HiddenValue& h) const;
     bool checked() const { return checked_; }
     // True when a value Check compared against is no longer what the network computes (a weight
     // was edited after Check): the marks may be wrong until the next check.
-    bool outdated(const ForwardPass& pass) const;
+    bool outdated(const ExerciseValues& values) const;
     Score score(const std::vector<HiddenValue>& hidden) const;
-    Status status(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) const;
+    Status status(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) const;
 
-    // Whether the answer typed for h is right for the network as `pass` computes it (checked or not).
-    bool answered_right(const HiddenValue& h, const ForwardPass& pass) const;
+    // Whether the answer typed for h is right for the network as `values` computes it (checked or not).
+    bool answered_right(const HiddenValue& h, const ExerciseValues& values) const;
 
-    // Reveal keeps the learner's work. It goes step by step in forward order (HiddenValue's
-    // order: the order a learner computes) and skips values answered right, marking them right
-    // as Check would. A revealed value keeps the answer typed for it, marked wrong, so the
-    // worksheet can show it next to the value.
+    // Reveal keeps the learner's work. It goes step by step in HiddenValue's order (the order a
+    // learner computes: forward, then backward, then the step) and skips values answered right,
+    // marking them right as Check would. A revealed value keeps the answer typed for it, marked
+    // wrong, so the worksheet can show it next to the value.
     // The next value Reveal step would show, or nullptr when none is left.
-    const HiddenValue* next_to_reveal(const std::vector<HiddenValue>& hidden, const ForwardPass& pass) const;
+    const HiddenValue* next_to_reveal(const std::vector<HiddenValue>& hidden, const ExerciseValues& values) const;
     // Reveal step: marks the right answers before the next value to reveal, reveals it and
     // returns it (nullptr: nothing left to reveal).
-    const HiddenValue* reveal_next(const std::vector<HiddenValue>& hidden, const ForwardPass& pass);
+    const HiddenValue* reveal_next(const std::vector<HiddenValue>& hidden, const ExerciseValues& values);
     // Reveal all: every value not answered right.
-    void reveal_all(const std::vector<HiddenValue>& hidden, const ForwardPass& pass);
+    void reveal_all(const std::vector<HiddenValue>& hidden, const ExerciseValues& values);
     // Reveals h whatever was typed for it (an answer typed stays, marked).
-    void reveal(const HiddenValue& h, const ForwardPass& pass);
+    void reveal(const HiddenValue& h, const ExerciseValues& values);
     bool revealed(const HiddenValue& h) const;
 
 private:
@@ -85,10 +85,10 @@ private:
     };
     const Entry* find(const HiddenValue& h) const;
     // Marks the answer of h (if any) against the pass, as Check does.
-    void check_one(const HiddenValue& h, const ForwardPass& pass);
+    void check_one(const HiddenValue& h, const ExerciseValues& values);
     // Reveals h unless it is revealed already or answered right (then marked right); true when
     // it revealed h.
-    bool reveal_unless_right(const HiddenValue& h, const ForwardPass& pass);
+    bool reveal_unless_right(const HiddenValue& h, const ExerciseValues& values);
 
     std::map<HiddenValue, Entry> entries_;  // only values with something typed, marked or revealed
     bool checked_ = false;

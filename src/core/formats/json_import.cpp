@@ -574,7 +574,7 @@ std::string DocumentReader::finish(Document* doc) const {
     doc->note = note_;
     err = finish_data(doc);
     if (!err.empty()) return err;
-    return parse_hidden_items(hidden_, shape_, samples, &doc->hidden);
+    return parse_hidden_items(hidden_, shape_, samples, doc->has_targets(), &doc->hidden);
 }
 
 // "data" and the training settings into the document, then whether its network fits them.

@@ -498,7 +498,7 @@ std::string read_learning(LinkFields& f, Document* doc) {
 std::string read_hidden(Field& hide, Document* doc) {
     if (!hide.present) return "";
     hide.decode();
-    return parse_hidden(hide.text, doc->network.shape, doc->inputs.rows, &doc->hidden);
+    return parse_hidden(hide.text, doc->network.shape, doc->inputs.rows, doc->has_targets(), &doc->hidden);
 }
 
 // title, note: the text, percent-decoded and checked (document_text.h). A value too long to

@@ -46,11 +46,16 @@ std::string weights(int l);
 std::string weight(int l, int row, int col);
 // "b3[2]": the bias of node `row` of weight layer l.
 std::string bias(int l, int row);
-// "z" or "a".
+// "z" or "a"; for a backward value its name in the sheet's cells: "dz", "dw", "db", "newW", "newb".
 const char* quantity(HiddenValue::Quantity q);
 // "z3[2]": z or a of node `node` of weight layer l, of no sample in particular.
 std::string node_value(HiddenValue::Quantity q, int l, int node);
-// "z3[2].x2": one value of the forward pass, as the UI probe and the browser tests name it.
+// "z3[2].x2": one value of the forward pass, as the UI probe and the browser tests name it; a
+// backward one as the backward sheet's cells are named: "dz3[2].x2", "dw3[2,1]", "db3[2]",
+// "newW3[2,1]", "newb3[2]".
 std::string value(const HiddenValue& h);
+// How a person reads a hidden value's name (no sample): "z3[2]", "∂L/∂z3[2]", "∂L/∂W3[2,1]",
+// "∂L/∂b3[2]", "new W3[2,1]", "new b3[2]".
+std::string person_value(const HiddenValue& h);
 
 }  // namespace mlp::notation
