@@ -1,0 +1,41 @@
+// When the plot and the diagram's node pictures (plane_image.h, node_pictures.h) are computed
+// again: at once after any change while no run goes on (an edit, a step, the pause that ends a
+// run), and during a run at most as often as their cost allows, so that a deep network's picture
+// does not take the frame from the training or the drawing. A run's picture may take at most
+// kPictureShare of the time: a picture of t ms is refreshed at most every t / kPictureShare ms
+// (a 1 ms picture every frame at 60 Hz, a 10 ms one every 40 ms, 2 or 3 frames). The frame that
+// refreshes it trains that much less (TrainingPace::epochs_this_frame's reserved_ms).
+//
+// No clock here: the caller passes the time, so it is tested natively with a made-up clock.
+#pragma once
+
+#include <cstdint>
+
+namespace app {
+
+constexpr double kPictureShare = 0.25;
+
+class PictureSchedule {
+public:
+    // Whether this frame, at `now_ms`, recomputes the picture (if the document changed since).
+    bool due(double now_ms, bool running) const;
+    // Whether the picture of the document at `revision` is the one shown.
+    bool current(uint64_t revision) const { return computed_ && revision == revision_; }
+    // The frame's share of the training budget the picture takes: its time when it is due
+    // during a run, else 0.
+    double reserved_ms(double now_ms, bool running) const { return running && due(now_ms, running) ? ms_ : 0.0; }
+    // The picture of `revision` was computed at `now_ms` (the start) in `took_ms`.
+    void record(uint64_t revision, double now_ms, double took_ms);
+    // Forget the picture shown (a lost GL context): the next frame computes it.
+    void invalidate() { computed_ = false; }
+    double ms_per_picture() const { return ms_; }
+    double interval_ms() const { return ms_ / kPictureShare; }
+
+private:
+    bool computed_ = false;
+    uint64_t revision_ = 0;
+    double last_ms_ = 0.0;  // when the last picture was started
+    double ms_ = 0.0;       // a running average of its time
+};
+
+}  // namespace app
