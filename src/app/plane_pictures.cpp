@@ -59,9 +59,12 @@ bool PlanePictures::update(const mlp::Session& session) {
     bool same_shape = version_ > 0 && layers.size() + 1 == shape.size();
     for (size_t l = 0; same_shape && l < layers.size(); ++l) same_shape = layers[l].cols == shape[l + 1];
     if (same_shape && (schedule_.current(session.revision()) || !schedule_.due(now_ms_, running_))) return true;
+    double weights = 0.0;  // a cell's multiply-adds
+    for (size_t l = 0; l + 1 < shape.size(); ++l) weights += static_cast<double>(shape[l]) * shape[l + 1];
+    const int cells = schedule_.grid_cells(weights, kPlaneCells);
     const double t0 = now_ms();
-    image_.compute(session.document(), data->classification);
-    schedule_.record(session.revision(), now_ms_, now_ms() - t0);
+    image_.compute(session.document(), data->classification, cells);
+    schedule_.record(session.revision(), now_ms_, now_ms() - t0, weights * cells * cells);
     classification_ = data->classification;
     loss_ = session.document().loss;
     ++version_;

@@ -34,7 +34,7 @@ public:
     unsigned plot_texture();
     // The atlas texture of these nodes' thumbnails; *atlas gives each one's slot (k: nodes[k]).
     unsigned atlas_texture(const std::vector<mlp::NodeRef>& nodes, const NodeAtlas** atlas);
-    // Node (layer, node)'s picture, kPlaneCells wide.
+    // Node (layer, node)'s picture, as many pixels wide as the grid has cells.
     unsigned enlarged_texture(int layer, int node);
     const PictureSchedule& schedule() const { return schedule_; }
     // The textures died with the WebGL context: made again when next asked for.

@@ -233,8 +233,8 @@ std::string view_text(const mlp::Session& session, const ViewState& view) {
     std::string text = shown_view_text(session, view);
     if (view.node_pictures)
         text += std::string(text.empty() ? "" : " ") +
-                "Beside each node of the hidden layers and the output, a small picture shows its value over the "
-                "input plane (x1 and x2 from " + mlp::format_value(-kPlaneExtent) + " to " + mlp::format_value(kPlaneExtent) +
+                "Beside each node drawn as a circle in the hidden layers and the output, a small picture shows its "
+                "value over the input plane (x1 and x2 from " + mlp::format_value(-kPlaneExtent) + " to " + mlp::format_value(kPlaneExtent) +
                 ", the Data panel's plot); hovering a node enlarges it.";
     return text;
 }

@@ -201,6 +201,7 @@ TEST_CASE("node pictures in words: the caption of a picture, and the text form s
     view.node_pictures = true;
     const std::string text = view_text(session, view);
     CHECK(text.find("a small picture shows its value over the input plane") != std::string::npos);
+    CHECK(text.find("drawn as a circle") != std::string::npos);
     CHECK(text.find("hovering a node enlarges it") != std::string::npos);
 }
 
@@ -216,4 +217,25 @@ TEST_CASE("thumbnails: a point on a node's picture finds that node, a point besi
     }
     mlp::NodeRef found;
     CHECK_FALSE(thumbnail_at(geo, geo.node(0, 0), &found));  // an input has no picture
+}
+
+TEST_CASE("picture schedule: the grid is 100 cells a side while that fits the target time, coarser for a big network") {
+    PictureSchedule s;
+    CHECK(s.grid_cells(18, 100) == 100);      // 2-4-2-1, before anything is measured
+    CHECK(s.grid_cells(270, 100) == 100);     // 8 hidden layers of 6
+    CHECK(s.grid_cells(115072, 100) < 100);   // 8 hidden layers of 128: guessed too slow for 100
+    // Measured: 2.5 ns a multiply-add (1e4 cells x 115072 weights took 2.9 s).
+    s.record(1, 0.0, 2877.0, 1e4 * 115072);
+    const int n = s.grid_cells(115072, 100);
+    CHECK(n >= kMinPictureCells);
+    CHECK(n * n * 115072 * 2.5e-6 <= doctest::Approx(std::max(kPictureTargetMs, kMinPictureCells * kMinPictureCells * 115072 * 2.5e-6)));
+    // A small network measured fast stays at 100.
+    s.record(2, 10.0, 0.4, 1e4 * 18);
+    CHECK(s.grid_cells(18, 100) == 100);
+    CHECK(s.grid_cells(NAN, 100) == 100);
+    // A grid of 100 at 2.5 ns a multiply-add fits 8 ms up to 320 weights: 8 x 6 does.
+    PictureSchedule measured;
+    measured.record(1, 0.0, 6.75, 1e4 * 270);
+    CHECK(measured.grid_cells(270, 100) == 100);
+    CHECK(measured.grid_cells(1000, 100) == 56);  // sqrt(8 / (2.5e-6 x 1000))
 }
