@@ -17,14 +17,15 @@ double running_average(double average, double latest) { return average <= 0.0 ? 
 
 }  // namespace
 
-void PictureSchedule::record(uint64_t revision, double now_ms, double took_ms, double multiply_adds) {
+void PictureSchedule::record(uint64_t revision, double now_ms, double took_ms, double multiply_adds, double pass_ms) {
     computed_ = true;
     revision_ = revision;
     last_ms_ = now_ms;
     if (!(took_ms >= 0.0) || !std::isfinite(took_ms)) return;
     ms_ = running_average(ms_, took_ms);
     // Tiny pictures say little of the time per multiply-add (the clock's grain, the colouring).
-    if (multiply_adds >= 1e5) ms_per_multiply_add_ = running_average(ms_per_multiply_add_, took_ms / multiply_adds);
+    if (multiply_adds >= 1e5 && pass_ms > 0.0 && std::isfinite(pass_ms))
+        ms_per_multiply_add_ = running_average(ms_per_multiply_add_, pass_ms / multiply_adds);
 }
 
 int PictureSchedule::grid_cells(double weights, int most) const {

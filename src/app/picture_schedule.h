@@ -33,9 +33,10 @@ public:
     // The frame's share of the training budget the picture takes: its time when it is due
     // during a run, else 0.
     double reserved_ms(double now_ms, bool running) const { return running && due(now_ms, running) ? ms_ : 0.0; }
-    // The picture of `revision` was computed at `now_ms` (the start) in `took_ms`; `multiply_adds`:
-    // the pass's work (cells x the network's weights), 0 when unknown.
-    void record(uint64_t revision, double now_ms, double took_ms, double multiply_adds = 0.0);
+    // The picture of `revision` was computed at `now_ms` (the start) in `took_ms` (the pass over
+    // the grid and the colouring); the pass alone did `multiply_adds` (cells x the network's
+    // weights; 0 when unknown) in `pass_ms`.
+    void record(uint64_t revision, double now_ms, double took_ms, double multiply_adds = 0.0, double pass_ms = 0.0);
     // Cells along a side of the next picture's grid, for a network of `weights` weights: at most
     // `most`, fewer when that would take over kPictureTargetMs.
     int grid_cells(double weights, int most) const;

@@ -64,7 +64,11 @@ bool PlanePictures::update(const mlp::Session& session) {
     const int cells = schedule_.grid_cells(weights, kPlaneCells);
     const double t0 = now_ms();
     image_.compute(session.document(), data->classification, cells);
-    schedule_.record(session.revision(), now_ms_, now_ms() - t0, weights * cells * cells);
+    // The picture's time: its pass, and the colouring of the plot and the thumbnails the last
+    // time (done when they are drawn, after this).
+    const double pass_ms = now_ms() - t0;
+    schedule_.record(session.revision(), now_ms_, pass_ms + colour_ms_, weights * cells * cells, pass_ms);
+    colour_ms_ = 0.0;
     classification_ = data->classification;
     loss_ = session.document().loss;
     ++version_;
@@ -73,9 +77,11 @@ bool PlanePictures::update(const mlp::Session& session) {
 
 unsigned PlanePictures::plot_texture() {
     if (plot_.version != version_ || plot_.id == 0) {
+        const double t0 = now_ms();
         image_.colour(classification_, plane_colours().low, plane_colours().mid, plane_colours().high);
         upload(&plot_.id, image_.size(), image_.size(), image_.rgba().data());
         plot_.version = version_;
+        colour_ms_ += now_ms() - t0;
     }
     return plot_.id;
 }
@@ -86,10 +92,12 @@ unsigned PlanePictures::atlas_texture(const std::vector<mlp::NodeRef>& nodes,
     for (size_t k = 0; same_nodes && k < nodes.size(); ++k)
         same_nodes = nodes[k].layer == atlas_nodes_[k].layer && nodes[k].index == atlas_nodes_[k].index;
     if (!same_nodes || atlas_.version != version_ || atlas_.id == 0) {
+        const double t0 = now_ms();
         atlas_nodes_ = nodes;
         node_atlas_.build(image_, loss_, classification_, nodes, plane_colours());
         upload(&atlas_.id, node_atlas_.width(), node_atlas_.height(), node_atlas_.rgba().data());
         atlas_.version = version_;
+        colour_ms_ += now_ms() - t0;
     }
     *atlas = &node_atlas_;
     return atlas_.id;

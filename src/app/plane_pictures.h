@@ -46,6 +46,7 @@ private:
     PictureSchedule schedule_;
     PlaneImage image_;
     uint64_t version_ = 0;  // counts the pictures computed: a texture made of an older one is stale
+    double colour_ms_ = 0.0;  // the colouring and upload of the last picture's textures
     bool classification_ = false;
     mlp::Loss loss_ = mlp::Loss::Mse;
 

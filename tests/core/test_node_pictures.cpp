@@ -225,17 +225,17 @@ TEST_CASE("picture schedule: the grid is 100 cells a side while that fits the ta
     CHECK(s.grid_cells(270, 100) == 100);     // 8 hidden layers of 6
     CHECK(s.grid_cells(115072, 100) < 100);   // 8 hidden layers of 128: guessed too slow for 100
     // Measured: 2.5 ns a multiply-add (1e4 cells x 115072 weights took 2.9 s).
-    s.record(1, 0.0, 2877.0, 1e4 * 115072);
+    s.record(1, 0.0, 2877.0, 1e4 * 115072, 2877.0);
     const int n = s.grid_cells(115072, 100);
     CHECK(n >= kMinPictureCells);
     CHECK(n * n * 115072 * 2.5e-6 <= doctest::Approx(std::max(kPictureTargetMs, kMinPictureCells * kMinPictureCells * 115072 * 2.5e-6)));
     // A small network measured fast stays at 100.
-    s.record(2, 10.0, 0.4, 1e4 * 18);
+    s.record(2, 10.0, 0.4, 1e4 * 18, 0.3);
     CHECK(s.grid_cells(18, 100) == 100);
     CHECK(s.grid_cells(NAN, 100) == 100);
     // A grid of 100 at 2.5 ns a multiply-add fits 8 ms up to 320 weights: 8 x 6 does.
     PictureSchedule measured;
-    measured.record(1, 0.0, 6.75, 1e4 * 270);
+    measured.record(1, 0.0, 9.5, 1e4 * 270, 6.75);  // 2.75 ms of it colouring
     CHECK(measured.grid_cells(270, 100) == 100);
     CHECK(measured.grid_cells(1000, 100) == 56);  // sqrt(8 / (2.5e-6 x 1000))
 }
