@@ -44,6 +44,8 @@ mlpPage.keyboardLeft;
 mlpPage.statusChanged;
 /** @type {function()} */
 mlpPage.sheetChanged;
+/** @type {function()} */
+mlpPage.pickPointsFile;
 
 /**
  * A browser global Closure's own externs declare only on Window.prototype; the EM_JS code of

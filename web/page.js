@@ -509,20 +509,26 @@
   });
 
   // Import: a file from the picker or dropped on the page, checked like a link. A file over the
-  // limit is refused from its size, before it is read.
-  function openFile(file) {
+  // limit is refused from its size, before it is read. `asPoints`: the Data panel's Import
+  // points (a CSV or JSON file of points, at most 1 MiB); otherwise the app tells a points file
+  // (named .csv or .txt, or JSON that starts with '[') from a network's JSON by itself.
+  const pointsName = (name) => /\.(csv|txt)$/i.test(name);
+  function openFile(file, asPoints) {
     if (!file || !window.mlpExplorer.ready) return;
-    const limit = Module._mlp_max_text_bytes();
+    const points = asPoints || pointsName(file.name);
+    const limit = points ? Module._mlp_max_points_file_bytes() : Module._mlp_max_text_bytes();
+    const refuse = points ? 'mlp_refuse_points_file' : 'mlp_refuse_file';
     if (file.size > limit) {
-      callWithTexts('mlp_refuse_file', [file.name], file.size);
+      callWithTexts(refuse, [file.name], file.size);
       return;
     }
     file.text().then(function (text) {
       const bytes = Module.lengthBytesUTF8(text);  // bytes that were not UTF-8 grow when decoded
-      if (bytes > limit) callWithTexts('mlp_refuse_file', [file.name], bytes);
-      else callWithTexts('mlp_import_file', [file.name, text]);
+      if (bytes > limit) callWithTexts(refuse, [file.name], bytes);
+      else callWithTexts(asPoints ? 'mlp_import_points' : 'mlp_import_file', [file.name, text]);
     }, function (error) {
-      showMessages('the file could not be read: ' + error.message, 'The network shown is the one from before.', '');
+      showMessages('the file could not be read: ' + error.message,
+        points ? 'The data set shown is the one from before.' : 'The network shown is the one from before.', '');
     });
   }
   const fileInput = byId('import-file');
@@ -531,7 +537,15 @@
     fileInput.value = '';  // the same file again is a change too
     fileInput.click();
   });
-  fileInput.addEventListener('change', () => openFile(fileInput.files[0]));
+  fileInput.addEventListener('change', () => openFile(fileInput.files[0], false));
+  // The Data panel's "Import points..." button (the app calls this in the frame of its click,
+  // while the click's user activation lets the page open the picker).
+  const pointsInput = byId('import-points-file');
+  function pickPointsFile() {
+    pointsInput.value = '';
+    pointsInput.click();
+  }
+  pointsInput.addEventListener('change', () => openFile(pointsInput.files[0], true));
 
   const dropHint = byId('drop-hint');
   const carriesFiles = (event) => !!event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files');
@@ -548,7 +562,7 @@
     if (!carriesFiles(event)) return;
     event.preventDefault();
     dropHint.hidden = true;
-    openFile(event.dataTransfer.files[0]);
+    openFile(event.dataTransfer.files[0], false);
   });
 
   // ---- The document's title and note ----------------------------------------------------------
@@ -775,6 +789,7 @@
   const exerciseText = byId('exercise-text');
   const viewText = byId('view-text');
   const trainingText = byId('training-text');
+  const plotText = byId('plot-text');
   let outputsTimer = 0;
   // Training: the epoch and loss change every frame of a run; a screen reader hears them at most
   // every 2 s while it runs, and the last state always.
@@ -802,6 +817,9 @@
     if (viewText.hidden !== !status.view) requestAnimationFrame(() => requestAnimationFrame(followDiagram));
     viewText.textContent = status.view;
     viewText.hidden = !status.view;
+    // The Data panel's cross-hair, while the keyboard moves it in the plot.
+    plotText.textContent = status.plot;
+    plotText.hidden = !status.plot;
     trainingPending = status.training;
     if (!trainingTimer) {
       const wait = Math.max(0, trainingShownAt + 2000 - performance.now());
@@ -910,7 +928,7 @@
 
   window.mlpPage = {
     ready, fail, announce, setLink, keptLink, forgetKeptLink, showMessages, toolbarState, documentText, focusChanged,
-    keyboardLeft, statusChanged, sheetChanged,
+    keyboardLeft, statusChanged, sheetChanged, pickPointsFile,
   };
 
   window.mlpExplorer = {

@@ -136,7 +136,7 @@ void App::update_page_mirror() {
     }
     if (mirror_.left && keyboard_left() != 0) mirror_.left(keyboard_left());
     if (mirror_.status) {
-        std::string status = status_json(session_, view_, exercise_status(session_, view_));
+        std::string status = status_json(session_, view_, exercise_status(session_, view_), data_.plot_text());
         if (status != mirrored_status_) {
             mirrored_status_ = std::move(status);
             mirror_.status(mirrored_status_);
@@ -201,7 +201,8 @@ void App::draw_data_child(bool touch) {
     // NavFlattened: Tab goes on from the tabs into the panel's controls.
     if (ImGui::BeginChild("data", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened)) {
         add_window_probe(probe_, "panel:data");
-        data_.draw(session_, pictures_, probe_, touch);
+        data_.draw(session_, view_.sample, pictures_, probe_, touch);
+        if (data_.take_points_file_request() && mirror_.pick_points_file) mirror_.pick_points_file();
         drag_to_scroll();
     }
     ImGui::EndChild();

@@ -57,6 +57,7 @@ public:
         void (*left)(int direction) = nullptr;  // Tab ran off the app's last (+1) or first (-1) control
         TextListener status = nullptr;         // the network, outputs, loss, exercise: status_json()
         void (*sheet_changed)() = nullptr;     // the worksheet's values: the page reads sheet_json()
+        void (*pick_points_file)() = nullptr;  // the Data panel's Import points: the page's file picker
     };
     void set_page_mirror(const PageMirror& mirror) { mirror_ = mirror; }
     // The page's mirror showed something else meanwhile (the browser's focus went out of the app

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -18,6 +19,7 @@
 #include "core/limits.h"
 #include "core/model/loss.h"
 #include "core/text/number_format.h"
+#include "core/training/data_set.h"
 #include "core/training/data_settings.h"
 
 namespace app {
@@ -185,8 +187,9 @@ void DataPanel::set_data(mlp::Session& session, const mlp::DataSettings& data) {
     message_ = why;
 }
 
-void DataPanel::draw(mlp::Session& session, PlanePictures& pictures, UiProbe& probe, bool touch) {
+void DataPanel::draw(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, bool touch) {
     ImGui::PushID("data");
+    plot_text_.clear();  // said again by the plot while it has the focus
     // Every control here is a tab stop (1.86: only the inputable items are).
     const TabStops tab_stops;
     draw_data_choice(session, probe);
@@ -205,7 +208,7 @@ void DataPanel::draw(mlp::Session& session, PlanePictures& pictures, UiProbe& pr
     const ImVec2 room = ImGui::GetContentRegionAvail();
     const float below = 3.0f * ImGui::GetFrameHeightWithSpacing();
     const float side = std::floor(std::min({room.x, touch ? 340.0f : 320.0f, std::max(200.0f, room.y - below)}));
-    draw_plot(session, pictures, probe, side);
+    draw_plot(session, sample, pictures, probe, side);
     draw_metrics(session, probe);
     draw_chart(side, 70.0f);
     ImGui::Separator();
@@ -236,22 +239,44 @@ void DataPanel::draw_data_choice(mlp::Session& session, UiProbe& probe) {
         if (!data.has_data()) data = mlp::DataSettings();
         set_data(session, data);
     }
+    // The page opens its file picker in this frame, while the click or key still counts as the
+    // user's (browsers open a picker only then); what is read comes back through the page.
+    const char* import_label = "Import points\xE2\x80\xA6";
+    flow(button_width(import_label));
+    if (bar_button(import_label, "Import points", probe, true, "Import points from a CSV or JSON file")) {
+        stop_run(session);
+        message_.clear();
+        points_file_request_ = true;
+    }
 }
 
-void DataPanel::draw_plot(mlp::Session& session, PlanePictures& pictures, UiProbe& probe, float side) {
+void DataPanel::draw_plot(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, float side) {
     const mlp::DataSet& data = *session.data_set();
     pictures.update(session);
     const unsigned texture = pictures.plot_texture();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 p1(p0.x + side, p0.y + side);
-    // The plot is one button for the mouse, not a tab stop: the keyboard adds points through the
-    // link or a file of points, and the numbers under the plot say how the network does.
-    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, false);
-    ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
+    // The plot is one button for the mouse and a tab stop for the keyboard, which moves a
+    // cross-hair in it (plot_keys). Enter and Space press it as for a button: plot_keys handles
+    // them, so the button's own press is the mouse's only.
     ImGui::InvisibleButton("##plane", ImVec2(side, side));
-    ImGui::PopItemFlag();
-    ImGui::PopItemFlag();
+    const unsigned plot_id = ImGui::GetItemID();
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+    // A click gives the plot the focus too; the cross-hair shows once keys are used (the focus
+    // ring's rule: ImGui hides it after the mouse).
+    const bool focused = keyboard_tab_stop(plot_id);
+    if (focused) plot_keys(session, sample);
+    const bool cross_hair = focused && !GImGui->NavDisableHighlight;
+    if (focused) {
+        if (cross_hair) plot_text_ = plot_cursor_text(session, cursor_x1_, cursor_x2_);
+        ControlDescription d = describe_control(ControlRole::Button, "Plot of the data", false,
+                                                "Arrows move the cross-hair (Shift: finer); Enter does there what a "
+                                                "click does, Shift+Enter with the other class; Delete removes the "
+                                                "nearest point");
+        d.value = plot_text_;
+        describe_focused_control(std::move(d));
+        probe.note_focused("plot:plane");
+    }
     probe.add("plot:plane", p0.x, p0.y, side, side, false,
               std::to_string(data.size()) + " points");
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -280,22 +305,36 @@ void DataPanel::draw_plot(mlp::Session& session, PlanePictures& pictures, UiProb
             draw->AddCircleFilled(at, r, colour, 10);
         }
     }
+    if (cross_hair) {
+        // The cross-hair, in ink with a white edge so it shows on both classes' colours, open in
+        // the middle so the point under it shows.
+        const ImVec2 c(p0.x + static_cast<float>((cursor_x1_ + kPlaneExtent) * scale),
+                       p0.y + static_cast<float>((kPlaneExtent - cursor_x2_) * scale));
+        const float gap = r + 2.5f, arm = gap + 8.0f;
+        for (const auto& [colour, width] : {std::pair{palette::u32(palette::kWhite), 4.0f},
+                                            std::pair{palette::u32(palette::kInk), 2.0f}}) {
+            for (const float s : {-1.0f, 1.0f}) {
+                draw->AddLine(ImVec2(c.x + s * gap, c.y), ImVec2(c.x + s * arm, c.y), colour, width);
+                draw->AddLine(ImVec2(c.x, c.y + s * gap), ImVec2(c.x, c.y + s * arm), colour, width);
+            }
+        }
+    }
     draw->PopClipRect();
     if (clicked) {
         const ImVec2 m = ImGui::GetIO().MousePos;
         const double x1 = -kPlaneExtent + (m.x - p0.x) / scale;
         const double x2 = kPlaneExtent - (m.y - p0.y) / scale;
-        click_plot(session, x1, x2, ImGui::GetIO().KeyShift);
+        click_plot(session, sample, x1, x2, ImGui::GetIO().KeyShift);
     }
-    // What a click does: a class toggle (a phone has no Shift key).
-    const char* modes[] = {"Add class 1", "Add class 0", "Remove"};
+    // What a click does: a class toggle (a phone has no Shift key), and the worksheet's sample.
+    const char* modes[] = {"Add class 1", "Add class 0", "Remove", "Use as sample"};
     if (!data.classification) {
         modes[0] = "Add +1";
         modes[1] = "Add 0";
     }
     ImGui::AlignTextToFramePadding();
     muted_text("Click:");
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < 4; ++k) {
         flow(button_width(modes[k]));
         if (toggle_button(modes[k], click_mode_ == k, std::string("button:") + modes[k], probe,
                           std::string("A click in the plot: ") + modes[k]))
@@ -303,21 +342,49 @@ void DataPanel::draw_plot(mlp::Session& session, PlanePictures& pictures, UiProb
     }
 }
 
-void DataPanel::click_plot(mlp::Session& session, double x1, double x2, bool other_class) {
+void DataPanel::plot_keys(mlp::Session& session, int sample) {
+    // The arrows move the cross-hair, not the focus to the next control (1.86's navigation).
+    const ImGuiIO& io = ImGui::GetIO();
+    const double step = io.KeyShift ? 0.1 : 0.5;
+    const double dx = (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ? step : 0) -
+                      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) ? step : 0);
+    const double dy = (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) ? step : 0) -
+                      (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) ? step : 0);
+    ImGuiContext& g = *GImGui;
+    if (g.NavMoveSubmitted && !(g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing)) ImGui::NavMoveRequestCancel();
+    if (dx != 0 || dy != 0) g.NavDisableHighlight = false;  // keys in use: the cross-hair shows
+    // Steps of 0.1 from 0 stay on the tenths (no 0.30000000000000004 in the file or link).
+    auto move = [](double v, double d) { return std::clamp(std::round((v + d) * 10.0) / 10.0, -kPlaneExtent, kPlaneExtent); };
+    cursor_x1_ = move(cursor_x1_, dx);
+    cursor_x2_ = move(cursor_x2_, dy);
+    const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false);
+    if (enter) click_plot(session, sample, cursor_x1_, cursor_x2_, io.KeyShift);
+    // Delete while the cross-hair is hidden (after a click) shows it first: what it would remove.
+    const bool del = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false) ||
+                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false);
+    if (del && std::exchange(g.NavDisableHighlight, false)) return;
+    if (del) {
+        const int mode = std::exchange(click_mode_, 2);
+        click_plot(session, sample, cursor_x1_, cursor_x2_, false);
+        click_mode_ = mode;
+    }
+}
+
+void DataPanel::click_plot(mlp::Session& session, int sample, double x1, double x2, bool other_class) {
     stop_run(session);
+    const mlp::DataSet* data = session.data_set();
+    if (click_mode_ == 3) {
+        const int k = mlp::nearest_point(*data, x1, x2, kPointReach);
+        message_ = k < 0 ? "No point there: click on a point to use it as the worksheet's sample."
+                         : session.use_point_as_sample(k, sample);
+        return;
+    }
     if (click_mode_ == 2) {
         // The nearest point within a few pixels' reach is removed; a generated set becomes
         // custom with the rest of its points.
-        const mlp::DataSet* data = session.data_set();
-        int best = -1;
-        double best_d = 0.35 * 0.35;
-        for (int k = 0; k < data->size(); ++k) {
-            const double dx = data->points[k].x1 - x1, dy = data->points[k].x2 - x2;
-            if (dx * dx + dy * dy < best_d) {
-                best_d = dx * dx + dy * dy;
-                best = k;
-            }
-        }
+        const int best = mlp::nearest_point(*data, x1, x2, kPointReach);
         if (best < 0) return;
         mlp::DataSettings settings = session.document().data;
         if (settings.kind != mlp::DataKind::Custom) {

@@ -1,8 +1,14 @@
-// The Data panel: training on a data set (docs/training.md). From the top: the data set, the plot
-// of the input plane (the network's prediction over it, the points on top, a click adds or
-// removes a point), Run / Pause and Step epoch with the epoch count, the train and test loss and
-// accuracy, the loss chart, then the data's settings (noise, points, seed, test share, features)
-// and the training's (batch, learning rate, optimizer, regularization and its rate).
+// The Data panel: training on a data set (docs/training.md). From the top: the data set and Import
+// points (a CSV or JSON file of points, through the page's file picker), the plot of the input
+// plane (the network's prediction over it, the points on top, a click adds or removes a point or
+// puts it into the worksheet as the sample shown), Run / Pause and Step epoch with the epoch
+// count, the train and test loss and accuracy, the loss chart, then the data's settings (noise,
+// points, seed, test share, features) and the training's (batch, learning rate, optimizer,
+// regularization and its rate).
+//
+// The plot is a tab stop: focused, it shows a cross-hair that the arrows move (Shift: finer),
+// Enter does there what a click does, Shift+Enter with the other class, Delete removes the point
+// nearest to it; the page's text form says where it is (plot_text).
 //
 // Run trains a number of epochs every frame, as many as fit the frame's training budget
 // (training_pace.h), and keeps the page running frames until Pause; the whole run is one undo
@@ -12,6 +18,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "app/loss_history.h"
 #include "app/plane_pictures.h"
@@ -27,7 +34,12 @@ public:
     // reserved_ms: what the frame's picture takes of the training budget (plane_pictures.h).
     void train_frame(mlp::Session& session, double reserved_ms = 0.0);
     // Draws the panel into the current window; the plot from `pictures`. touch: sized for fingers.
-    void draw(mlp::Session& session, PlanePictures& pictures, UiProbe& probe, bool touch);
+    // sample: the sample the diagram and worksheet show (Use as sample replaces it).
+    void draw(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, bool touch);
+    // Whether Import points was pressed since the last call: the page then opens its file picker.
+    bool take_points_file_request() { return std::exchange(points_file_request_, false); }
+    // The cross-hair for the page's text form while the plot has the keyboard focus, else "".
+    const std::string& plot_text() const { return plot_text_; }
     // Whether the page must keep running frames (a run is on).
     bool running() const { return running_; }
 
@@ -35,13 +47,14 @@ private:
     void start_run(mlp::Session& session);
     void stop_run(mlp::Session& session);
     void draw_data_choice(mlp::Session& session, UiProbe& probe);
-    void draw_plot(mlp::Session& session, PlanePictures& pictures, UiProbe& probe, float side);
+    void draw_plot(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, float side);
+    void plot_keys(mlp::Session& session, int sample);
     void draw_run_controls(mlp::Session& session, UiProbe& probe);
     void draw_metrics(const mlp::Session& session, UiProbe& probe);
     void draw_chart(float width, float height);
     void draw_data_settings(mlp::Session& session, UiProbe& probe);
     void draw_training_settings(mlp::Session& session, UiProbe& probe);
-    void click_plot(mlp::Session& session, double x1, double x2, bool other_class);
+    void click_plot(mlp::Session& session, int sample, double x1, double x2, bool other_class);
     void set_data(mlp::Session& session, const mlp::DataSettings& data);
 
     bool running_ = false;
@@ -49,7 +62,10 @@ private:
     TrainingPace pace_;
     LossHistory history_;
     uint64_t history_revision_ = 0;
-    int click_mode_ = 0;    // a click in the plot: 0 adds class 1, 1 adds class 0, 2 removes
+    int click_mode_ = 0;    // a click in the plot: 0 adds class 1, 1 adds class 0, 2 removes, 3 uses as sample
+    bool points_file_request_ = false;
+    double cursor_x1_ = 0, cursor_x2_ = 0;  // the keyboard's cross-hair in the plot
+    std::string plot_text_;
     std::string message_;   // why the last action was refused, or why a run stopped
 };
 

@@ -239,7 +239,8 @@ std::string view_text(const mlp::Session& session, const ViewState& view) {
     return text;
 }
 
-std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise) {
+std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise,
+                        const std::string& plot) {
     const std::vector<int>& shape = session.network().shape;
     std::string network = n(static_cast<int>(shape.size())) + " layers of nodes: ";
     for (size_t c = 0; c < shape.size(); ++c) network += (c ? std::string(" ") + notation::kArrow + " " : std::string()) + n(shape[c]);
@@ -259,6 +260,8 @@ std::string status_json(const mlp::Session& session, const ViewState& view, cons
     w.string(view_text(session, view));
     w.key("training");
     w.string(training_status_text(session));
+    w.key("plot");
+    w.string(plot);
     w.end_object();
     return out;
 }

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "core/document/session.h"
+#include "core/text/number_format.h"
+#include "core/training/data_set.h"
 #include "core/training/data_settings.h"
 
 namespace app {
@@ -35,6 +37,19 @@ std::string training_status_text(const mlp::Session& session) {
         if (m->test_count > 0) out += ", " + percent_text(m->test_accuracy) + " (test)";
     }
     return out + ".";
+}
+
+std::string plot_cursor_text(const mlp::Session& session, double x1, double x2) {
+    const mlp::DataSet* data = session.data_set();
+    if (!data) return "";
+    auto at = [](double a, double b) { return "x1 = " + mlp::format_value(a) + ", x2 = " + mlp::format_value(b); };
+    std::string out = "Cross-hair at " + at(x1, x2) + ".";
+    const int k = mlp::nearest_point(*data, x1, x2, kPointReach);
+    if (k < 0) return out + " No point within reach.";
+    const mlp::DataPoint& p = data->points[k];
+    const std::string what = data->classification ? "class " + mlp::format_value(p.target)
+                                                   : "target " + mlp::format_value(p.target);
+    return out + " Nearest point: " + what + (data->is_test[k] ? ", test" : ", train") + ", at " + at(p.x1, p.x2) + ".";
 }
 
 }  // namespace app

@@ -19,4 +19,13 @@ std::string percent_text(double v);
 // 100.0% (test)." Accuracy only for classification sets; "" without a data set.
 std::string training_status_text(const mlp::Session& session);
 
+// How near to a point a click or the plot's cross-hair must be to pick it (Remove, Use as
+// sample), in units of x1 and x2: a few pixels of the plot.
+constexpr double kPointReach = 0.35;
+
+// The plot's cross-hair for the page's text form (it moves by the keyboard; data_panel.h):
+// "Cross-hair at x1 = 1.5, x2 = −2. Nearest point: class 1, train, at x1 = 1.4, x2 = −2.1." or
+// "... No point within reach." (a regression set says "target 0.25"); "" without a data set.
+std::string plot_cursor_text(const mlp::Session& session, double x1, double x2);
+
 }  // namespace app

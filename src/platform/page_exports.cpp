@@ -219,9 +219,24 @@ EMSCRIPTEN_KEEPALIVE void mlp_set_caption_height(double height) {
 
 // Import: a file's text (page.js read it), or its refusal when it is too big to read. Texts come
 // with their length in bytes: a NUL inside a file is a byte to refuse, not the file's end.
+// File > Import and a file dropped on the page: a network's JSON, or a file of points for the data
+// set (file_import.h's open_any_file tells them apart).
 EMSCRIPTEN_KEEPALIVE void mlp_import_file(const char* name, size_t name_bytes, const char* text, size_t text_bytes) {
     command([&](mlp::Session& s) {
-        mlp::open_file(&s, std::string_view(name, name_bytes), std::string_view(text, text_bytes));
+        mlp::open_any_file(&s, std::string_view(name, name_bytes), std::string_view(text, text_bytes));
+    });
+}
+// The Data panel's Import points: the file is points, whatever its name.
+EMSCRIPTEN_KEEPALIVE void mlp_import_points(const char* name, size_t name_bytes, const char* text, size_t text_bytes) {
+    command([&](mlp::Session& s) {
+        mlp::import_points_file(&s, std::string_view(name, name_bytes), std::string_view(text, text_bytes));
+    });
+}
+EMSCRIPTEN_KEEPALIVE double mlp_max_points_file_bytes() { return static_cast<double>(mlp::kMaxPointsFileBytes); }
+EMSCRIPTEN_KEEPALIVE void mlp_refuse_points_file(const char* name, size_t name_bytes, double bytes) {
+    command([&](mlp::Session& s) {
+        s.refuse_opening(mlp::points_file_size_error(std::string_view(name, name_bytes), static_cast<size_t>(bytes)),
+                         mlp::kKeptPointsNote);
     });
 }
 EMSCRIPTEN_KEEPALIVE void mlp_refuse_file(const char* name, size_t name_bytes, double bytes) {

@@ -57,6 +57,9 @@ EM_JS(void, js_keyboard_left, (int direction), {
 EM_JS(void, js_status_changed, (const char* json), {
     if (globalThis.mlpPage) globalThis.mlpPage.statusChanged(UTF8ToString(json));
 });
+EM_JS(void, js_pick_points_file, (), {
+    if (globalThis.mlpPage) globalThis.mlpPage.pickPointsFile();
+});
 EM_JS(void, js_sheet_changed, (), {
     if (globalThis.mlpPage) globalThis.mlpPage.sheetChanged();
 });
@@ -118,6 +121,7 @@ void connect_page_mirror(app::App& app) {
     mirror.left = [](int direction) { js_keyboard_left(direction); };
     mirror.status = [](const std::string& json) { js_status_changed(json.c_str()); };
     mirror.sheet_changed = [] { js_sheet_changed(); };
+    mirror.pick_points_file = [] { js_pick_points_file(); };
     app.set_page_mirror(mirror);
 }
 

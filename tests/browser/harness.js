@@ -308,6 +308,24 @@ async function fileMenu(page, id) {
   await page.click('#' + id);
 }
 
+// The Data tab, beside Sliders (laptop) or in the panel under the diagram (phone), opened with
+// the mouse unless it is open.
+async function openDataTab(page) {
+  const tab = find(await ui(page), 'tab:Data');
+  if (!tab || !tab.highlighted) await click(page, 'tab:Data');
+}
+
+// Chooses the data set `name` ("circle") from the Data panel's list with the mouse; resolves to
+// the state that has it (throws when it never comes).
+async function chooseDataSet(page, name) {
+  await openDataTab(page);
+  await click(page, 'combo:Data set');
+  await click(page, `option:${name}`);
+  const s = await until(page, state, (st) => st.data && st.data.kind === name);
+  if (!s.data || s.data.kind !== name) throw new Error(`the Data panel did not choose ${name}`);
+  return s;
+}
+
 // The UI item called `name` in a ui() result, or undefined.
 function find(uiResult, name) {
   return uiResult.items.find((it) => it.name === name);
@@ -347,6 +365,6 @@ function differingPixels(a, b, top = 0) {
 module.exports = {
   WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
   startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, drag, until, typeValue, find, snapshot, inside,
-  tapElement, choosePreset, fileMenu,
+  tapElement, choosePreset, fileMenu, openDataTab, chooseDataSet,
   reveal, frames, screenshotPixels, distinctColours, countNear, differingPixels,
 };

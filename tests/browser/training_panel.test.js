@@ -35,24 +35,10 @@ function netLink(shape, { seed = 1, extra = '' } = {}) {
 // A 2-8-1 tanh network to train (the page's opening network is the exercise's, of whole numbers).
 const NET = netLink([2, 8, 1], { extra: '&lr=0.03' });
 
-// The Data tab, beside Sliders (laptop) or in the panel under the diagram (phone).
-async function openDataTab(page) {
-  const tab = h.find(await h.ui(page), 'tab:Data');
-  if (!tab || !tab.highlighted) await h.click(page, 'tab:Data');
-}
-
+const openDataTab = h.openDataTab;
+const chooseDataSet = h.chooseDataSet;
 const pointsOf = (page) => page.evaluate(() => window.mlpExplorer.points());
 const epochOf = async (page) => (await h.state(page)).epoch;
-
-// Chooses data set `name` from the panel's list with the mouse (opening the Data tab first).
-async function chooseDataSet(page, name) {
-  await openDataTab(page);
-  await h.click(page, 'combo:Data set');
-  await h.click(page, `option:${name}`);
-  const s = await h.until(page, h.state, (st) => st.data && st.data.kind === name);
-  assert.equal(s.data && s.data.kind, name, `the panel chose ${name}`);
-  return s;
-}
 
 // The plot's pixels, as a screenshot of its rectangle.
 async function plotPixels(page) {
@@ -197,7 +183,7 @@ test('the panel by keyboard: a data set from the list, Step epoch with Enter, Ru
 
   // Tab on to Step epoch, pressed with Enter.
   const focusOn = async (name) => {
-    for (let i = 0; i < 12 && (await h.ui(page)).focused !== name; i++) {
+    for (let i = 0; i < 16 && (await h.ui(page)).focused !== name; i++) {
       await page.keyboard.press('Tab');
       await h.frames(page, 2);
     }

@@ -9,6 +9,7 @@
 
 #include "allocation_counter.h"
 #include "core/document/session.h"
+#include "core/formats/file_import.h"
 #include "core/formats/json_import.h"
 #include "core/formats/link_codec.h"
 #include "core/formats/points_file.h"
@@ -433,6 +434,63 @@ TEST_CASE("points one by one and from a file: the custom set, one undo step each
     gen.points = 5000;
     REQUIRE(session.set_data(gen) == "");
     CHECK(session.add_point(0, 0, 1).find("at most 2000") != std::string::npos);
+}
+
+TEST_CASE("a points file picked or dropped: recognised by name or '[', refused whole with its file named") {
+    CHECK(is_points_file("p.csv", "1,2,1"));
+    CHECK(is_points_file("P.CSV", "{"));
+    CHECK(is_points_file("p.txt", ""));
+    CHECK(is_points_file("points.json", "  \n[[1,2,1]]"));
+    CHECK_FALSE(is_points_file("mlp-network.json", " {\"version\": 1}"));
+    CHECK_FALSE(is_points_file("picture.png", "\x89PNG"));
+    Session session;
+    REQUIRE(session.replace(decode_link(kSmall).document) == "");
+    REQUIRE(session.add_point(1, 2, 1) == "");
+    const Document before = session.document();
+    CHECK_FALSE(open_any_file(&session, "bad.csv", "x1,x2,label\n1,2,1\n3,abc,0\n"));
+    CHECK(session.document() == before);
+    CHECK(session.error() == "the file \"bad.csv\" cannot be read as points: row 3, column 2: \"abc\" is not a number; "
+                             "expected a number from -1e6 to 1e6");
+    CHECK(session.error_note() == kKeptPointsNote);
+    CHECK(points_file_size_error("big.csv", kMaxPointsFileBytes) == "");
+    CHECK(points_file_size_error("big.csv", kMaxPointsFileBytes + 1) ==
+          "the file \"big.csv\" is 1048577 bytes long; at most 1048576 (1 MiB) are allowed for points");
+    CHECK_FALSE(import_points_file(&session, "big.csv", std::string(kMaxPointsFileBytes + 1, '1')));
+    CHECK(session.document() == before);
+    // A good file replaces the points as one undo step and clears the message.
+    CHECK(open_any_file(&session, "good.json", "[[0,0,1],[1,1,0],[2,2,1]]"));
+    CHECK(session.error() == "");
+    CHECK(session.document().data.custom.size() == 3);
+    session.undo();
+    CHECK(session.document() == before);
+    // A network's JSON still opens as a network.
+    CHECK_FALSE(open_any_file(&session, "net.json", "{\"version\": 99}"));
+    CHECK(session.error().find("the file \"net.json\" cannot be opened") == 0);
+}
+
+TEST_CASE("a point of the data set as the worksheet's sample: its features and target, one undo step") {
+    Session session;
+    REQUIRE(session.replace(decode_link("v=1&shape=2,2,1&x=1,2;3,4&w1=1,0;0,1&w2=1,-1&y=0.5;0.25").document) == "");
+    REQUIRE(session.import_points("[[1.5,-2,1],[3000,0.5,0]]") == "");
+    DataSettings squares = session.document().data;
+    squares.features = kFeatureX1 | kFeatureX2 | kFeatureX1Squared;
+    REQUIRE(session.set_data(squares) == "");
+    const Document before = session.document();
+    REQUIRE(session.use_point_as_sample(0, 1) == "");
+    const Document& doc = session.document();
+    CHECK(doc.inputs.at(0, 0) == before.inputs.at(0, 0));  // sample 1 untouched
+    CHECK(doc.inputs.at(1, 0) == 1.5);
+    CHECK(doc.inputs.at(1, 1) == -2);
+    CHECK(doc.inputs.at(1, 2) == 2.25);
+    CHECK(doc.targets.at(1, 0) == 1);
+    CHECK(doc.targets.at(0, 0) == 0.5);
+    session.undo();
+    CHECK(session.document() == before);
+    // x1 squared of 3000 is past what a sample may be: clamped, as set_data does.
+    REQUIRE(session.use_point_as_sample(1, 0) == "");
+    CHECK(session.document().inputs.at(0, 2) == kMaxAbsValue);
+    CHECK(session.use_point_as_sample(2, 0) == "use as sample: there is no point 3 in the data set");
+    CHECK(session.use_point_as_sample(0, 2) == "use as sample: there is no sample 3");
 }
 
 TEST_CASE("train(n) refuses a bad count, no data set and an epoch count past the limit, changing nothing") {

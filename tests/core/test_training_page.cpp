@@ -1,9 +1,10 @@
 // The Data panel's logic without ImGui: the training pace of Run (training_pace.h), the loss
 // history of the chart (loss_history.h), the plot of the input plane (plane_image.h) and what the
-// page's text form says of training (training_text.h).
+// page's text form says of training and of the plot's cross-hair (training_text.h).
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 #include "app/loss_history.h"
 #include "app/plane_image.h"
@@ -12,6 +13,7 @@
 #include "core/document/document.h"
 #include "core/document/session.h"
 #include "core/limits.h"
+#include "core/training/data_set.h"
 
 using namespace app;
 
@@ -139,4 +141,21 @@ TEST_CASE("training text: the data set, the epoch, the loss and accuracy as the 
     CHECK(metric_loss_text(NAN) == "-");
     CHECK(percent_text(0.975) == "97.5%");
     CHECK(percent_text(NAN) == "-");
+}
+
+TEST_CASE("the plot's cross-hair in words: where it is and the nearest point within reach; nothing without data") {
+    mlp::Session session;
+    CHECK(plot_cursor_text(session, 0, 0) == "");
+    mlp::Document doc = linear_document(0.5, -0.25, 0.1, mlp::Loss::BinaryCrossEntropy, mlp::DataKind::Circle);
+    doc.inputs = mlp::Matrix(1, 2);
+    REQUIRE(session.replace(doc) == "");
+    REQUIRE(session.import_points("1.5,-2,1\n1.6,-2,0\n4,4,0\n") == "");
+    // The set's one test point of three is the last (split_points), so the first two train.
+    CHECK(plot_cursor_text(session, 1.5, -2.2) ==
+          "Cross-hair at x1 = 1.5, x2 = \xE2\x88\x92" "2.2. Nearest point: class 1, " +
+              std::string(session.data_set()->is_test[0] ? "test" : "train") + ", at x1 = 1.5, x2 = \xE2\x88\x92" "2.");
+    CHECK(plot_cursor_text(session, 0, 0) == "Cross-hair at x1 = 0, x2 = 0. No point within reach.");
+    CHECK(mlp::nearest_point(*session.data_set(), 1.56, -2, kPointReach) == 1);
+    CHECK(mlp::nearest_point(*session.data_set(), 1.52, -2, kPointReach) == 0);
+    CHECK(mlp::nearest_point(*session.data_set(), 4, 4.4, kPointReach) == -1);  // out of reach
 }

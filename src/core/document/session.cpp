@@ -324,6 +324,26 @@ std::string Session::import_points(std::string_view text) {
     return set_data(std::move(data));
 }
 
+std::string Session::use_point_as_sample(int index, int sample) {
+    const DataSet* data = data_set();
+    if (!data || index < 0 || index >= data->size())
+        return "use as sample: there is no point " + std::to_string(index + 1) + " in the data set";
+    if (sample < 0 || sample >= doc_.inputs.rows)
+        return "use as sample: there is no sample " + std::to_string(sample + 1);
+    if (data->inputs.cols != doc_.inputs.cols)
+        return "use as sample: the point has " + std::to_string(data->inputs.cols) + " features; the network takes " +
+               std::to_string(doc_.inputs.cols) + " inputs";
+    Document doc = doc_;
+    // A feature such as x1² of a point far out is beyond what a sample may be (limits.h).
+    for (int j = 0; j < doc.inputs.cols; ++j)
+        doc.inputs.at(sample, j) = std::clamp(data->inputs.at(index, j), -kMaxAbsValue, kMaxAbsValue);
+    if (doc.has_targets() && doc.targets.cols == data->targets.cols)
+        for (int j = 0; j < doc.targets.cols; ++j)
+            doc.targets.at(sample, j) = std::clamp(data->targets.at(index, j), -kMaxAbsValue, kMaxAbsValue);
+    if (doc == doc_) return "";
+    return replace(std::move(doc));
+}
+
 void Session::begin_training_run() {
     history_.end_gesture();
     run_open_ = true;

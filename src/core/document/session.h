@@ -89,6 +89,10 @@ public:
     std::string add_point(double x1, double x2, double target);
     std::string remove_point(int index);  // index into the custom points, from 0
     std::string import_points(std::string_view text);
+    // The data set's point `index` (data_set().points) as sample `sample` of the worksheet: its
+    // features as the sample's inputs and, when the document has targets as wide as the set's,
+    // its target. One undo step; "" or why not, leaving the document as it was.
+    std::string use_point_as_sample(int index, int sample);
     // A run (the page's Run until Pause): every train() between these is one undo step.
     void begin_training_run();
     void end_training_run();

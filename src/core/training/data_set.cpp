@@ -195,4 +195,17 @@ std::string points_json(const DataSet& data) {
     return out;
 }
 
+int nearest_point(const DataSet& data, double x1, double x2, double reach) {
+    int best = -1;
+    double best_d = reach * reach;
+    for (int k = 0; k < data.size(); ++k) {
+        const double dx = data.points[k].x1 - x1, dy = data.points[k].x2 - x2;
+        if (dx * dx + dy * dy < best_d) {
+            best_d = dx * dx + dy * dy;
+            best = k;
+        }
+    }
+    return best;
+}
+
 }  // namespace mlp

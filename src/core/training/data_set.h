@@ -80,4 +80,8 @@ void make_data_set(const DataSettings& data, Loss loss, DataSet* out);
 // points(): [{"x": [features], "y": [targets], "test": bool}, ...], every point in order.
 std::string points_json(const DataSet& data);
 
+// The index of the point nearest to (x1, x2) that is nearer than `reach`, or -1 when none is (the
+// first of equally near ones).
+int nearest_point(const DataSet& data, double x1, double x2, double reach);
+
 }  // namespace mlp
