@@ -8,7 +8,7 @@
 //
 // And how fine the picture's grid is: kPlaneCells a side (100, TensorFlow Playground's) while
 // a picture of that grid fits kPictureTargetMs, else coarser, down to kMinPictureCells, so that a
-// big network's picture (8 hidden layers of 128: about 1 s for 100x100 cells natively) does not
+// big network's picture (8 hidden layers of 128: about 0.4 s for 100x100 cells natively) does not
 // freeze the page. The time of a multiply-add is learned from the pictures before.
 //
 // No clock here: the caller passes the time, so it is tested natively with a made-up clock.
