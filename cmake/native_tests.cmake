@@ -11,6 +11,8 @@ add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/diagram_text.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/exercise_state.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/loss_history.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/node_pictures.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/picture_schedule.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/plane_image.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/text_alternative.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/training_pace.cpp"

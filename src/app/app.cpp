@@ -94,7 +94,10 @@ void App::draw() {
     const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, layout_options_, diagram_wanted,
                                          &session_.network().shape);
     apply_theme(layout.narrow);
-    data_.train_frame(session_);  // a run's epochs for this frame, before anything shows the network
+    // A run's epochs for this frame, before anything shows the network, less the time the
+    // frame's picture takes when it is due (picture_schedule.h).
+    pictures_.begin_frame(data_.running(), 1000.0 * ImGui::GetTime());
+    data_.train_frame(session_, pictures_.reserved_ms());
     gestures_begin_frame(session_);
     view_sync_.follow(session_, view_);  // a document opened or undone since the last frame
     update_touch_press();
@@ -112,7 +115,7 @@ void App::draw() {
         layout_options_.panels_open = true;
         view_.exercise.show_sheet = false;
     }
-    diagram_.draw(session_, view_, probe_);
+    diagram_.draw(session_, view_, probe_, &pictures_);
     probe_.add("panel:toolbar", layout.toolbar.x, layout.toolbar.y, layout.toolbar.w, layout.toolbar.h);
     if (layout.caption.h > 0) probe_.add("panel:caption", layout.caption.x, layout.caption.y, layout.caption.w, layout.caption.h);
     gestures_end_frame(session_);
@@ -198,7 +201,7 @@ void App::draw_data_child(bool touch) {
     // NavFlattened: Tab goes on from the tabs into the panel's controls.
     if (ImGui::BeginChild("data", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened)) {
         add_window_probe(probe_, "panel:data");
-        data_.draw(session_, view_.sample, probe_, touch);
+        data_.draw(session_, view_.sample, pictures_, probe_, touch);
         if (data_.take_points_file_request() && mirror_.pick_points_file) mirror_.pick_points_file();
         drag_to_scroll();
     }
@@ -320,7 +323,7 @@ void App::render_gl(float fb_scale) { diagram_.render_gl(session_, view_, fb_sca
 
 void App::release_gl_objects() {
     diagram_.release_gl_objects();
-    data_.release_gl_objects();
+    pictures_.release_gl_objects();
 }
 
 }  // namespace app

@@ -79,6 +79,7 @@ private:
     DiagramView diagram_;
     ControlsPanel controls_;
     DataPanel data_;
+    PlanePictures pictures_;  // the plot's and the diagram's node pictures (plane_pictures.h)
     LayoutOptions layout_options_;
     UiProbe probe_;
     TextListener tooltip_listener_ = nullptr;

@@ -8,7 +8,6 @@
 #include <string>
 #include <utility>
 
-#include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -41,10 +40,6 @@ const char* const kFeatureLabels[mlp::kFeatureCount] = {"x1", "x2", "x1\xC2\xB2"
                                                         "sin x1", "sin x2"};
 const char* const kOptimizerLabels[mlp::kOptimizerCount] = {"SGD", "Momentum", "Adam"};
 const char* const kRegularizationLabels[mlp::kRegularizationCount] = {"None", "L1", "L2"};
-
-PlaneRgb rgb(Colour c) { return {c.r, c.g, c.b}; }
-// Class 0 orange, class 1 blue (the sign colours: Okabe-Ito, colour-blind safe), white between.
-const PlaneRgb kLow = rgb(palette::kNegative), kMid = rgb(palette::kNodeFill), kHigh = rgb(palette::kPositive);
 
 std::string number_text(double v) { return mlp::format_value(v); }
 
@@ -166,7 +161,7 @@ void DataPanel::stop_run(mlp::Session& session) {
     running_ = false;
 }
 
-void DataPanel::train_frame(mlp::Session& session) {
+void DataPanel::train_frame(mlp::Session& session, double reserved_ms) {
     if (!running_) return;
     // Something else changed the document since the last frame (an edit, undo, a link): the
     // run is over, and its undo step stays as it was.
@@ -174,7 +169,7 @@ void DataPanel::train_frame(mlp::Session& session) {
         stop_run(session);
         return;
     }
-    const int epochs = pace_.epochs_this_frame();
+    const int epochs = pace_.epochs_this_frame(reserved_ms);
     const auto t0 = std::chrono::steady_clock::now();
     const std::string why = session.train(epochs);
     pace_.record(epochs, ms_since(t0));
@@ -185,11 +180,6 @@ void DataPanel::train_frame(mlp::Session& session) {
     }
 }
 
-void DataPanel::release_gl_objects() {
-    texture_ = 0;  // gone with the context
-    image_revision_ = 0;
-}
-
 // [SECTION] The panel
 
 void DataPanel::set_data(mlp::Session& session, const mlp::DataSettings& data) {
@@ -197,7 +187,7 @@ void DataPanel::set_data(mlp::Session& session, const mlp::DataSettings& data) {
     message_ = why;
 }
 
-void DataPanel::draw(mlp::Session& session, int sample, UiProbe& probe, bool touch) {
+void DataPanel::draw(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, bool touch) {
     ImGui::PushID("data");
     plot_text_.clear();  // said again by the plot while it has the focus
     // Every control here is a tab stop (1.86: only the inputable items are).
@@ -218,7 +208,7 @@ void DataPanel::draw(mlp::Session& session, int sample, UiProbe& probe, bool tou
     const ImVec2 room = ImGui::GetContentRegionAvail();
     const float below = 3.0f * ImGui::GetFrameHeightWithSpacing();
     const float side = std::floor(std::min({room.x, touch ? 340.0f : 320.0f, std::max(200.0f, room.y - below)}));
-    draw_plot(session, sample, probe, side);
+    draw_plot(session, sample, pictures, probe, side);
     draw_metrics(session, probe);
     draw_chart(side, 70.0f);
     ImGui::Separator();
@@ -260,35 +250,10 @@ void DataPanel::draw_data_choice(mlp::Session& session, UiProbe& probe) {
     }
 }
 
-void DataPanel::update_image(const mlp::Session& session) {
-    if (image_revision_ == session.revision() && texture_ != 0) return;
-    const mlp::DataSet* data = session.data_set();
-    image_.compute(session.document(), data->classification);
-    image_.colour(data->classification, kLow, kMid, kHigh);
-    image_revision_ = session.revision();
-    GLint bound = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
-    if (texture_ == 0) {
-        GLuint tex = 0;
-        glGenTextures(1, &tex);
-        texture_ = tex;
-        glBindTexture(GL_TEXTURE_2D, texture_);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    } else {
-        glBindTexture(GL_TEXTURE_2D, texture_);
-    }
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, image_.size(), image_.size(), 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 image_.rgba().data());
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
-}
-
-void DataPanel::draw_plot(mlp::Session& session, int sample, UiProbe& probe, float side) {
+void DataPanel::draw_plot(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, float side) {
     const mlp::DataSet& data = *session.data_set();
-    update_image(session);
+    pictures.update(session);
+    const unsigned texture = pictures.plot_texture();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 p1(p0.x + side, p0.y + side);
     // The plot is one button for the mouse and a tab stop for the keyboard, which moves a
@@ -315,7 +280,7 @@ void DataPanel::draw_plot(mlp::Session& session, int sample, UiProbe& probe, flo
     probe.add("plot:plane", p0.x, p0.y, side, side, false,
               std::to_string(data.size()) + " points");
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_)), p0, p1);
+    draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)), p0, p1);
     draw->AddRect(p0, p1, palette::u32(palette::kMuted, 0.6f));
     // Axes through the origin, faint.
     const ImVec2 mid((p0.x + p1.x) * 0.5f, (p0.y + p1.y) * 0.5f);
@@ -330,7 +295,7 @@ void DataPanel::draw_plot(mlp::Session& session, int sample, UiProbe& probe, flo
         const mlp::DataPoint& p = data.points[k];
         const ImVec2 at(p0.x + static_cast<float>((p.x1 + kPlaneExtent) * scale),
                         p0.y + static_cast<float>((kPlaneExtent - p.x2) * scale));
-        const PlaneRgb c = plane_colour(p.target, data.classification, kLow, kMid, kHigh);
+        const PlaneRgb c = plane_colour(p.target, data.classification, plane_colours().low, plane_colours().mid, plane_colours().high);
         const ImU32 colour = IM_COL32(c.r, c.g, c.b, 255);
         if (data.is_test[k]) {
             draw->AddCircleFilled(at, r, outline, 10);

@@ -21,7 +21,7 @@
 #include <utility>
 
 #include "app/loss_history.h"
-#include "app/plane_image.h"
+#include "app/plane_pictures.h"
 #include "app/training_pace.h"
 #include "app/ui_probe.h"
 #include "core/document/session.h"
@@ -31,24 +31,23 @@ namespace app {
 class DataPanel {
 public:
     // The run's training for this frame: call once a frame before anything draws the document.
-    void train_frame(mlp::Session& session);
-    // Draws the panel into the current window. touch: sized for fingers.
+    // reserved_ms: what the frame's picture takes of the training budget (plane_pictures.h).
+    void train_frame(mlp::Session& session, double reserved_ms = 0.0);
+    // Draws the panel into the current window; the plot from `pictures`. touch: sized for fingers.
     // sample: the sample the diagram and worksheet show (Use as sample replaces it).
-    void draw(mlp::Session& session, int sample, UiProbe& probe, bool touch);
+    void draw(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, bool touch);
     // Whether Import points was pressed since the last call: the page then opens its file picker.
     bool take_points_file_request() { return std::exchange(points_file_request_, false); }
     // The cross-hair for the page's text form while the plot has the keyboard focus, else "".
     const std::string& plot_text() const { return plot_text_; }
     // Whether the page must keep running frames (a run is on).
     bool running() const { return running_; }
-    // The plot's texture died with the WebGL context: made again on the next draw.
-    void release_gl_objects();
 
 private:
     void start_run(mlp::Session& session);
     void stop_run(mlp::Session& session);
     void draw_data_choice(mlp::Session& session, UiProbe& probe);
-    void draw_plot(mlp::Session& session, int sample, UiProbe& probe, float side);
+    void draw_plot(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, float side);
     void plot_keys(mlp::Session& session, int sample);
     void draw_run_controls(mlp::Session& session, UiProbe& probe);
     void draw_metrics(const mlp::Session& session, UiProbe& probe);
@@ -57,16 +56,12 @@ private:
     void draw_training_settings(mlp::Session& session, UiProbe& probe);
     void click_plot(mlp::Session& session, int sample, double x1, double x2, bool other_class);
     void set_data(mlp::Session& session, const mlp::DataSettings& data);
-    void update_image(const mlp::Session& session);
 
     bool running_ = false;
     uint64_t run_revision_ = 0;  // the session's revision after the run's last train()
     TrainingPace pace_;
     LossHistory history_;
     uint64_t history_revision_ = 0;
-    PlaneImage image_;
-    uint64_t image_revision_ = 0;
-    unsigned texture_ = 0;  // GL texture of image_, 0 until made
     int click_mode_ = 0;    // a click in the plot: 0 adds class 1, 1 adds class 0, 2 removes, 3 uses as sample
     bool points_file_request_ = false;
     double cursor_x1_ = 0, cursor_x2_ = 0;  // the keyboard's cross-hair in the plot

@@ -64,7 +64,7 @@ void draw_ground(ImDrawList* list, const mlp::LabelBox& b, int alpha) {
 }  // namespace
 
 void draw_diagram_labels(const mlp::Session& session, const ViewState& view, const mlp::DiagramGeometry& geo,
-                         ImDrawList* list, UiProbe& probe) {
+                         ImDrawList* list, UiProbe& probe, const std::vector<mlp::Box>& taken_boxes) {
     const mlp::Network& net = session.network();
     const mlp::ForwardPass& pass = session.pass();
     const int sample = std::clamp(view.sample, 0, std::max(0, session.sample_count() - 1));
@@ -85,9 +85,12 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
         }
     }
 
-    // The labels, most important first: numbers, clip marks, bias tags.
+    // The labels, most important first: numbers, clip marks, bias tags; before them, as requests
+    // of one place each, the boxes already drawn in (so every label makes way for them).
     std::vector<Label> labels;
     std::vector<mlp::LabelRequest> requests;
+    for (const mlp::Box& b : taken_boxes) requests.push_back({{{b.x, b.y, b.w, b.h}}, -1});
+    const size_t first_label = requests.size();
     int labelled = 0;
     for (int c = 0; c < columns; ++c) {
         const mlp::Column& col = geo.columns[c];
@@ -172,9 +175,10 @@ void draw_diagram_labels(const mlp::Session& session, const ViewState& view, con
     const std::vector<int> taken = mlp::place_labels(requests, circles, bounds);
     ImFont* font = ImGui::GetFont();
     for (size_t k = 0; k < labels.size(); ++k) {
-        if (taken[k] < 0) continue;
+        const size_t r = first_label + k;
+        if (taken[r] < 0) continue;
         const Label& label = labels[k];
-        const mlp::LabelBox& b = requests[k].places[taken[k]];
+        const mlp::LabelBox& b = requests[r].places[taken[r]];
         const std::string where = std::to_string(label.column) + "." + std::to_string(label.node + 1);
         const ImU32 colour = label.colour.u32();
         switch (label.kind) {

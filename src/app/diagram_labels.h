@@ -6,6 +6,8 @@
 // Drawn on ImGui's background draw list, under the panels, with a ground where they cross lines.
 #pragma once
 
+#include <vector>
+
 #include "app/exercise_state.h"
 #include "app/palette.h"
 #include "app/ui_probe.h"
@@ -18,9 +20,10 @@ struct ImDrawList;
 namespace app {
 
 // ui(): "label:3.2" (the number of node 2 of layer 3, with the text it shows), "clip:3.2" (its
-// clip mark) and "bias:3.2" (its bias tag), each where it was drawn.
+// clip mark) and "bias:3.2" (its bias tag), each where it was drawn. `taken`: boxes drawn in
+// already (the nodes' pictures, node_pictures.h) that no label may cover.
 void draw_diagram_labels(const mlp::Session& session, const ViewState& view, const mlp::DiagramGeometry& geo,
-                         ImDrawList* list, UiProbe& probe);
+                         ImDrawList* list, UiProbe& probe, const std::vector<mlp::Box>& taken = {});
 
 // The colour a hidden node's label is written in (exercise_state.h hidden_node_label): ink for
 // "?", muted for an answer not checked, blue or vermillion once Check marked it.

@@ -9,6 +9,7 @@
 #include "app/diagram_labels.h"
 #include "app/diagram_text.h"
 #include "app/exercise_state.h"
+#include "app/node_pictures.h"
 #include "core/text/notation.h"
 #include "core/text/number_format.h"
 #include "app/worksheet_text.h"
@@ -109,6 +110,9 @@ void DiagramView::handle_input(mlp::Session& session, ViewState& view, const Rec
         }
     } else if (!io.WantCaptureMouse && ImGui::IsMousePosValid() && geo_.area.contains(mouse)) {
         hover_ = mlp::hit_test(geo_, plan_, mouse);
+        mlp::NodeRef pictured;  // a node's picture (drawn last frame) stands for the node, over its lines
+        if (view.node_pictures && hover_.kind != mlp::DiagramHit::Kind::Node && thumbnail_at(geo_, mouse, &pictured))
+            hover_ = {mlp::DiagramHit::Kind::Node, pictured.layer, pictured.index, 0};
         if (ImGui::IsMouseClicked(0)) {
             drag_ = Drag{};
             drag_.pressed = true;
@@ -304,7 +308,44 @@ void DiagramView::add_probes(const mlp::Session& session, const ViewState& view,
     for (const auto& [name, p] : line_probes_) probe.add(name, p.x - kHalf, p.y - kHalf, 2 * kHalf, 2 * kHalf);
 }
 
-void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& probe) {
+// Every node's picture over the input plane as a thumbnail beside it (the atlas, one texture).
+std::vector<mlp::Box> DiagramView::draw_thumbnails(const mlp::Session& session, PlanePictures& pictures,
+                                                   ImDrawList* list, UiProbe& probe) {
+    const std::vector<mlp::NodeRef> nodes = thumbnail_nodes(geo_);
+    std::vector<mlp::Box> boxes;
+    if (nodes.empty() || !pictures.update(session)) return boxes;
+    const NodeAtlas* atlas = nullptr;
+    const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pictures.atlas_texture(nodes, &atlas)));
+    const ImU32 frame = palette::u32(palette::kMuted, 0.7f);
+    for (int k = 0; k < static_cast<int>(nodes.size()); ++k) {
+        const mlp::Box b = thumbnail_box(geo_, nodes[k].layer, nodes[k].index);
+        boxes.push_back(b);
+        float u0, v0, u1, v1;
+        atlas->uv(k, &u0, &v0, &u1, &v1);
+        list->AddImage(texture, ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), ImVec2(u0, v0), ImVec2(u1, v1));
+        list->AddRect(ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), frame);
+        probe.add("thumb:" + std::to_string(nodes[k].layer) + "." + std::to_string(nodes[k].index + 1), b.x, b.y, b.w, b.h);
+    }
+    return boxes;
+}
+
+// In the hovered node's tooltip: its picture, as large as the plot's grid, and what it shows.
+void DiagramView::draw_enlarged(const mlp::Session& session, PlanePictures& pictures, UiProbe& probe) {
+    if (!pictures.update(session)) return;
+    const unsigned texture = pictures.enlarged_texture(hover_.layer, hover_.row);
+    const std::string caption = picture_caption(session, hover_.layer, hover_.row);
+    ImGui::Separator();
+    ImGui::TextUnformatted(caption.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float side = static_cast<float>(kPlaneCells);
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)), ImVec2(side, side));
+    ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + side, at.y + side), palette::u32(palette::kMuted, 0.7f));
+    probe.add("picture:" + std::to_string(hover_.layer) + "." + std::to_string(hover_.row + 1), at.x, at.y, side, side,
+              false, caption);
+}
+
+void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& probe, PlanePictures* pictures) {
+    view.node_pictures = false;
     probe.add("panel:diagram", area_.x, area_.y, area_.w, area_.h);
     if (session.structure_revision() != layout_structure_) {  // a new document since handle_input
         update_layout(session, area_);
@@ -319,7 +360,11 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
     }
     draw_headings(session, view, list);
     draw_legend(list, probe, shows_gradients(session, view.gradient_view));
-    draw_diagram_labels(session, view, geo_, list, probe);
+    // The nodes' pictures first: the labels make way for them.
+    std::vector<mlp::Box> thumbnails;
+    if (pictures && session.data_set()) thumbnails = draw_thumbnails(session, *pictures, list, probe);
+    view.node_pictures = !thumbnails.empty();
+    draw_diagram_labels(session, view, geo_, list, probe, thumbnails);
     add_probes(session, view, probe);
 
     const int sample = shown_sample(session, view);
@@ -350,7 +395,14 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         if (hover_.kind == mlp::DiagramHit::Kind::Edge) keep_clear = {{hover_.layer + 1, hover_.row}, {hover_.layer, hover_.col}};
         if (hover_.kind == mlp::DiagramHit::Kind::Node) keep_clear = {{hover_.layer, hover_.row}};
         const ImVec2 padding = ImGui::GetStyle().WindowPadding;
-        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        const bool picture = pictures && session.data_set() && hover_.kind == mlp::DiagramHit::Kind::Node && hover_.layer > 0;
+        if (picture) {  // the node's picture under the text (draw_enlarged): room for it
+            const ImVec2 caption = ImGui::CalcTextSize(picture_caption(session, hover_.layer, hover_.row).c_str());
+            const ImGuiStyle& style = ImGui::GetStyle();
+            size.x = std::max({size.x, caption.x, static_cast<float>(kPlaneCells)});
+            size.y += 3 * style.ItemSpacing.y + caption.y + static_cast<float>(kPlaneCells);
+        }
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         // Below the page's HTML strips over the canvas (the toolbar, the title and note), which
         // would cover it: from the diagram's top down.
@@ -360,6 +412,7 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
         ImGui::SetNextWindowPos(ImVec2(at.x, at.y));
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(text.c_str());
+        if (picture) draw_enlarged(session, *pictures, probe);
         const ImVec2 pos = ImGui::GetWindowPos(), box = ImGui::GetWindowSize();
         probe.add("tooltip", pos.x, pos.y, box.x, box.y);
         ImGui::EndTooltip();

@@ -12,6 +12,7 @@
 
 #include "app/diagram_renderer.h"
 #include "app/layout.h"
+#include "app/plane_pictures.h"
 #include "app/ui_probe.h"
 #include "app/view_state.h"
 #include "core/diagram/diagram_geometry.h"
@@ -24,8 +25,10 @@ public:
     // Hover, click and drag inside `area`; sets view.hovered, view.selected and edits weights.
     void handle_input(mlp::Session& session, ViewState& view, const Rect& area);
     // Labels, numbers and the tooltip for this frame (ImGui's background draw list, under the
-    // panels), and the ui() probe rectangles of nodes and lines. Sets view.tooltip.
-    void draw(const mlp::Session& session, ViewState& view, UiProbe& probe);
+    // panels), and the ui() probe rectangles of nodes and lines. Sets view.tooltip. With a data
+    // set and `pictures`, every node big enough has its picture over the input plane beside it
+    // (node_pictures.h), and a hovered node's tooltip shows it enlarged; sets view.node_pictures.
+    void draw(const mlp::Session& session, ViewState& view, UiProbe& probe, PlanePictures* pictures = nullptr);
     // The GL part, called after ImGui::Render and before ImGui's own draw data is rendered, so
     // ImGui's windows and labels land on top. fb_scale: framebuffer pixels per CSS pixel;
     // target_fbo: the framebuffer drawn into (0: the canvas).
@@ -41,6 +44,10 @@ private:
     void draw_headings(const mlp::Session& session, const ViewState& view, ImDrawList* list) const;
     void draw_legend(ImDrawList* list, UiProbe& probe, bool gradients) const;
     void add_probes(const mlp::Session& session, const ViewState& view, UiProbe& probe);
+    // The boxes drawn in: none without pictures.
+    std::vector<mlp::Box> draw_thumbnails(const mlp::Session& session, PlanePictures& pictures, ImDrawList* list,
+                                          UiProbe& probe);
+    void draw_enlarged(const mlp::Session& session, PlanePictures& pictures, UiProbe& probe);
 
     Rect area_;
     uint64_t layout_structure_ = 0;

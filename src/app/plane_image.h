@@ -36,6 +36,11 @@ struct PlaneRgb {
     uint8_t r, g, b;
 };
 
+// A colour map: `low` for class 0 (or -1), `mid` for 0.5 (or 0), `high` for class 1 (or +1).
+struct PlaneColours {
+    PlaneRgb low, mid, high;
+};
+
 class PlaneImage {
 public:
     // The prediction at every cell: values()[row * n + col], row 0 at the top (x2 = +extent),
@@ -48,6 +53,9 @@ public:
     int size() const { return n_; }
     const std::vector<double>& values() const { return values_; }
     const std::vector<uint8_t>& rgba() const { return rgba_; }  // (n, n, 4)
+    // The pass over the grid, every layer of it (node_pictures.h draws each node's picture from
+    // it): pass().a[l].at(cell, i) is node i of layer l + 1 at the cell.
+    const mlp::ForwardPass& pass() const { return pass_; }
 
 private:
     int n_ = 0;

@@ -6,6 +6,7 @@
 #include "app/backward_sheet.h"
 #include "app/breakdown_panel.h"
 #include "app/diagram_text.h"
+#include "app/plane_image.h"
 #include "app/training_text.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
@@ -222,12 +223,26 @@ std::string outputs_text(const mlp::Session& session, const ViewState& view) {
     return text;
 }
 
-std::string view_text(const mlp::Session& session, const ViewState& view) {
+namespace {
+
+std::string shown_view_text(const mlp::Session& session, const ViewState& view) {
     if (!session.document().has_targets()) return "";
     if (!shows_gradients(session, view.gradient_view)) return "The diagram shows the values: lines by weight, nodes by value.";
     return std::string("The diagram shows the gradients: lines by ") + notation::kPartial + "L/" + notation::kPartial +
            "w (summed over the samples), nodes by " + notation::kDelta + " = " + notation::kPartial + "L/" +
            notation::kPartial + "z" + (session.sample_count() > 1 ? " of the sample shown." : ".");
+}
+
+}  // namespace
+
+std::string view_text(const mlp::Session& session, const ViewState& view) {
+    std::string text = shown_view_text(session, view);
+    if (view.node_pictures)
+        text += std::string(text.empty() ? "" : " ") +
+                "Beside each node drawn as a circle in the hidden layers and the output, a small picture shows its "
+                "value over the input plane (x1 and x2 from " + mlp::format_value(-kPlaneExtent) + " to " + mlp::format_value(kPlaneExtent) +
+                ", the Data panel's plot); hovering a node enlarges it.";
+    return text;
 }
 
 std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise,

@@ -49,6 +49,8 @@ std::string status_json(const mlp::Session& session, const ViewState& view, cons
 
 // Which view the diagram shows, with targets ("" without: there is only one): "The diagram shows
 // the gradients: lines by ∂L/∂w (summed over the samples), nodes by δ = ∂L/∂z of the sample shown."
+// Then, when the diagram draws its nodes' pictures (view.node_pictures), that it does: a picture
+// is not text, so the text form says where it is, not what is in it.
 std::string view_text(const mlp::Session& session, const ViewState& view);
 
 // "Outputs: x1: y = −4; x2: y = −18" (at most 8 samples and 8 outputs each, then "…").

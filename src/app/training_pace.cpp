@@ -7,9 +7,10 @@
 
 namespace app {
 
-int TrainingPace::epochs_this_frame() const {
+int TrainingPace::epochs_this_frame(double reserved_ms) const {
     if (ms_per_epoch_ <= 0.0) return 1;  // nothing measured yet: one epoch to measure
-    const double fit = std::floor(budget_ms_ / ms_per_epoch_);
+    const double budget = std::max(0.0, budget_ms_ - std::max(0.0, reserved_ms));
+    const double fit = std::floor(budget / ms_per_epoch_);
     const double most = std::min<double>(mlp::kMaxEpochsPerCall, 2.0 * std::max(1, last_epochs_));
     return static_cast<int>(std::clamp(fit, 1.0, most));
 }

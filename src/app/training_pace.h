@@ -17,7 +17,9 @@ public:
     // Epochs to train this frame: at least 1 (an epoch longer than the budget still runs, one a
     // frame), at most kMaxEpochsPerCall, and at most twice the last frame's count (a guess that
     // was too low grows fast, one that was too high cannot stall a frame for long).
-    int epochs_this_frame() const;
+    // reserved_ms: what else this frame spends of the budget (the plot's picture when it is due,
+    // picture_schedule.h), trained that much less.
+    int epochs_this_frame(double reserved_ms = 0.0) const;
     // What the frame's train() took: `epochs` epochs in `ms` milliseconds.
     void record(int epochs, double ms);
     // Forgets what it learned (a new data set or network: the time per epoch changes).

@@ -10,7 +10,9 @@
 //            "text:drag hint" (the legend's "drag a line to change its weight"), and its labels
 //            (diagram_labels.h): "label:3.2" (the node's number, text as shown: in the gradient
 //            view its δ = ∂L/∂z, as the node's own text), "clip:3.2" (its
-//            clip mark), "bias:3.2" (its bias tag)
+//            clip mark), "bias:3.2" (its bias tag); with a data set, "thumb:3.2" (the node's
+//            picture over the input plane beside it, node_pictures.h) and, while a node is
+//            hovered, "picture:3.2" (its picture enlarged in the tooltip; text: its caption)
 //   sliders: "slider:W3[2,1]" (weight into node 2 of layer 3 from node 1 of layer 2),
 //            "slider:x2[1]" (input 1 of sample 2); highlighted = drawn as the selection.
 //            "section:inputs", "section:W3" (a layer's collapsing header),

@@ -1,0 +1,125 @@
+#include "app/plane_pictures.h"
+
+#include <chrono>
+
+#include <GLES3/gl3.h>
+
+#include "app/palette.h"
+
+namespace app {
+
+namespace {
+
+PlaneRgb rgb(Colour c) { return {c.r, c.g, c.b}; }
+
+// Uploads an RGBA image into `texture`, making it first when it is 0.
+void upload(unsigned* texture, int width, int height, const uint8_t* rgba) {
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    if (*texture == 0) {
+        GLuint tex = 0;
+        glGenTextures(1, &tex);
+        *texture = tex;
+        glBindTexture(GL_TEXTURE_2D, tex);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    } else {
+        glBindTexture(GL_TEXTURE_2D, *texture);
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+}
+
+double now_ms() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+const PlaneColours& plane_colours() {
+    static const PlaneColours colours{rgb(palette::kNegative), rgb(palette::kNodeFill), rgb(palette::kPositive)};
+    return colours;
+}
+
+void PlanePictures::begin_frame(bool running, double now) {
+    running_ = running;
+    now_ms_ = now;
+}
+
+bool PlanePictures::update(const mlp::Session& session) {
+    const mlp::DataSet* data = session.data_set();
+    if (!data) return false;
+    // A picture of another shape (a node added in the frame a run ended) cannot wait: the
+    // diagram would look up nodes it does not have.
+    const std::vector<mlp::Matrix>& layers = image_.pass().a;
+    const std::vector<int>& shape = session.network().shape;
+    bool same_shape = version_ > 0 && layers.size() + 1 == shape.size();
+    for (size_t l = 0; same_shape && l < layers.size(); ++l) same_shape = layers[l].cols == shape[l + 1];
+    if (same_shape && (schedule_.current(session.revision()) || !schedule_.due(now_ms_, running_))) return true;
+    double weights = 0.0;  // a cell's multiply-adds
+    for (size_t l = 0; l + 1 < shape.size(); ++l) weights += static_cast<double>(shape[l]) * shape[l + 1];
+    const int cells = schedule_.grid_cells(weights, kPlaneCells);
+    const double t0 = now_ms();
+    image_.compute(session.document(), data->classification, cells);
+    // The picture's time: its pass, and the colouring of the plot and the thumbnails the last
+    // time (done when they are drawn, after this).
+    const double pass_ms = now_ms() - t0;
+    schedule_.record(session.revision(), now_ms_, pass_ms + colour_ms_, weights * cells * cells, pass_ms);
+    colour_ms_ = 0.0;
+    classification_ = data->classification;
+    loss_ = session.document().loss;
+    ++version_;
+    return true;
+}
+
+unsigned PlanePictures::plot_texture() {
+    if (plot_.version != version_ || plot_.id == 0) {
+        const double t0 = now_ms();
+        image_.colour(classification_, plane_colours().low, plane_colours().mid, plane_colours().high);
+        upload(&plot_.id, image_.size(), image_.size(), image_.rgba().data());
+        plot_.version = version_;
+        colour_ms_ += now_ms() - t0;
+    }
+    return plot_.id;
+}
+
+unsigned PlanePictures::atlas_texture(const std::vector<mlp::NodeRef>& nodes,
+                                      const NodeAtlas** atlas) {
+    bool same_nodes = nodes.size() == atlas_nodes_.size();
+    for (size_t k = 0; same_nodes && k < nodes.size(); ++k)
+        same_nodes = nodes[k].layer == atlas_nodes_[k].layer && nodes[k].index == atlas_nodes_[k].index;
+    if (!same_nodes || atlas_.version != version_ || atlas_.id == 0) {
+        const double t0 = now_ms();
+        atlas_nodes_ = nodes;
+        node_atlas_.build(image_, loss_, classification_, nodes, plane_colours());
+        upload(&atlas_.id, node_atlas_.width(), node_atlas_.height(), node_atlas_.rgba().data());
+        atlas_.version = version_;
+        colour_ms_ += now_ms() - t0;
+    }
+    *atlas = &node_atlas_;
+    return atlas_.id;
+}
+
+unsigned PlanePictures::enlarged_texture(int layer, int node) {
+    const bool same = layer == enlarged_node_.layer && node == enlarged_node_.index;
+    if (!same || enlarged_.version != version_ || enlarged_.id == 0) {
+        enlarged_node_ = {layer, node};
+        const int n = image_.size();
+        enlarged_rgba_.resize(static_cast<size_t>(n) * n * 4);
+        node_picture_rgba(image_, loss_, classification_, layer, node, n, plane_colours(), enlarged_rgba_.data(), n * 4);
+        upload(&enlarged_.id, n, n, enlarged_rgba_.data());
+        enlarged_.version = version_;
+    }
+    return enlarged_.id;
+}
+
+void PlanePictures::release_gl_objects() {
+    plot_ = {};
+    atlas_ = {};
+    enlarged_ = {};
+}
+
+}  // namespace app
