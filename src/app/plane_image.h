@@ -4,8 +4,9 @@
 //
 // Computed on the CPU, not in a shader: the prediction is the core's own forward pass (every
 // activation, the features, the loss's output function), so the plot can never disagree with the
-// numbers the panel and state() show, and a 100x100 grid is one forward pass of 10,000 rows,
-// about as much work as one epoch of 500 points on the same network (docs/training.md has the
+// numbers the panel and state() show. A 100x100 grid is one forward pass of 10,000 rows, more
+// work than an epoch of 500 points (250 train) on the same network, so while training runs it is
+// redrawn only as often as its cost allows (picture_schedule.h; docs/benchmarks.md (g) has the
 // times). A shader would have to repeat every activation and feature in GLSL, for any depth.
 #pragma once
 
