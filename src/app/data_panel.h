@@ -2,10 +2,9 @@
 // points (a CSV or JSON file of points, through the page's file picker), the plot of the input
 // plane (the network's prediction over it, the points on top, a click adds or removes a point or
 // puts it into the worksheet as the sample shown; the sample shown is marked on it,
-// sample_marker.h), Run / Pause and Step epoch with the epoch
-// count, the train and test loss and accuracy, the loss chart, then the data's settings (noise,
-// points, seed, test share, features) and the training's (batch, learning rate, optimizer,
-// regularization and its rate).
+// sample_marker.h), Run / Pause and Step epoch with the epoch count, the train and test loss and
+// accuracy, the loss chart, then the data's settings (noise, points, seed, test share, features)
+// and the training's (batch, learning rate, optimizer, regularization and its rate).
 //
 // The plot is a tab stop: focused, it shows a cross-hair that the arrows move (Shift: finer),
 // Enter does there what a click does, Shift+Enter with the other class, Delete removes the point

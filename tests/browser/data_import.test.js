@@ -3,8 +3,8 @@
 // file of points dropped on the page, bad and oversized files answered in the page's banner with
 // the old points kept, a point clicked into the worksheet as its sample, and points added and
 // removed by the keyboard's cross-hair in the plot; the marker of the worksheet's sample in the
-// plot, and a phone's Use as sample landing on the Worksheet tab. The state read from window.mlpExplorer.state()
-// and points(); where things are from ui().
+// plot, and a phone's Use as sample landing on the Worksheet tab. The state read from
+// window.mlpExplorer.state() and points(); where things are from ui().
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -251,7 +251,7 @@ test('on a phone, a tap with Use as sample shows the Worksheet tab with the poin
   await h.frames(page, 4);
   const tab = await h.item(page, 'tab:Data');
   await page.touchscreen.tap(tab.cx, tab.cy);
-  await h.until(page, h.ui, (u) => (h.find(u, 'tab:Data') || {}).highlighted);
+  await h.until(page, h.ui, (u) => !!h.find(u, 'panel:data'), 60);
   const mode = await h.reveal(page, 'button:Use as sample', 'panel:data');
   await page.touchscreen.tap(mode.cx, mode.cy);
   await h.until(page, h.ui, (u) => (h.find(u, 'button:Use as sample') || {}).highlighted);
@@ -271,6 +271,7 @@ test('on a phone, a tap with Use as sample shows the Worksheet tab with the poin
   // Back on the Data tab, the marker is on the point.
   const data = await h.item(page, 'tab:Data');
   await page.touchscreen.tap(data.cx, data.cy);
+  await h.until(page, h.ui, (x) => !!h.find(x, 'panel:data'), 60);
   await h.reveal(page, 'plot:plane', 'panel:data');
   const m = await h.until(page, markerAt, (x) => near(x, 1.5, -2));
   assert.ok(near(m, 1.5, -2), `the marker on the point used: ${JSON.stringify(m)}`);
@@ -289,6 +290,32 @@ test('on a laptop, Use as sample keeps the Data tab (the worksheet is in view be
   const u = await h.ui(page);
   assert.ok(h.find(u, 'tab:Data').highlighted, 'still on the Data tab');
   assert.ok(near(await markerAt(page), 1.5, -2), 'the marker on the point used');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('in a narrow window by keyboard, Enter with Use as sample shows the Worksheet tab and puts the focus on it, from where Tab goes on', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET, { viewport: { width: 600, height: 800 } });
+  await h.openDataTab(page);
+  await h.click(page, 'button:Use as sample', { panel: 'panel:data' });
+  const press = async (key, n = 1) => {
+    for (let i = 0; i < n; i++) {
+      await page.keyboard.press(key);
+      await h.frames(page, 2);
+    }
+  };
+  for (let i = 0; i < 8 && (await h.ui(page)).focused !== 'plot:plane'; i++) await press('Shift+Tab');
+  assert.equal((await h.ui(page)).focused, 'plot:plane', 'Shift+Tab from the mode buttons reaches the plot');
+  await press('ArrowRight', 3);
+  await press('ArrowDown', 4);
+  await press('Enter');
+  const u = await h.until(page, h.ui, (x) => (h.find(x, 'tab:Worksheet') || {}).highlighted && x.focused === 'tab:Worksheet', 60);
+  assert.ok(h.find(u, 'tab:Worksheet').highlighted, 'the Worksheet tab is shown');
+  assert.equal(u.focused, 'tab:Worksheet', 'the focus on the tab shown');
+  assert.deepEqual((await h.state(page)).inputs, [[1.5, -2]]);
+  await press('Tab');
+  const next = (await h.ui(page)).focused;
+  assert.ok(next && next !== 'tab:Worksheet' && next !== 'plot:plane', `Tab goes on from the tab: ${next}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
