@@ -276,12 +276,19 @@ fuzz_seeds() {
     i=$((i + 1))
     printf "$seed" >"$out/exercise/seed-$i"
   done
-  # Points files (src/core/formats/points_file.h): CSV with a header and CRLF, JSON, and a refused row.
+  # Points files (src/core/formats/points_file.h): CSV with a header and CRLF, JSON, and a refused
+  # row; then files as the page opens them, a name and a NUL before the text (points_file_fuzz.cpp):
+  # points by their name or by their '[', and a network's JSON from the doc.
   i=0
   for seed in 'x1,x2,label\r\n1,2,1\r\n-0.5,3e2,0\r\n' '1,2,0.25\n\n3,4,-1\n' '[[1, 2, 1],\n [3, -4.5, 0]]' \
-    '1,2,1\n3,abc,0\n' '[[1,2,1],[3,4]]'; do
+    '1,2,1\n3,abc,0\n' '[[1,2,1],[3,4]]' 'p.CSV\x001,2,1\n-3,0.5,0\n' 'drop.json\x00 [[0.5,0.5,1]]' \
+    'notes.txt\x00{"shape": [2, 1]}' 'net.json\x00{"format": "mlp-explorer/1"' 'image.png\x00\x89PNG\r\n'; do
     i=$((i + 1))
     printf "$seed" >"$out/points/seed-$i"
+  done
+  for f in "$out"/json/*; do
+    i=$((i + 1))
+    { printf 'net.json\x00'; cat "$f"; } >"$out/points/seed-$i"
   done
 }
 

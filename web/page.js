@@ -791,6 +791,8 @@
   const trainingText = byId('training-text');
   const plotText = byId('plot-text');
   let outputsTimer = 0;
+  let plotTimer = 0;
+  let plotSays = '';  // what the plot's line said last: '', 'cross-hair' or 'marker'
   // Training: the epoch and loss change every frame of a run; a screen reader hears them at most
   // every 2 s while it runs, and the last state always.
   let trainingTimer = 0;
@@ -817,9 +819,17 @@
     if (viewText.hidden !== !status.view) requestAnimationFrame(() => requestAnimationFrame(followDiagram));
     viewText.textContent = status.view;
     viewText.hidden = !status.view;
-    // The Data panel's cross-hair, while the keyboard moves it in the plot.
-    plotText.textContent = status.plot;
-    plotText.hidden = !status.plot;
+    // The Data panel's plot: its cross-hair while the keyboard moves it, said at once; else where
+    // the worksheet's sample lies on it, said once a drag of the sample's inputs pauses.
+    clearTimeout(plotTimer);
+    const plot = status.plot || status.marker;
+    const showPlot = function () {
+      plotText.textContent = plot;
+      plotText.hidden = !plot;
+    };
+    if (plotSays === 'marker' && !status.plot && plot) plotTimer = setTimeout(showPlot, 700);
+    else showPlot();
+    plotSays = status.plot ? 'cross-hair' : plot ? 'marker' : '';
     trainingPending = status.training;
     if (!trainingTimer) {
       const wait = Math.max(0, trainingShownAt + 2000 - performance.now());

@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <utility>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -203,6 +205,8 @@ void App::draw_data_child(bool touch) {
         add_window_probe(probe_, "panel:data");
         data_.draw(session_, view_.sample, pictures_, probe_, touch);
         if (data_.take_points_file_request() && mirror_.pick_points_file) mirror_.pick_points_file();
+        // On a phone the sample's column is on the Worksheet tab: show it (a laptop shows both).
+        if (data_.take_sample_used() && touch) sheet_tab_asked_ = true;
         drag_to_scroll();
     }
     ImGui::EndChild();
@@ -277,12 +281,17 @@ void App::draw_phone(const Layout& layout) {
                 if (open) draw_sliders_child(controls_, session_, view_, probe_, true);
                 ImGui::EndTabItem();
             }
-            // An answer field to type in (exercise mode) brings the worksheet's tab forward.
+            // An answer field to type in (exercise mode) or a point used as the sample (the Data
+            // tab's Use as sample) brings the worksheet's tab forward.
+            const bool show_sheet = view_.exercise.show_sheet || std::exchange(sheet_tab_asked_, false);
+            if (show_sheet && !view_.exercise.show_sheet) sheet_tab_focus_due_ = true;
             ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
-            const bool sheet = ImGui::BeginTabItem("Worksheet", nullptr,
-                                                   view_.exercise.show_sheet ? ImGuiTabItemFlags_SetSelected : 0);
+            const bool sheet = ImGui::BeginTabItem("Worksheet", nullptr, show_sheet ? ImGuiTabItemFlags_SetSelected : 0);
             ImGui::PopItemFlag();
             if (ImGui::IsItemClicked()) open = true;
+            // The focus was in the plot, which is gone with the Data tab: it moves to this tab, from
+            // where Tab goes on into the worksheet (the ring shows only if keys were in use).
+            if (sheet && std::exchange(sheet_tab_focus_due_, false)) ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
             tab_stop_of_tab("Worksheet", sheet);
             probe_.add_last_item("tab:Worksheet", sheet);
             if (sheet) {

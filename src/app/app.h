@@ -87,6 +87,9 @@ private:
     PageMirror mirror_;
     ControlDescription mirrored_focus_;
     bool retell_focus_ = false;
+    // Phone: Use as sample in the Data tab brings the Worksheet tab forward (asked for), then the
+    // keyboard's focus goes to that tab (due), where the plot that had it is no longer drawn.
+    bool sheet_tab_asked_ = false, sheet_tab_focus_due_ = false;
     std::string mirrored_status_;
     SheetKey mirrored_sheet_;
 };

@@ -13,6 +13,7 @@
 
 #include "app/keyboard_nav.h"
 #include "app/palette.h"
+#include "app/sample_marker.h"
 #include "app/theme.h"
 #include "app/training_text.h"
 #include "app/widgets.h"
@@ -35,9 +36,6 @@ constexpr double kRegularizationRates[] = {0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3
 constexpr mlp::DataKind kOfferedKinds[] = {mlp::DataKind::None,   mlp::DataKind::Circle, mlp::DataKind::Xor,
                                            mlp::DataKind::Gauss,  mlp::DataKind::Spiral, mlp::DataKind::Plane,
                                            mlp::DataKind::MultiGauss, mlp::DataKind::Custom};
-// How the features are labelled on screen (their link names are data_settings.h's).
-const char* const kFeatureLabels[mlp::kFeatureCount] = {"x1", "x2", "x1\xC2\xB2", "x2\xC2\xB2", "x1\xC2\xB7x2",
-                                                        "sin x1", "sin x2"};
 const char* const kOptimizerLabels[mlp::kOptimizerCount] = {"SGD", "Momentum", "Adam"};
 const char* const kRegularizationLabels[mlp::kRegularizationCount] = {"None", "L1", "L2"};
 
@@ -136,6 +134,23 @@ bool slider_int(const char* id, const char* name, int* v, int lo, int hi, UiProb
     });
     probe.add_last_item(std::string("slider:") + name);
     return changed;
+}
+
+// The worksheet's sample on the plot (sample_marker.h): a ring with a diagonal cross in ink, each
+// stroke on a white edge, so it reads over both classes' colours and the pale prediction without
+// colour vision; the keyboard's cross-hair is an upright cross open in the middle, told apart.
+void draw_sample_marker(ImDrawList* draw, const SampleMarker& marker, ImVec2 p0, float scale, UiProbe& probe) {
+    if (!marker.shown) return;
+    const ImVec2 c(p0.x + static_cast<float>((marker.x1 + kPlaneExtent) * scale),
+                   p0.y + static_cast<float>((kPlaneExtent - marker.x2) * scale));
+    const float radius = 8.0f, arm = radius * 0.62f;
+    for (const auto& [colour, width] : {std::pair{palette::u32(palette::kWhite), 4.5f},
+                                        std::pair{palette::u32(palette::kInk), 2.0f}}) {
+        draw->AddCircle(c, radius, colour, 24, width);
+        draw->AddLine(ImVec2(c.x - arm, c.y - arm), ImVec2(c.x + arm, c.y + arm), colour, width);
+        draw->AddLine(ImVec2(c.x - arm, c.y + arm), ImVec2(c.x + arm, c.y - arm), colour, width);
+    }
+    probe.add("marker:sample", c.x - radius, c.y - radius, 2 * radius, 2 * radius, false, sample_marker_label(marker));
 }
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
@@ -273,7 +288,7 @@ void DataPanel::draw_plot(mlp::Session& session, int sample, PlanePictures& pict
                                                 "Arrows move the cross-hair (Shift: finer); Enter does there what a "
                                                 "click does, Shift+Enter with the other class; Delete removes the "
                                                 "nearest point");
-        d.value = plot_text_;
+        d.value = cross_hair ? plot_text_ : sample_marker_text(session, sample);
         describe_focused_control(std::move(d));
         probe.note_focused("plot:plane");
     }
@@ -305,6 +320,7 @@ void DataPanel::draw_plot(mlp::Session& session, int sample, PlanePictures& pict
             draw->AddCircleFilled(at, r, colour, 10);
         }
     }
+    draw_sample_marker(draw, sample_marker(session, sample), p0, scale, probe);
     if (cross_hair) {
         // The cross-hair, in ink with a white edge so it shows on both classes' colours, open in
         // the middle so the point under it shows.
@@ -379,6 +395,7 @@ void DataPanel::click_plot(mlp::Session& session, int sample, double x1, double 
         const int k = mlp::nearest_point(*data, x1, x2, kPointReach);
         message_ = k < 0 ? "No point there: click on a point to use it as the worksheet's sample."
                          : session.use_point_as_sample(k, sample);
+        sample_used_ = k >= 0 && message_.empty();
         return;
     }
     if (click_mode_ == 2) {
@@ -503,7 +520,7 @@ void DataPanel::draw_data_settings(mlp::Session& session, UiProbe& probe) {
         const uint32_t bit = 1u << k;
         bool on = (data.features & bit) != 0;
         const float item_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                             ImGui::CalcTextSize(kFeatureLabels[k]).x;
+                             ImGui::CalcTextSize(feature_label(k)).x;
         if (k > 0) {
             const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
             if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + item_w <= right) {
@@ -513,10 +530,10 @@ void DataPanel::draw_data_settings(mlp::Session& session, UiProbe& probe) {
             }
         }
         char id[32];
-        std::snprintf(id, sizeof id, "%s##feature%d", kFeatureLabels[k], k);
+        std::snprintf(id, sizeof id, "%s##feature%d", feature_label(k), k);
         const bool changed = ImGui::Checkbox(id, &on);
         keyboard_tab_stop([&] {
-            return describe_control(ControlRole::Checkbox, std::string("Feature ") + kFeatureLabels[k], on,
+            return describe_control(ControlRole::Checkbox, std::string("Feature ") + feature_label(k), on,
                                     "an input node for this feature");
         });
         probe.add_last_item(std::string("checkbox:") + std::string(mlp::feature_name(k)), on);

@@ -1,10 +1,10 @@
 // The Data panel: training on a data set (docs/training.md). From the top: the data set and Import
 // points (a CSV or JSON file of points, through the page's file picker), the plot of the input
 // plane (the network's prediction over it, the points on top, a click adds or removes a point or
-// puts it into the worksheet as the sample shown), Run / Pause and Step epoch with the epoch
-// count, the train and test loss and accuracy, the loss chart, then the data's settings (noise,
-// points, seed, test share, features) and the training's (batch, learning rate, optimizer,
-// regularization and its rate).
+// puts it into the worksheet as the sample shown; the sample shown is marked on it,
+// sample_marker.h), Run / Pause and Step epoch with the epoch count, the train and test loss and
+// accuracy, the loss chart, then the data's settings (noise, points, seed, test share, features)
+// and the training's (batch, learning rate, optimizer, regularization and its rate).
 //
 // The plot is a tab stop: focused, it shows a cross-hair that the arrows move (Shift: finer),
 // Enter does there what a click does, Shift+Enter with the other class, Delete removes the point
@@ -38,6 +38,9 @@ public:
     void draw(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, bool touch);
     // Whether Import points was pressed since the last call: the page then opens its file picker.
     bool take_points_file_request() { return std::exchange(points_file_request_, false); }
+    // Whether Use as sample put a point into the worksheet since the last call: a phone then
+    // shows the Worksheet tab (the panel's tabs hide the sample's column while Data is shown).
+    bool take_sample_used() { return std::exchange(sample_used_, false); }
     // The cross-hair for the page's text form while the plot has the keyboard focus, else "".
     const std::string& plot_text() const { return plot_text_; }
     // Whether the page must keep running frames (a run is on).
@@ -64,6 +67,7 @@ private:
     uint64_t history_revision_ = 0;
     int click_mode_ = 0;    // a click in the plot: 0 adds class 1, 1 adds class 0, 2 removes, 3 uses as sample
     bool points_file_request_ = false;
+    bool sample_used_ = false;
     double cursor_x1_ = 0, cursor_x2_ = 0;  // the keyboard's cross-hair in the plot
     std::string plot_text_;
     std::string message_;   // why the last action was refused, or why a run stopped

@@ -7,7 +7,9 @@
 // their room while the network trains.
 // Phone (< 720 px): a slim top bar (a second row with targets: the diagram's view switch), the
 // toolbar strip, the diagram, and below it one panel with tabs (Sliders, Worksheet, Data) that can
-// be folded down to its tab bar to give the diagram the screen.
+// be folded down to its tab bar to give the diagram the screen. What another tab shows brings it
+// forward (app.cpp): a click in the diagram the Sliders (its sliders), an answer field to type in
+// or the Data tab's Use as sample the Worksheet.
 //
 // A document with a title or a note gets a strip under the toolbar for them (the page's HTML,
 // web/page.js), as tall as the page measured them.

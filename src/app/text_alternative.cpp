@@ -7,6 +7,7 @@
 #include "app/breakdown_panel.h"
 #include "app/diagram_text.h"
 #include "app/plane_image.h"
+#include "app/sample_marker.h"
 #include "app/training_text.h"
 #include "app/value_mask.h"
 #include "app/worksheet_text.h"
@@ -268,6 +269,8 @@ std::string status_json(const mlp::Session& session, const ViewState& view, cons
     w.string(training_status_text(session));
     w.key("plot");
     w.string(plot);
+    w.key("marker");
+    w.string(sample_marker_text(session, view.sample));
     w.end_object();
     return out;
 }

@@ -11,6 +11,13 @@
 
 namespace app {
 
+namespace {
+const char* const kFeatureLabels[mlp::kFeatureCount] = {"x1", "x2", "x1\xC2\xB2", "x2\xC2\xB2", "x1\xC2\xB7x2",
+                                                        "sin x1", "sin x2"};
+}  // namespace
+
+const char* feature_label(int index) { return kFeatureLabels[index]; }
+
 std::string metric_loss_text(double v) {
     if (!std::isfinite(v)) return "-";
     char buf[32];

@@ -19,6 +19,10 @@ std::string percent_text(double v);
 // 100.0% (test)." Accuracy only for classification sets; "" without a data set.
 std::string training_status_text(const mlp::Session& session);
 
+// A feature as the panel labels it: "x1", "x1²", "x1·x2", "sin x1" (index 0..mlp::kFeatureCount-1;
+// the link's names are data_settings.h's feature_name).
+const char* feature_label(int index);
+
 // How near to a point a click or the plot's cross-hair must be to pick it (Remove, Use as
 // sample), in units of x1 and x2: a few pixels of the plot.
 constexpr double kPointReach = 0.35;

@@ -33,7 +33,11 @@
 //   buttons: "button:<label>": "button:x2" (sample selector), "button:Integer", "button:Fine"
 //            (slider step mode), "button:Worksheet" (shows or hides the worksheet on a laptop),
 //            "button:Values", "button:Gradients" (the diagram's view, with targets only)
-//   tabs:    "tab:Sliders", "tab:Worksheet" (narrow layouts)
+//   tabs:    "tab:Sliders", "tab:Worksheet" (narrow layouts), "tab:Data"
+//   Data panel (data_panel.h): "panel:data", "plot:plane" (the plot of the input plane, x1 and
+//            x2 from -6 to 6, x2 upwards; text: "500 points"), "marker:sample" (the worksheet's
+//            sample on it, centred where it lies, only while within the plot; text: "sample 1 at
+//            (0.5, −1.2)", sample_marker.h), and its buttons ("button:Use as sample", ...)
 //   exercise mode (exercise_panel.h): "button:Exercise" (highlighted = on), "button:Check",
 //            "button:Reveal step", "button:Reveal all", "button:New sheet", "button:Edit sheet",
 //            "button:fewer", "button:more" (nodes per layer), "button:layer 3" (hide layer 3

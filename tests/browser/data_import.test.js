@@ -2,8 +2,9 @@
 // imported through the browser's file picker opened by the panel's Import points button, a JSON
 // file of points dropped on the page, bad and oversized files answered in the page's banner with
 // the old points kept, a point clicked into the worksheet as its sample, and points added and
-// removed by the keyboard's cross-hair in the plot. The state read from window.mlpExplorer.state()
-// and points(); where things are from ui().
+// removed by the keyboard's cross-hair in the plot; the marker of the worksheet's sample in the
+// plot, and a phone's Use as sample landing on the Worksheet tab. The state read from
+// window.mlpExplorer.state() and points(); where things are from ui().
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -175,7 +176,8 @@ test('the plot by keyboard: Tab reaches it, arrows move the cross-hair (said in 
   // Tab goes on to the next control.
   await press('Tab');
   assert.equal((await h.ui(page)).focused, 'button:Add class 1');
-  assert.equal(await said(), '', 'the cross-hair is said only while the plot has the focus');
+  assert.equal(await said(), 'The plot marks the worksheet\'s sample 1 at (0, 0).',
+    'the cross-hair is said only while the plot has the focus; then where the sample is');
   // Import points by keyboard: Enter on the button opens the picker too.
   for (let i = 0; i < 8 && (await h.ui(page)).focused !== 'button:Import points'; i++) await press('Shift+Tab');
   assert.equal((await h.ui(page)).focused, 'button:Import points');
@@ -183,6 +185,137 @@ test('the plot by keyboard: Tab reaches it, arrows move the cross-hair (said in 
   await chooser.setFiles({ name: 'keys.csv', mimeType: 'text/csv', buffer: Buffer.from('0.5,0.5,1\n') });
   await h.until(page, pointsOf, (p) => p.length === 1);
   assert.deepEqual(xy(await pointsOf(page)), [[0.5, 0.5, 1]]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// The marker of the worksheet's sample in the plot (src/app/sample_marker.h): where ui() says it
+// is, against the plot's own rectangle (the plot spans -6..6 both ways, x2 upwards).
+async function markerAt(page) {
+  const u = await h.ui(page);
+  const plot = h.find(u, 'plot:plane');
+  const marker = h.find(u, 'marker:sample');
+  if (!plot || !marker) return null;
+  const cx = marker.x + marker.w / 2, cy = marker.y + marker.h / 2;
+  return { x1: (cx - plot.x) / plot.w * 12 - 6, x2: 6 - (cy - plot.y) / plot.h * 12, text: marker.text };
+}
+const near = (m, x1, x2) => !!m && Math.abs(m.x1 - x1) < 0.05 && Math.abs(m.x2 - x2) < 0.05;
+// The page's text form of the plot once it says `text` (a change of the sample is said after a pause).
+async function plotSays(page, text) {
+  await page.locator('#plot-text').filter({ hasText: text }).waitFor({ state: 'attached', timeout: 10000 });
+  return page.locator('#plot-text').textContent();
+}
+
+test('the plot marks the worksheet\'s sample: where its x1 and x2 are, moved by typing x and by the sample buttons, said in the text form', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET.replace('x=0,0', 'x=0,0;2,3'));
+  await h.openDataTab(page);
+  await h.reveal(page, 'plot:plane', 'panel:data');
+  let m = await h.until(page, markerAt, (x) => near(x, 0, 0));
+  assert.ok(near(m, 0, 0), `the marker of sample 1 at (0, 0): ${JSON.stringify(m)}`);
+  assert.equal(m.text, 'sample 1 at (0, 0)');
+  assert.equal(await plotSays(page, 'sample 1'), 'The plot marks the worksheet\'s sample 1 at (0, 0).');
+  // The other sample, by its button in the panel's head.
+  await h.click(page, 'button:x2');
+  m = await h.until(page, markerAt, (x) => near(x, 2, 3));
+  assert.ok(near(m, 2, 3), `the marker follows sample 2 to (2, 3): ${JSON.stringify(m)}`);
+  assert.equal(await plotSays(page, 'sample 2'), 'The plot marks the worksheet\'s sample 2 at (2, 3).');
+  // x1 of sample 2 typed into its slider (a double-click opens the field), then back to the plot.
+  await h.click(page, 'tab:Sliders');
+  const slider = await h.reveal(page, 'slider:x2[1]');
+  await page.mouse.dblclick(slider.cx, slider.cy);
+  await h.frames(page, 3);
+  await h.typeValue(page, '-4.5');
+  assert.deepEqual((await h.state(page)).inputs, [[0, 0], [-4.5, 3]]);
+  await h.click(page, 'tab:Data');
+  await h.reveal(page, 'plot:plane', 'panel:data');
+  m = await h.until(page, markerAt, (x) => near(x, -4.5, 3));
+  assert.ok(near(m, -4.5, 3), `the marker moves with the typed x1: ${JSON.stringify(m)}`);
+  assert.equal(await plotSays(page, '4.5'), 'The plot marks the worksheet\'s sample 2 at (\u22124.5, 3).');
+  // Beyond the plot's square: no marker on its edge, and the text says where the sample is.
+  await h.click(page, 'tab:Sliders');
+  const again = await h.reveal(page, 'slider:x2[1]');
+  await page.waitForTimeout(600);  // not a third click of the double-click before
+  await page.mouse.dblclick(again.cx, again.cy);
+  await h.frames(page, 3);
+  await h.typeValue(page, '9');
+  await h.click(page, 'tab:Data');
+  await h.reveal(page, 'plot:plane', 'panel:data');
+  assert.equal(h.find(await h.ui(page), 'marker:sample'), undefined, 'no marker for a sample outside the plot');
+  assert.equal(await plotSays(page, 'outside'), 'The worksheet\'s sample 2 at (9, 3) is outside the plot (x1 and x2 from \u22126 to 6).');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('on a phone, a tap with Use as sample shows the Worksheet tab with the point as the sample, and the marker on it', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET, { viewport: h.PHONE, hasTouch: true });
+  await h.frames(page, 4);
+  const tab = await h.item(page, 'tab:Data');
+  await page.touchscreen.tap(tab.cx, tab.cy);
+  await h.until(page, h.ui, (u) => !!h.find(u, 'panel:data'), 60);
+  const mode = await h.reveal(page, 'button:Use as sample', 'panel:data');
+  await page.touchscreen.tap(mode.cx, mode.cy);
+  await h.until(page, h.ui, (u) => (h.find(u, 'button:Use as sample') || {}).highlighted);
+  const plot = await h.reveal(page, 'plot:plane', 'panel:data');
+  assert.ok(near(await markerAt(page), 0, 0), 'the marker at the sample, (0, 0)');
+  // A finger on the point (1.5, -2), a little off it.
+  await page.touchscreen.tap(plot.x + (1.5 + 0.1 + 6) / 12 * plot.w, plot.y + (6 - (-2 - 0.1)) / 12 * plot.h);
+  const u = await h.until(page, h.ui, (x) => (h.find(x, 'tab:Worksheet') || {}).highlighted, 60);
+  assert.ok(h.find(u, 'tab:Worksheet').highlighted, 'the Worksheet tab is shown');
+  assert.ok(!h.find(u, 'tab:Data').highlighted);
+  assert.deepEqual((await h.state(page)).inputs, [[1.5, -2]], 'the point\'s inputs as the sample');
+  const cell1 = await h.item(page, 'cell:in1[1].x1');
+  const cell2 = await h.item(page, 'cell:in1[2].x1');
+  assert.equal(cell1.text, '1.5');
+  assert.equal(cell2.text, '\u22122');
+  assert.equal((await h.ui(page)).focused, 'tab:Worksheet', 'the focus on the tab that is shown, not in the hidden plot');
+  // Back on the Data tab, the marker is on the point.
+  const data = await h.item(page, 'tab:Data');
+  await page.touchscreen.tap(data.cx, data.cy);
+  await h.until(page, h.ui, (x) => !!h.find(x, 'panel:data'), 60);
+  await h.reveal(page, 'plot:plane', 'panel:data');
+  const m = await h.until(page, markerAt, (x) => near(x, 1.5, -2));
+  assert.ok(near(m, 1.5, -2), `the marker on the point used: ${JSON.stringify(m)}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('on a laptop, Use as sample keeps the Data tab (the worksheet is in view beside it)', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET);
+  await h.openDataTab(page);
+  await h.click(page, 'button:Use as sample', { panel: 'panel:data' });
+  const plot = await h.reveal(page, 'plot:plane', 'panel:data');
+  await page.mouse.click(plot.x + (1.5 + 6) / 12 * plot.w, plot.y + (6 + 2) / 12 * plot.h);
+  await h.until(page, h.state, (st) => st.inputs[0][0] === 1.5);
+  await h.frames(page, 4);
+  const u = await h.ui(page);
+  assert.ok(h.find(u, 'tab:Data').highlighted, 'still on the Data tab');
+  assert.ok(near(await markerAt(page), 1.5, -2), 'the marker on the point used');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('in a narrow window by keyboard, Enter with Use as sample shows the Worksheet tab and puts the focus on it, from where Tab goes on', async () => {
+  const page = await h.openApp(env.browser, env.server.url + NET, { viewport: { width: 600, height: 800 } });
+  await h.openDataTab(page);
+  await h.click(page, 'button:Use as sample', { panel: 'panel:data' });
+  const press = async (key, n = 1) => {
+    for (let i = 0; i < n; i++) {
+      await page.keyboard.press(key);
+      await h.frames(page, 2);
+    }
+  };
+  for (let i = 0; i < 8 && (await h.ui(page)).focused !== 'plot:plane'; i++) await press('Shift+Tab');
+  assert.equal((await h.ui(page)).focused, 'plot:plane', 'Shift+Tab from the mode buttons reaches the plot');
+  await press('ArrowRight', 3);
+  await press('ArrowDown', 4);
+  await press('Enter');
+  const u = await h.until(page, h.ui, (x) => (h.find(x, 'tab:Worksheet') || {}).highlighted && x.focused === 'tab:Worksheet', 60);
+  assert.ok(h.find(u, 'tab:Worksheet').highlighted, 'the Worksheet tab is shown');
+  assert.equal(u.focused, 'tab:Worksheet', 'the focus on the tab shown');
+  assert.deepEqual((await h.state(page)).inputs, [[1.5, -2]]);
+  await press('Tab');
+  const next = (await h.ui(page)).focused;
+  assert.ok(next && next !== 'tab:Worksheet' && next !== 'plot:plane', `Tab goes on from the tab: ${next}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
