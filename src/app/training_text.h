@@ -6,6 +6,7 @@
 
 namespace mlp {
 class Session;
+struct TrainingMetrics;
 }
 
 namespace app {
@@ -16,8 +17,10 @@ std::string metric_loss_text(double v);
 std::string percent_text(double v);
 
 // "Training on circle, epoch 300: loss 0.0050 (train), 0.0085 (test); accuracy 100.0% (train),
-// 100.0% (test)." Accuracy only for classification sets; "" without a data set.
-std::string training_status_text(const mlp::Session& session);
+// 100.0% (test)." Accuracy only for classification sets; "" without a data set. metrics: the
+// figures shown (the Data panel's, computed as their cost allows during a run); null: the
+// session's own.
+std::string training_status_text(const mlp::Session& session, const mlp::TrainingMetrics* metrics = nullptr);
 
 // How near to a point a click or the plot's cross-hair must be to pick it (Remove, Use as
 // sample), in units of x1 and x2: a few pixels of the plot.
