@@ -98,8 +98,10 @@ void App::draw() {
     apply_theme(layout.narrow);
     // A run's epochs for this frame, before anything shows the network, less the time the
     // frame's picture takes when it is due (picture_schedule.h).
-    pictures_.begin_frame(data_.running(), 1000.0 * ImGui::GetTime());
-    data_.train_frame(session_, pictures_.reserved_ms());
+    const double now_ms = 1000.0 * ImGui::GetTime();
+    pictures_.begin_frame(data_.running(), now_ms);
+    data_.train_frame(session_, now_ms, pictures_.reserved_ms());
+    view_.training = data_.running();
     gestures_begin_frame(session_);
     view_sync_.follow(session_, view_);  // a document opened or undone since the last frame
     update_touch_press();
@@ -138,7 +140,8 @@ void App::update_page_mirror() {
     }
     if (mirror_.left && keyboard_left() != 0) mirror_.left(keyboard_left());
     if (mirror_.status) {
-        std::string status = status_json(session_, view_, exercise_status(session_, view_), data_.plot_text());
+        std::string status = status_json(session_, view_, exercise_status(session_, view_), data_.plot_text(),
+                                         data_.shown_metrics(session_));
         if (status != mirrored_status_) {
             mirrored_status_ = std::move(status);
             mirror_.status(mirrored_status_);

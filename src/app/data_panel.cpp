@@ -168,15 +168,24 @@ void DataPanel::start_run(mlp::Session& session) {
     run_revision_ = session.revision();
     pace_.reset();
     message_.clear();
+    // The figures shown until the run's first are computed: those of the network as it starts.
+    evaluation_.cancel();
+    run_metrics_ = *session.training_metrics();
+    run_metrics_revision_ = run_revision_;
+    run_metrics_epoch_ = session.document().training.epoch;
+    has_run_metrics_ = true;
 }
 
 void DataPanel::stop_run(mlp::Session& session) {
     if (!running_) return;
-    session.end_training_run();
+    // Pause finishes the epoch the run is in: the weights are then those of whole epochs.
+    const std::string why = session.end_training_run();
+    if (!why.empty()) message_ = "Training stopped: " + why;
     running_ = false;
+    has_run_metrics_ = false;
 }
 
-void DataPanel::train_frame(mlp::Session& session, double reserved_ms) {
+void DataPanel::train_frame(mlp::Session& session, double now_ms, double reserved_ms) {
     if (!running_) return;
     // Something else changed the document since the last frame (an edit, undo, a link): the
     // run is over, and its undo step stays as it was.
@@ -184,15 +193,47 @@ void DataPanel::train_frame(mlp::Session& session, double reserved_ms) {
         stop_run(session);
         return;
     }
-    const int epochs = pace_.epochs_this_frame(reserved_ms);
+    const int batches = pace_.batches_this_frame(reserved_ms + metrics_reserved_ms(now_ms));
     const auto t0 = std::chrono::steady_clock::now();
-    const std::string why = session.train(epochs);
-    pace_.record(epochs, ms_since(t0));
+    const std::string why = session.train_batches(batches);
+    pace_.record(batches, ms_since(t0));
     run_revision_ = session.revision();
     if (!why.empty()) {
         message_ = "Training stopped: " + why;
         stop_run(session);
+        return;
     }
+    update_run_metrics(session, now_ms);
+}
+
+void DataPanel::update_run_metrics(const mlp::Session& session, double now_ms) {
+    const double weights = pass_multiply_adds(session.network().shape);  // a point's multiply-adds
+    if (!evaluation_.pending()) {
+        if (metrics_schedule_.current(run_revision_) || !metrics_schedule_.due(now_ms, true)) return;
+        evaluation_.begin(session.document());
+        evaluation_revision_ = run_revision_;
+        evaluation_epoch_ = session.document().training.epoch;
+        evaluation_started_ms_ = now_ms;
+        evaluation_ms_ = 0.0;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const mlp::DataSet& data = *session.data_set();
+    const bool done = evaluation_.advance(data, metrics_schedule_.cells_within(kPictureSliceMs, weights), &run_metrics_);
+    evaluation_ms_ += ms_since(t0);
+    if (!done) return;
+    run_metrics_revision_ = evaluation_revision_;
+    run_metrics_epoch_ = evaluation_epoch_;
+    const double points = static_cast<double>(data.train_rows.size() + data.test_rows.size());
+    metrics_schedule_.record(evaluation_revision_, evaluation_started_ms_, evaluation_ms_, weights * points, evaluation_ms_);
+}
+
+double DataPanel::metrics_reserved_ms(double now_ms) const {
+    if (!evaluation_.pending() && !metrics_schedule_.due(now_ms, true)) return 0.0;
+    return std::min(metrics_schedule_.ms_per_picture(), kPictureSliceMs);
+}
+
+const mlp::TrainingMetrics* DataPanel::shown_metrics(const mlp::Session& session) const {
+    return running_ && has_run_metrics_ ? &run_metrics_ : session.training_metrics();
 }
 
 // [SECTION] The panel
@@ -441,7 +482,7 @@ void DataPanel::draw_run_controls(mlp::Session& session, UiProbe& probe) {
 }
 
 void DataPanel::draw_metrics(const mlp::Session& session, UiProbe& probe) {
-    const mlp::TrainingMetrics* m = session.training_metrics();
+    const mlp::TrainingMetrics* m = shown_metrics(session);
     if (!m) return;
     const std::string loss = "Loss      train " + metric_loss_text(m->train_loss) + "   test " + metric_loss_text(m->test_loss);
     bar_text(loss, palette::kInk, "loss", probe);
@@ -450,11 +491,14 @@ void DataPanel::draw_metrics(const mlp::Session& session, UiProbe& probe) {
                                 percent_text(m->test_accuracy);
         bar_text(acc, palette::kInk, "accuracy", probe);
     }
-    // The history follows the document: every change adds its state (an earlier epoch starts over).
-    if (history_revision_ != session.revision()) {
-        history_revision_ = session.revision();
-        history_.add({session.document().training.epoch, m->train_loss, m->test_loss, m->train_accuracy,
-                      m->test_accuracy});
+    // The history follows the document: every change adds its state (an earlier epoch starts over);
+    // during a run, every time the figures shown are computed again.
+    const bool of_run = running_ && has_run_metrics_;
+    const uint64_t revision = of_run ? run_metrics_revision_ : session.revision();
+    if (history_revision_ != revision) {
+        history_revision_ = revision;
+        history_.add({of_run ? run_metrics_epoch_ : session.document().training.epoch, m->train_loss, m->test_loss,
+                      m->train_accuracy, m->test_accuracy});
     }
 }
 

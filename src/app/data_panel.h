@@ -10,10 +10,13 @@
 // Enter does there what a click does, Shift+Enter with the other class, Delete removes the point
 // nearest to it; the page's text form says where it is (plot_text).
 //
-// Run trains a number of epochs every frame, as many as fit the frame's training budget
-// (training_pace.h), and keeps the page running frames until Pause; the whole run is one undo
-// step (Session::begin_training_run). Any other edit of the document (a slider, undo, a link
-// opened) ends the run.
+// Run trains a number of batches every frame, as many as fit the frame's training budget
+// (training_pace.h; an epoch of a big network spans frames, and Pause finishes it), and keeps the
+// page running frames until Pause; the whole run is one undo step (Session::begin_training_run).
+// Any other edit of the document (a slider, undo, a link opened) ends the run. The loss and
+// accuracy are a pass over every point (500 forward passes: at a million weights, more than an
+// epoch's batches in a frame), so during a run they are computed again as often as their cost
+// allows (picture_schedule.h), like the plot.
 #pragma once
 
 #include <cstdint>
@@ -21,18 +24,24 @@
 #include <utility>
 
 #include "app/loss_history.h"
+#include "app/picture_schedule.h"
 #include "app/plane_pictures.h"
 #include "app/training_pace.h"
 #include "app/ui_probe.h"
 #include "core/document/session.h"
+#include "core/training/training.h"
 
 namespace app {
 
 class DataPanel {
 public:
     // The run's training for this frame: call once a frame before anything draws the document.
-    // reserved_ms: what the frame's picture takes of the training budget (plane_pictures.h).
-    void train_frame(mlp::Session& session, double reserved_ms = 0.0);
+    // now_ms: the frame's time; reserved_ms: what the frame's picture takes of the training
+    // budget (plane_pictures.h).
+    void train_frame(mlp::Session& session, double now_ms, double reserved_ms = 0.0);
+    // The loss and accuracy shown (the panel, the page's text form): the session's own, or during
+    // a run the last ones computed. Null without a data set.
+    const mlp::TrainingMetrics* shown_metrics(const mlp::Session& session) const;
     // Draws the panel into the current window; the plot from `pictures`. touch: sized for fingers.
     // sample: the sample the diagram and worksheet show (Use as sample replaces it).
     void draw(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, bool touch);
@@ -48,6 +57,8 @@ public:
 
 private:
     void start_run(mlp::Session& session);
+    void update_run_metrics(const mlp::Session& session, double now_ms);
+    double metrics_reserved_ms(double now_ms) const;  // what they take of the frame's training budget
     void stop_run(mlp::Session& session);
     void draw_data_choice(mlp::Session& session, UiProbe& probe);
     void draw_plot(mlp::Session& session, int sample, PlanePictures& pictures, UiProbe& probe, float side);
@@ -63,6 +74,18 @@ private:
     bool running_ = false;
     uint64_t run_revision_ = 0;  // the session's revision after the run's last train()
     TrainingPace pace_;
+    // A run's loss and accuracy: computed in parts (kPictureSliceMs a frame) as often as their cost
+    // allows; the ones shown, and the evaluation under way (the revision and epoch it is of, when
+    // it began, its time so far).
+    PictureSchedule metrics_schedule_;
+    bool has_run_metrics_ = false;
+    mlp::TrainingMetrics run_metrics_;
+    uint64_t run_metrics_revision_ = 0;
+    int64_t run_metrics_epoch_ = 0;
+    mlp::EvaluationInParts evaluation_;
+    uint64_t evaluation_revision_ = 0;
+    int64_t evaluation_epoch_ = 0;
+    double evaluation_started_ms_ = 0.0, evaluation_ms_ = 0.0;
     LossHistory history_;
     uint64_t history_revision_ = 0;
     int click_mode_ = 0;    // a click in the plot: 0 adds class 1, 1 adds class 0, 2 removes, 3 uses as sample

@@ -306,9 +306,20 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
                         static_cast<GLsizeiptr>((nodes_.size() - first) * sizeof(float)), nodes_.data() + first);
 }
 
-void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
-                           uint64_t mask_version, bool gradients) {
-    if (!init_gl()) return;
+bool DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
+                           uint64_t mask_version, bool gradients, bool lines_wait) {
+    if (!init_gl()) return false;
+    bool rebuilt = false;
+    // Every line at once, or (lines_wait) none for now.
+    auto all_lines = [&](bool reallocate) {
+        if (lines_wait && !reallocate) {
+            lines_behind_ = true;
+            return;
+        }
+        rebuild_lines(session, plan, reallocate);
+        lines_behind_ = false;
+        rebuilt = true;
+    };
     sample = std::clamp(sample, 0, session.sample_count() - 1);
     gradients = gradients && session.gradients() != nullptr;
     using Kind = mlp::Session::Edit::Kind;
@@ -318,11 +329,11 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
     const bool text_only = session.revision() == seen_revision_ + 1 && session.last_edit().kind == Kind::Text &&
                            mask_version == seen_mask_version_;
     if (session.structure_revision() != seen_structure_) {
-        rebuild_lines(session, plan, true);
+        all_lines(true);
         rebuild_nodes(session, sample, 0, true, mask);
     } else if (new_view || (gradients && session.revision() != seen_revision_ && !text_only)) {
         // Every gradient depends on the loss, so any edit but the title's changes all of them.
-        rebuild_lines(session, plan, false);
+        all_lines(false);
         rebuild_nodes(session, sample, 0, false, mask);
     } else if (session.revision() != seen_revision_) {
         const mlp::Session::Edit& edit = session.last_edit();
@@ -344,17 +355,19 @@ void DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
             // Targets, the loss and the training settings are not drawn: only a new mask needs
             // the nodes again.
             if (mask_version != seen_mask_version_) rebuild_nodes(session, sample, 0, false, mask);
-        } else {  // several edits since the last frame, or a new document of the same shape
-            rebuild_lines(session, plan, false);
+        } else {  // several edits since the last frame, a run's training, a new document of the same shape
+            all_lines(false);
             rebuild_nodes(session, sample, 0, false, mask);
         }
     } else if (sample != seen_sample_ || mask_version != seen_mask_version_) {
         rebuild_nodes(session, sample, 0, false, mask);
     }
+    if (lines_behind_ && !lines_wait) all_lines(false);
     seen_structure_ = session.structure_revision();
     seen_revision_ = session.revision();
     seen_sample_ = sample;
     seen_mask_version_ = mask_version;
+    return rebuilt;
 }
 
 // --- Drawing ----------------------------------------------------------------------------------

@@ -41,9 +41,11 @@ public:
     // Brings the instance buffers up to date with the session and the sample shown. A node the
     // mask hides is drawn as a blank (no fill, no clip mark); mask_version moves when the mask
     // changes for a reason the session's revision does not show (exercise_view.h). gradients: draw
-    // the gradient view (the session must have targets).
-    void sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
-              uint64_t mask_version, bool gradients = false);
+    // the gradient view (the session must have targets). lines_wait: a change of every line (a
+    // run's training) leaves the lines as they are drawn for now (the nodes follow); a later
+    // call without it brings them up to date. Returns whether the lines were rebuilt.
+    bool sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
+              uint64_t mask_version, bool gradients = false, bool lines_wait = false);
     // Draws into framebuffer `target_fbo` (0: the canvas; bound on entry), clipped to geo.area.
     // display: the canvas (or the picture, app/picture.h) in CSS px.
     void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
@@ -109,6 +111,7 @@ private:
     // The lines as last drawn, kept in a texture and copied to the canvas while nothing about
     // them changes. A change to one gap's lines (a weight dragged) redraws that gap's strip only:
     // in software rendering (no GPU) all the lines of 8x128 took most of a second per frame.
+    bool lines_behind_ = false;  // a sync with lines_wait left them behind the session
     bool cache_usable_ = false;
     unsigned target_fbo_ = 0;  // what draw() draws into, bound again after the cache's own
     unsigned cache_fbo_ = 0, cache_texture_ = 0;

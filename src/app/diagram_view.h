@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/diagram_renderer.h"
+#include "app/picture_schedule.h"
 #include "app/layout.h"
 #include "app/plane_pictures.h"
 #include "app/ui_probe.h"
@@ -65,6 +66,15 @@ private:
         double weight_scale = 0;  // the largest |w| of the line's layer at the press
     } drag_;
 
+    // During a run every line changes every frame, and redrawing tens of thousands of them takes
+    // software GL (SwiftShader, in Chromium's GPU process) up to a second at 8 layers of 128,
+    // far longer than the app's own frame. So a run redraws them as often as that allows, as the
+    // pictures are (picture_schedule.h): a redraw's cost is how much longer the frame after it
+    // came than the usual frame without one; the nodes follow every frame.
+    PictureSchedule lines_schedule_;
+    bool lines_redrawn_ = false;      // in the last frame, during a run
+    double lines_redrawn_at_ = 0.0;   // when (ms)
+    double usual_interval_ms_ = 0.0;  // the frames without a redraw: a running average
     // ui() probe points of the lines, which depend only on the layout.
     bool probes_valid_ = false;
     std::vector<std::pair<std::string, mlp::Point>> line_probes_;

@@ -5,6 +5,12 @@
 
 namespace app {
 
+double pass_multiply_adds(const std::vector<int>& shape) {
+    double sum = 0.0;
+    for (size_t l = 0; l + 1 < shape.size(); ++l) sum += static_cast<double>(shape[l]) * shape[l + 1];
+    return sum;
+}
+
 bool PictureSchedule::due(double now_ms, bool running) const {
     if (!running || !computed_) return true;
     return now_ms - last_ms_ >= interval_ms();
@@ -28,9 +34,18 @@ void PictureSchedule::record(uint64_t revision, double now_ms, double took_ms, d
         ms_per_multiply_add_ = running_average(ms_per_multiply_add_, pass_ms / multiply_adds);
 }
 
+double PictureSchedule::ms_per_multiply_add() const {
+    return ms_per_multiply_add_ > 0.0 ? ms_per_multiply_add_ : kFirstMsPerMultiplyAdd;
+}
+
+int PictureSchedule::cells_within(double ms, double weights) const {
+    const double cells = ms / (ms_per_multiply_add() * std::max(1.0, weights));
+    if (!(cells < 1e9)) return 1000000000;  // NaN too
+    return std::max(1, static_cast<int>(cells));
+}
+
 int PictureSchedule::grid_cells(double weights, int most) const {
-    const double per = ms_per_multiply_add_ > 0.0 ? ms_per_multiply_add_ : kFirstMsPerMultiplyAdd;
-    const double cells = std::sqrt(kPictureTargetMs / (per * std::max(1.0, weights)));
+    const double cells = std::sqrt(kPictureTargetMs / (ms_per_multiply_add() * std::max(1.0, weights)));
     if (!(cells < most)) return most;  // NaN too
     return std::max(kMinPictureCells, static_cast<int>(cells));
 }

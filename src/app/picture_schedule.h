@@ -15,14 +15,21 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace app {
 
 constexpr double kPictureShare = 0.25;
+// During a run, a picture is computed in parts of at most this long a frame (plane_image.h's
+// begin and advance): a million weights' picture takes 70 ms, more than a frame.
+constexpr double kPictureSliceMs = 4.0;
 constexpr double kPictureTargetMs = 8.0;
 constexpr int kMinPictureCells = 12;
 // The time of one multiply-add of the pass before any is measured: a guess on the slow side.
 constexpr double kFirstMsPerMultiplyAdd = 2e-6;
+
+// The multiply-adds of one row (a cell of the plot, a point) through a network of this shape.
+double pass_multiply_adds(const std::vector<int>& shape);
 
 class PictureSchedule {
 public:
@@ -40,12 +47,15 @@ public:
     // Cells along a side of the next picture's grid, for a network of `weights` weights: at most
     // `most`, fewer when that would take over kPictureTargetMs.
     int grid_cells(double weights, int most) const;
+    // Cells of a network of `weights` weights whose pass fits `ms` (at least 1).
+    int cells_within(double ms, double weights) const;
     // Forget the picture shown (a lost GL context): the next frame computes it.
     void invalidate() { computed_ = false; }
     double ms_per_picture() const { return ms_; }
     double interval_ms() const { return ms_ / kPictureShare; }
 
 private:
+    double ms_per_multiply_add() const;  // learned, or kFirstMsPerMultiplyAdd
     bool computed_ = false;
     uint64_t revision_ = 0;
     double last_ms_ = 0.0;  // when the last picture was started

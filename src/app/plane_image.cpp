@@ -23,7 +23,15 @@ double plane_prediction(mlp::Loss loss, bool classification, const double* a, in
 }
 
 void PlaneImage::compute(const mlp::Document& doc, bool classification, int n) {
-    n_ = n;
+    begin(doc, classification, n);
+    advance(n * n);
+}
+
+void PlaneImage::begin(const mlp::Document& doc, bool classification, int n) {
+    job_n_ = n;
+    job_net_ = doc.network;  // copies into the capacity it has
+    job_loss_ = doc.loss;
+    job_classification_ = classification;
     const uint32_t features = doc.data.features;
     const int width = mlp::feature_count(features);
     if (inputs_.rows != n * n || inputs_.cols != width) inputs_ = mlp::Matrix(n * n, width);
@@ -32,10 +40,38 @@ void PlaneImage::compute(const mlp::Document& doc, bool classification, int n) {
         for (int col = 0; col < n; ++col)
             mlp::compute_features(features, plane_cell_centre(col, n), x2, inputs_.row(row * n + col));
     }
-    mlp::forward_pass(doc.network, inputs_, &pass_);
+    const std::vector<int>& shape = job_net_.shape;
+    job_a_.resize(shape.size() - 1);
+    for (size_t l = 0; l + 1 < shape.size(); ++l)
+        if (job_a_[l].rows != n * n || job_a_[l].cols != shape[l + 1]) job_a_[l] = mlp::Matrix(n * n, shape[l + 1]);
+    next_cell_ = 0;
+    pending_ = true;
+}
+
+bool PlaneImage::advance(int cells) {
+    if (!pending_) return true;
+    // At most this many cells a pass: the passes stay small (z and a of 256 rows) for any grid,
+    // and as fast as one pass of them all (each weight row is reused for every row of a pass).
+    constexpr int kChunk = 256;
+    const int total = job_n_ * job_n_;
+    const int end = next_cell_ + std::clamp(cells, 1, total - next_cell_);
+    while (next_cell_ < end) {
+        const int count = std::min(kChunk, end - next_cell_);
+        if (chunk_x_.rows != count || chunk_x_.cols != inputs_.cols) chunk_x_ = mlp::Matrix(count, inputs_.cols);
+        std::copy_n(inputs_.row(next_cell_), static_cast<size_t>(count) * inputs_.cols, chunk_x_.row(0));
+        mlp::forward_pass(job_net_, chunk_x_, &chunk_);
+        for (size_t l = 0; l < job_a_.size(); ++l)
+            std::copy_n(chunk_.a[l].row(0), static_cast<size_t>(count) * job_a_[l].cols, job_a_[l].row(next_cell_));
+        next_cell_ += count;
+    }
+    if (next_cell_ < total) return false;
+    pending_ = false;
+    n_ = job_n_;
+    std::swap(pass_.a, job_a_);
     const mlp::Matrix& out = pass_.a.back();
-    values_.resize(static_cast<size_t>(n) * n);
-    for (int k = 0; k < n * n; ++k) values_[k] = plane_prediction(doc.loss, classification, out.row(k), out.cols);
+    values_.resize(static_cast<size_t>(total));
+    for (int k = 0; k < total; ++k) values_[k] = plane_prediction(job_loss_, job_classification_, out.row(k), out.cols);
+    return true;
 }
 
 namespace {

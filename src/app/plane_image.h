@@ -47,6 +47,15 @@ public:
     // The prediction at every cell: values()[row * n + col], row 0 at the top (x2 = +extent),
     // col 0 at the left (x1 = -extent). The document must have a data set.
     void compute(const mlp::Document& doc, bool classification, int n = kPlaneCells);
+    // The same in parts, for a network whose picture takes longer than a frame (a million weights:
+    // 144 cells take about 70 ms): begin() takes a copy of the network (a run changes it every
+    // frame), each advance() computes up to `cells` more cells; values() and pass() stay the
+    // last whole picture until the part that completes the new one (advance returns true).
+    void begin(const mlp::Document& doc, bool classification, int n);
+    bool advance(int cells);
+    bool pending() const { return pending_; }
+    void cancel() { pending_ = false; }
+    int pending_cells() const { return pending_ ? job_n_ * job_n_ - next_cell_ : 0; }
     // The image of the values: classification from `low` (class 0, prediction 0) through `mid`
     // (0.5) to `high` (class 1); regression from `low` (-1 and below) through `mid` (0) to
     // `high` (+1 and above). Pale (mixed with white) so the points stand out on it.
@@ -60,8 +69,18 @@ public:
 
 private:
     int n_ = 0;
+    mlp::ForwardPass pass_;  // a only: z is not kept
+    // The picture being computed: the network it is of, the grid's inputs, its layers so far.
+    bool pending_ = false;
+    int job_n_ = 0;
+    int next_cell_ = 0;
+    mlp::Network job_net_;
+    mlp::Loss job_loss_ = mlp::Loss::Mse;
+    bool job_classification_ = false;
     mlp::Matrix inputs_;
-    mlp::ForwardPass pass_;
+    std::vector<mlp::Matrix> job_a_;
+    mlp::Matrix chunk_x_;
+    mlp::ForwardPass chunk_;
     std::vector<double> values_;
     std::vector<uint8_t> rgba_;
 };

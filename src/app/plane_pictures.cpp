@@ -1,5 +1,6 @@
 #include "app/plane_pictures.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <GLES3/gl3.h>
@@ -58,21 +59,42 @@ bool PlanePictures::update(const mlp::Session& session) {
     const std::vector<int>& shape = session.network().shape;
     bool same_shape = version_ > 0 && layers.size() + 1 == shape.size();
     for (size_t l = 0; same_shape && l < layers.size(); ++l) same_shape = layers[l].cols == shape[l + 1];
-    if (same_shape && (schedule_.current(session.revision()) || !schedule_.due(now_ms_, running_))) return true;
-    double weights = 0.0;  // a cell's multiply-adds
-    for (size_t l = 0; l + 1 < shape.size(); ++l) weights += static_cast<double>(shape[l]) * shape[l + 1];
-    const int cells = schedule_.grid_cells(weights, kPlaneCells);
+    const double weights = pass_multiply_adds(shape);  // a cell's multiply-adds
+    // During a run a picture is computed in parts, kPictureSliceMs a frame, the last whole one
+    // shown meanwhile; otherwise (an edit, a step, a new shape) at once.
+    const bool in_parts = running_ && same_shape;
+    if (in_parts && image_.pending()) {
+        if (parts_frame_ms_ == now_ms_) return true;  // a part a frame: the first caller computes it
+    } else {
+        image_.cancel();  // a picture in parts of a run that ended: this one is due at once
+        if (same_shape && (schedule_.current(session.revision()) || !schedule_.due(now_ms_, running_))) return true;
+        job_revision_ = session.revision();
+        job_started_ms_ = now_ms_;
+        job_ms_ = 0.0;
+        job_cells_ = schedule_.grid_cells(weights, kPlaneCells);
+        const double t0 = now_ms();
+        image_.begin(session.document(), data->classification, job_cells_);
+        job_ms_ += now_ms() - t0;
+    }
+    parts_frame_ms_ = now_ms_;
     const double t0 = now_ms();
-    image_.compute(session.document(), data->classification, cells);
-    // The picture's time: its pass, and the colouring of the plot and the thumbnails the last
+    const int cells = in_parts ? schedule_.cells_within(kPictureSliceMs, weights) : image_.pending_cells();
+    const bool done = image_.advance(cells);
+    job_ms_ += now_ms() - t0;
+    if (!done) return true;
+    // The picture's time: its passes, and the colouring of the plot and the thumbnails the last
     // time (done when they are drawn, after this).
-    const double pass_ms = now_ms() - t0;
-    schedule_.record(session.revision(), now_ms_, pass_ms + colour_ms_, weights * cells * cells, pass_ms);
+    schedule_.record(job_revision_, job_started_ms_, job_ms_ + colour_ms_, weights * job_cells_ * job_cells_, job_ms_);
     colour_ms_ = 0.0;
     classification_ = data->classification;
     loss_ = session.document().loss;
     ++version_;
     return true;
+}
+
+double PlanePictures::reserved_ms() const {
+    if (!running_ || !(image_.pending() || schedule_.due(now_ms_, true))) return 0.0;
+    return std::min(schedule_.ms_per_picture(), kPictureSliceMs);
 }
 
 unsigned PlanePictures::plot_texture() {

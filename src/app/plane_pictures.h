@@ -25,8 +25,9 @@ const PlaneColours& plane_colours();
 class PlanePictures {
 public:
     void begin_frame(bool running, double now_ms);
-    // What the picture takes of this frame's training budget.
-    double reserved_ms() const { return schedule_.reserved_ms(now_ms_, running_); }
+    // What the picture takes of this frame's training budget: during a run, its time when it is
+    // due, at most a part's (kPictureSliceMs).
+    double reserved_ms() const;
     // Computes the pictures again when due; false when the session has no data set.
     bool update(const mlp::Session& session);
     const PlaneImage& image() const { return image_; }
@@ -45,6 +46,13 @@ private:
     double now_ms_ = 0.0;
     PictureSchedule schedule_;
     PlaneImage image_;
+    double parts_frame_ms_ = -1.0;  // the frame (its now_ms) that computed the last part
+    // The picture being computed in parts: the revision it is of, when it began, its time so far,
+    // its grid.
+    uint64_t job_revision_ = 0;
+    double job_started_ms_ = 0.0;
+    double job_ms_ = 0.0;
+    int job_cells_ = 0;
     uint64_t version_ = 0;  // counts the pictures computed: a texture made of an older one is stale
     double colour_ms_ = 0.0;  // the colouring and upload of the last picture's textures
     bool classification_ = false;

@@ -247,7 +247,7 @@ std::string view_text(const mlp::Session& session, const ViewState& view) {
 }
 
 std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise,
-                        const std::string& plot) {
+                        const std::string& plot, const mlp::TrainingMetrics* metrics) {
     const std::vector<int>& shape = session.network().shape;
     std::string network = n(static_cast<int>(shape.size())) + " layers of nodes: ";
     for (size_t c = 0; c < shape.size(); ++c) network += (c ? std::string(" ") + notation::kArrow + " " : std::string()) + n(shape[c]);
@@ -266,7 +266,7 @@ std::string status_json(const mlp::Session& session, const ViewState& view, cons
     w.key("view");
     w.string(view_text(session, view));
     w.key("training");
-    w.string(training_status_text(session));
+    w.string(training_status_text(session, metrics));
     w.key("plot");
     w.string(plot);
     w.key("marker");

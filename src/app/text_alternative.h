@@ -42,12 +42,13 @@ std::string sheet_json(const mlp::Session& session, const ViewState& view);
 // {"network": "8 layers: 3 → 5 → … → 1", "outputs": "Outputs: x1: y = −4; x2: y = −18",
 //  "loss": "", "exercise": "…", "view": "…", "training": "…", "plot": "…", "marker": "…"}.
 //  exercise: what exercise mode's bar says ("" when it is off); view: view_text; training:
-//  training_text.h's training_status_text; plot: the Data panel's cross-hair while the keyboard
-//  moves it (training_text.h's plot_cursor_text), else ""; marker: where the sample shown lies on
-//  the plot (sample_marker.h's sample_marker_text; "" without a data set). The page says the
-//  cross-hair while there is one, else the marker.
+//  training_text.h's training_status_text of `metrics` (the Data panel's shown ones; null: the
+//  session's); plot: the Data panel's cross-hair while the keyboard moves it (training_text.h's
+//  plot_cursor_text), else ""; marker: where the sample shown lies on the plot (sample_marker.h's
+//  sample_marker_text; "" without a data set). The page says the cross-hair while there is one,
+//  else the marker.
 std::string status_json(const mlp::Session& session, const ViewState& view, const std::string& exercise,
-                        const std::string& plot = {});
+                        const std::string& plot = {}, const mlp::TrainingMetrics* metrics = nullptr);
 
 // Which view the diagram shows, with targets ("" without: there is only one): "The diagram shows
 // the gradients: lines by ∂L/∂w (summed over the samples), nodes by δ = ∂L/∂z of the sample shown."

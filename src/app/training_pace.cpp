@@ -3,30 +3,28 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/limits.h"
-
 namespace app {
 
-int TrainingPace::epochs_this_frame(double reserved_ms) const {
-    if (ms_per_epoch_ <= 0.0) return 1;  // nothing measured yet: one epoch to measure
+int TrainingPace::batches_this_frame(double reserved_ms) const {
+    if (ms_per_batch_ <= 0.0) return 1;  // nothing measured yet: one batch to measure
     const double budget = std::max(0.0, budget_ms_ - std::max(0.0, reserved_ms));
-    const double fit = std::floor(budget / ms_per_epoch_);
-    const double most = std::min<double>(mlp::kMaxEpochsPerCall, 2.0 * std::max(1, last_epochs_));
+    const double fit = std::floor(budget / ms_per_batch_);
+    const double most = std::min<double>(kMaxBatchesPerFrame, 2.0 * std::max(1, last_batches_));
     return static_cast<int>(std::clamp(fit, 1.0, most));
 }
 
-void TrainingPace::record(int epochs, double ms) {
-    if (epochs < 1 || !(ms >= 0.0) || !std::isfinite(ms)) return;
-    last_epochs_ = epochs;
-    // A clock coarser than an epoch reads 0: count it as a tenth of a microsecond per epoch.
-    const double per_epoch = std::max(ms / epochs, 1e-4);
+void TrainingPace::record(int batches, double ms) {
+    if (batches < 1 || !(ms >= 0.0) || !std::isfinite(ms)) return;
+    last_batches_ = batches;
+    // A clock coarser than a batch reads 0: count it as a hundredth of a microsecond per batch.
+    const double per_batch = std::max(ms / batches, 1e-5);
     // The first measure is taken whole; after it, a running average weighted to the latest frames.
-    ms_per_epoch_ = ms_per_epoch_ <= 0.0 ? per_epoch : 0.6 * ms_per_epoch_ + 0.4 * per_epoch;
+    ms_per_batch_ = ms_per_batch_ <= 0.0 ? per_batch : 0.6 * ms_per_batch_ + 0.4 * per_batch;
 }
 
 void TrainingPace::reset() {
-    ms_per_epoch_ = 0.0;
-    last_epochs_ = 0;
+    ms_per_batch_ = 0.0;
+    last_batches_ = 0;
 }
 
 }  // namespace app

@@ -32,8 +32,8 @@ std::string percent_text(double v) {
     return buf;
 }
 
-std::string training_status_text(const mlp::Session& session) {
-    const mlp::TrainingMetrics* m = session.training_metrics();
+std::string training_status_text(const mlp::Session& session, const mlp::TrainingMetrics* metrics) {
+    const mlp::TrainingMetrics* m = session.data_set() ? (metrics ? metrics : session.training_metrics()) : nullptr;
     if (!m) return "";
     const mlp::Document& doc = session.document();
     std::string out = "Training on " + std::string(mlp::data_kind_name(doc.data.kind)) + ", epoch " +

@@ -6,6 +6,7 @@
 
 namespace mlp {
 class Session;
+struct TrainingMetrics;
 }
 
 namespace app {
@@ -16,8 +17,10 @@ std::string metric_loss_text(double v);
 std::string percent_text(double v);
 
 // "Training on circle, epoch 300: loss 0.0050 (train), 0.0085 (test); accuracy 100.0% (train),
-// 100.0% (test)." Accuracy only for classification sets; "" without a data set.
-std::string training_status_text(const mlp::Session& session);
+// 100.0% (test)." Accuracy only for classification sets; "" without a data set. metrics: the
+// figures shown (the Data panel's, computed as their cost allows during a run); null: the
+// session's own.
+std::string training_status_text(const mlp::Session& session, const mlp::TrainingMetrics* metrics = nullptr);
 
 // A feature as the panel labels it: "x1", "x1²", "x1·x2", "sin x1" (index 0..mlp::kFeatureCount-1;
 // the link's names are data_settings.h's feature_name).

@@ -50,6 +50,7 @@ struct ViewState {
     bool gradient_view = false;        // the diagram draws ∂L/∂w and δ = ∂L/∂z (with targets only:
                                        // diagram_text.h shows_gradients); the page's state, not the link's
     std::string tooltip;               // the text of the tooltip shown this frame ("" for none)
+    bool training = false;             // a run trains every frame (data_panel.h): the diagram's lines may wait
     bool node_pictures = false;        // the diagram draws its nodes' pictures over the input plane
                                        // (a data set, circles big enough: node_pictures.h)
     ExerciseView exercise;             // exercise mode: the learner's answers, what is revealed

@@ -127,6 +127,30 @@ test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the p
   await page.context().close();
 });
 
+test('Run trains batch by batch, an epoch across frames; Pause finishes the epoch, so the weights are train(n)\'s in a new tab', async () => {
+  // Batches of one point and Adam: 250 steps an epoch, and the moments carried from frame to frame.
+  const link = netLink([2, 16, 16, 1], { seed: 3, extra: '&lr=0.01&data=circle&points=500&batch=1&opt=adam' });
+  const page = await h.openApp(env.browser, env.server.url + link);
+  await openDataTab(page);
+  await h.click(page, 'button:Run', { panel: 'panel:data' });
+  await h.until(page, h.state, (st) => st.epoch >= 2, 600);
+  await h.click(page, 'button:Pause', { panel: 'panel:data' });
+  const paused = await h.state(page);
+  assert.ok(paused.epoch >= 2);
+  await h.frames(page, 5);
+  assert.equal((await h.state(page)).epoch, paused.epoch, 'Pause stops the epochs');
+
+  const again = await h.openApp(env.browser, env.server.url + link);
+  const trained = await again.evaluate((n) => window.mlpExplorer.train(n), paused.epoch);
+  assert.equal(trained.error, null);
+  assert.equal(trained.epoch, paused.epoch);
+  assert.deepEqual(trained.weights, paused.weights, `the run's ${paused.epoch} epochs are train(${paused.epoch})'s`);
+  assert.deepEqual(trained.biases, paused.biases);
+  await again.context().close();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a click in the plot adds a point where it was clicked (Shift: the other class); Remove takes it away', async () => {
   const page = await h.openApp(env.browser, env.server.url + NET);
   await chooseDataSet(page, 'xor');

@@ -17,44 +17,44 @@
 
 using namespace app;
 
-TEST_CASE("training pace: one epoch to measure, then as many as fit the budget, growing at most twofold a frame") {
+TEST_CASE("training pace: one batch to measure, then as many as fit the budget, growing at most twofold a frame") {
     TrainingPace pace(8.0);
-    CHECK(pace.epochs_this_frame() == 1);
-    pace.record(1, 0.5);  // 0.5 ms an epoch: 16 fit, but at most 2 after a frame of 1
-    CHECK(pace.epochs_this_frame() == 2);
+    CHECK(pace.batches_this_frame() == 1);
+    pace.record(1, 0.5);  // 0.5 ms a batch: 16 fit, but at most 2 after a frame of 1
+    CHECK(pace.batches_this_frame() == 2);
     pace.record(2, 1.0);
-    CHECK(pace.epochs_this_frame() == 4);
+    CHECK(pace.batches_this_frame() == 4);
     pace.record(4, 2.0);
-    CHECK(pace.epochs_this_frame() == 8);
+    CHECK(pace.batches_this_frame() == 8);
     pace.record(8, 4.0);
-    CHECK(pace.epochs_this_frame() == 16);
+    CHECK(pace.batches_this_frame() == 16);
     pace.record(16, 8.0);
-    CHECK(pace.epochs_this_frame() == 16);  // 8 ms / 0.5 ms: the budget holds it there
-    // The machine gets busy: epochs take 2 ms, and the count shrinks within a few frames.
+    CHECK(pace.batches_this_frame() == 16);  // 8 ms / 0.5 ms: the budget holds it there
+    // The machine gets busy: batches take 2 ms, and the count shrinks within a few frames.
     int n = 16;
     for (int frame = 0; frame < 6; ++frame) {
         pace.record(n, 2.0 * n);
-        n = pace.epochs_this_frame();
+        n = pace.batches_this_frame();
     }
     CHECK(n == 4);
 }
 
-TEST_CASE("training pace: an epoch longer than the budget still runs, one a frame; a fast one is capped") {
+TEST_CASE("training pace: a batch longer than the budget still runs, one a frame; a fast one is capped") {
     TrainingPace slow(8.0);
     slow.record(1, 30.0);
-    CHECK(slow.epochs_this_frame() == 1);
+    CHECK(slow.batches_this_frame() == 1);
     TrainingPace fast(8.0);
     int n = 1;
     for (int frame = 0; frame < 40; ++frame) {
-        fast.record(n, 0.0);  // a clock coarser than an epoch
-        n = fast.epochs_this_frame();
+        fast.record(n, 0.0);  // a clock coarser than a batch
+        n = fast.batches_this_frame();
     }
-    CHECK(n == mlp::kMaxEpochsPerCall);
+    CHECK(n == kMaxBatchesPerFrame);
     fast.reset();
-    CHECK(fast.epochs_this_frame() == 1);
+    CHECK(fast.batches_this_frame() == 1);
     fast.record(0, 5.0);  // ignored
     fast.record(1, NAN);  // ignored
-    CHECK(fast.ms_per_epoch() == 0.0);
+    CHECK(fast.ms_per_batch() == 0.0);
 }
 
 TEST_CASE("loss history: bounded however long the run, first and latest epoch kept; an earlier epoch starts over") {
@@ -106,6 +106,31 @@ TEST_CASE("plane image: the prediction at each cell's centre, x1 left to right, 
     CHECK(image.rgba()[0] > image.rgba()[2]);                  // left: class 0's colour, paled
     CHECK(image.rgba()[4 * 3 + 2] > image.rgba()[4 * 3 + 0]);  // right: class 1's
     CHECK(image.rgba()[3] == 255);
+}
+
+TEST_CASE("plane image in parts: the last whole picture stays until the part that completes the new one") {
+    PlaneImage whole, parts;
+    const mlp::Document first = linear_document(1, 0, 0, mlp::Loss::Mse, mlp::DataKind::Plane);
+    mlp::Document second = linear_document(0, 1, 0.25, mlp::Loss::Mse, mlp::DataKind::Plane);
+    parts.compute(first, false, 10);
+    const std::vector<double> shown = parts.values();
+    parts.begin(second, false, 30);
+    // The network changes while the picture is computed (a run): the picture is of the copy.
+    second.network.weights[0].at(0, 1) = -7.0;
+    int calls = 0;
+    while (!parts.advance(97)) {  // 97 cells a part: parts end inside rows of the grid
+        ++calls;
+        CHECK(parts.pending());
+        CHECK(parts.size() == 10);
+        CHECK(parts.values() == shown);
+    }
+    CHECK(calls == 9);  // 900 cells: 9 parts of 97 and the tenth
+    CHECK_FALSE(parts.pending());
+    whole.compute(linear_document(0, 1, 0.25, mlp::Loss::Mse, mlp::DataKind::Plane), false, 30);
+    CHECK(parts.size() == 30);
+    CHECK(parts.values() == whole.values());
+    REQUIRE(parts.pass().a.size() == whole.pass().a.size());
+    CHECK(parts.pass().a.back().values == whole.pass().a.back().values);
 }
 
 TEST_CASE("plane prediction and colour: mse, bce, ce; classes from low through mid to high") {

@@ -166,6 +166,96 @@ TEST_CASE("train(n) in one call or n calls of one epoch gives the same weights; 
     }
 }
 
+TEST_CASE("a run's batches, an epoch spanning calls, give train(n)'s weights; the run's end finishes the epoch") {
+    for (Optimizer opt : {Optimizer::Sgd, Optimizer::Momentum, Optimizer::Adam}) {
+        CAPTURE(optimizer_name(opt));
+        Document doc = random_network({2, 4, 1}, 11);
+        doc.data.kind = DataKind::Circle;
+        doc.data.points = 60;  // 30 train points in batches of 7: 5 batches an epoch, the last of 2
+        doc.training.optimizer = opt;
+        doc.training.batch = 7;
+        Session whole, batched;
+        REQUIRE(whole.replace(doc) == "");
+        REQUIRE(batched.replace(doc) == "");
+        REQUIRE(whole.train(3) == "");
+        batched.begin_training_run();
+        // 3 batches a call: epochs end inside calls, and calls end inside epochs.
+        for (int call = 0; call < 4; ++call) REQUIRE(batched.train_batches(3) == "");
+        CHECK(batched.document().training.epoch == 2);  // 12 batches: 2 epochs and 2 batches
+        CHECK_FALSE(batched.document().network == whole.document().network);
+        REQUIRE(batched.end_training_run() == "");  // finishes the third epoch
+        CHECK(batched.document().training.epoch == 3);
+        CHECK(batched.document().network == whole.document().network);
+        // The run is one undo step, back to the start exactly.
+        batched.undo();
+        CHECK(batched.document() == doc);
+    }
+}
+
+TEST_CASE("train(n) after a run's batches finishes the open epoch as the first of the n") {
+    Document doc = random_network({2, 3, 1}, 5);
+    doc.data.kind = DataKind::Xor;
+    doc.data.points = 40;
+    doc.training.batch = 4;  // 20 train points: 5 batches an epoch
+    Session whole, batched;
+    REQUIRE(whole.replace(doc) == "");
+    REQUIRE(batched.replace(doc) == "");
+    REQUIRE(whole.train(2) == "");
+    REQUIRE(batched.train_batches(2) == "");
+    CHECK(batched.document().training.epoch == 0);
+    REQUIRE(batched.train(2) == "");
+    CHECK(batched.document().training.epoch == 2);
+    CHECK(batched.document().network == whole.document().network);
+}
+
+TEST_CASE("an edit inside a run's epoch drops the epoch's order: the next batches start epoch e again") {
+    Document doc = random_network({2, 3, 1}, 9);
+    doc.data.kind = DataKind::Xor;
+    doc.data.points = 40;
+    doc.training.batch = 4;
+    Session session;
+    REQUIRE(session.replace(doc) == "");
+    session.begin_training_run();
+    REQUIRE(session.train_batches(2) == "");
+    session.set_learning_rate(0.01);  // another edit: the page's run ends with it
+    CHECK(session.end_training_run() == "");  // nothing to finish: the document changed
+    CHECK(session.document().training.epoch == 0);
+    // From here, a whole epoch 0 (5 batches), as a fresh session of the same document trains it.
+    Session fresh;
+    REQUIRE(fresh.replace(session.document()) == "");
+    REQUIRE(session.train(1) == "");
+    REQUIRE(fresh.train(1) == "");
+    CHECK(session.document().training.epoch == 1);
+    CHECK(session.document().network == fresh.document().network);
+}
+
+TEST_CASE("the loss and accuracy in parts are evaluate's, of the network as it was at begin()") {
+    Document doc = random_network({2, 5, 2}, 21);
+    doc.loss = Loss::CrossEntropy;
+    doc.data.kind = DataKind::Spiral;
+    doc.data.points = 300;
+    doc.data.test = 0.3;
+    Session session;
+    REQUIRE(session.replace(doc) == "");
+    const DataSet& data = *session.data_set();
+    const TrainingMetrics whole = *session.training_metrics();
+    EvaluationInParts parts;
+    parts.begin(session.document());
+    REQUIRE(session.train(1) == "");  // the network changes meanwhile
+    TrainingMetrics m;
+    int calls = 1;
+    while (!parts.advance(data, 37, &m)) ++calls;  // parts cross from the train points to the test points
+    CHECK(calls == 9);  // 300 points: 8 parts of 37 and 4
+    CHECK_FALSE(parts.pending());
+    CHECK(m.train_count == whole.train_count);
+    CHECK(m.test_count == whole.test_count);
+    CHECK(m.train_loss == doctest::Approx(whole.train_loss).epsilon(1e-12));
+    CHECK(m.test_loss == doctest::Approx(whole.test_loss).epsilon(1e-12));
+    CHECK(m.train_accuracy == whole.train_accuracy);
+    CHECK(m.test_accuracy == whole.test_accuracy);
+    CHECK(m.test_loss != doctest::Approx(session.training_metrics()->test_loss).epsilon(1e-12));
+}
+
 TEST_CASE("an epoch with mini-batches is the steps of the seed's order, batch by batch") {
     Document doc = random_network({2, 3, 1}, 3);
     doc.data.kind = DataKind::Xor;

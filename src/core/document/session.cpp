@@ -260,14 +260,27 @@ std::string Session::set_data(DataSettings data) {
     return replace(std::move(doc));
 }
 
+std::string Session::check_training(int64_t epochs) const {
+    const DataSet* data = data_set();
+    if (!data) return "train: there is no data set (data) to train on";
+    if (data->train_rows.empty()) return "train: the data set has no train points";
+    if (doc_.training.epoch + epochs > kMaxEpoch) return "train: the epoch count would pass " + std::to_string(kMaxEpoch);
+    return "";
+}
+
 std::string Session::train(int epochs) {
     std::string err = check_epoch_count(epochs);
-    const DataSet* data = err.empty() ? data_set() : nullptr;
-    if (err.empty() && !data) err = "train: there is no data set (data) to train on";
-    if (err.empty() && data->train_rows.empty()) err = "train: the data set has no train points";
-    if (err.empty() && doc_.training.epoch + epochs > kMaxEpoch)
-        err = "train: the epoch count would pass " + std::to_string(kMaxEpoch);
-    if (!err.empty()) return err;
+    if (err.empty()) err = check_training(epochs);
+    return err.empty() ? train_checked(epochs, -1) : err;
+}
+
+std::string Session::train_batches(int64_t batches) {
+    const std::string err = check_training(1);
+    return err.empty() ? train_checked(-1, batches) : err;
+}
+
+std::string Session::train_checked(int64_t epochs, int64_t batches) {
+    const DataSet* data = data_set();
     history_.end_gesture();
     if (trainer_revision_ != revision_) trainer_.reset();  // the document changed since: new moments
     // A run's steps after its first are already in the undo step the first one recorded.
@@ -279,8 +292,12 @@ std::string Session::train(int epochs) {
         biases = doc_.network.biases;
     }
     const int64_t epoch_before = doc_.training.epoch;
-    err = trainer_.train(&doc_, *data, epochs);
-    if (doc_.training.epoch != epoch_before) {
+    // Batches of an epoch left open change the weights without the epoch count; so does going
+    // back to an open epoch's start when a gradient is not finite.
+    const bool was_open = trainer_.epoch_open();
+    const std::string err = epochs >= 0 ? trainer_.train(&doc_, *data, static_cast<int>(epochs))
+                                        : trainer_.train_batches(&doc_, *data, batches);
+    if (doc_.training.epoch != epoch_before || was_open || trainer_.epoch_open()) {
         if (record) history_.record_parameters(std::move(weights), std::move(biases), epoch_before);
         forward_pass(doc_.network, doc_.inputs, &pass_);
         gradients_stale_ = true;
@@ -350,7 +367,14 @@ void Session::begin_training_run() {
     run_revision_ = 0;  // the first train() of the run records its undo step
 }
 
-void Session::end_training_run() { run_open_ = false; }
+std::string Session::end_training_run() {
+    std::string err;
+    // The run's last epoch is finished (while nothing else changed the document since), so that
+    // the weights are those of a whole number of epochs: the link then gives them back.
+    if (run_open_ && trainer_.epoch_open() && trainer_revision_ == revision_) err = train_checked(1, -1);
+    run_open_ = false;
+    return err;
+}
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Documents, the hidden set, undo and redo, the link and state()

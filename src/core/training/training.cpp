@@ -79,20 +79,8 @@ bool update(const Update& u, bool regularized, const double* g, double* theta, d
     }
 }
 
-}  // namespace
-
-void Trainer::reset() {
-    moments_of_ = Optimizer::Sgd;
-    m_w_.clear();
-    v_w_.clear();
-    m_b_.clear();
-    v_b_.clear();
-    adam_steps_ = 0;
-    beta1_power_ = beta2_power_ = 1.0;
-}
-
 // The batch's rows of the data set's inputs and targets, copied into its matrices.
-void Trainer::gather(const DataSet& data, const int* rows, int count, Batch* batch) {
+void gather_points(const DataSet& data, const int* rows, int count, TrainingBatch* batch) {
     const int features = data.inputs.cols, outputs = data.targets.cols;
     if (batch->x.rows != count || batch->x.cols != features) batch->x = Matrix(count, features);
     if (batch->y.rows != count || batch->y.cols != outputs) batch->y = Matrix(count, outputs);
@@ -100,6 +88,19 @@ void Trainer::gather(const DataSet& data, const int* rows, int count, Batch* bat
         std::copy_n(data.inputs.row(rows[s]), features, batch->x.row(s));
         std::copy_n(data.targets.row(rows[s]), outputs, batch->y.row(s));
     }
+}
+
+}  // namespace
+
+void Trainer::reset() {
+    open_ = false;
+    moments_of_ = Optimizer::Sgd;
+    m_w_.clear();
+    v_w_.clear();
+    m_b_.clear();
+    v_b_.clear();
+    adam_steps_ = 0;
+    beta1_power_ = beta2_power_ = 1.0;
 }
 
 // Zero moments for `optimizer` unless the ones kept are for it and this network's sizes.
@@ -132,53 +133,73 @@ bool Trainer::step(Network* net, const BackwardPass& grad, const TrainingSetting
     return finite;
 }
 
-std::string Trainer::train(Document* doc, const DataSet& data, int epochs) {
+void Trainer::save_network(const Network& net) {
+    saved_w_.resize(net.weights.size());
+    saved_b_.resize(net.biases.size());
+    for (size_t l = 0; l < net.weights.size(); ++l) {
+        saved_w_[l].rows = net.weights[l].rows;
+        saved_w_[l].cols = net.weights[l].cols;
+        saved_w_[l].values = net.weights[l].values;  // copies into the capacity it has
+        saved_b_[l] = net.biases[l];
+    }
+}
+
+std::string Trainer::run(Document* doc, const DataSet& data, int64_t epochs, int64_t batches) {
     Network& net = doc->network;
     const TrainingSettings& settings = doc->training;
     prepare_moments(net, settings.optimizer);
     const int n = static_cast<int>(data.train_rows.size());
     const int batch = std::min(settings.batch, n);
-    for (int done = 0; done < epochs; ++done) {
-        saved_w_.resize(net.weights.size());
-        saved_b_.resize(net.biases.size());
-        for (size_t l = 0; l < net.weights.size(); ++l) {
-            saved_w_[l].rows = net.weights[l].rows;
-            saved_w_[l].cols = net.weights[l].cols;
-            saved_w_[l].values = net.weights[l].values;  // copies into the capacity it has
-            saved_b_[l] = net.biases[l];
+    // An open epoch of other points (a caller that did not reset) cannot go on.
+    if (open_ && (order_.size() != data.train_rows.size() || next_ >= n)) open_ = false;
+    int64_t ended = 0, done = 0;
+    while ((epochs < 0 || ended < epochs) && (batches < 0 || done < batches)) {
+        if (!open_) {
+            save_network(net);
+            epoch_order(doc->data.seed, settings.epoch, data.train_rows, &order_);
+            open_ = true;
+            next_ = 0;
         }
-        epoch_order(doc->data.seed, settings.epoch, data.train_rows, &order_);
-        for (int start = 0; start < n; start += batch) {
-            const int count = std::min(batch, n - start);
-            Batch& b = count == batch ? full_ : tail_;
-            gather(data, order_.data() + start, count, &b);
-            forward_pass(net, b.x, &b.forward);
-            backward_pass(net, b.x, b.y, doc->loss, doc->reduction, b.forward, &b.grad);
-            if (!step(&net, b.grad, settings, doc->learning_rate)) {
-                for (size_t l = 0; l < net.weights.size(); ++l) {
-                    net.weights[l].values = saved_w_[l].values;
-                    net.biases[l] = saved_b_[l];
-                }
-                reset();
-                return "train: the gradient is not a finite number in epoch " + std::to_string(settings.epoch + 1) +
-                       " (the loss or a weight's gradient overflows); stopped after " + count_text(done, "epoch");
+        const int count = std::min(batch, n - next_);
+        Batch& b = count == batch ? full_ : tail_;
+        gather_points(data, order_.data() + next_, count, &b);
+        forward_pass(net, b.x, &b.forward);
+        backward_pass(net, b.x, b.y, doc->loss, doc->reduction, b.forward, &b.grad);
+        if (!step(&net, b.grad, settings, doc->learning_rate)) {
+            for (size_t l = 0; l < net.weights.size(); ++l) {
+                net.weights[l].values = saved_w_[l].values;
+                net.biases[l] = saved_b_[l];
             }
+            reset();
+            return "train: the gradient is not a finite number in epoch " + std::to_string(settings.epoch + 1) +
+                   " (the loss or a weight's gradient overflows); stopped after " + count_text(ended, "epoch");
         }
-        ++doc->training.epoch;
+        ++done;
+        next_ += count;
+        if (next_ >= n) {
+            open_ = false;
+            ++doc->training.epoch;
+            ++ended;
+        }
     }
     return "";
 }
 
-void Trainer::score(const Document& doc, const DataSet& data, const std::vector<int>& rows, double* loss, int* right) {
+std::string Trainer::train(Document* doc, const DataSet& data, int epochs) { return run(doc, data, epochs, -1); }
+
+std::string Trainer::train_batches(Document* doc, const DataSet& data, int64_t batches) {
+    return run(doc, data, -1, std::max<int64_t>(1, batches));
+}
+
+void Scorer::score(const Document& doc, const DataSet& data, const int* rows, int n, double* loss, int* right) {
     constexpr int kChunk = 256;  // points evaluated at a time: the passes stay small for any network
     const int outputs = data.targets.cols;
     p_.resize(outputs);
     dl_da_.resize(outputs);
-    const int n = static_cast<int>(rows.size());
     for (int start = 0; start < n; start += kChunk) {
         const int count = std::min(kChunk, n - start);
-        Batch& b = count == kChunk ? eval_full_ : eval_tail_;
-        gather(data, rows.data() + start, count, &b);
+        TrainingBatch& b = count == kChunk ? full_ : tail_;
+        gather_points(data, rows + start, count, &b);
         forward_pass(doc.network, b.x, &b.forward);
         const Matrix& a = b.forward.a.back();  // (count, outputs)
         for (int s = 0; s < count; ++s) {
@@ -192,20 +213,58 @@ void Trainer::score(const Document& doc, const DataSet& data, const std::vector<
     }
 }
 
-void Trainer::evaluate(const Document& doc, const DataSet& data, TrainingMetrics* out) {
+namespace {
+
+// The metrics of the loss and right predictions summed over the train points ([0]) and the test
+// points ([1]).
+void fill_metrics(const DataSet& data, const double loss[2], const int right[2], TrainingMetrics* out) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     out->train_count = static_cast<int>(data.train_rows.size());
     out->test_count = static_cast<int>(data.test_rows.size());
     out->classification = data.classification;
     for (int k = 0; k < 2; ++k) {
-        const std::vector<int>& rows = k == 0 ? data.train_rows : data.test_rows;
-        double loss = 0.0;
-        int right = 0;
-        score(doc, data, rows, &loss, &right);
-        const double n = static_cast<double>(rows.size());
-        (k == 0 ? out->train_loss : out->test_loss) = rows.empty() ? nan : loss / n;
-        (k == 0 ? out->train_accuracy : out->test_accuracy) = rows.empty() || !data.classification ? nan : right / n;
+        const double n = k == 0 ? out->train_count : out->test_count;
+        (k == 0 ? out->train_loss : out->test_loss) = n == 0 ? nan : loss[k] / n;
+        (k == 0 ? out->train_accuracy : out->test_accuracy) = n == 0 || !data.classification ? nan : right[k] / n;
     }
+}
+
+}  // namespace
+
+void EvaluationInParts::begin(const Document& doc) {
+    doc_.network = doc.network;  // copies into the capacity it has
+    doc_.loss = doc.loss;
+    pending_ = true;
+    next_ = 0;
+    loss_[0] = loss_[1] = 0.0;
+    right_[0] = right_[1] = 0;
+}
+
+bool EvaluationInParts::advance(const DataSet& data, int points, TrainingMetrics* out) {
+    const int train = static_cast<int>(data.train_rows.size()), total = train + static_cast<int>(data.test_rows.size());
+    const int end = std::min(total, next_ + std::max(1, points));
+    while (next_ < end) {
+        const int k = next_ < train ? 0 : 1;
+        const std::vector<int>& rows = k == 0 ? data.train_rows : data.test_rows;
+        const int at = k == 0 ? next_ : next_ - train;
+        const int count = std::min(end, k == 0 ? train : total) - next_;
+        scorer_.score(doc_, data, rows.data() + at, count, &loss_[k], &right_[k]);
+        next_ += count;
+    }
+    if (next_ < total) return false;
+    pending_ = false;
+    fill_metrics(data, loss_, right_, out);
+    return true;
+}
+
+void Trainer::evaluate(const Document& doc, const DataSet& data, TrainingMetrics* out) {
+    double loss[2] = {0.0, 0.0};
+    int right[2] = {0, 0};
+    for (int k = 0; k < 2; ++k) {
+        const std::vector<int>& rows = k == 0 ? data.train_rows : data.test_rows;
+        scorer_.score(doc, data, rows.data(), static_cast<int>(rows.size()), &loss[k], &right[k]);
+    }
+    fill_metrics(data, loss, right, out);
 }
 
 }  // namespace mlp

@@ -46,38 +46,88 @@ struct TrainingMetrics {
     double test_accuracy = 0.0;
 };
 
+// A batch of points and its passes.
+struct TrainingBatch {
+    Matrix x;  // (B, features)
+    Matrix y;  // (B, outputs)
+    ForwardPass forward;
+    BackwardPass grad;
+};
+
+// Sums the loss and the right predictions of a network over rows of its data set, with scratch
+// space kept between calls (no allocation once it has the sizes).
+class Scorer {
+public:
+    // Adds L_s of the points rows[0..count) to *loss and their right predictions to *right.
+    void score(const Document& doc, const DataSet& data, const int* rows, int count, double* loss, int* right);
+
+private:
+    TrainingBatch full_, tail_;  // chunks of points
+    std::vector<double> p_, dl_da_;  // (outputs,)
+};
+
+// The same metrics (Trainer::evaluate) in parts, some points at a time: the page's run scores a
+// big network over several frames (500 points through a million weights take about 250 ms).
+// begin() takes a copy of the network and loss (a run changes them every frame): the metrics
+// are that copy's.
+class EvaluationInParts {
+public:
+    void begin(const Document& doc);
+    // Scores up to `points` more points (at least 1); true when every point is scored, and then
+    // *out holds the metrics.
+    bool advance(const DataSet& data, int points, TrainingMetrics* out);
+    bool pending() const { return pending_; }
+    void cancel() { pending_ = false; }
+
+private:
+    Document doc_;
+    Scorer scorer_;
+    bool pending_ = false;
+    int next_ = 0;  // into the train rows, then the test rows
+    double loss_[2] = {0.0, 0.0};
+    int right_[2] = {0, 0};
+};
+
 class Trainer {
 public:
     // Runs `epochs` epochs on the document's network with its settings (doc->training.epoch counts
     // them). "" when done; otherwise why it stopped: a gradient that is not a finite number, with
     // the network as it was after the last whole epoch. The data set must be the document's
     // (make_data_set), with at least one train point.
+    // An epoch left open by train_batches is finished first and counts as the first of them.
     std::string train(Document* doc, const DataSet& data, int epochs);
-    // Forgets the optimizer's moments: the next step starts from zeros (the document changed).
+    // Runs `batches` batches (at least 1), going on from where the last call stopped inside an
+    // epoch: a run of the page trains as many batches a frame as fit its time, so that an epoch
+    // of a big network can span frames. The weights change with every batch; the epoch count
+    // when an epoch ends. So after the batches of n whole epochs the document is the one
+    // train(n) makes. "" or why it stopped, as train's (then no epoch is left open).
+    std::string train_batches(Document* doc, const DataSet& data, int64_t batches);
+    // Whether the last call stopped inside an epoch (its batches so far are in the weights).
+    bool epoch_open() const { return open_; }
+    // Forgets the optimizer's moments and any open epoch: the next step starts from zeros (the
+    // document changed).
     void reset();
 
     // The loss and accuracy of the document's network on its data set.
     void evaluate(const Document& doc, const DataSet& data, TrainingMetrics* out);
 
 private:
-    // A batch of points and its passes. Two of each (full batches and the last, smaller one) so
-    // that no epoch allocates.
-    struct Batch {
-        Matrix x;  // (B, features)
-        Matrix y;  // (B, outputs)
-        ForwardPass forward;
-        BackwardPass grad;
-    };
-    void gather(const DataSet& data, const int* rows, int count, Batch* batch);
-    // Loss and accuracy summed over `rows`: adds to *loss and *right.
-    void score(const Document& doc, const DataSet& data, const std::vector<int>& rows, double* loss, int* right);
+    using Batch = TrainingBatch;  // two of them (full batches and the last, smaller one): no epoch allocates
     bool step(Network* net, const BackwardPass& grad, const TrainingSettings& settings, double lr);
+    // Batches in order until `epochs` epochs have ended or `batches` batches have run, whichever
+    // comes first (a negative count: no limit of that kind).
+    std::string run(Document* doc, const DataSet& data, int64_t epochs, int64_t batches);
+    void save_network(const Network& net);
 
     void prepare_moments(const Network& net, Optimizer optimizer);
 
-    Batch full_, tail_;            // training's batches
-    Batch eval_full_, eval_tail_;  // evaluate's chunks of points
+    Batch full_, tail_;  // training's batches
+    Scorer scorer_;      // evaluate's
     std::vector<int> order_;  // (n_train,) this epoch's order
+    // The epoch open between two calls: order_ is its order, next_ the first of its points not
+    // trained yet.
+    bool open_ = false;
+    int next_ = 0;
     // The optimizer's moments, shaped as the weights and biases: m (momentum's v, adam's m) and
     // v (adam's), empty when the optimizer has none.
     Optimizer moments_of_ = Optimizer::Sgd;
@@ -88,7 +138,6 @@ private:
     // The network at the start of the epoch, to go back to when a gradient is not finite.
     std::vector<Matrix> saved_w_;
     std::vector<std::vector<double>> saved_b_;
-    std::vector<double> p_, dl_da_;  // (outputs,) scratch of evaluate
 };
 
 }  // namespace mlp
