@@ -426,7 +426,7 @@ void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, 
     const double now = 1000.0 * ImGui::GetTime(), interval = 1000.0 * ImGui::GetIO().DeltaTime;
     if (lines_redrawn_)
         lines_schedule_.record(0, lines_redrawn_at_, std::max(0.0, interval - usual_interval_ms_));
-    else if (interval > 0.0)
+    else if (view.training && interval > 0.0)  // (not the rests between frames of an idle page)
         usual_interval_ms_ = usual_interval_ms_ <= 0.0 ? interval : 0.8 * usual_interval_ms_ + 0.2 * interval;
     const bool lines_wait = view.training && !lines_schedule_.due(now, true);
     const bool redrawn = renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view),
