@@ -765,10 +765,12 @@ def training_section(r):
         "two pages in turn, median of the runs. Both count an epoch as one pass over the train points, in "
         "batches: MLP Explorer's `state().epoch`, Playground's *Epoch* (`#iter-number`, one `oneStep()` of its "
         "`src/playground.ts`, which goes forward and back through every train point and updates the weights "
-        "every batch). MLP Explorer trains as many epochs a frame as fit 8 ms of it "
-        "(`src/app/training_pace.h`) and redraws the plot of the plane (a forward pass of 10,000 rows) every "
-        "frame; Playground trains one epoch per animation frame (its `d3.timer`) and redraws its heat maps "
-        "with it. *Frames*: the page's animation frames, counted by a `requestAnimationFrame` loop of the "
+        "every batch). MLP Explorer trains as many batches a frame as fit 8 ms of it "
+        "(`src/app/training_pace.h`; an epoch of a big network spans frames), and computes the plot of the "
+        "plane, the loss and accuracy, and the diagram's lines again as often as their cost allows (at most a "
+        "quarter of the time; the plot's grid coarser than 100x100 where that would take over 8 ms; the plot "
+        "and the loss in parts of 4 ms a frame for a big network; `src/app/picture_schedule.h`); Playground "
+        "trains one epoch per animation frame (its `d3.timer`) and redraws its heat maps with it. *Frames*: the page's animation frames, counted by a `requestAnimationFrame` loop of the "
         "bench beside the page's own, and the intervals between them; *app's frame*: MLP Explorer's own time "
         "per frame (`frameStats`, wall-clock on its main thread as in (c)); *the first epoch alone*: `train(1)` "
         "once before Run, without a frame (cold: on the small networks far above an epoch within a run); "
@@ -820,13 +822,14 @@ def frame_share_text(by):
         p, frame, epoch = o["app_phase_median_ms"], o["app_frame_cpu_ms"]["median"], o["epoch_alone_ms"]["median"]
         out.append(
             f"{TRAIN_LABELS[name]}: the app's median frame of {ms(frame)} while training is UI {ms(p.get('ui'))} "
-            f"(the training, the plot and the panels), diagram GL {ms(p.get('diagram_gl'))}, ImGui GL "
+            f"(the training, the plot, the loss and the panels), diagram GL {ms(p.get('diagram_gl'))}, ImGui GL "
             f"{ms(p.get('imgui_gl'))}; one epoch alone (`train(1)` before the run, no frame) takes {ms(epoch)}, "
-            f"so about {ms(max(0.0, frame - o['epochs_per_s']['median'] / o['frames_per_s']['median'] * epoch))} "
-            "of the frame is the rest: the plot's forward pass of 10,000 rows, the panels and the drawing.")
+            f"{o['epochs_per_s']['median'] / o['frames_per_s']['median']:.2f} epochs a frame.")
     if out:
-        out = [" ".join(out) + " The pace budgets the epochs (8 ms, at least one a frame), not the plot: on the "
-               "large networks the plot, not the training, sets the frame rate.", ""]
+        out = [" ".join(out) + " The app's frame stays near its budget (8 ms of training, at least one batch, "
+               "and up to 4 ms each of the plot and of the loss); the frame interval beyond it is the drawing, "
+               "which Chromium's GPU process does on the CPU in software GL (its CPU time is in the CPU column).",
+               ""]
     return out
 
 
