@@ -40,8 +40,9 @@ separate_arguments(MLP_WASM_LINK_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_LINK_FLAGS}
 separate_arguments(MLP_WASM_HOT_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_HOT_FLAGS}")
 separate_arguments(MLP_WASM_SIMD_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_SIMD_FLAGS}")
 # The page uses neither C++ exceptions (Emscripten would abort on a throw anyway: catching is off
-# by default) nor RTTI; without them every target is a little smaller.
-set(MLP_WASM_LEAN_CXX -fno-exceptions -fno-rtti)
+# by default) nor RTTI; without them every target is a little smaller. Nor does it ever exit
+# (-sEXIT_RUNTIME=0): the destructors of static objects would never run, so they are not compiled.
+set(MLP_WASM_LEAN_CXX -fno-exceptions -fno-rtti -fno-c++-static-destructors)
 target_compile_options(mlp_core PRIVATE ${MLP_WASM_CORE_FLAGS_LIST} ${MLP_WASM_LEAN_CXX})
 # Where the time goes with a large network: the forward pass, the edges' bins and geometry of a
 # frame, and a link's numbers read and written (load, and the address bar after each edit).
