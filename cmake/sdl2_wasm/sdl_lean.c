@@ -69,3 +69,24 @@ void __wrap_Emscripten_DestroyWindowFramebuffer(struct SDL_VideoDevice *device, 
     (void)device;
     (void)window;
 }
+
+/* SDL's gestures: the $1 recognizer of recorded shapes and the multi-finger pinch and rotate
+ * events (SDL_DOLLARGESTURE, SDL_MULTIGESTURE), worked out for every touch event the page gets.
+ * The page reads neither (ImGui's backend and the app take the touches as they come), so every
+ * event skips them (2.1 kB of gzip, the recognizer's trigonometry included). */
+void __wrap_SDL_GestureProcessEvent(SDL_Event *event)
+{
+    (void)event;
+}
+
+int __wrap_SDL_GestureAddTouch(SDL_TouchID touchId)
+{
+    (void)touchId;
+    return 0;
+}
+
+int __wrap_SDL_GestureDelTouch(SDL_TouchID touchId)
+{
+    (void)touchId;
+    return 0;
+}
