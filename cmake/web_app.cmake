@@ -162,8 +162,10 @@ target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_DEBUG_TOOLS)
 target_compile_options(imgui PRIVATE -w ${MLP_WASM_IMGUI_FLAGS_LIST} ${MLP_WASM_LEAN_CXX})
 # ImGui's built-in font is never shown: src/app/fonts_no_default.cpp stands in for the function
-# that adds it, so its 12 kB are not linked (see that file).
-set(MLP_IMGUI_LINK_OPTIONS "-Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig")
+# that adds it, so its 12 kB are not linked (see that file). Nor are the tables' .ini settings,
+# which the page never reads or writes (src/app/imgui_no_table_settings.cpp).
+set(MLP_IMGUI_LINK_OPTIONS "-Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig"
+    "-Wl,--wrap=_ZN5ImGui27TableSettingsInstallHandlerEP12ImGuiContext")
 
 # --- The app, linked twice: mlp_explorer (plain) and mlp_explorer_simd -------------------------
 file(GLOB MLP_APP_SOURCES CONFIGURE_DEPENDS
