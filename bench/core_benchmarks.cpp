@@ -157,7 +157,8 @@ void diagram_lines(benchmark::State& state, const BenchNetwork* net, bool all) {
     }
 }
 
-// Reading one number of a link, in place without allocating: parse_number (fast_float), and the
+// Reading one number of a link, in place without allocating: parse_number (its fast path: each of
+// these has at most 15 significant digits), and the
 // C library's strtod it replaced.
 const char* const kNumbers[] = {"0", "-0.05", "0.07", "1e-07", "-2", "0.123456789012345", "3", "-0.01"};
 void parse_numbers(benchmark::State& state, bool with_strtod) {

@@ -552,7 +552,7 @@ def wasm_sizes_section(r):
                  f"{sizes['data_gzip']:,}", ""])
     out += [table(["part", "what", "functions", "bytes", "gzip -9", "largest functions (bytes)"], rows), ""]
     out.append(
-        "What was cut (381 kB before): SDL without its software blitters, RLE and YUV code "
+        "What was cut first (381 kB before): SDL without its software blitters, RLE and YUV code "
         "(`SDL_LEAN_AND_MEAN`) and at -Oz, with three functions the page never needs replaced by stand-ins "
         "(`cmake/sdl2_wasm/sdl_lean.c`: surface conversion and game controllers, reached only from colour cursors, "
         "window icons and gamepad navigation; and `eglGetProcAddress`, whose Emscripten version is a table of "
@@ -560,7 +560,19 @@ def wasm_sizes_section(r):
         "(ProggyClean, 12 kB, never shown: `src/app/fonts_no_default.cpp`); the shaders' comments "
         "(`cmake/embed_file.cmake`); C++ exceptions and RTTI; Emscripten's small allocator (emmalloc) for "
         "dlmalloc; and the JavaScript glue minified by Closure (ADVANCED, the npm `google-closure-compiler` of "
-        "Emscripten 3.1.6's time). The lever table below measures some of them one by one.")
+        "Emscripten 3.1.6's time). Then (December 2026, 381.8 kB before, as measured here; each figure "
+        "below is what the cut took off the gzip -9 of the wasm and its JavaScript when it was made): musl's `strtod` and `sscanf`, which read "
+        "numbers in long double, software 128-bit arithmetic in wasm (`__floatscan`, `__multf3`, `__divtf3`, "
+        "`__addtf3`, `fmodl`, `scalbnl`, the scanf engine), replaced by the page's own "
+        "(`src/platform/libc_scanning.cpp`: `strtod` hands the number's characters to JavaScript's `Number()`, "
+        "correctly rounded as `strtod` is; a small `sscanf` for the formats Dear ImGui uses, "
+        "`src/platform/scan_format.cpp`): 8.3 kB; SDL's gesture recognizer and its software window framebuffer, "
+        "which the page never reads or draws to (stand-ins in `sdl_lean.c`): 2.2 and 1.8 kB; one function "
+        "working out the backward sheet's cells in place of a `std::function` per block: 1.6 kB; `mlp::FunctionRef` "
+        "in place of `std::function` for callbacks called only during the call (`src/core/function_ref.h`): "
+        "1.4 kB; static destructors, which never run in a page that never exits "
+        "(`-fno-c++-static-destructors`): 0.6 kB; ImGui's reader and writer of tables' .ini settings, which the "
+        "page never reads or writes (`src/app/imgui_no_table_settings.cpp`): 0.9 kB. The lever table below measures some of them one by one.")
     out.append("")
     return out
 
@@ -997,7 +1009,8 @@ def other_costs_section(r):
         w = r.wasm
         out.append("")
         out.append(
-            f"Reading one number: `parse_number` (fast_float's `from_chars`, in place, nothing allocated) "
+            f"Reading one number: `parse_number` (in place, nothing allocated; its fast path, for numbers of at "
+            f"most 15 significant digits as these are) "
             f"{median_of(pn['ms']) * 1e6 / 8:.0f} ns natively and {w['parse_number_ns']:.0f} ns in wasm; the "
             f"C library's `strtod` it replaced: {median_of(st['ms']) * 1e6 / 8:.0f} ns natively, "
             f"{w['strtod_ns']:.0f} ns in wasm (musl's `strtod` works in `long double`, which is software "
@@ -1066,9 +1079,23 @@ def levers_section(r):
     out.append("- Recomputing only downstream layers, and GPU buffers updated only on change: already in the code; "
                "their effect is in (e) and \"Other costs\" above.")
     out.append("- Number parsing without allocation: it was already in place (a stack copy for `strtod`); what it "
-               "cost was `strtod` itself, now replaced by fast_float (Debian's `libfast-float-dev`), see \"Other costs\".")
+               "cost was musl's `strtod` itself (long double in software), now a call to JavaScript's `Number()` "
+               "for the numbers the fast path of `src/core/formats/number_text.cpp` does not take (see (a)).")
     out.append("- Link-time optimisation (`-flto` on the core, ImGui and the app): 0.1 kB smaller, tried by hand and "
                "left out.")
+    out.append("- Measured by hand on the page's link (gzip -9 of the wasm and its JavaScript, December 2026), "
+               "left out: printing through stb_sprintf (Debian's `libstb-dev`) in place of musl's `printf` "
+               "family, +1.3 kB (stb's formatter is larger than musl's once long double is gone); "
+               "`-sWASM_BIGINT`, +1.6 kB; `-sEVAL_CTORS`, +0.6 kB; wasm-opt's -Oz pipeline run twice, "
+               "`--merge-similar-functions`, `--dae-optimizing`, `--duplicate-function-elimination`: nothing "
+               "(-Oz and `--converge` already do it); `--ignore-implicit-traps`, -0.8 kB, but it lets the optimizer "
+               "hoist a load out of the test that guards it, which Emscripten calls unsafe in general. Already "
+               "set: `--converge` (1.6 kB), `-sSUPPORT_LONGJMP=0`, `-sFILESYSTEM=0`, `-sDYNAMIC_EXECUTION=0`, "
+               "`-sTEXTDECODER=2`; assertions are off at -Oz; `-sMINIFY_HTML` applies to an HTML file Emscripten "
+               "writes, and the page's own is minified by `cmake/minify_web.py`.")
+    out.append("- The page's `strtod` (JavaScript's `Number()`, see (a)) against musl's, on the 8x128-full link "
+               "(weights of 17 digits, which the fast path leaves to `strtod`): load() medians 294 and 144 ms "
+               "against 307 and 276 ms, two rounds each on a busy machine: no slower.")
     out.append("- gzip against what a static host serves: see (a). Most servers compress on the fly at level 6, a few "
                "bytes more than -9; brotli (where the host offers it) saves more, and `build/web` carries `.gz` and "
                "`.br` copies of every file for hosts that serve them (README, \"Putting the page on a school's site\").")

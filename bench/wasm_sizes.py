@@ -99,8 +99,8 @@ GROUPS = [  # (group, what it is), in the order of the table; see origin()
     ("nlohmann-json", "the JSON import's SAX parser"),
     ("fmt", "shortest round-trip numbers (Dragonbox)"),
     ("libc++", "the C++ standard library (vectors, strings...)"),
-    ("malloc", "dlmalloc"),
-    ("libc and other", "printf (snprintf), strtod, memcpy..., and what has no name of the above"),
+    ("malloc", "the allocator (emmalloc)"),
+    ("libc and other", "printf (snprintf), math, memcpy..., and what has no name of the above"),
 ]
 
 
@@ -123,7 +123,7 @@ def origin(name):
         return "main loop and app"
     if head.startswith("std::"):
         return "libc++"
-    if head in ("dlmalloc", "dlfree", "dlrealloc", "dlcalloc", "dlmemalign", "internal_memalign", "sbrk",
+    if head.startswith("emmalloc_") or head in ("dlmalloc", "dlfree", "dlrealloc", "dlcalloc", "dlmemalign", "internal_memalign", "sbrk",
                 "emscripten_builtin_malloc", "emscripten_builtin_free", "malloc", "free", "realloc"):
         return "malloc"
     return "libc and other"

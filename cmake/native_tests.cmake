@@ -23,6 +23,8 @@ add_library(mlp_app_text STATIC
 target_link_libraries(mlp_app_text PUBLIC mlp_core)
 target_compile_options(mlp_app_text PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
 target_link_libraries(mlp_core_tests PRIVATE mlp_core mlp_app_text)
+# The page's sscanf (the platform's one file without Emscripten), checked against the C library's.
+target_sources(mlp_core_tests PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/scan_format.cpp")
 target_compile_options(mlp_core_tests PRIVATE -Wall -Wextra)
 add_test(NAME mlp_core_tests COMMAND mlp_core_tests)
 

@@ -40,8 +40,9 @@ separate_arguments(MLP_WASM_LINK_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_LINK_FLAGS}
 separate_arguments(MLP_WASM_HOT_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_HOT_FLAGS}")
 separate_arguments(MLP_WASM_SIMD_FLAGS_LIST UNIX_COMMAND "${MLP_WASM_SIMD_FLAGS}")
 # The page uses neither C++ exceptions (Emscripten would abort on a throw anyway: catching is off
-# by default) nor RTTI; without them every target is a little smaller.
-set(MLP_WASM_LEAN_CXX -fno-exceptions -fno-rtti)
+# by default) nor RTTI; without them every target is a little smaller. Nor does it ever exit
+# (-sEXIT_RUNTIME=0): the destructors of static objects would never run, so they are not compiled.
+set(MLP_WASM_LEAN_CXX -fno-exceptions -fno-rtti -fno-c++-static-destructors)
 target_compile_options(mlp_core PRIVATE ${MLP_WASM_CORE_FLAGS_LIST} ${MLP_WASM_LEAN_CXX})
 # Where the time goes with a large network: the forward pass, the edges' bins and geometry of a
 # frame, and a link's numbers read and written (load, and the address bar after each edit).
@@ -161,8 +162,10 @@ target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_DEBUG_TOOLS)
 target_compile_options(imgui PRIVATE -w ${MLP_WASM_IMGUI_FLAGS_LIST} ${MLP_WASM_LEAN_CXX})
 # ImGui's built-in font is never shown: src/app/fonts_no_default.cpp stands in for the function
-# that adds it, so its 12 kB are not linked (see that file).
-set(MLP_IMGUI_LINK_OPTIONS "-Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig")
+# that adds it, so its 12 kB are not linked (see that file). Nor are the tables' .ini settings,
+# which the page never reads or writes (src/app/imgui_no_table_settings.cpp).
+set(MLP_IMGUI_LINK_OPTIONS "-Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig"
+    "-Wl,--wrap=_ZN5ImGui27TableSettingsInstallHandlerEP12ImGuiContext")
 
 # --- The app, linked twice: mlp_explorer (plain) and mlp_explorer_simd -------------------------
 file(GLOB MLP_APP_SOURCES CONFIGURE_DEPENDS

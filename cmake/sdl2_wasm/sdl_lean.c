@@ -36,3 +36,57 @@ SDL_GameController *__wrap_SDL_GameControllerOpen(int joystick_index)
     SDL_SetError("game controllers are left out of MLP Explorer's SDL");
     return NULL;
 }
+
+/* SDL's software framebuffer for a window (SDL_GetWindowSurface, SDL_UpdateWindowSurface), which
+ * copies pixels into a 2D canvas through JavaScript: the page draws with WebGL2 and never asks
+ * for a window surface, but the video driver's table names these three, which kept them and
+ * their JavaScript (1.8 kB of gzip). SDL_GetWindowSurface now fails with this message. */
+struct SDL_VideoDevice;
+
+int __wrap_Emscripten_CreateWindowFramebuffer(struct SDL_VideoDevice *device, SDL_Window *window, Uint32 *format,
+                                              void **pixels, int *pitch)
+{
+    (void)device;
+    (void)window;
+    (void)format;
+    (void)pixels;
+    (void)pitch;
+    return SDL_SetError("window surfaces are left out of MLP Explorer's SDL");
+}
+
+int __wrap_Emscripten_UpdateWindowFramebuffer(struct SDL_VideoDevice *device, SDL_Window *window,
+                                              const SDL_Rect *rects, int numrects)
+{
+    (void)device;
+    (void)window;
+    (void)rects;
+    (void)numrects;
+    return SDL_SetError("window surfaces are left out of MLP Explorer's SDL");
+}
+
+void __wrap_Emscripten_DestroyWindowFramebuffer(struct SDL_VideoDevice *device, SDL_Window *window)
+{
+    (void)device;
+    (void)window;
+}
+
+/* SDL's gestures: the $1 recognizer of recorded shapes and the multi-finger pinch and rotate
+ * events (SDL_DOLLARGESTURE, SDL_MULTIGESTURE), worked out for every touch event the page gets.
+ * The page reads neither (ImGui's backend and the app take the touches as they come), so every
+ * event skips them (2.1 kB of gzip, the recognizer's trigonometry included). */
+void __wrap_SDL_GestureProcessEvent(SDL_Event *event)
+{
+    (void)event;
+}
+
+int __wrap_SDL_GestureAddTouch(SDL_TouchID touchId)
+{
+    (void)touchId;
+    return 0;
+}
+
+int __wrap_SDL_GestureDelTouch(SDL_TouchID touchId)
+{
+    (void)touchId;
+    return 0;
+}

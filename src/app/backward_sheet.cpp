@@ -37,7 +37,7 @@ std::vector<std::string> index_heads(int count) {
 }
 
 BackwardBlock per_sample(std::string head, std::string name, Q q, int first, int count, int rows,
-                         std::function<BackwardCell(int, int)> cell) {
+                         const mlp::Session& session, int layer) {
     BackwardBlock b;
     b.head = std::move(head);
     b.name = std::move(name);
@@ -45,11 +45,12 @@ BackwardBlock per_sample(std::string head, std::string name, Q q, int first, int
     b.column_heads = sample_heads(first, count);
     b.first_sample = first;
     b.rows = rows;
-    b.cell = std::move(cell);
+    b.session = &session;
+    b.layer = layer;
     return b;
 }
 BackwardBlock per_column(std::string head, std::string name, Q q, int cols, int rows,
-                         std::function<BackwardCell(int, int)> cell) {
+                         const mlp::Session& session, int layer) {
     BackwardBlock b;
     b.head = std::move(head);
     b.name = std::move(name);
@@ -57,12 +58,46 @@ BackwardBlock per_column(std::string head, std::string name, Q q, int cols, int 
     b.column_heads = cols == 1 ? std::vector<std::string>{""} : index_heads(cols);
     b.per_sample = false;
     b.rows = rows;
-    b.cell = std::move(cell);
+    b.session = &session;
+    b.layer = layer;
     return b;
 }
 BackwardCell value(double v) { return {true, v, false}; }
 
 }  // namespace
+
+BackwardCell BackwardBlock::cell(int r, int c) const {
+    const mlp::BackwardPass& g = *session->gradients();
+    const mlp::Document& doc = session->document();
+    const mlp::Network& net = doc.network;
+    const int l = layer;
+    const int s = first_sample + c;  // the sample of column c, for the blocks over samples
+    const double lr = doc.learning_rate;
+    auto fprime = [&] {
+        return mlp::activation_derivative(net.activations[l], session->pass().z[l].at(s, r), session->pass().a[l].at(s, r));
+    };
+    switch (quantity) {
+        case Q::Target: return value(doc.targets.at(s, r));
+        case Q::Prediction: return value(g.p.at(s, r));
+        case Q::SampleLoss: return value(g.sample_losses[s]);
+        case Q::Da: return value(g.da[l].at(s, r));
+        case Q::Fprime: return value(fprime());
+        case Q::Dz: {
+            BackwardCell cell = value(g.dz[l].at(s, r));
+            cell.crossed = fprime() == 0.0;
+            return cell;
+        }
+        case Q::Dw: return value(g.dw[l].at(r, c));
+        case Q::Db: return value(g.db[l][r]);
+        case Q::W: return value(net.weights[l].at(r, c));
+        case Q::LrDw: return value(lr * g.dw[l].at(r, c));
+        case Q::NewW: return value(mlp::clamp_value(net.weights[l].at(r, c) - lr * g.dw[l].at(r, c)));
+        case Q::B: return value(net.biases[l][r]);
+        case Q::LrDb: return value(lr * g.db[l][r]);
+        case Q::NewB: return value(mlp::clamp_value(net.biases[l][r] - lr * g.db[l][r]));
+    }
+    return {};
+}
 
 std::string backward_cell_name(const BackwardBlock& block, int row, int col) {
     if (block.per_sample) return "cell:" + block.name + notation::index(row) + "." + notation::sample(block.first_sample + col);
@@ -135,7 +170,6 @@ std::vector<BackwardCard> backward_cards(const mlp::Session& session, int sample
     const mlp::BackwardPass& g = *gp;
     const mlp::Document& doc = session.document();
     const mlp::Network& net = doc.network;
-    const mlp::ForwardPass& pass = session.pass();
     const int S = session.sample_count();
     const int layers = net.weight_layers();
     int first = 0, count = S;
@@ -154,14 +188,9 @@ std::vector<BackwardCard> backward_cards(const mlp::Session& session, int sample
         c.subtitle = std::string(mlp::loss_name(doc.loss)) + " " + notation::kDot + " " +
                      std::string(mlp::reduction_name(doc.reduction)) + " " + notation::kDot + " L = " + mlp::format_value(g.loss);
         c.rows = m;
-        c.blocks.push_back(per_sample("y", "y", Q::Target, first, count, m,
-                                      [&doc, first](int r, int s) { return value(doc.targets.at(first + s, r)); }));
-        if (doc.loss != mlp::Loss::Mse) {
-            c.blocks.push_back(per_sample("p", "p", Q::Prediction, first, count, m,
-                                          [&g, first](int r, int s) { return value(g.p.at(first + s, r)); }));
-        }
-        c.blocks.push_back(per_sample("L_s", "L", Q::SampleLoss, first, count, 1,
-                                      [&g, first](int, int s) { return value(g.sample_losses[first + s]); }));
+        c.blocks.push_back(per_sample("y", "y", Q::Target, first, count, m, session, -1));
+        if (doc.loss != mlp::Loss::Mse) c.blocks.push_back(per_sample("p", "p", Q::Prediction, first, count, m, session, -1));
+        c.blocks.push_back(per_sample("L_s", "L", Q::SampleLoss, first, count, 1, session, -1));
         c.note = few_samples;
         cards.push_back(std::move(c));
     }
@@ -181,60 +210,40 @@ std::vector<BackwardCard> backward_cards(const mlp::Session& session, int sample
             c.subtitle += " " + std::string(notation::kDot) + " " + partial("a" + L) + " = W" + n(l + 2) + notation::kTranspose +
                           notation::kDot + notation::kDelta + n(l + 2);
         c.subtitle += " " + std::string(notation::kDot) + " " + notation::kDelta + L + " = " + partial("z" + L);
-        c.blocks.push_back(per_sample(partial("a" + L), "da" + L, Q::Da, first, count, m,
-                                      [&g, l, first](int r, int s) { return value(g.da[l].at(first + s, r)); }));
-        const mlp::Matrix& Z = pass.z[l];
-        const mlp::Matrix& A = pass.a[l];
+        c.blocks.push_back(per_sample(partial("a" + L), "da" + L, Q::Da, first, count, m, session, l));
         c.blocks.push_back(per_sample(std::string("f") + notation::kPrime + "(z" + L + ")", "fz" + L, Q::Fprime, first, count,
-                                      m, [&Z, &A, act, first](int r, int s) {
-                                          return value(mlp::activation_derivative(act, Z.at(first + s, r), A.at(first + s, r)));
-                                      }));
-        c.blocks.push_back(per_sample(partial("z" + L), "dz" + L, Q::Dz, first, count, m,
-                                      [&g, &Z, &A, act, l, first](int r, int s) {
-                                          BackwardCell cell = value(g.dz[l].at(first + s, r));
-                                          cell.crossed = mlp::activation_derivative(act, Z.at(first + s, r), A.at(first + s, r)) == 0.0;
-                                          return cell;
-                                      }));
+                                      m, session, l));
+        c.blocks.push_back(per_sample(partial("z" + L), "dz" + L, Q::Dz, first, count, m, session, l));
         if (cols <= kMaxShownWeightColumns) {
-            c.blocks.push_back(per_column(partial("W" + L), "dw" + L, Q::Dw, cols, m,
-                                          [&g, l](int r, int j) { return value(g.dw[l].at(r, j)); }));
+            c.blocks.push_back(per_column(partial("W" + L), "dw" + L, Q::Dw, cols, m, session, l));
         } else {
             c.note = partial("W" + L) + " (" + n(m) + " " + notation::kTimes + " " + n(cols) + ") is not shown.";
         }
-        c.blocks.push_back(per_column(partial("b" + L), "db" + L, Q::Db, 1, m, [&g, l](int r, int) { return value(g.db[l][r]); }));
+        c.blocks.push_back(per_column(partial("b" + L), "db" + L, Q::Db, 1, m, session, l));
         if (!few_samples.empty()) c.note += (c.note.empty() ? "" : " ") + few_samples;
         cards.push_back(std::move(c));
     }
     // The step: W ← W − lr·∂L/∂W and b ← b − lr·∂L/∂b (clamped into the limits, as Step does).
-    const double lr = doc.learning_rate;
     for (int l = 0; l < layers; ++l) {
         BackwardCard c;
         const std::string L = n(l + 1);
         const int m = net.shape[l + 1], cols = net.shape[l];
-        const mlp::Matrix& W = net.weights[l];
         c.title = "Step, layer " + L;
         c.step = true;
-        c.subtitle = "lr = " + mlp::format_value(lr);
+        c.subtitle = "lr = " + mlp::format_value(doc.learning_rate);
         c.layer = l;
         c.rows = m;
         const std::string lr_times = std::string("lr") + notation::kDot;
         if (cols <= kMaxShownWeightColumns) {
-            c.blocks.push_back(per_column("W" + L, "W" + L, Q::W, cols, m, [&W](int r, int j) { return value(W.at(r, j)); }));
-            c.blocks.push_back(per_column(lr_times + partial("W" + L), "lrdw" + L, Q::LrDw, cols, m,
-                                          [&g, l, lr](int r, int j) { return value(lr * g.dw[l].at(r, j)); }));
-            c.blocks.push_back(per_column("new W" + L, "newW" + L, Q::NewW, cols, m, [&g, &W, l, lr](int r, int j) {
-                return value(mlp::clamp_value(W.at(r, j) - lr * g.dw[l].at(r, j)));
-            }));
+            c.blocks.push_back(per_column("W" + L, "W" + L, Q::W, cols, m, session, l));
+            c.blocks.push_back(per_column(lr_times + partial("W" + L), "lrdw" + L, Q::LrDw, cols, m, session, l));
+            c.blocks.push_back(per_column("new W" + L, "newW" + L, Q::NewW, cols, m, session, l));
         } else {
             c.note = "W" + L + " (" + n(m) + " " + notation::kTimes + " " + n(cols) + ") is not shown.";
         }
-        const std::vector<double>& b = net.biases[l];
-        c.blocks.push_back(per_column("b" + L, "b" + L, Q::B, 1, m, [&b](int r, int) { return value(b[r]); }));
-        c.blocks.push_back(per_column(lr_times + partial("b" + L), "lrdb" + L, Q::LrDb, 1, m,
-                                      [&g, l, lr](int r, int) { return value(lr * g.db[l][r]); }));
-        c.blocks.push_back(per_column("new b" + L, "newb" + L, Q::NewB, 1, m, [&g, &b, l, lr](int r, int) {
-            return value(mlp::clamp_value(b[r] - lr * g.db[l][r]));
-        }));
+        c.blocks.push_back(per_column("b" + L, "b" + L, Q::B, 1, m, session, l));
+        c.blocks.push_back(per_column(lr_times + partial("b" + L), "lrdb" + L, Q::LrDb, 1, m, session, l));
+        c.blocks.push_back(per_column("new b" + L, "newb" + L, Q::NewB, 1, m, session, l));
         cards.push_back(std::move(c));
     }
     return cards;

@@ -16,7 +16,6 @@
 // No ImGui here: tested natively.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -53,7 +52,12 @@ struct BackwardBlock {
     bool per_sample = true;                 // columns are samples (cells named ".x1"), else W's columns
     int first_sample = 0;                   // the sample of column 0, when per_sample
     int rows = 0;                           // rows it fills
-    std::function<BackwardCell(int row, int col)> cell;
+    int layer = -1;                         // the weight layer its values are of (-1: the loss)
+    const mlp::Session* session = nullptr;  // whose gradients, pass and document it reads
+
+    // The value at (row, col), read from the session, worked out from `quantity` (a switch, not
+    // a stored function: one function for every block is a few kB less of the page).
+    BackwardCell cell(int row, int col) const;
 };
 
 struct BackwardCard {

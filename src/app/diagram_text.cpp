@@ -1,7 +1,6 @@
 #include "app/diagram_text.h"
 
-#include <functional>
-
+#include "core/function_ref.h"
 #include "core/model/activation.h"
 #include "core/text/notation.h"
 #include "core/text/number_format.h"
@@ -31,7 +30,7 @@ std::string term(const mlp::Matrix& w, const mlp::Matrix& in, int sample, int i,
 
 // "t0 + t1 + … + t(n−1) (n terms)": every term up to kMaxTermsShown, else the first few and the
 // last (a long sum keeps its ends, as the worksheet's cards do).
-std::string joined_terms(int count, const std::function<std::string(int)>& term_of) {
+std::string joined_terms(int count, mlp::FunctionRef<std::string(int)> term_of) {
     std::string text;
     const int head = count <= kMaxTermsShown ? count : kMaxTermsShown - 2;
     for (int k = 0; k < head; ++k) text += (k ? " + " : "") + term_of(k);

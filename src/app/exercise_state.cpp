@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <tuple>
 
 #include "app/worksheet_text.h"
 #include "app/diagram_text.h"
 #include "app/value_mask.h"
 #include "core/exercise/exercise.h"
+#include "core/function_ref.h"
 #include "core/model/activation.h"
 #include "core/formats/typed_number.h"
 #include "core/text/notation.h"
@@ -148,7 +148,7 @@ std::string backward_reveal_text(const mlp::Session& session, const ValueMask& m
         const double v = g->dz[l].at(s, r);
         return mask.hides({Q::Dz, l, s, r}) ? std::string(kMaskedText) : factor(v);
     };
-    auto sum = [&](const std::function<std::string(int)>& term) {
+    auto sum = [&](mlp::FunctionRef<std::string(int)> term) {
         std::string text;
         for (int s = 0; s < samples; ++s) text += (s ? " + " : "") + term(s);
         return text;

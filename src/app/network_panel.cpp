@@ -92,7 +92,7 @@ void draw_activation_picker(int l, mlp::Session& session, UiProbe& probe, const 
     ImGui::PopItemFlag();
 }
 
-bool NetworkPanel::edit(mlp::Session& session, const std::function<std::string(mlp::Document*)>& change) {
+bool NetworkPanel::edit(mlp::Session& session, mlp::FunctionRef<std::string(mlp::Document*)> change) {
     if (mlp::edit_document(&session, change)) {
         message_.clear();
         return true;

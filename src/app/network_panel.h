@@ -16,7 +16,6 @@
 // draw_activation_picker), "text:network message" (the last refusal).
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "app/ui_probe.h"
@@ -24,6 +23,7 @@
 #include "core/document/architecture.h"
 #include "core/document/session.h"
 #include "core/formats/typed_number.h"
+#include "core/function_ref.h"
 
 namespace app {
 
@@ -39,7 +39,7 @@ private:
     void draw_new_weights(mlp::Session& session, UiProbe& probe);
     void draw_samples(mlp::Session& session, ViewState& view, UiProbe& probe);
     // Applies a shape change as one undo step; on refusal keeps its message to show here.
-    bool edit(mlp::Session& session, const std::function<std::string(mlp::Document*)>& change);
+    bool edit(mlp::Session& session, mlp::FunctionRef<std::string(mlp::Document*)> change);
     // A typed node count or seed that cannot be used: said here and in the page's banner.
     void refuse(mlp::Session& session, std::string message, std::string note);
 

@@ -16,7 +16,7 @@ void flow(float w, float spacing) {
     if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
 }
 
-bool section_header(const char* label, bool open_at_first, const std::function<std::string()>& name, bool overlap) {
+bool section_header(const char* label, bool open_at_first, mlp::FunctionRef<std::string()> name, bool overlap) {
     ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
     const bool open = ImGui::CollapsingHeader(label, (open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0) |
                                                          (overlap ? ImGuiTreeNodeFlags_AllowItemOverlap : 0));

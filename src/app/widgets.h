@@ -3,11 +3,11 @@
 // wraps on a narrow screen.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "app/palette.h"
 #include "app/ui_probe.h"
+#include "core/function_ref.h"
 
 namespace app {
 
@@ -25,7 +25,7 @@ bool bar_button(const char* label, const char* probe_name, UiProbe& probe, bool 
 bool toggle_button(const char* label, bool on, const std::string& probe_name, UiProbe& probe, const std::string& name);
 // A section's header (Inputs, W3, Targets), folding it: a tab stop, named for the page by name().
 // overlap: a button may sit on the header's line (drawn after it with SameLine).
-bool section_header(const char* label, bool open_at_first, const std::function<std::string()>& name,
+bool section_header(const char* label, bool open_at_first, mlp::FunctionRef<std::string()> name,
                     bool overlap = false);
 // A line of text (wrapped to the window when `wrap`), recorded in the probe as "text:<name>".
 void bar_text(const std::string& text, Colour colour, const char* probe_name, UiProbe& probe, bool wrap = false);

@@ -86,6 +86,43 @@ test('a crafted link opens exactly its network, already in the first frame', asy
   await page.context().close();
 });
 
+// Numbers that need more digits than a double's fast path (the page reads them with JavaScript's
+// Number(), src/platform/libc_scanning.cpp), with the doubles Python's float() makes of them, as
+// bits: two ties (the exact half between 1 and the next double rounds to even, one more in the
+// 55th digit rounds up), the smallest subnormal and the smallest normal, 17 and more digits.
+const HARD_NUMBERS = [
+  ['1.00000000000000011102230246251565404236316680908203125', '3ff0000000000000'],
+  ['1.00000000000000011102230246251565404236316680908203126', '3ff0000000000001'],
+  ['0.30000000000000004', '3fd3333333333334'],
+  ['0.1234567890123456789012', '3fbf9add3746f65f'],
+  ['-999999.99999999988', 'c12e847fffffffff'],
+  ['5e-324', '0000000000000001'],
+  ['2.2250738585072014e-308', '0010000000000000'],
+  ['0.000001000000000000000055511151231257827', '3eb0c6f7a0b5ed8d'],
+  ['123456.78901234567', '40fe240c9fcb68cd'],
+];
+
+function bitsOf(v) {
+  const b = Buffer.alloc(8);
+  b.writeDoubleBE(v);
+  return b.toString('hex');
+}
+
+test('numbers of 17 and more digits read to the correctly rounded double, from a link and from JSON', async () => {
+  const page = await h.openApp(env.browser, env.server.url);
+  const texts = HARD_NUMBERS.map(([text]) => text);
+  const rows = [texts.slice(0, 3), texts.slice(3, 6), texts.slice(6, 9)];
+  const link = 'v=1&shape=3,3&x=1,1,1&w1=' + rows.map((r) => r.join(',')).join(';');
+  const json = `{"format": "mlp-explorer/1", "shape": [3, 3], "weights": [[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]], "inputs": [[1, 1, 1]]}`;
+  for (const text of [link, json]) {
+    const s = await page.evaluate((t) => window.mlpExplorer.load(t), text);
+    assert.equal(s.error, null);
+    assert.deepEqual(s.weights[0].flat().map(bitsOf), HARD_NUMBERS.map(([, bits]) => bits), text);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('load() applies a link or JSON at once; the address bar follows; a new tab on it shows the same state', async () => {
   const page = await h.openApp(env.browser, env.server.url);
   const historyLength = await page.evaluate(() => history.length);

@@ -2,7 +2,7 @@
 
 namespace mlp {
 
-bool edit_document(Session* session, const std::function<std::string(Document*)>& edit) {
+bool edit_document(Session* session, FunctionRef<std::string(Document*)> edit) {
     Document doc = session->document();
     std::string err = edit(&doc);
     if (err.empty()) err = session->replace(std::move(doc));

@@ -2,11 +2,11 @@
 // a layer resized, a sample added or removed) applied to the session as one undoable step.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "core/document/document.h"
 #include "core/document/session.h"
+#include "core/function_ref.h"
 
 namespace mlp {
 
@@ -17,6 +17,6 @@ constexpr const char* kUnchangedNote = "The network is unchanged.";
 // document (an undo step, the start point unchanged). When it refuses, the document stays as it
 // was and the session's error says why: the limit reached, in the edit's own words, so the page
 // shows it. Returns true when the document changed.
-bool edit_document(Session* session, const std::function<std::string(Document*)>& edit);
+bool edit_document(Session* session, FunctionRef<std::string(Document*)> edit);
 
 }  // namespace mlp

@@ -5,7 +5,7 @@
 namespace mlp {
 
 std::vector<std::string_view> wrap_text(std::string_view text, float width,
-                                        const std::function<float(std::string_view)>& measure) {
+                                        FunctionRef<float(std::string_view)> measure) {
     std::vector<std::string_view> lines;
     const float space = measure(" ");
     size_t paragraph = 0;

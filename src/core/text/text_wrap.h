@@ -3,9 +3,10 @@
 // "0." and "7195" at the end of a line.
 #pragma once
 
-#include <functional>
 #include <string_view>
 #include <vector>
+
+#include "core/function_ref.h"
 
 namespace mlp {
 
@@ -13,6 +14,6 @@ namespace mlp {
 // width of a piece of text (widths of pieces add up: the UI's font has no kerning). A word wider
 // than `width` gets a line of its own, whole.
 std::vector<std::string_view> wrap_text(std::string_view text, float width,
-                                        const std::function<float(std::string_view)>& measure);
+                                        FunctionRef<float(std::string_view)> measure);
 
 }  // namespace mlp
