@@ -316,16 +316,21 @@ std::vector<mlp::Box> DiagramView::draw_thumbnails(const mlp::Session& session, 
     if (nodes.empty() || !pictures.update(session)) return boxes;
     const NodeAtlas* atlas = nullptr;
     const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pictures.atlas_texture(nodes, &atlas)));
-    const ImU32 frame = palette::u32(palette::kMuted, 0.7f);
+    // Every picture, then every frame: one draw call each (a frame after each picture would
+    // switch textures twice a node, two draw calls a node, each of them costly in software GL).
+    list->PushTextureID(texture);
     for (int k = 0; k < static_cast<int>(nodes.size()); ++k) {
         const mlp::Box b = thumbnail_box(geo_, nodes[k].layer, nodes[k].index);
         boxes.push_back(b);
         float u0, v0, u1, v1;
         atlas->uv(k, &u0, &v0, &u1, &v1);
-        list->AddImage(texture, ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), ImVec2(u0, v0), ImVec2(u1, v1));
-        list->AddRect(ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), frame);
+        list->PrimReserve(6, 4);
+        list->PrimRectUV(ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), ImVec2(u0, v0), ImVec2(u1, v1), IM_COL32_WHITE);
         probe.add("thumb:" + std::to_string(nodes[k].layer) + "." + std::to_string(nodes[k].index + 1), b.x, b.y, b.w, b.h);
     }
+    list->PopTextureID();
+    const ImU32 frame = palette::u32(palette::kMuted, 0.7f);
+    for (const mlp::Box& b : boxes) list->AddRect(ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), frame);
     return boxes;
 }
 
@@ -424,15 +429,20 @@ void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& pr
 void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, float fb_scale, unsigned target_fbo) {
     if (geo_.columns.empty()) return;
     const double now = 1000.0 * ImGui::GetTime(), interval = 1000.0 * ImGui::GetIO().DeltaTime;
-    if (lines_redrawn_)
-        lines_schedule_.record(0, lines_redrawn_at_, std::max(0.0, interval - usual_interval_ms_));
-    else if (view.training && interval > 0.0)  // (not the rests between frames of an idle page)
+    if (lines_cost_frames_ > 0) {
+        lines_cost_ms_ += std::max(0.0, interval - usual_interval_ms_);
+        if (--lines_cost_frames_ == 0) lines_schedule_.record(0, lines_redrawn_at_, lines_cost_ms_);
+    } else if (view.training && interval > 0.0) {  // (not the rests between frames of an idle page)
         usual_interval_ms_ = usual_interval_ms_ <= 0.0 ? interval : 0.8 * usual_interval_ms_ + 0.2 * interval;
-    const bool lines_wait = view.training && !lines_schedule_.due(now, true);
+    }
+    const bool lines_wait = view.training && (lines_cost_frames_ > 0 || !lines_schedule_.due(now, true));
     const bool redrawn = renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view),
                                         view.exercise.mask_version, shows_gradients(session, view.gradient_view), lines_wait);
-    lines_redrawn_ = redrawn && view.training;
-    if (lines_redrawn_) lines_redrawn_at_ = now;
+    if (redrawn && view.training) {
+        lines_redrawn_at_ = now;
+        lines_cost_frames_ = 2;
+        lines_cost_ms_ = 0.0;
+    }
     if (!renderer_.error().empty()) return;
 
     DiagramHighlight highlight;

@@ -70,9 +70,12 @@ private:
     // software GL (SwiftShader, in Chromium's GPU process) up to a second at 8 layers of 128,
     // far longer than the app's own frame. So a run redraws them as often as that allows, as the
     // pictures are (picture_schedule.h): a redraw's cost is how much longer the frame after it
-    // came than the usual frame without one; the nodes follow every frame.
-    PictureSchedule lines_schedule_;
-    bool lines_redrawn_ = false;      // in the last frame, during a run
+    // and the one after came than the usual frame without one (Chromium draws a frame while the
+    // page makes the next, so the cost shows in both); the nodes follow every frame. A tenth of the
+    // time at most: a redraw that takes a second stalls two or three frames.
+    PictureSchedule lines_schedule_{0.1};
+    int lines_cost_frames_ = 0;       // frames after a redraw still to add to its cost
+    double lines_cost_ms_ = 0.0;      // its cost so far
     double lines_redrawn_at_ = 0.0;   // when (ms)
     double usual_interval_ms_ = 0.0;  // the frames without a redraw: a running average
     // ui() probe points of the lines, which depend only on the layout.

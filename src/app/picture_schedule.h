@@ -33,6 +33,8 @@ double pass_multiply_adds(const std::vector<int>& shape);
 
 class PictureSchedule {
 public:
+    // share: the most of the time the refreshes may take (kPictureShare: a quarter).
+    explicit PictureSchedule(double share = kPictureShare) : share_(share) {}
     // Whether this frame, at `now_ms`, recomputes the picture (if the document changed since).
     bool due(double now_ms, bool running) const;
     // Whether the picture of the document at `revision` is the one shown.
@@ -52,10 +54,11 @@ public:
     // Forget the picture shown (a lost GL context): the next frame computes it.
     void invalidate() { computed_ = false; }
     double ms_per_picture() const { return ms_; }
-    double interval_ms() const { return ms_ / kPictureShare; }
+    double interval_ms() const { return ms_ / share_; }
 
 private:
     double ms_per_multiply_add() const;  // learned, or kFirstMsPerMultiplyAdd
+    double share_;
     bool computed_ = false;
     uint64_t revision_ = 0;
     double last_ms_ = 0.0;  // when the last picture was started

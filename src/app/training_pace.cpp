@@ -7,7 +7,9 @@ namespace app {
 
 int TrainingPace::batches_this_frame(double reserved_ms) const {
     if (ms_per_batch_ <= 0.0) return 1;  // nothing measured yet: one batch to measure
-    const double budget = std::max(0.0, budget_ms_ - std::max(0.0, reserved_ms));
+    // The pictures and the loss take at most half the budget: the training keeps the other half
+    // (at a million weights they have work for many frames, and would leave one batch a frame).
+    const double budget = budget_ms_ - (reserved_ms > 0.0 ? std::min(reserved_ms, 0.5 * budget_ms_) : 0.0);  // NaN: 0
     const double fit = std::floor(budget / ms_per_batch_);
     const double most = std::min<double>(kMaxBatchesPerFrame, 2.0 * std::max(1, last_batches_));
     return static_cast<int>(std::clamp(fit, 1.0, most));

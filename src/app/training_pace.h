@@ -22,7 +22,7 @@ public:
     // frame), at most kMaxBatchesPerFrame, and at most twice the last frame's count (a guess that
     // was too low grows fast, one that was too high cannot stall a frame for long).
     // reserved_ms: what else this frame spends of the budget (the plot's picture when it is due,
-    // picture_schedule.h), trained that much less.
+    // picture_schedule.h), trained that much less, down to half the budget.
     int batches_this_frame(double reserved_ms = 0.0) const;
     // What the frame's training took: `batches` batches in `ms` milliseconds.
     void record(int batches, double ms);

@@ -181,12 +181,13 @@ TEST_CASE("picture schedule: at once when no run goes on; during a run at most e
     CHECK(s.ms_per_picture() == doctest::Approx(10.0));
 }
 
-TEST_CASE("training pace: a frame that computes the picture trains that much less, never below one batch") {
+TEST_CASE("training pace: a frame that computes the picture trains that much less, never below half the budget") {
     TrainingPace pace(8.0);
     pace.record(4, 4.0);  // 1 ms a batch
     CHECK(pace.batches_this_frame() == 8);
-    CHECK(pace.batches_this_frame(5.0) == 3);
-    CHECK(pace.batches_this_frame(100.0) == 1);
+    CHECK(pace.batches_this_frame(3.0) == 5);
+    CHECK(pace.batches_this_frame(5.0) == 4);    // the training keeps half the budget
+    CHECK(pace.batches_this_frame(100.0) == 4);
     CHECK(pace.batches_this_frame(-3.0) == 8);
     CHECK(pace.batches_this_frame(NAN) == 8);
 }
