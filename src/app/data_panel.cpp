@@ -207,7 +207,8 @@ void DataPanel::train_frame(mlp::Session& session, double now_ms, double reserve
 }
 
 void DataPanel::update_run_metrics(const mlp::Session& session, double now_ms) {
-    const double weights = pass_multiply_adds(session.network().shape);  // a point's multiply-adds
+    // A point's multiply-adds through the network: one per weight.
+    const double weights = static_cast<double>(session.network().weight_count());
     if (!evaluation_.pending()) {
         if (metrics_schedule_.current(run_revision_) || !metrics_schedule_.due(now_ms, true)) return;
         evaluation_.begin(session.document());

@@ -5,12 +5,6 @@
 
 namespace app {
 
-double pass_multiply_adds(const std::vector<int>& shape) {
-    double sum = 0.0;
-    for (size_t l = 0; l + 1 < shape.size(); ++l) sum += static_cast<double>(shape[l]) * shape[l + 1];
-    return sum;
-}
-
 bool PictureSchedule::due(double now_ms, bool running) const {
     if (!running || !computed_) return true;
     return now_ms - last_ms_ >= interval_ms();

@@ -15,7 +15,6 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 namespace app {
 
@@ -27,9 +26,6 @@ constexpr double kPictureTargetMs = 8.0;
 constexpr int kMinPictureCells = 12;
 // The time of one multiply-add of the pass before any is measured: a guess on the slow side.
 constexpr double kFirstMsPerMultiplyAdd = 2e-6;
-
-// The multiply-adds of one row (a cell of the plot, a point) through a network of this shape.
-double pass_multiply_adds(const std::vector<int>& shape);
 
 class PictureSchedule {
 public:

@@ -23,13 +23,18 @@ double plane_prediction(mlp::Loss loss, bool classification, const double* a, in
 }
 
 void PlaneImage::compute(const mlp::Document& doc, bool classification, int n) {
-    begin(doc, classification, n);
+    start(doc, classification, n, &doc.network);  // at once: no copy of the network
     advance(n * n);
 }
 
 void PlaneImage::begin(const mlp::Document& doc, bool classification, int n) {
-    job_n_ = n;
     job_net_ = doc.network;  // copies into the capacity it has
+    start(doc, classification, n, &job_net_);
+}
+
+void PlaneImage::start(const mlp::Document& doc, bool classification, int n, const mlp::Network* net) {
+    net_ = net;
+    job_n_ = n;
     job_loss_ = doc.loss;
     job_classification_ = classification;
     const uint32_t features = doc.data.features;
@@ -40,7 +45,7 @@ void PlaneImage::begin(const mlp::Document& doc, bool classification, int n) {
         for (int col = 0; col < n; ++col)
             mlp::compute_features(features, plane_cell_centre(col, n), x2, inputs_.row(row * n + col));
     }
-    const std::vector<int>& shape = job_net_.shape;
+    const std::vector<int>& shape = net->shape;
     job_a_.resize(shape.size() - 1);
     for (size_t l = 0; l + 1 < shape.size(); ++l)
         if (job_a_[l].rows != n * n || job_a_[l].cols != shape[l + 1]) job_a_[l] = mlp::Matrix(n * n, shape[l + 1]);
@@ -59,13 +64,14 @@ bool PlaneImage::advance(int cells) {
         const int count = std::min(kChunk, end - next_cell_);
         if (chunk_x_.rows != count || chunk_x_.cols != inputs_.cols) chunk_x_ = mlp::Matrix(count, inputs_.cols);
         std::copy_n(inputs_.row(next_cell_), static_cast<size_t>(count) * inputs_.cols, chunk_x_.row(0));
-        mlp::forward_pass(job_net_, chunk_x_, &chunk_);
+        mlp::forward_pass(*net_, chunk_x_, &chunk_);
         for (size_t l = 0; l < job_a_.size(); ++l)
             std::copy_n(chunk_.a[l].row(0), static_cast<size_t>(count) * job_a_[l].cols, job_a_[l].row(next_cell_));
         next_cell_ += count;
     }
     if (next_cell_ < total) return false;
     pending_ = false;
+    net_ = nullptr;
     n_ = job_n_;
     std::swap(pass_.a, job_a_);
     const mlp::Matrix& out = pass_.a.back();

@@ -47,6 +47,7 @@ public:
     // The prediction at every cell: values()[row * n + col], row 0 at the top (x2 = +extent),
     // col 0 at the left (x1 = -extent). The document must have a data set.
     void compute(const mlp::Document& doc, bool classification, int n = kPlaneCells);
+    // (compute works on the document's network as it is; begin below on a copy.)
     // The same in parts, for a network whose picture takes longer than a frame (a million weights:
     // 144 cells take about 70 ms): begin() takes a copy of the network (a run changes it every
     // frame), each advance() computes up to `cells` more cells; values() and pass() stay the
@@ -55,7 +56,6 @@ public:
     bool advance(int cells);
     bool pending() const { return pending_; }
     void cancel() { pending_ = false; }
-    int pending_cells() const { return pending_ ? job_n_ * job_n_ - next_cell_ : 0; }
     // The image of the values: classification from `low` (class 0, prediction 0) through `mid`
     // (0.5) to `high` (class 1); regression from `low` (-1 and below) through `mid` (0) to
     // `high` (+1 and above). Pale (mixed with white) so the points stand out on it.
@@ -71,7 +71,9 @@ private:
     int n_ = 0;
     mlp::ForwardPass pass_;  // a only: z is not kept
     // The picture being computed: the network it is of, the grid's inputs, its layers so far.
+    void start(const mlp::Document& doc, bool classification, int n, const mlp::Network* net);
     bool pending_ = false;
+    const mlp::Network* net_ = nullptr;  // the network of the picture being computed (job_net_ in parts)
     int job_n_ = 0;
     int next_cell_ = 0;
     mlp::Network job_net_;

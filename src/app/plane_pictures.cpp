@@ -59,7 +59,7 @@ bool PlanePictures::update(const mlp::Session& session) {
     const std::vector<int>& shape = session.network().shape;
     bool same_shape = version_ > 0 && layers.size() + 1 == shape.size();
     for (size_t l = 0; same_shape && l < layers.size(); ++l) same_shape = layers[l].cols == shape[l + 1];
-    const double weights = pass_multiply_adds(shape);  // a cell's multiply-adds
+    const double weights = static_cast<double>(session.network().weight_count());  // a cell's multiply-adds
     // During a run a picture is computed in parts, kPictureSliceMs a frame, the last whole one
     // shown meanwhile; otherwise (an edit, a step, a new shape) at once.
     const bool in_parts = running_ && same_shape;
@@ -73,13 +73,16 @@ bool PlanePictures::update(const mlp::Session& session) {
         job_ms_ = 0.0;
         job_cells_ = schedule_.grid_cells(weights, kPlaneCells);
         const double t0 = now_ms();
-        image_.begin(session.document(), data->classification, job_cells_);
+        // In parts on a copy of the network (the run changes it every frame), else at once on it.
+        if (in_parts)
+            image_.begin(session.document(), data->classification, job_cells_);
+        else
+            image_.compute(session.document(), data->classification, job_cells_);
         job_ms_ += now_ms() - t0;
     }
     parts_frame_ms_ = now_ms_;
     const double t0 = now_ms();
-    const int cells = in_parts ? schedule_.cells_within(kPictureSliceMs, weights) : image_.pending_cells();
-    const bool done = image_.advance(cells);
+    const bool done = image_.advance(schedule_.cells_within(kPictureSliceMs, weights));  // true at once after compute
     job_ms_ += now_ms() - t0;
     if (!done) return true;
     // The picture's time: its passes, and the colouring of the plot and the thumbnails the last
