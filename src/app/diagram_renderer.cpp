@@ -49,7 +49,7 @@ std::string failure_of(GLuint object, GLenum status, GetStatus get_status, GetLo
     return log[0] ? log : "no message from the driver";
 }
 
-// Compiles one stage; on failure returns 0 and appends the driver's log to *error.
+// Starts compiling one stage; 0 when the context was lost (see link for whether it compiled).
 GLuint compile(GLenum stage, const char* source, const char* name, std::string* error) {
     GLuint shader = glCreateShader(stage);
     // A context lost during this frame gives no object, and WebGL throws when handed none.
@@ -59,11 +59,7 @@ GLuint compile(GLenum stage, const char* source, const char* name, std::string* 
     }
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    const std::string failure = failure_of(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
-    if (failure.empty()) return shader;
-    *error += std::string("shaders/") + name + " did not compile: " + failure;
-    glDeleteShader(shader);
-    return 0;
+    return shader;
 }
 
 GLuint link(const unsigned char* vert, const char* vert_name, const unsigned char* frag, const char* frag_name,
@@ -85,11 +81,21 @@ GLuint link(const unsigned char* vert, const char* vert_name, const unsigned cha
     glAttachShader(program, vs);
     glAttachShader(program, fs);
     glLinkProgram(program);
+    // One question to the driver, whether the program linked (a stage that did not compile does
+    // not link either), and the stages asked only then: each question is a synchronous round trip
+    // to the GPU process, which waits for the compilation (in software GL ~10 ms each at start-up).
+    std::string failure = failure_of(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
+    if (!failure.empty()) {
+        const std::string vs_failure = failure_of(vs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+        const std::string fs_failure = failure_of(fs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+        if (!vs_failure.empty()) *error += std::string("shaders/") + vert_name + " did not compile: " + vs_failure;
+        if (!fs_failure.empty()) *error += std::string("shaders/") + frag_name + " did not compile: " + fs_failure;
+        if (vs_failure.empty() && fs_failure.empty())
+            *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + failure;
+    }
     glDeleteShader(vs);
     glDeleteShader(fs);
-    const std::string failure = failure_of(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
     if (failure.empty()) return program;
-    *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + failure;
     glDeleteProgram(program);
     return 0;
 }
