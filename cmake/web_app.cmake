@@ -207,6 +207,10 @@ function(mlp_page name)
     # fallback are left out (the page uses none of them; every WebGL2 browser has TextDecoder).
     -sINCOMING_MODULE_JS_API=[canvas,print,printErr,onAbort]
     -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
+    # WebGL extensions are enabled only when asked for, not all at context creation: the page uses
+    # none (WebGL2 has instancing and vertex arrays), and enabling the ~30 a browser offers is one
+    # synchronous round trip to the GPU process each, 50-100 ms of start-up in software GL.
+    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
     -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0 -sTEXTDECODER=2
     # wasm-opt repeats its passes while they still shrink the module (1.3 kB of gzip, ~15 s a link).
     -sBINARYEN_EXTRA_PASSES=--converge

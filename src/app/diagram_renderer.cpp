@@ -49,7 +49,7 @@ std::string failure_of(GLuint object, GLenum status, GetStatus get_status, GetLo
     return log[0] ? log : "no message from the driver";
 }
 
-// Compiles one stage; on failure returns 0 and appends the driver's log to *error.
+// Starts compiling one stage; 0 when the context was lost (see link for whether it compiled).
 GLuint compile(GLenum stage, const char* source, const char* name, std::string* error) {
     GLuint shader = glCreateShader(stage);
     // A context lost during this frame gives no object, and WebGL throws when handed none.
@@ -59,11 +59,7 @@ GLuint compile(GLenum stage, const char* source, const char* name, std::string* 
     }
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    const std::string failure = failure_of(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
-    if (failure.empty()) return shader;
-    *error += std::string("shaders/") + name + " did not compile: " + failure;
-    glDeleteShader(shader);
-    return 0;
+    return shader;
 }
 
 GLuint link(const unsigned char* vert, const char* vert_name, const unsigned char* frag, const char* frag_name,
@@ -85,11 +81,21 @@ GLuint link(const unsigned char* vert, const char* vert_name, const unsigned cha
     glAttachShader(program, vs);
     glAttachShader(program, fs);
     glLinkProgram(program);
+    // One question to the driver, whether the program linked (a stage that did not compile does
+    // not link either), and the stages asked only then: each question is a synchronous round trip
+    // to the GPU process, which waits for the compilation (in software GL ~10 ms each at start-up).
+    std::string failure = failure_of(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
+    if (!failure.empty()) {
+        const std::string vs_failure = failure_of(vs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+        const std::string fs_failure = failure_of(fs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+        if (!vs_failure.empty()) *error += std::string("shaders/") + vert_name + " did not compile: " + vs_failure;
+        if (!fs_failure.empty()) *error += std::string("shaders/") + frag_name + " did not compile: " + fs_failure;
+        if (vs_failure.empty() && fs_failure.empty())
+            *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + failure;
+    }
     glDeleteShader(vs);
     glDeleteShader(fs);
-    const std::string failure = failure_of(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
     if (failure.empty()) return program;
-    *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + failure;
     glDeleteProgram(program);
     return 0;
 }
@@ -242,6 +248,7 @@ void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::Edge
     update_scales(plan);
     stale_gaps_.assign(plan.gaps.size(), false);
     cache_stale_ = true;
+    held_line_ = held_gap_ = -1;  // every line is drawn into the cache again
     glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
     const GLsizeiptr bytes = static_cast<GLsizeiptr>(lines_.size() * sizeof(mlp::EdgeInstance));
     if (reallocate)
@@ -250,14 +257,35 @@ void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::Edge
         glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, lines_.data());
 }
 
-void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col) {
+void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col,
+                                  bool hold) {
     const int index = mlp::update_edge_instance(plan, session.network(), l, row, col, &lines_);
     gap_max_[l] = mlp::gap_max_abs(plan, lines_, l);  // O(lines of the gap), at most kMaxBinsPerSide^2
-    update_scales(plan);
-    stale_gaps_[l] = true;
+    if (hold && lines_.size() >= kMinLinesToCache) {
+        // Held, the widths stay those the drag began with (a line past the largest |w| is drawn
+        // at full width): a new largest |w| would rescale, and so redraw, every gap of the cache
+        // every frame of the drag. They are rescaled when it ends.
+        if (index != held_line_) {
+            // The cache is redrawn once without this line (and with the one held before, if any).
+            release_held_line(plan);
+            held_line_ = index;
+            held_gap_ = l;
+            stale_gaps_[l] = true;
+        }
+    } else {
+        update_scales(plan);
+        stale_gaps_[l] = true;
+    }
     glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
     glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(index * sizeof(mlp::EdgeInstance)),
                     sizeof(mlp::EdgeInstance), &lines_[index]);
+}
+
+void DiagramRenderer::release_held_line(const mlp::EdgePlan& plan) {
+    if (held_line_ < 0) return;
+    if (held_gap_ < static_cast<int>(stale_gaps_.size())) stale_gaps_[held_gap_] = true;
+    held_line_ = held_gap_ = -1;
+    update_scales(plan);
 }
 
 // Node layers first_layer.. (0 = the inputs) of `sample`: value shown is the activation a (in the
@@ -307,8 +335,11 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
 }
 
 bool DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
-                           uint64_t mask_version, bool gradients, bool lines_wait) {
+                           uint64_t mask_version, DiagramSyncMode mode) {
     if (!init_gl()) return false;
+    const bool lines_wait = mode.lines_wait;
+    bool gradients = mode.gradients;
+    if (!mode.hold) release_held_line(plan);
     bool rebuilt = false;
     // Every line at once, or (lines_wait) none for now.
     auto all_lines = [&](bool reallocate) {
@@ -345,7 +376,7 @@ bool DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
         if (one_edit && edit.kind == Kind::Text && mask_version == seen_mask_version_) {
             // The title or the note: nothing the diagram draws.
         } else if (one_value && at.kind == VK::Weight) {
-            update_line(session, plan, at.layer, at.row, at.col);
+            update_line(session, plan, at.layer, at.row, at.col, mode.hold);
             rebuild_nodes(session, sample, downstream, false, mask);
         } else if (one_value && (at.kind == VK::Bias || at.kind == VK::Activation)) {
             rebuild_nodes(session, sample, downstream, false, mask);
@@ -371,6 +402,19 @@ bool DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
 }
 
 // --- Drawing ----------------------------------------------------------------------------------
+
+namespace {
+
+// Re-points the bound VAO's instance attributes (make_instanced_vao's 1 and 2) to start at
+// instance `first`: WebGL2 has no base instance for glDrawArraysInstanced.
+void point_instances(GLuint instances, GLsizei stride, size_t first) {
+    const char* base = nullptr;
+    glBindBuffer(GL_ARRAY_BUFFER, instances);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, base + first * stride);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, base + first * stride + 16);
+}
+
+}  // namespace
 
 // [SECTION] Drawing: the lines (from their cache when still), then the nodes
 void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
@@ -441,6 +485,13 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
         glScissor(target.x, target.y, target.w, target.h);
         glBindVertexArray(line_vao_);
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lines_.size()));
+    } else if (held_line_ >= 0) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(target.x, target.y, target.w, target.h);
+        glBindVertexArray(line_vao_);
+        point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(held_line_));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+        point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
     }
 
     glEnable(GL_SCISSOR_TEST);
@@ -468,19 +519,6 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
     glUseProgram(0);
     glDisable(GL_SCISSOR_TEST);
 }
-
-namespace {
-
-// Re-points the bound VAO's instance attributes (make_instanced_vao's 1 and 2) to start at
-// instance `first`: WebGL2 has no base instance for glDrawArraysInstanced.
-void point_instances(GLuint instances, GLsizei stride, size_t first) {
-    const char* base = nullptr;
-    glBindBuffer(GL_ARRAY_BUFFER, instances);
-    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, base + first * stride);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, base + first * stride + 16);
-}
-
-}  // namespace
 
 // Which gaps of the cache to redraw. True and an empty list: all of it (the layout, the canvas or
 // every line changed, or a gap is too narrow for its strip to hold only its neighbours' lines).
@@ -543,7 +581,7 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
         if (all) {
             glDisable(GL_SCISSOR_TEST);
             glClear(GL_COLOR_BUFFER_BIT);
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lines_.size()));
+            draw_lines_but_held(0, static_cast<int>(lines_.size()));
         } else {
             // Gap l's strip, from column l to column l+1: cleared, then the lines of gaps l-1..l+1
             // drawn in their order, as a full redraw leaves those pixels.
@@ -557,11 +595,8 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
                 glScissor(x0, 0, x1 - x0, target.h);
                 glClear(GL_COLOR_BUFFER_BIT);
                 const int from = std::max(0, l - 1), to = std::min(count - 1, l + 1);
-                const int first = plan_first_[from], end = plan_first_[to] + plan_lines_[to];
-                point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(first));
-                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, end - first);
+                draw_lines_but_held(plan_first_[from], plan_first_[to] + plan_lines_[to]);
             }
-            point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
             glDisable(GL_SCISSOR_TEST);
         }
         glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
@@ -577,6 +612,21 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, target_fbo_);
     return true;
+}
+
+void DiagramRenderer::draw_lines_but_held(int first, int end) {
+    auto draw = [&](int from, int to) {
+        if (to <= from) return;
+        point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(from));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, to - from);
+    };
+    if (held_line_ >= first && held_line_ < end) {
+        draw(first, held_line_);
+        draw(held_line_ + 1, end);
+    } else {
+        draw(first, end);
+    }
+    point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
 }
 
 }  // namespace app

@@ -31,6 +31,13 @@ struct DiagramHighlight {
     float selected_node[2] = {-1, -1};
 };
 
+// How DiagramRenderer::sync brings its buffers up to date (see there).
+struct DiagramSyncMode {
+    bool gradients = false;
+    bool lines_wait = false;
+    bool hold = false;
+};
+
 class DiagramRenderer {
 public:
     DiagramRenderer() = default;
@@ -43,9 +50,11 @@ public:
     // changes for a reason the session's revision does not show (exercise_view.h). gradients: draw
     // the gradient view (the session must have targets). lines_wait: a change of every line (a
     // run's training) leaves the lines as they are drawn for now (the nodes follow); a later
-    // call without it brings them up to date. Returns whether the lines were rebuilt.
+    // call without it brings them up to date. hold: a weight is being dragged (a slider or its
+    // line held): its line is drawn over the cached lines rather than in them, until a call
+    // without it (see held_line_). Returns whether the lines were rebuilt.
     bool sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
-              uint64_t mask_version, bool gradients = false, bool lines_wait = false);
+              uint64_t mask_version, DiagramSyncMode mode = {});
     // Draws into framebuffer `target_fbo` (0: the canvas; bound on entry), clipped to geo.area.
     // display: the canvas (or the picture, app/picture.h) in CSS px.
     void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
@@ -69,7 +78,10 @@ private:
     bool init_gl();
     void release_gl();
     void rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate);
-    void update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col);
+    void update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col, bool hold);
+    void release_held_line(const mlp::EdgePlan& plan);
+    // Lines [first, end) of the bound line VAO, the held line left out.
+    void draw_lines_but_held(int first, int end);
     void rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate, const ValueMask& mask);
     void update_scales(const mlp::EdgePlan& plan);
     // The canvas and the diagram's rectangle on it, in framebuffer pixels (GL's y axis up).
@@ -120,6 +132,13 @@ private:
     std::vector<float> cache_gap_data_;  // each gap's scale and opacity it was drawn with
     std::vector<bool> stale_gaps_;       // gaps whose lines changed since
     bool cache_stale_ = true;            // all lines changed since (a new document, a lost context)
+    // The line of the weight being dragged, left out of the cache and drawn over it every frame:
+    // a drag then redraws one line a frame instead of its gap's strip (16,384 lines a gap at
+    // 8x128: about 300 ms a frame in software GL). Over its neighbours rather than among them,
+    // and at the widths the drag began with, only while held; when the drag ends its gap is
+    // redrawn with it in place and every gap rescaled. -1: none.
+    int held_line_ = -1;
+    int held_gap_ = -1;
 
     uint64_t seen_revision_ = 0;
     uint64_t seen_structure_ = 0;

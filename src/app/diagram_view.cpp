@@ -436,8 +436,13 @@ void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, 
         usual_interval_ms_ = usual_interval_ms_ <= 0.0 ? interval : 0.8 * usual_interval_ms_ + 0.2 * interval;
     }
     const bool lines_wait = view.training && (lines_cost_frames_ > 0 || !lines_schedule_.due(now, true));
+    DiagramSyncMode mode;
+    mode.gradients = shows_gradients(session, view.gradient_view);
+    mode.lines_wait = lines_wait;
+    // A slider or a line held with the mouse: the edits of a drag come one weight at a time.
+    mode.hold = ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left);
     const bool redrawn = renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view),
-                                        view.exercise.mask_version, shows_gradients(session, view.gradient_view), lines_wait);
+                                        view.exercise.mask_version, mode);
     if (redrawn && view.training) {
         lines_redrawn_at_ = now;
         lines_cost_frames_ = 2;

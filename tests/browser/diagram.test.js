@@ -208,16 +208,25 @@ test('the pointer over a panel does not reach the diagram', async () => {
   await page.context().close();
 });
 
-test('a weight dragged in a large network redraws its gap only, into the picture a full redraw makes', async () => {
+test('a weight dragged in a large network redraws one line a frame, then its gap, into the picture a full redraw makes', async () => {
   // 3-40-40-40-1: 3,360 lines, enough for the lines' cache; a weight of W2 changes gap 2's lines.
   const shape = [3, 40, 40, 40, 1];
+  const nodes = shape.reduce((a, b) => a + b, 0);
   let seed = 7;
   const next = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
   const rows = (n, m) => Array.from({ length: n }, () =>
     Array.from({ length: m }, () => Math.round((next() * 4 - 2) * 10) / 10).join(',')).join(';');
   let link = `#v=1&shape=${shape.join(',')}&x=1,2,3`;
   for (let l = 1; l < shape.length; l++) link += `&w${l}=${rows(shape[l], shape[l - 1])}`;
-  const page = await h.openApp(env.browser, env.server.url + link);
+  // Every instanced draw's instance count: lines (into the cache or over it) and the nodes.
+  const page = await h.openApp(env.browser, env.server.url + link, { initScript: () => {
+    window.instancedDraws = [];
+    const draw = WebGL2RenderingContext.prototype.drawArraysInstanced;
+    WebGL2RenderingContext.prototype.drawArraysInstanced = function (...args) {
+      window.instancedDraws.push(args[3]);
+      return draw.apply(this, args);
+    };
+  } });
   const diagram = await h.item(page, 'panel:diagram');
   const picture = async () => {
     await h.frames(page, 3);
@@ -229,7 +238,20 @@ test('a weight dragged in a large network redraws its gap only, into the picture
   await h.frames(page, 3);
   const slider = await h.reveal(page, 'slider:W2[1,1]');
   const w0 = (await h.state(page)).weights[1][0][0];
-  await h.drag(page, slider.cx, slider.cy, -slider.w * 0.45, 0);
+  // While the button is down, after the first move (which redraws gap 2's strip once without the
+  // dragged line), each frame draws that one line over the cached ones: no draw of many lines.
+  let during = null;
+  const drawsDuring = [];
+  await h.drag(page, slider.cx, slider.cy, -slider.w * 0.45, 0, { onStep: async (i) => {
+    if (i === 1) await page.evaluate(() => { window.instancedDraws = []; });
+    if (i === 6) {
+      drawsDuring.push(...await page.evaluate(() => window.instancedDraws));
+      during = await picture();
+    }
+  } });
+  assert.ok(drawsDuring.length > 0 && drawsDuring.every((n) => n <= nodes),
+    `no strip of lines redrawn while dragging (instanced draws: ${drawsDuring.join(', ')})`);
+  assert.ok(h.differingPixels(before, during) > 20, 'the changed line is drawn while dragging');
   const dragged = await h.state(page);
   assert.notEqual(dragged.weights[1][0][0], w0, 'the drag changed W2[1,1]');
   const partial = await picture();

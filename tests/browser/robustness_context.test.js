@@ -160,3 +160,31 @@ test('the context is lost and restored again and again, also between two frames'
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a diagram shader that does not compile is named, and the rest of the page keeps working', async () => {
+  // The diagram's line fragment shader (the one stage that reads v_dotted and writes no
+  // gl_Position) is handed to WebGL with a line no compiler accepts; the app's messages to the
+  // console (console.warn) are kept from the start.
+  const page = await h.openApp(env.browser, env.server.url + EXERCISE, { initScript: () => {
+    window.warnings = [];
+    const warn = console.warn;
+    console.warn = (...args) => { window.warnings.push(args.join(' ')); warn.apply(console, args); };
+    const source = WebGL2RenderingContext.prototype.shaderSource;
+    WebGL2RenderingContext.prototype.shaderSource = function (shader, text) {
+      const broken = text.includes('in float v_dotted') && !text.includes('gl_Position');
+      return source.call(this, shader, broken ? text + '\nthis is not GLSL;\n' : text);
+    };
+  } });
+  await h.frames(page, 3);
+  const warnings = await page.evaluate(() => window.warnings);
+  assert.ok(warnings.some((w) => w.includes('the diagram cannot be drawn: shaders/diagram_edge.frag did not compile:')),
+    `the console names the shader: ${JSON.stringify(warnings)}`);
+  assert.ok(!warnings.some((w) => w.includes('diagram_edge.vert did not compile') || w.includes('did not link')),
+    'and only it');
+  // The panels still edit the network.
+  const s = await page.evaluate((link) => window.mlpExplorer.load(link), EDITED.slice(1));
+  assert.equal(s.error, null, 'a network still loads');
+  assert.equal(s.weights[6][0][0], 2, 'and is the one loaded');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
