@@ -21,39 +21,17 @@ float g_pixel_ratio = 1.0f;  // device px per CSS px the sprites were drawn for
 
 }  // namespace
 
-std::vector<uint8_t> point_coverage(float radius, float ring_width, int side) {
-    constexpr int kSamples = 8;
-    const float centre = 0.5f * static_cast<float>(side);
-    const float inner = ring_width > 0 ? radius - 0.5f * ring_width : -1.0f;
-    const float outer = ring_width > 0 ? radius + 0.5f * ring_width : radius;
-    std::vector<uint8_t> out(static_cast<size_t>(side) * side);
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            int hits = 0;
-            for (int sy = 0; sy < kSamples; ++sy)
-                for (int sx = 0; sx < kSamples; ++sx) {
-                    const float dx = static_cast<float>(x) + (static_cast<float>(sx) + 0.5f) / kSamples - centre;
-                    const float dy = static_cast<float>(y) + (static_cast<float>(sy) + 0.5f) / kSamples - centre;
-                    const float d = std::sqrt(dx * dx + dy * dy);
-                    hits += d <= outer && d >= inner;
-                }
-            out[static_cast<size_t>(y) * side + x] = static_cast<uint8_t>((hits * 255 + kSamples * kSamples / 2) / (kSamples * kSamples));
-        }
-    return out;
-}
-
 void add_point_sprites(ImFontAtlas* atlas, float pixel_ratio) {
     g_pixel_ratio = pixel_ratio;
     // Room for the outlined disc and a pixel of margin on each side (no bleeding of neighbours
     // into a sprite sampled between texels).
     g_side = static_cast<int>(std::ceil(2.0f * (kPointRadiusLarge + kPointOutline) * pixel_ratio)) + 2;
-    // The size of the points as ImGui drew them: 10-gons of radius r (a disc of the same area is
-    // kTenGon * r), a ring stroked half a pixel inside r.
-    const float kTenGon = std::sqrt(5.0f * std::sin(0.2f * 3.14159265f) / 3.14159265f);
+    // The size of the points as ImGui drew them: 10-gons of radius r, a ring stroked half a pixel
+    // inside r.
     for (int large = 0; large < 2; ++large) {
         const float r = large ? kPointRadiusLarge : kPointRadius;
         auto add = [&](float radius, float ring_width) {
-            return Sprite{kTenGon * radius * pixel_ratio, ring_width * pixel_ratio, atlas->AddCustomRectRegular(g_side, g_side)};
+            return Sprite{ten_gon_disc_radius(radius) * pixel_ratio, ring_width * pixel_ratio, atlas->AddCustomRectRegular(g_side, g_side)};
         };
         g_sprites[large][kDisc] = add(r, 0);
         g_sprites[large][kOutlined] = add(r + kPointOutline, 0);

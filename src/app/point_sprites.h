@@ -7,26 +7,14 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
+
+#include "app/point_coverage.h"
 
 struct ImFontAtlas;
 struct ImDrawList;
 struct ImVec2;
 
 namespace app {
-
-// The points' sizes, CSS px: a point's disc (larger on a plot at least kLargePlotSide wide), the
-// white outline around it, a test point's ring (centred on the disc's edge).
-constexpr float kPointRadius = 3.0f;
-constexpr float kPointRadiusLarge = 3.5f;
-constexpr float kLargePlotSide = 300.0f;
-constexpr float kPointOutline = 1.0f;
-constexpr float kTestRingWidth = 1.8f;
-
-// What a sprite draws, around the centre of a square of `side` pixels: a disc of `radius` pixels
-// (ring_width 0) or a ring `ring_width` wide centred on that radius. Each pixel's share covered
-// (0..255, 8x8 samples), row by row.
-std::vector<uint8_t> point_coverage(float radius, float ring_width, int side);
 
 // Before the atlas is built (fonts.cpp): room for the sprites at `pixel_ratio` device px per CSS px.
 void add_point_sprites(ImFontAtlas* atlas, float pixel_ratio);
