@@ -1,11 +1,12 @@
 #version 300 es
-// The nodes of the network diagram, one instance per node: a square quad around the node in
-// which the fragment shader draws an antialiased circle (a signed distance), or, for a layer too
-// dense for circles, one cell of a coloured strip. Positions come from the column uniforms.
+// The nodes of the network diagram, six vertices per node (two triangles): a square quad around
+// the node in which the fragment shader draws an antialiased circle (a signed distance), or, for a
+// layer too dense for circles, one cell of a coloured strip. Positions come from the column
+// uniforms. Not an instanced draw: software GL (SwiftShader) sets up every instance as a draw of
+// its own, which cost ~17 ms a frame for the 1027 nodes of 8x128; one plain draw costs ~1 ms.
 precision highp float;
 
-layout(location = 0) in vec2 a_corner;  // (-1 | 1, -1 | 1)
-layout(location = 1) in vec4 a_node;    // layer, index, value (the activation shown), state (0, 1 clipped, 2 hidden)
+layout(location = 0) in vec4 a_node;  // layer, index, value (the activation shown), state (0, 1 clipped, 2 hidden); the same for the node's six vertices
 
 uniform vec2 u_view;             // canvas size, CSS px
 uniform float u_px;              // one device pixel in CSS px
@@ -83,6 +84,11 @@ void main() {
         v_radius = column.w;
         half_extent = vec2(column.w + v_halo_width + u_px);
     }
+    // The quad's corner (-1 | 1, -1 | 1) of this vertex: triangles (0, 1, 2) and (2, 1, 3) of the
+    // corners (-1, -1), (1, -1), (-1, 1), (1, 1).
+    const int kCorner[6] = int[6](0, 1, 2, 2, 1, 3);
+    int corner = kCorner[gl_VertexID % 6];
+    vec2 a_corner = vec2((corner & 1) == 0 ? -1.0 : 1.0, (corner & 2) == 0 ? -1.0 : 1.0);
     v_local = a_corner * half_extent;
     vec2 p = centre + v_local;
     gl_Position = vec4(p.x / u_view.x * 2.0 - 1.0, 1.0 - p.y / u_view.y * 2.0, 0.0, 1.0);

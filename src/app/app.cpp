@@ -25,10 +25,19 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-bool begin_panel(const char* name, const Rect& r, ImGuiWindowFlags extra = 0) {
+// The panel's background is painted by render_gl (panel_backgrounds.h): its rectangle goes into
+// *backgrounds.
+bool begin_panel(const char* name, const Rect& r, std::vector<PanelBackground>* backgrounds,
+                 ImGuiWindowFlags extra = 0) {
     ImGui::SetNextWindowPos(r.min());
     ImGui::SetNextWindowSize(r.size());
-    return ImGui::Begin(name, nullptr, kPanelFlags | extra);
+    // A transparent WindowBg, not ImGuiWindowFlags_NoBackground, which would drop the border too.
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+    const bool open = ImGui::Begin(name, nullptr, kPanelFlags | extra);
+    ImGui::PopStyleColor();
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (!window->Hidden) backgrounds->push_back({window->Pos, ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y)});
+    return open;
 }
 
 // Scrolling by dragging the empty parts of a panel (gaps, headers, the worksheet's numbers):
@@ -85,6 +94,7 @@ App::App() = default;
 void App::draw() {
     keyboard_nav_begin_frame();
     probe_.begin_frame();
+    panel_backgrounds_.clear();
     view_.tooltip.clear();
     update_exercise(session_, view_);
     layout_options_.worksheet_bar_lines = exercise_bar_lines(view_);
@@ -154,7 +164,7 @@ void App::update_page_mirror() {
 }
 
 void App::draw_laptop(const Layout& layout) {
-    if (begin_panel("Sliders", layout.controls, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (begin_panel("Sliders", layout.controls, &panel_backgrounds_, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         add_window_probe(probe_, "panel:controls");
         draw_title();
         // Captions ("Sample", "Steps") only when the row has room for them.
@@ -194,7 +204,7 @@ void App::draw_laptop(const Layout& layout) {
     }
     ImGui::End();
 
-    if (begin_panel("Worksheet", layout.breakdown, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (begin_panel("Worksheet", layout.breakdown, &panel_backgrounds_, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         add_window_probe(probe_, "panel:breakdown");
         draw_worksheet_header(false);
         if (layout_options_.worksheet_open) draw_sheet_child(session_, view_, probe_, true);
@@ -251,7 +261,7 @@ void App::draw_worksheet_header(bool narrow) {
 }
 
 void App::draw_phone(const Layout& layout) {
-    if (begin_panel("Top bar", layout.top_bar, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (begin_panel("Top bar", layout.top_bar, &panel_backgrounds_, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         add_window_probe(probe_, "panel:topbar");
         const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
         // The title's name only when the sample list and the step mode still fit beside it (not
@@ -269,7 +279,7 @@ void App::draw_phone(const Layout& layout) {
 
     const bool reveal = view_.scroll_to_selected;  // a click in the diagram asks for its sliders
     if (reveal) layout_options_.panels_open = true;
-    if (begin_panel("Panels", layout.controls, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (begin_panel("Panels", layout.controls, &panel_backgrounds_, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) {
             bool& open = layout_options_.panels_open;
             // The tabs and the fold button are tab stops (what the tabs hold says for itself).
@@ -331,7 +341,11 @@ void App::draw_phone(const Layout& layout) {
     ImGui::End();
 }
 
-void App::render_gl(float fb_scale) { diagram_.render_gl(session_, view_, fb_scale); }
+void App::render_gl(float fb_scale) {
+    paint_panel_backgrounds(panel_backgrounds_, ImGui::GetStyle().Colors[ImGuiCol_WindowBg], ImGui::GetIO().DisplaySize.y,
+                            fb_scale);
+    diagram_.render_gl(session_, view_, fb_scale);
+}
 
 void App::release_gl_objects() {
     diagram_.release_gl_objects();

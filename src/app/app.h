@@ -9,6 +9,7 @@
 #include "app/data_panel.h"
 #include "app/diagram_view.h"
 #include "app/layout.h"
+#include "app/panel_backgrounds.h"
 #include "app/picture.h"
 #include "app/text_alternative.h"
 #include "app/ui_probe.h"
@@ -80,6 +81,7 @@ private:
     ControlsPanel controls_;
     DataPanel data_;
     PlanePictures pictures_;  // the plot's and the diagram's node pictures (plane_pictures.h)
+    std::vector<PanelBackground> panel_backgrounds_;  // this frame's panels, painted by render_gl
     LayoutOptions layout_options_;
     UiProbe probe_;
     TextListener tooltip_listener_ = nullptr;

@@ -1,8 +1,9 @@
-// The diagram's GL side (diagram_renderer.h): the lines and nodes as instanced quads.
+// The diagram's GL side (diagram_renderer.h): the lines as instanced quads, the nodes as one plain
+// draw of two triangles each.
 //
 // [SECTION] GL helpers: shaders, programs, vertex arrays
 // [SECTION] GL objects: made, lost, released
-// [SECTION] Instance buffers: lines and nodes, updated by what changed
+// [SECTION] Instance and vertex buffers: lines and nodes, updated by what changed
 // [SECTION] Drawing: the lines (from their cache when still), then the nodes
 
 #include "app/diagram_renderer.h"
@@ -128,6 +129,22 @@ GLuint make_instanced_vao(GLuint quad, GLuint instances, GLsizei stride) {
     return vao;
 }
 
+// A VAO drawing plain vertices of one vec4 each (attribute 0) from `vertices`.
+GLuint make_vec4_vao(GLuint vertices) {
+    GLuint vao = 0;
+    glGenVertexArrays(1, &vao);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, vertices);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    return vao;
+}
+
+// shaders/diagram_node.vert: each node is two triangles, six vertices carrying the node's vec4.
+constexpr size_t kVerticesPerNode = 6;
+
 }  // namespace
 
 // [SECTION] GL objects: made, lost, released
@@ -176,7 +193,7 @@ bool DiagramRenderer::init_gl() {
     glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
     line_vao_ = make_instanced_vao(quad_buffer_, line_buffer_, sizeof(mlp::EdgeInstance));
     overlay_vao_ = make_instanced_vao(quad_buffer_, overlay_buffer_, sizeof(mlp::EdgeInstance));
-    node_vao_ = make_instanced_vao(quad_buffer_, node_buffer_, 4 * sizeof(float));
+    node_vao_ = make_vec4_vao(node_buffer_);
 
     edge_u_ = {glGetUniformLocation(edge_program_, "u_view"), glGetUniformLocation(edge_program_, "u_px"),
                glGetUniformLocation(edge_program_, "u_columns"), glGetUniformLocation(edge_program_, "u_gaps"),
@@ -217,7 +234,7 @@ bool DiagramRenderer::init_gl() {
 
 // --- Keeping the buffers in step with the session -------------------------------------------
 
-// [SECTION] Instance buffers: lines and nodes, updated by what changed
+// [SECTION] Instance and vertex buffers: lines and nodes, updated by what changed
 void DiagramRenderer::update_scales(const mlp::EdgePlan& plan) { scales_ = mlp::gap_scales(plan, gap_max_); }
 
 void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate) {
@@ -325,13 +342,22 @@ void DiagramRenderer::rebuild_nodes(const mlp::Session& session, int sample, int
     }
     value_scale_ = 0.0f;
     for (size_t k = 2; k < nodes_.size(); k += 4) value_scale_ = std::max(value_scale_, std::fabs(nodes_[k]));
+    // Each node's vec4 once per vertex of its two triangles (make_vec4_vao), from first_layer on.
+    const size_t first_node = static_cast<size_t>(node_offset_[first_layer]);
+    const size_t node_total = nodes_.size() / 4;
+    node_vertices_.resize(node_total * kVerticesPerNode * 4);
+    for (size_t n = first_node; n < node_total; ++n)
+        for (size_t v = 0; v < kVerticesPerNode; ++v)
+            std::copy_n(nodes_.data() + n * 4, 4, node_vertices_.data() + (n * kVerticesPerNode + v) * 4);
     glBindBuffer(GL_ARRAY_BUFFER, node_buffer_);
-    const size_t first = static_cast<size_t>(node_offset_[first_layer]) * 4;
+    const size_t first = first_node * kVerticesPerNode * 4;
     if (reallocate)
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(nodes_.size() * sizeof(float)), nodes_.data(), GL_DYNAMIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(node_vertices_.size() * sizeof(float)),
+                     node_vertices_.data(), GL_DYNAMIC_DRAW);
     else
         glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(first * sizeof(float)),
-                        static_cast<GLsizeiptr>((nodes_.size() - first) * sizeof(float)), nodes_.data() + first);
+                        static_cast<GLsizeiptr>((node_vertices_.size() - first) * sizeof(float)),
+                        node_vertices_.data() + first);
 }
 
 bool DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,
@@ -512,7 +538,7 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
     glUniform2fv(node_u_.hovered, 1, highlight.hovered_node);
     glUniform2fv(node_u_.selected, 1, highlight.selected_node);
     glBindVertexArray(node_vao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(nodes_.size() / 4));
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(nodes_.size() / 4 * kVerticesPerNode));
 
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);

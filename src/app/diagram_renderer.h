@@ -1,7 +1,8 @@
 // The GL side of the network diagram: the project's shaders (shaders/diagram_*.vert|frag) and
-// instance buffers of lines and nodes, kept in step with the session at the cost of what changed:
+// buffers of lines (instances) and nodes (vertices), kept in step with the session at the cost
+// of what changed:
 //   nothing changed              -> no buffer work at all; the lines are copied from a cached
-//                                   texture, the nodes (one instanced draw call) drawn on top;
+//                                   texture, the nodes (one draw call) drawn on top;
 //   one weight edited            -> one line rewritten (glBufferSubData of 20 bytes), the gap's
 //                                   scale recomputed, the nodes downstream of it re-uploaded;
 //   an input, bias, activation,
@@ -117,6 +118,7 @@ private:
     std::vector<bool> plan_binned_;  // per gap: whether they are block means
     std::vector<int> plan_first_;    // per gap: its first line in lines_
     std::vector<float> nodes_;       // (nodes, 4): layer, index, value (a, or δ), state (0, 1 clipped, 2 hidden)
+    std::vector<float> node_vertices_;  // what node_buffer_ holds: each node's 4 floats once per vertex (6)
     std::vector<int> node_offset_;   // first node of each layer in nodes_
     float value_scale_ = 1.0f;       // the largest |value| among the nodes shown
 
