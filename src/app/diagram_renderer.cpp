@@ -365,7 +365,9 @@ bool DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
     if (!init_gl()) return false;
     const bool lines_wait = mode.lines_wait;
     bool gradients = mode.gradients;
-    if (!mode.hold) release_held_line(plan);
+    // (A new structure rebuilds every line below, which lets go of the held one: gap_max_ is
+    // still the old network's then, and must not be scaled by the new plan.)
+    if (!mode.hold && session.structure_revision() == seen_structure_) release_held_line(plan);
     bool rebuilt = false;
     // Every line at once, or (lines_wait) none for now.
     auto all_lines = [&](bool reallocate) {
