@@ -508,22 +508,15 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
                               static_cast<float>(target.w), static_cast<float>(target.h)};
     key.insert(key.end(), column_data, column_data + columns * 4);
     const std::vector<float> gap_values(gap_data, gap_data + gaps * 2);
-    if (!draw_cached_lines(target, key, gap_values, column_data, fb_scale, max_width)) {
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(target.x, target.y, target.w, target.h);
-        glBindVertexArray(line_vao_);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lines_.size()));
-    } else if (held_line_ >= 0) {
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(target.x, target.y, target.w, target.h);
-        glBindVertexArray(line_vao_);
-        point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(held_line_));
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
-        point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
-    }
-
+    const bool cached = draw_cached_lines(target, key, gap_values, column_data, fb_scale, max_width);
     glEnable(GL_SCISSOR_TEST);
     glScissor(target.x, target.y, target.w, target.h);
+    glBindVertexArray(line_vao_);
+    if (!cached) {
+        draw_line_range(0, static_cast<int>(lines_.size()));
+    } else if (held_line_ >= 0) {  // over the cache, which left it out
+        draw_line_range(held_line_, held_line_ + 1);
+    }
     if (!highlight.lines.empty()) {
         glBindBuffer(GL_ARRAY_BUFFER, overlay_buffer_);
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(highlight.lines.size() * sizeof(mlp::EdgeInstance)),
@@ -642,19 +635,20 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
     return true;
 }
 
+void DiagramRenderer::draw_line_range(int first, int end) {
+    if (end <= first) return;
+    if (first > 0) point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(first));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, end - first);
+    if (first > 0) point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
+}
+
 void DiagramRenderer::draw_lines_but_held(int first, int end) {
-    auto draw = [&](int from, int to) {
-        if (to <= from) return;
-        point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(from));
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, to - from);
-    };
     if (held_line_ >= first && held_line_ < end) {
-        draw(first, held_line_);
-        draw(held_line_ + 1, end);
+        draw_line_range(first, held_line_);
+        draw_line_range(held_line_ + 1, end);
     } else {
-        draw(first, end);
+        draw_line_range(first, end);
     }
-    point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
 }
 
 }  // namespace app

@@ -81,7 +81,9 @@ private:
     void rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate);
     void update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col, bool hold);
     void release_held_line(const mlp::EdgePlan& plan);
-    // Lines [first, end) of the bound line VAO, the held line left out.
+    // Lines [first, end) of the bound line VAO (its instance attributes re-pointed for the draw:
+    // WebGL2 has no base instance), and the same without the held line.
+    void draw_line_range(int first, int end);
     void draw_lines_but_held(int first, int end);
     void rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate, const ValueMask& mask);
     void update_scales(const mlp::EdgePlan& plan);

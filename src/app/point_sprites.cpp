@@ -14,6 +14,7 @@ enum Kind { kDisc, kOutlined, kRing, kKinds };
 struct Sprite {
     float radius = 0, ring_width = 0;  // device px
     int rect = -1;                     // the atlas's custom rect
+    ImVec2 uv0, uv1;                   // its corners in the atlas, once built
 };
 Sprite g_sprites[2][kKinds];
 int g_side = 0;              // every sprite's side, device px (one centre for all: concentric)
@@ -31,7 +32,11 @@ void add_point_sprites(ImFontAtlas* atlas, float pixel_ratio) {
     for (int large = 0; large < 2; ++large) {
         const float r = large ? kPointRadiusLarge : kPointRadius;
         auto add = [&](float radius, float ring_width) {
-            return Sprite{ten_gon_disc_radius(radius) * pixel_ratio, ring_width * pixel_ratio, atlas->AddCustomRectRegular(g_side, g_side)};
+            Sprite s;
+            s.radius = ten_gon_disc_radius(radius) * pixel_ratio;
+            s.ring_width = ring_width * pixel_ratio;
+            s.rect = atlas->AddCustomRectRegular(g_side, g_side);
+            return s;
         };
         g_sprites[large][kDisc] = add(r, 0);
         g_sprites[large][kOutlined] = add(r + kPointOutline, 0);
@@ -45,9 +50,10 @@ void draw_point_sprites(ImFontAtlas* atlas) {
     atlas->GetTexDataAsAlpha8(&pixels, &width, &height);  // builds the atlas if it is not yet
     if (!pixels) return;
     for (auto& by_size : g_sprites)
-        for (const Sprite& s : by_size) {
+        for (Sprite& s : by_size) {
             if (s.rect < 0) continue;
             const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(s.rect);
+            atlas->CalcCustomRectUV(rect, &s.uv0, &s.uv1);
             const std::vector<uint8_t> alpha = point_coverage(s.radius, s.ring_width, g_side);
             for (int y = 0; y < g_side; ++y)
                 std::copy_n(alpha.data() + static_cast<size_t>(y) * g_side, g_side,
@@ -65,11 +71,7 @@ void add_point(ImDrawList* list, const ImVec2& at, bool large, bool test, uint32
     const ImVec2 corner(std::round(at.x * g_pixel_ratio - half) / g_pixel_ratio,
                         std::round(at.y * g_pixel_ratio - half) / g_pixel_ratio);
     const ImVec2 end(corner.x + g_side / g_pixel_ratio, corner.y + g_side / g_pixel_ratio);
-    auto quad = [&](const Sprite& s, ImU32 tint) {
-        ImVec2 uv0, uv1;
-        atlas->CalcCustomRectUV(atlas->GetCustomRectByIndex(s.rect), &uv0, &uv1);
-        list->AddImage(atlas->TexID, corner, end, uv0, uv1, tint);
-    };
+    auto quad = [&](const Sprite& s, ImU32 tint) { list->AddImage(atlas->TexID, corner, end, s.uv0, s.uv1, tint); };
     if (test) {
         quad(sprites[kDisc], outline);
         quad(sprites[kRing], colour);
