@@ -23,6 +23,9 @@ class App {
 public:
     App();
 
+    // Starts what the GPU can do while the UI is laid out (the diagram's shaders compile). Call
+    // before draw; optional (render_gl makes whatever was not started).
+    void begin_gl() { diagram_.begin_gl(); }
     // Builds this frame's UI. Call between ImGui::NewFrame and ImGui::Render.
     void draw();
     // Draws the diagram with GL. Call after ImGui::Render, before rendering ImGui's draw data.

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/gl_context.h"
 #include "app/palette.h"
 #include "core/limits.h"
 
@@ -50,11 +51,13 @@ std::string failure_of(GLuint object, GLenum status, GetStatus get_status, GetLo
     return log[0] ? log : "no message from the driver";
 }
 
-// Starts compiling one stage; 0 when the context was lost (see link for whether it compiled).
+// Starts compiling one stage; 0 when the context was lost (see finish_link for whether it compiled).
 GLuint compile(GLenum stage, const char* source, const char* name, std::string* error) {
     GLuint shader = glCreateShader(stage);
-    // A context lost during this frame gives no object, and WebGL throws when handed none.
-    if (!glIsShader(shader)) {
+    // A context lost during this frame gives no object, and WebGL throws when handed none. (Told
+    // by the context's flag, not glIsShader: gl_context.h.)
+    if (gl_context_lost()) {
+        if (shader) glDeleteShader(shader);
         *error += std::string("shaders/") + name + ": the WebGL context was lost";
         return 0;
     }
@@ -63,42 +66,54 @@ GLuint compile(GLenum stage, const char* source, const char* name, std::string* 
     return shader;
 }
 
-GLuint link(const unsigned char* vert, const char* vert_name, const unsigned char* frag, const char* frag_name,
-            std::string* error) {
-    GLuint vs = compile(GL_VERTEX_SHADER, text_of(vert), vert_name, error);
-    GLuint fs = compile(GL_FRAGMENT_SHADER, text_of(frag), frag_name, error);
-    if (!vs || !fs) {
-        if (vs) glDeleteShader(vs);
-        if (fs) glDeleteShader(fs);
-        return 0;
+// Lets go of what start_link made and finish_link did not hand over.
+void drop_link(PendingProgram& p) {
+    if (p.vs) glDeleteShader(p.vs);
+    if (p.fs) glDeleteShader(p.fs);
+    if (p.program) glDeleteProgram(p.program);
+    p.vs = p.fs = p.program = 0;
+}
+
+// Hands both stages to the driver and links them, without asking how that went: the GPU process
+// compiles meanwhile, and finish_link asks. No program when the context was lost.
+void start_link(PendingProgram& p, std::string* error) {
+    p.vs = compile(GL_VERTEX_SHADER, text_of(p.vert), p.vert_name, error);
+    p.fs = compile(GL_FRAGMENT_SHADER, text_of(p.frag), p.frag_name, error);
+    if (!p.vs || !p.fs) return;
+    p.program = glCreateProgram();
+    if (gl_context_lost()) {  // (see compile)
+        drop_link(p);
+        return;
     }
-    GLuint program = glCreateProgram();
-    if (!glIsProgram(program)) {  // the context was lost (see compile)
-        glDeleteShader(vs);
-        glDeleteShader(fs);
+    glAttachShader(p.program, p.vs);
+    glAttachShader(p.program, p.fs);
+    glLinkProgram(p.program);
+}
+
+// The program start_link began, once linked; 0 (and the driver's message in `error`) when not.
+GLuint finish_link(PendingProgram& p, std::string* error) {
+    GLuint program = 0;
+    if (p.vs && p.fs && p.program) {
+        // One question to the driver, whether the program linked (a stage that did not compile does
+        // not link either), and the stages asked only then: each question is a synchronous round
+        // trip to the GPU process, which waits for the compilation.
+        const std::string failure = failure_of(p.program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
+        if (failure.empty()) {
+            program = p.program;
+            p.program = 0;  // handed over
+        } else {
+            const std::string vs_failure = failure_of(p.vs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+            const std::string fs_failure = failure_of(p.fs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+            if (!vs_failure.empty()) *error += std::string("shaders/") + p.vert_name + " did not compile: " + vs_failure;
+            if (!fs_failure.empty()) *error += std::string("shaders/") + p.frag_name + " did not compile: " + fs_failure;
+            if (vs_failure.empty() && fs_failure.empty())
+                *error += std::string("shaders/") + p.vert_name + " and " + p.frag_name + " did not link: " + failure;
+        }
+    } else if (error->empty()) {
         *error += "the WebGL context was lost";
-        return 0;
     }
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    glLinkProgram(program);
-    // One question to the driver, whether the program linked (a stage that did not compile does
-    // not link either), and the stages asked only then: each question is a synchronous round trip
-    // to the GPU process, which waits for the compilation (in software GL ~10 ms each at start-up).
-    std::string failure = failure_of(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
-    if (!failure.empty()) {
-        const std::string vs_failure = failure_of(vs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
-        const std::string fs_failure = failure_of(fs, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
-        if (!vs_failure.empty()) *error += std::string("shaders/") + vert_name + " did not compile: " + vs_failure;
-        if (!fs_failure.empty()) *error += std::string("shaders/") + frag_name + " did not compile: " + fs_failure;
-        if (vs_failure.empty() && fs_failure.empty())
-            *error += std::string("shaders/") + vert_name + " and " + frag_name + " did not link: " + failure;
-    }
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    if (failure.empty()) return program;
-    glDeleteProgram(program);
-    return 0;
+    drop_link(p);
+    return program;
 }
 
 void set_colour(GLuint program, const char* name, Colour c) {
@@ -151,6 +166,9 @@ constexpr size_t kVerticesPerNode = 6;
 DiagramRenderer::~DiagramRenderer() { release_gl(); }
 
 void DiagramRenderer::release_gl() {
+    drop_link(edge_link_);  // begun and never asked about
+    drop_link(node_link_);
+    gl_begun_ = false;
     if (!gl_ready_) return;
     const GLuint buffers[] = {quad_buffer_, line_buffer_, overlay_buffer_, node_buffer_};
     glDeleteBuffers(4, buffers);
@@ -173,12 +191,26 @@ void DiagramRenderer::release_gl_objects() {
     seen_sample_ = -1;
 }
 
+void DiagramRenderer::begin_gl() {
+    if (gl_ready_ || gl_begun_ || !error_.empty()) return;
+    gl_begun_ = true;
+    edge_link_ = {shader_diagram_edge_vert, "diagram_edge.vert", shader_diagram_edge_frag, "diagram_edge.frag"};
+    node_link_ = {shader_diagram_node_vert, "diagram_node.vert", shader_diagram_node_frag, "diagram_node.frag"};
+    start_link(edge_link_, &error_);
+    start_link(node_link_, &error_);
+}
+
 bool DiagramRenderer::init_gl() {
     if (gl_ready_) return true;
     if (!error_.empty()) return false;  // tried before and failed: the message is on screen
-    edge_program_ = link(shader_diagram_edge_vert, "diagram_edge.vert", shader_diagram_edge_frag, "diagram_edge.frag", &error_);
-    node_program_ = link(shader_diagram_node_vert, "diagram_node.vert", shader_diagram_node_frag, "diagram_node.frag", &error_);
+    begin_gl();  // when nothing began it earlier
+    gl_begun_ = false;
+    edge_program_ = finish_link(edge_link_, &error_);
+    node_program_ = finish_link(node_link_, &error_);
     if (!edge_program_ || !node_program_) {
+        if (edge_program_) glDeleteProgram(edge_program_);
+        if (node_program_) glDeleteProgram(node_program_);
+        edge_program_ = node_program_ = 0;
         std::fprintf(stderr, "MLP Explorer: the diagram cannot be drawn: %s\n", error_.c_str());
         return false;
     }
@@ -218,9 +250,7 @@ bool DiagramRenderer::init_gl() {
     glUseProgram(0);
     // The lines' cache is copied into the canvas with glBlitFramebuffer, which a multisampled
     // canvas does not accept: then the lines are drawn directly every frame.
-    GLint samples = 0;
-    glGetIntegerv(GL_SAMPLES, &samples);
-    cache_usable_ = samples == 0;
+    cache_usable_ = !gl_context_multisampled();
     glGenFramebuffers(1, &cache_fbo_);
     glGenTextures(1, &cache_texture_);
     glBindTexture(GL_TEXTURE_2D, cache_texture_);

@@ -39,6 +39,16 @@ struct DiagramSyncMode {
     bool hold = false;
 };
 
+// One of the diagram's programs between the request to build it and the question whether it
+// linked (diagram_renderer.cpp start_link, finish_link).
+struct PendingProgram {
+    const unsigned char* vert = nullptr;
+    const char* vert_name = "";
+    const unsigned char* frag = nullptr;
+    const char* frag_name = "";
+    unsigned vs = 0, fs = 0, program = 0;
+};
+
 class DiagramRenderer {
 public:
     DiagramRenderer() = default;
@@ -60,6 +70,12 @@ public:
     // display: the canvas (or the picture, app/picture.h) in CSS px.
     void draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
               float display_h, float fb_scale, unsigned target_fbo = 0);
+
+    // Hands the shaders to the driver to compile, without waiting for them: the first sync (or the
+    // first after a lost context) asks whether they linked. Called before the frame's UI is laid
+    // out, the GPU process compiles while the page's thread does that, instead of the page waiting
+    // for each compile in turn (in software GL tens of ms at start-up). Optional.
+    void begin_gl();
 
     // For a lost WebGL context: lets go of every GL object (deleting them on a lost context is
     // quietly ignored by WebGL and frees Emscripten's handles); the next sync makes them again and
@@ -100,6 +116,8 @@ private:
 
     std::string error_;
     bool gl_ready_ = false;
+    bool gl_begun_ = false;  // begin_gl asked for the programs, which init_gl has not yet asked about
+    PendingProgram edge_link_, node_link_;
     unsigned edge_program_ = 0, node_program_ = 0;
     unsigned quad_buffer_ = 0;
     unsigned line_buffer_ = 0, line_vao_ = 0;

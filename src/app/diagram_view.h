@@ -36,6 +36,8 @@ public:
     void render_gl(const mlp::Session& session, const ViewState& view, float fb_scale, unsigned target_fbo = 0);
     // Places the diagram in `area` without input (a picture, app/picture.h: draw, then render_gl).
     void lay_out(const mlp::Session& session, const Rect& area) { update_layout(session, area); }
+    // The renderer's shaders start compiling (DiagramRenderer::begin_gl).
+    void begin_gl() { renderer_.begin_gl(); }
     // For a lost WebGL context: the renderer lets go of its GL objects and makes them again later.
     void release_gl_objects() { renderer_.release_gl_objects(); }
 

@@ -4,6 +4,7 @@
 
 #include <emscripten/html5.h>
 
+#include "app/gl_context.h"
 #include "platform/frame_scheduler.h"
 
 namespace platform {
@@ -50,3 +51,15 @@ GpuContext poll_gpu_context() {
 }
 
 }  // namespace platform
+
+namespace app {
+
+bool gl_context_lost() { return emscripten_is_webgl_context_lost(emscripten_webgl_get_current_context()); }
+
+bool gl_context_multisampled() {
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attributes);
+    return attributes.antialias;
+}
+
+}  // namespace app

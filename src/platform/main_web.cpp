@@ -86,7 +86,10 @@ void run_frame(void* arg) {
     }
     timer.mark(platform::FramePhase::Events);
 
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();  // on the first frame ImGui's shaders, asked at once whether they compiled
+    // The diagram's shaders after ImGui's (the GPU process takes its work in order): they compile
+    // while this thread lays out the UI, and the diagram asks about them when it draws.
+    p.app->begin_gl();
     ImGui_ImplSDL2_NewFrame();
     platform::apply_pointer();  // after the backend, which reads SDL's state of after the batch
     app::keyboard_nav_before_new_frame();

@@ -19,6 +19,61 @@ test('the page opens on the exercise with WebGL2 and no errors', async () => {
   await page.context().close();
 });
 
+test('the WebGL context is made with only what the page draws with', async () => {
+  // Read back from the context the app made. An alpha canvas would be blended over the page
+  // every frame, a multisampled one resolved, and depth and stencil buffers cleared; the page
+  // needs none of them (its drawing is 2D, antialiased in its shaders and by ImGui's fringes).
+  // A kept drawing buffer would be copied every frame; the app draws the whole canvas each frame.
+  const page = await h.openApp(env.browser, env.server.url);
+  const attributes = await page.evaluate(() => Module.ctx.getContextAttributes());
+  assert.deepEqual(
+    { alpha: attributes.alpha, antialias: attributes.antialias, depth: attributes.depth, stencil: attributes.stencil,
+      preserveDrawingBuffer: attributes.preserveDrawingBuffer },
+    { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false });
+  await page.context().close();
+});
+
+test("start-up asks the GPU process no needless questions, and the diagram's shaders compile while the UI is laid out", async () => {
+  // Every question a page asks WebGL about its objects (isShader, a program's link status,
+  // getParameter of a value the browser does not keep) waits for the GPU process to execute all
+  // the commands before it: in software GL each such wait was 10-50 ms of start-up. The WebGL
+  // calls up to the first frame, in order:
+  const page = await h.openApp(env.browser, env.server.url, { initScript: () => {
+    window.glCalls = [];
+    const P = WebGL2RenderingContext.prototype;
+    for (const name of ['isShader', 'isProgram', 'getParameter', 'linkProgram', 'getProgramParameter', 'shaderSource']) {
+      const f = P[name];
+      P[name] = function (...args) {
+        if (!window.mlpExplorer || !window.mlpExplorer.ready) {
+          const diagram = name === 'shaderSource' && !String(args[1]).includes('Frag_UV');  // not ImGui's
+          window.glCalls.push({ name, arg: name === 'getParameter' ? args[0] : args[1], diagram });
+        }
+        return f.apply(this, args);
+      };
+    }
+  } });
+  const calls = await page.evaluate(() => window.glCalls);
+  const names = calls.map((c) => c.name);
+  assert.equal(names.filter((n) => n === 'isShader' || n === 'isProgram').length, 0,
+    'whether an object was made is told by the context-lost flag, not by asking');
+  assert.equal(calls.filter((c) => c.name === 'getParameter' && c.arg === 0x80A9 /* SAMPLES */).length, 0,
+    'multisampling is told by the context attributes');
+  // The diagram's two programs (the shaders that are not ImGui's): both handed over and linked
+  // before either is asked about, and asked after ImGui's program, which its backend asks at once.
+  const diagramSources = calls.map((c, i) => (c.diagram ? i : -1)).filter((i) => i >= 0);
+  assert.equal(diagramSources.length, 4, 'two stages of two programs');
+  const links = names.map((n, i) => (n === 'linkProgram' ? i : -1)).filter((i) => i >= 0);
+  const asks = calls.map((c, i) => (c.name === 'getProgramParameter' && c.arg === 0x8B82 /* LINK_STATUS */ ? i : -1))
+    .filter((i) => i >= 0);
+  assert.equal(links.length, 3, `ImGui's program and the diagram's two: ${names.join(' ')}`);
+  assert.equal(asks.length, 3, 'each asked once whether it linked');
+  const diagramLinks = links.filter((i) => i > diagramSources[0]);
+  assert.equal(diagramLinks.length, 2);
+  assert.ok(asks.filter((i) => i > diagramSources[0]).every((i) => i > diagramLinks[1]),
+    `both diagram programs linked before either is asked about: ${names.join(' ')}`);
+  await page.context().close();
+});
+
 test('state() holds the whole worksheet: every z and a of both samples', async () => {
   const page = await h.openApp(env.browser, env.server.url);
   const s = await h.state(page);
