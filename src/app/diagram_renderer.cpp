@@ -1,9 +1,10 @@
-// The diagram's GL side (diagram_renderer.h): the lines as instanced quads, the nodes as one plain
-// draw of two triangles each.
+// The diagram's GL side (diagram_renderer.h): the lines and the nodes each one plain draw of two
+// triangles an item (no instancing: software GL, SwiftShader, sets up every instance as a draw of
+// its own, ~37 µs each, 12.6 ms a frame for the 344 lines of 8x6).
 //
 // [SECTION] GL helpers: shaders, programs, vertex arrays
 // [SECTION] GL objects: made, lost, released
-// [SECTION] Instance and vertex buffers: lines and nodes, updated by what changed
+// [SECTION] Line textures and vertex buffers: lines and nodes, updated by what changed
 // [SECTION] Drawing: the lines (from their cache when still), then the nodes
 
 #include "app/diagram_renderer.h"
@@ -121,30 +122,60 @@ void set_colour(GLuint program, const char* name, Colour c) {
     glUniform4f(glGetUniformLocation(program, name), v.x, v.y, v.z, v.w);
 }
 
-// A VAO drawing instances of `stride` bytes from `instances`: attribute 0 is the shared quad
-// corner, 1 a vec4 at offset 0, and 2 (when stride allows) a float at offset 16.
-GLuint make_instanced_vao(GLuint quad, GLuint instances, GLsizei stride) {
-    GLuint vao = 0;
-    glGenVertexArrays(1, &vao);
-    glBindVertexArray(vao);
-    glBindBuffer(GL_ARRAY_BUFFER, quad);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, instances);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, nullptr);
-    glVertexAttribDivisor(1, 1);
-    if (stride > 16) {
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(16));
-        glVertexAttribDivisor(2, 1);
-    }
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    return vao;
+// The lines' textures: one line per RGBA32F texel, kLineTexelsPerRow to a row (line i at
+// (i % row, i / row)): its gap and kind in one channel (gap + kKindStride * kind, both small
+// integers, exact in a float), source, target and weight in the others. A texture rather than
+// vertices: each line's six vertices fetch its one texel, so a line costs 16 bytes and one texel
+// to update, where vertex attributes without instancing would carry it six times over (120 MB
+// for the million lines of 16x256).
+constexpr int kLineTexelsPerRow = 2048;  // a million lines in 512 rows; WebGL2 allows 2048 at least
+constexpr float kKindStride = 64.0f;     // above every gap index (limits.h: 32 weight layers)
+constexpr int kVerticesPerLine = 6;      // shaders/diagram_edge.vert: two triangles
+
+void pack_line(const mlp::EdgeInstance& line, float* texel) {
+    texel[0] = line.gap + kKindStride * line.kind;
+    texel[1] = line.src;
+    texel[2] = line.dst;
+    texel[3] = line.weight;
 }
 
-// A VAO drawing plain vertices of one vec4 each (attribute 0) from `vertices`.
+GLuint make_line_texture() {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    // Float textures cannot be filtered, and the default (mipmapped) filter would leave this one
+    // incomplete, reading as zeros.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return texture;
+}
+
+// Writes `count` lines into `texture`, made anew when `reallocate` or when its `rows` are too few.
+void upload_lines(GLuint texture, const mlp::EdgeInstance* lines, size_t count, bool reallocate, int* rows,
+                  std::vector<float>* texels) {
+    const int need = std::max(1, static_cast<int>((count + kLineTexelsPerRow - 1) / kLineTexelsPerRow));
+    texels->assign(static_cast<size_t>(need) * kLineTexelsPerRow * 4, 0.0f);
+    for (size_t i = 0; i < count; ++i) pack_line(lines[i], texels->data() + i * 4);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    if (reallocate || need > *rows) {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, kLineTexelsPerRow, need, 0, GL_RGBA, GL_FLOAT, texels->data());
+        *rows = need;
+    } else {
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kLineTexelsPerRow, need, GL_RGBA, GL_FLOAT, texels->data());
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void upload_line(GLuint texture, const mlp::EdgeInstance& line, int index) {
+    float texel[4];
+    pack_line(line, texel);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, index % kLineTexelsPerRow, index / kLineTexelsPerRow, 1, 1, GL_RGBA, GL_FLOAT,
+                    texel);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
 GLuint make_vec4_vao(GLuint vertices) {
     GLuint vao = 0;
     glGenVertexArrays(1, &vao);
@@ -170,10 +201,12 @@ void DiagramRenderer::release_gl() {
     drop_link(node_link_);
     gl_begun_ = false;
     if (!gl_ready_) return;
-    const GLuint buffers[] = {quad_buffer_, line_buffer_, overlay_buffer_, node_buffer_};
-    glDeleteBuffers(4, buffers);
-    const GLuint vaos[] = {line_vao_, overlay_vao_, node_vao_};
-    glDeleteVertexArrays(3, vaos);
+    glDeleteBuffers(1, &node_buffer_);
+    const GLuint vaos[] = {line_vao_, node_vao_};
+    glDeleteVertexArrays(2, vaos);
+    const GLuint textures[] = {line_texture_, overlay_texture_};
+    glDeleteTextures(2, textures);
+    line_rows_ = overlay_rows_ = 0;
     glDeleteProgram(edge_program_);
     glDeleteProgram(node_program_);
     glDeleteFramebuffers(1, &cache_fbo_);
@@ -214,22 +247,15 @@ bool DiagramRenderer::init_gl() {
         std::fprintf(stderr, "MLP Explorer: the diagram cannot be drawn: %s\n", error_.c_str());
         return false;
     }
-    const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};  // a triangle strip
-    GLuint buffers[4];
-    glGenBuffers(4, buffers);
-    quad_buffer_ = buffers[0];
-    line_buffer_ = buffers[1];
-    overlay_buffer_ = buffers[2];
-    node_buffer_ = buffers[3];
-    glBindBuffer(GL_ARRAY_BUFFER, quad_buffer_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
-    line_vao_ = make_instanced_vao(quad_buffer_, line_buffer_, sizeof(mlp::EdgeInstance));
-    overlay_vao_ = make_instanced_vao(quad_buffer_, overlay_buffer_, sizeof(mlp::EdgeInstance));
+    glGenBuffers(1, &node_buffer_);
     node_vao_ = make_vec4_vao(node_buffer_);
+    glGenVertexArrays(1, &line_vao_);  // no attributes: the vertex shader reads the lines' texture
+    line_texture_ = make_line_texture();
+    overlay_texture_ = make_line_texture();
 
     edge_u_ = {glGetUniformLocation(edge_program_, "u_view"), glGetUniformLocation(edge_program_, "u_px"),
                glGetUniformLocation(edge_program_, "u_columns"), glGetUniformLocation(edge_program_, "u_gaps"),
-               glGetUniformLocation(edge_program_, "u_max_width")};
+               glGetUniformLocation(edge_program_, "u_max_width"), glGetUniformLocation(edge_program_, "u_first_line")};
     node_u_ = {glGetUniformLocation(node_program_, "u_view"), glGetUniformLocation(node_program_, "u_px"),
                glGetUniformLocation(node_program_, "u_columns"), glGetUniformLocation(node_program_, "u_value_scale"),
                glGetUniformLocation(node_program_, "u_hovered"), glGetUniformLocation(node_program_, "u_selected")};
@@ -240,6 +266,8 @@ bool DiagramRenderer::init_gl() {
     set_colour(edge_program_, "u_negative", palette::kNegative);
     set_colour(edge_program_, "u_zero", palette::kZeroEdge);
     set_colour(edge_program_, "u_halo", palette::kInk.with_alpha(72));
+    glUniform1i(glGetUniformLocation(edge_program_, "u_lines"), 0);  // texture unit 0
+    glUniform1f(glGetUniformLocation(edge_program_, "u_kind_stride"), kKindStride);
     glUseProgram(node_program_);
     set_colour(node_program_, "u_positive", palette::kPositive);
     set_colour(node_program_, "u_negative", palette::kNegative);
@@ -264,7 +292,7 @@ bool DiagramRenderer::init_gl() {
 
 // --- Keeping the buffers in step with the session -------------------------------------------
 
-// [SECTION] Instance and vertex buffers: lines and nodes, updated by what changed
+// [SECTION] Line textures and vertex buffers: lines and nodes, updated by what changed
 void DiagramRenderer::update_scales(const mlp::EdgePlan& plan) { scales_ = mlp::gap_scales(plan, gap_max_); }
 
 void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate) {
@@ -296,12 +324,7 @@ void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::Edge
     stale_gaps_.assign(plan.gaps.size(), false);
     cache_stale_ = true;
     held_line_ = held_gap_ = -1;  // every line is drawn into the cache again
-    glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
-    const GLsizeiptr bytes = static_cast<GLsizeiptr>(lines_.size() * sizeof(mlp::EdgeInstance));
-    if (reallocate)
-        glBufferData(GL_ARRAY_BUFFER, bytes, lines_.data(), GL_DYNAMIC_DRAW);
-    else
-        glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, lines_.data());
+    upload_lines(line_texture_, lines_.data(), lines_.size(), reallocate, &line_rows_, &line_texels_);
 }
 
 void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col,
@@ -323,9 +346,7 @@ void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePl
         update_scales(plan);
         stale_gaps_[l] = true;
     }
-    glBindBuffer(GL_ARRAY_BUFFER, line_buffer_);
-    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(index * sizeof(mlp::EdgeInstance)),
-                    sizeof(mlp::EdgeInstance), &lines_[index]);
+    upload_line(line_texture_, lines_[index], index);
 }
 
 void DiagramRenderer::release_held_line(const mlp::EdgePlan& plan) {
@@ -461,19 +482,6 @@ bool DiagramRenderer::sync(const mlp::Session& session, const mlp::EdgePlan& pla
 
 // --- Drawing ----------------------------------------------------------------------------------
 
-namespace {
-
-// Re-points the bound VAO's instance attributes (make_instanced_vao's 1 and 2) to start at
-// instance `first`: WebGL2 has no base instance for glDrawArraysInstanced.
-void point_instances(GLuint instances, GLsizei stride, size_t first) {
-    const char* base = nullptr;
-    glBindBuffer(GL_ARRAY_BUFFER, instances);
-    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, base + first * stride);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, base + first * stride + 16);
-}
-
-}  // namespace
-
 // [SECTION] Drawing: the lines (from their cache when still), then the nodes
 void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlight& highlight, float display_w,
                            float display_h, float fb_scale, unsigned target_fbo) {
@@ -529,6 +537,8 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
     glUniform4fv(edge_u_.columns, columns, column_data);
     if (gaps > 0) glUniform2fv(edge_u_.gaps, gaps, gap_data);
     glUniform1f(edge_u_.max_width, max_width);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, line_texture_);
 
     // All lines: redrawn into the cache only when they, the layout or the canvas changed; else
     // one copy of the cached pixels. (Tens of thousands of long thin lines are the costliest
@@ -548,12 +558,12 @@ void DiagramRenderer::draw(const mlp::DiagramGeometry& geo, const DiagramHighlig
         draw_line_range(held_line_, held_line_ + 1);
     }
     if (!highlight.lines.empty()) {
-        glBindBuffer(GL_ARRAY_BUFFER, overlay_buffer_);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(highlight.lines.size() * sizeof(mlp::EdgeInstance)),
-                     highlight.lines.data(), GL_STREAM_DRAW);
-        glBindVertexArray(overlay_vao_);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(highlight.lines.size()));
+        upload_lines(overlay_texture_, highlight.lines.data(), highlight.lines.size(), false, &overlay_rows_,
+                     &line_texels_);
+        glBindTexture(GL_TEXTURE_2D, overlay_texture_);
+        draw_line_range(0, static_cast<int>(highlight.lines.size()));
     }
+    glBindTexture(GL_TEXTURE_2D, 0);
 
     glUseProgram(node_program_);
     glUniform2f(node_u_.view, display_w, display_h);
@@ -667,9 +677,10 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
 
 void DiagramRenderer::draw_line_range(int first, int end) {
     if (end <= first) return;
-    if (first > 0) point_instances(line_buffer_, sizeof(mlp::EdgeInstance), static_cast<size_t>(first));
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, end - first);
-    if (first > 0) point_instances(line_buffer_, sizeof(mlp::EdgeInstance), 0);
+    // From vertex 0 with the first line a uniform, rather than from vertex first * 6: whether
+    // gl_VertexID counts from the draw's first vertex is where GL implementations have differed.
+    glUniform1i(edge_u_.first_line, first);
+    glDrawArrays(GL_TRIANGLES, 0, (end - first) * kVerticesPerLine);
 }
 
 void DiagramRenderer::draw_lines_but_held(int first, int end) {

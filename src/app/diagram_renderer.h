@@ -1,9 +1,9 @@
 // The GL side of the network diagram: the project's shaders (shaders/diagram_*.vert|frag) and
-// buffers of lines (instances) and nodes (vertices), kept in step with the session at the cost
+// a texture of lines (a texel each) and a buffer of nodes (vertices), kept in step with the session at the cost
 // of what changed:
 //   nothing changed              -> no buffer work at all; the lines are copied from a cached
 //                                   texture, the nodes (one draw call) drawn on top;
-//   one weight edited            -> one line rewritten (glBufferSubData of 20 bytes), the gap's
+//   one weight edited            -> one line rewritten (glTexSubImage2D of one texel), the gap's
 //                                   scale recomputed, the nodes downstream of it re-uploaded;
 //   an input, bias, activation,
 //   the sample shown, or what
@@ -56,7 +56,7 @@ public:
     DiagramRenderer& operator=(const DiagramRenderer&) = delete;
     ~DiagramRenderer();
 
-    // Brings the instance buffers up to date with the session and the sample shown. A node the
+    // Brings the lines' texture and the nodes' buffer up to date with the session and the sample shown. A node the
     // mask hides is drawn as a blank (no fill, no clip mark); mask_version moves when the mask
     // changes for a reason the session's revision does not show (exercise_view.h). gradients: draw
     // the gradient view (the session must have targets). lines_wait: a change of every line (a
@@ -97,8 +97,7 @@ private:
     void rebuild_lines(const mlp::Session& session, const mlp::EdgePlan& plan, bool reallocate);
     void update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col, bool hold);
     void release_held_line(const mlp::EdgePlan& plan);
-    // Lines [first, end) of the bound line VAO (its instance attributes re-pointed for the draw:
-    // WebGL2 has no base instance), and the same without the held line.
+    // Lines [first, end) of the bound lines' texture, and the same without the held line.
     void draw_line_range(int first, int end);
     void draw_lines_but_held(int first, int end);
     void rebuild_nodes(const mlp::Session& session, int sample, int first_layer, bool reallocate, const ValueMask& mask);
@@ -119,12 +118,14 @@ private:
     bool gl_begun_ = false;  // begin_gl asked for the programs, which init_gl has not yet asked about
     PendingProgram edge_link_, node_link_;
     unsigned edge_program_ = 0, node_program_ = 0;
-    unsigned quad_buffer_ = 0;
-    unsigned line_buffer_ = 0, line_vao_ = 0;
-    unsigned overlay_buffer_ = 0, overlay_vao_ = 0;
+    // The lines, one per texel (diagram_renderer.cpp upload_lines); the highlighted ones in their
+    // own; drawn from a VAO without attributes.
+    unsigned line_texture_ = 0, overlay_texture_ = 0, line_vao_ = 0;
+    int line_rows_ = 0, overlay_rows_ = 0;  // the textures' heights: rows of lines
+    std::vector<float> line_texels_;        // scratch for uploads
     unsigned node_buffer_ = 0, node_vao_ = 0;
     struct EdgeUniforms {
-        int view, px, columns, gaps, max_width;
+        int view, px, columns, gaps, max_width, first_line;
     } edge_u_{};
     struct NodeUniforms {
         int view, px, columns, value_scale, hovered, selected;
