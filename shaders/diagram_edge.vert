@@ -7,7 +7,9 @@
 // without touching the texture.
 precision highp float;
 
-uniform highp sampler2D u_lines;  // a line per texel: gap + u_kind_stride * kind, source and target position (node-index units), weight
+// A line per texel: gap + u_kind_stride * kind, source and target position (node-index units),
+// weight.
+uniform highp sampler2D u_lines;
 uniform float u_kind_stride;
 uniform int u_first_line;         // the draw's first line: vertex 0 is its first corner
 

@@ -176,6 +176,7 @@ void upload_line(GLuint texture, const mlp::EdgeInstance& line, int index) {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
+// A VAO drawing plain vertices of one vec4 each (attribute 0) from `vertices`.
 GLuint make_vec4_vao(GLuint vertices) {
     GLuint vao = 0;
     glGenVertexArrays(1, &vao);

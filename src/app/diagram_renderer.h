@@ -1,6 +1,6 @@
-// The GL side of the network diagram: the project's shaders (shaders/diagram_*.vert|frag) and
-// a texture of lines (a texel each) and a buffer of nodes (vertices), kept in step with the session at the cost
-// of what changed:
+// The GL side of the network diagram: the project's shaders (shaders/diagram_*.vert|frag), a
+// texture of lines (a texel each) and a buffer of nodes (vertices), kept in step with the session
+// at the cost of what changed:
 //   nothing changed              -> no buffer work at all; the lines are copied from a cached
 //                                   texture, the nodes (one draw call) drawn on top;
 //   one weight edited            -> one line rewritten (glTexSubImage2D of one texel), the gap's
@@ -56,12 +56,12 @@ public:
     DiagramRenderer& operator=(const DiagramRenderer&) = delete;
     ~DiagramRenderer();
 
-    // Brings the lines' texture and the nodes' buffer up to date with the session and the sample shown. A node the
-    // mask hides is drawn as a blank (no fill, no clip mark); mask_version moves when the mask
-    // changes for a reason the session's revision does not show (exercise_view.h). gradients: draw
-    // the gradient view (the session must have targets). lines_wait: a change of every line (a
-    // run's training) leaves the lines as they are drawn for now (the nodes follow); a later
-    // call without it brings them up to date. hold: a weight is being dragged (a slider or its
+    // Brings the lines' texture and the nodes' buffer up to date with the session and the sample
+    // shown. A node the mask hides is drawn as a blank (no fill, no clip mark); mask_version moves
+    // when the mask changes for a reason the session's revision does not show (exercise_view.h).
+    // gradients: draw the gradient view (the session must have targets). lines_wait: a change of
+    // every line (a run's training) leaves the lines as they are drawn for now (the nodes follow);
+    // a later call without it brings them up to date. hold: a weight is being dragged (a slider or its
     // line held): its line is drawn over the cached lines rather than in them, until a call
     // without it (see held_line_). Returns whether the lines were rebuilt.
     bool sync(const mlp::Session& session, const mlp::EdgePlan& plan, int sample, const ValueMask& mask,

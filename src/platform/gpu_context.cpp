@@ -56,6 +56,9 @@ namespace app {
 
 bool gl_context_lost() { return emscripten_is_webgl_context_lost(emscripten_webgl_get_current_context()); }
 
+// The attributes the context was asked for when made (Emscripten keeps them): a browser always
+// grants antialias: false, and one that refused antialias: true would only leave the lines' cache
+// unused.
 bool gl_context_multisampled() {
     EmscriptenWebGLContextAttributes attributes;
     emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attributes);
