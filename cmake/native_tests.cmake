@@ -15,6 +15,7 @@ add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/picture_schedule.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/plane_image.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/point_coverage.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/point_layer.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/sample_marker.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/text_alternative.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/training_pace.cpp"

@@ -350,6 +350,7 @@ void App::render_gl(float fb_scale) {
 void App::release_gl_objects() {
     diagram_.release_gl_objects();
     pictures_.release_gl_objects();
+    data_.release_gl_objects();
 }
 
 }  // namespace app

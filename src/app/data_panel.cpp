@@ -13,7 +13,7 @@
 
 #include "app/keyboard_nav.h"
 #include "app/palette.h"
-#include "app/point_sprites.h"
+#include "app/point_coverage.h"
 #include "app/sample_marker.h"
 #include "app/theme.h"
 #include "app/training_text.h"
@@ -346,18 +346,9 @@ void DataPanel::draw_plot(mlp::Session& session, int sample, PlanePictures& pict
     draw->AddLine(ImVec2(mid.x, p0.y), ImVec2(mid.x, p1.y), palette::u32(palette::kInk, 0.15f));
     // The points: train points filled, test points as rings (told apart without colour).
     const float scale = side / static_cast<float>(2 * kPlaneExtent);
-    const bool large_points = side >= kLargePlotSide;
-    const float r = large_points ? kPointRadiusLarge : kPointRadius;
-    const ImU32 outline = palette::u32(palette::kWhite);
+    const float r = side >= kLargePlotSide ? kPointRadiusLarge : kPointRadius;
     draw->PushClipRect(p0, p1, true);
-    for (int k = 0; k < data.size(); ++k) {
-        const mlp::DataPoint& p = data.points[k];
-        const ImVec2 at(p0.x + static_cast<float>((p.x1 + kPlaneExtent) * scale),
-                        p0.y + static_cast<float>((kPlaneExtent - p.x2) * scale));
-        const PlaneRgb c = plane_colour(p.target, data.classification, plane_colours().low, plane_colours().mid, plane_colours().high);
-        const ImU32 colour = IM_COL32(c.r, c.g, c.b, 255);
-        add_point(draw, at, large_points, data.is_test[k], colour, outline);
-    }
+    plot_points_.draw(draw, data, p0, side);
     draw_sample_marker(draw, sample_marker(session, sample), p0, scale, probe);
     if (cross_hair) {
         // The cross-hair, in ink with a white edge so it shows on both classes' colours, open in

@@ -26,6 +26,7 @@
 #include "app/loss_history.h"
 #include "app/picture_schedule.h"
 #include "app/plane_pictures.h"
+#include "app/plot_points.h"
 #include "app/training_pace.h"
 #include "app/ui_probe.h"
 #include "core/document/session.h"
@@ -54,6 +55,8 @@ public:
     const std::string& plot_text() const { return plot_text_; }
     // Whether the page must keep running frames (a run is on).
     bool running() const { return running_; }
+    // For a lost WebGL context: the plot's points' texture is made again on the next draw.
+    void release_gl_objects() { plot_points_.release_gl_objects(); }
 
 private:
     void start_run(mlp::Session& session);
@@ -88,6 +91,7 @@ private:
     double evaluation_started_ms_ = 0.0, evaluation_ms_ = 0.0;
     LossHistory history_;
     uint64_t history_revision_ = 0;
+    PlotPoints plot_points_;
     int click_mode_ = 0;    // a click in the plot: 0 adds class 1, 1 adds class 0, 2 removes, 3 uses as sample
     bool points_file_request_ = false;
     bool sample_used_ = false;

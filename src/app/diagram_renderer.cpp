@@ -152,18 +152,25 @@ GLuint make_line_texture() {
 }
 
 // Writes `count` lines into `texture`, made anew when `reallocate` or when its `rows` are too few.
+// Only the texels in use are sent (whole rows, then the last row's part): the hovered line's halo
+// is a few lines, sent again every frame while the mouse moves.
 void upload_lines(GLuint texture, const mlp::EdgeInstance* lines, size_t count, bool reallocate, int* rows,
                   std::vector<float>* texels) {
     const int need = std::max(1, static_cast<int>((count + kLineTexelsPerRow - 1) / kLineTexelsPerRow));
-    texels->assign(static_cast<size_t>(need) * kLineTexelsPerRow * 4, 0.0f);
-    for (size_t i = 0; i < count; ++i) pack_line(lines[i], texels->data() + i * 4);
     glBindTexture(GL_TEXTURE_2D, texture);
     if (reallocate || need > *rows) {
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, kLineTexelsPerRow, need, 0, GL_RGBA, GL_FLOAT, texels->data());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, kLineTexelsPerRow, need, 0, GL_RGBA, GL_FLOAT, nullptr);
         *rows = need;
-    } else {
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kLineTexelsPerRow, need, GL_RGBA, GL_FLOAT, texels->data());
     }
+    texels->resize(count * 4);
+    for (size_t i = 0; i < count; ++i) pack_line(lines[i], texels->data() + i * 4);
+    const int full_rows = static_cast<int>(count / kLineTexelsPerRow);
+    const int rest = static_cast<int>(count % kLineTexelsPerRow);
+    if (full_rows > 0)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kLineTexelsPerRow, full_rows, GL_RGBA, GL_FLOAT, texels->data());
+    if (rest > 0)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, full_rows, rest, 1, GL_RGBA, GL_FLOAT,
+                        texels->data() + static_cast<size_t>(full_rows) * kLineTexelsPerRow * 4);
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 

@@ -3,36 +3,14 @@
 #include <algorithm>
 #include <chrono>
 
-#include <GLES3/gl3.h>
-
 #include "app/palette.h"
+#include "app/rgba_texture.h"
 
 namespace app {
 
 namespace {
 
 PlaneRgb rgb(Colour c) { return {c.r, c.g, c.b}; }
-
-// Uploads an RGBA image into `texture`, making it first when it is 0.
-void upload(unsigned* texture, int width, int height, const uint8_t* rgba) {
-    GLint bound = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
-    if (*texture == 0) {
-        GLuint tex = 0;
-        glGenTextures(1, &tex);
-        *texture = tex;
-        glBindTexture(GL_TEXTURE_2D, tex);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    } else {
-        glBindTexture(GL_TEXTURE_2D, *texture);
-    }
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
-}
 
 double now_ms() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -104,7 +82,7 @@ unsigned PlanePictures::plot_texture() {
     if (plot_.version != version_ || plot_.id == 0) {
         const double t0 = now_ms();
         image_.colour(classification_, plane_colours().low, plane_colours().mid, plane_colours().high);
-        upload(&plot_.id, image_.size(), image_.size(), image_.rgba().data());
+        upload_rgba_texture(&plot_.id, image_.size(), image_.size(), image_.rgba().data(), TextureFilter::Linear);
         plot_.version = version_;
         colour_ms_ += now_ms() - t0;
     }
@@ -120,7 +98,7 @@ unsigned PlanePictures::atlas_texture(const std::vector<mlp::NodeRef>& nodes,
         const double t0 = now_ms();
         atlas_nodes_ = nodes;
         node_atlas_.build(image_, loss_, classification_, nodes, plane_colours());
-        upload(&atlas_.id, node_atlas_.width(), node_atlas_.height(), node_atlas_.rgba().data());
+        upload_rgba_texture(&atlas_.id, node_atlas_.width(), node_atlas_.height(), node_atlas_.rgba().data(), TextureFilter::Linear);
         atlas_.version = version_;
         colour_ms_ += now_ms() - t0;
     }
@@ -135,7 +113,7 @@ unsigned PlanePictures::enlarged_texture(int layer, int node) {
         const int n = image_.size();
         enlarged_rgba_.resize(static_cast<size_t>(n) * n * 4);
         node_picture_rgba(image_, loss_, classification_, layer, node, n, plane_colours(), enlarged_rgba_.data(), n * 4);
-        upload(&enlarged_.id, n, n, enlarged_rgba_.data());
+        upload_rgba_texture(&enlarged_.id, n, n, enlarged_rgba_.data(), TextureFilter::Linear);
         enlarged_.version = version_;
     }
     return enlarged_.id;

@@ -46,6 +46,37 @@ async function plotPixels(page) {
   return h.screenshotPixels(page, { clip: { x: plot.x, y: plot.y, width: plot.w, height: plot.h } });
 }
 
+// The points' colours (the palette's sign colours): class 1 blue, class 0 orange; a test point's
+// middle is white.
+const BLUE = [0x00, 0x72, 0xb2], ORANGE = [0xe6, 0x9f, 0x00], WHITE = [255, 255, 255];
+const pixelAt = (pixels, x, y) => {
+  const i = (Math.floor(y) * pixels.width + Math.floor(x)) * 4;
+  return [pixels.data[i], pixels.data[i + 1], pixels.data[i + 2]];
+};
+const near = (rgb, want, tolerance = 40) => rgb.every((v, k) => Math.abs(v - want[k]) <= tolerance);
+// Pixels of the colour `rgb` within 5 px of (x, y): a point there, train (a disc) or test (a ring).
+const around = (pixels, x, y, rgb) => h.countNear(pixels, rgb, { rect: { x: x - 5, y: y - 5, w: 10, h: 10 }, tolerance: 40 });
+
+// Checks, in a screenshot at 1 px per CSS px, the middle of every point of points() that lies
+// apart from the others (and from the sample's marker in the middle): a train point's colour is
+// its class's, a test point's middle white. Returns how many were checked.
+function pointsDrawn(points, plot, pixels) {
+  const at = points.map((p) => [plot.x + (p.x[0] + 6) / 12 * plot.w, plot.y + (6 - p.x[1]) / 12 * plot.h]);
+  let checked = 0;
+  points.forEach((p, k) => {
+    const [x, y] = at[k];
+    const alone = at.every(([ox, oy], j) => j === k || Math.hypot(ox - x, oy - y) > 10);
+    const inside = x > plot.x + 4 && x < plot.x + plot.w - 4 && y > plot.y + 4 && y < plot.y + plot.h - 4;
+    const centre = Math.hypot(x - (plot.x + plot.w / 2), y - (plot.y + plot.h / 2));
+    if (!alone || !inside || centre < 16) return;
+    const want = p.test ? WHITE : p.y[0] === 1 ? BLUE : ORANGE;
+    const got = pixelAt(pixels, x, y);
+    assert.ok(near(got, want), `point ${k} (${p.x}, class ${p.y}, ${p.test ? 'test' : 'train'}) at (${x.toFixed(1)}, ${y.toFixed(1)}): ${got}, not near ${want}`);
+    checked++;
+  });
+  return checked;
+}
+
 function differing(a, b) {
   let n = 0;
   for (let i = 0; i < a.data.length; i += 4) {
@@ -151,15 +182,21 @@ test('Run trains batch by batch, an epoch across frames; Pause finishes the epoc
   await page.context().close();
 });
 
-test('a click in the plot adds a point where it was clicked (Shift: the other class); Remove takes it away', async () => {
+test('a click in the plot adds a point where it was clicked (Shift: the other class); Remove takes it away; each point is drawn where points() puts it', async () => {
   const page = await h.openApp(env.browser, env.server.url + NET);
   await chooseDataSet(page, 'xor');
   const plot = await h.item(page, 'plot:plane');
   const n0 = (await pointsOf(page)).length;
+  await h.frames(page, 2);
+  const checked = pointsDrawn(await pointsOf(page), plot, await h.screenshotPixels(page));
+  assert.ok(checked >= 20, `${checked} points apart from the others checked`);
   // A quarter of the way in from the left, a third down from the top.
   const px = plot.x + plot.w * 0.25, py = plot.y + plot.h / 3;
+  const before = await h.screenshotPixels(page);
   await page.mouse.click(px, py);
   await h.frames(page, 4);
+  const blueBefore = around(before, px, py, BLUE), blueAfter = around(await h.screenshotPixels(page), px, py, BLUE);
+  assert.ok(blueAfter >= blueBefore + 8, `the added point shows in class 1's blue (${blueBefore} -> ${blueAfter} pixels)`);
   let points = await pointsOf(page);
   assert.equal(points.length, n0 + 1);
   const added = points.at(-1);
@@ -177,12 +214,15 @@ test('a click in the plot adds a point where it was clicked (Shift: the other cl
   assert.equal(points.length, n0 + 2);
   assert.deepEqual(points.at(-1).y, [0], 'Shift+click adds class 0');
   assert.ok(Math.abs(points.at(-1).x[0] - 3) <= 1.5 * perPixel && Math.abs(points.at(-1).x[1] + 3) <= 1.5 * perPixel);
+  const orange = around(await h.screenshotPixels(page), plot.x + plot.w * 0.75, plot.y + plot.h * 0.75, ORANGE);
+  assert.ok(orange >= 8, `the point added with Shift shows in class 0's orange (${orange} pixels)`);
 
   await h.click(page, 'button:Remove');
   await page.mouse.click(px, py);
   await h.frames(page, 4);
   points = await pointsOf(page);
   assert.equal(points.length, n0 + 1, 'Remove takes the clicked point away');
+  assert.equal(around(await h.screenshotPixels(page), px, py, BLUE), blueBefore, 'the plot there is as it was before the point');
   assert.ok(!points.some((p) => Math.abs(p.x[0] + 3) < 1e-9 && Math.abs(p.x[1] - 2) < 3 * perPixel && p.y[0] === 1 &&
     Math.abs(p.x[0] - added.x[0]) < 1e-12 && Math.abs(p.x[1] - added.x[1]) < 1e-12));
   assert.deepEqual(page.errors, []);
