@@ -1,7 +1,6 @@
 #include "app/plot_points.h"
 
 #include <cmath>
-#include <cstring>
 
 #include <imgui.h>
 
@@ -55,7 +54,6 @@ void PlotPoints::draw(ImDrawList* list, const mlp::DataSet& data, const ImVec2& 
     for (const float f : {ratio, static_cast<float>(w), static_cast<float>(h), large ? 1.0f : 0.0f})
         key = hash_bytes(key, &f, sizeof f);
     key = hash_bytes(key, &outline, sizeof outline);
-    if (key == 0) key = 1;
     if (key != key_ || texture_ == 0) {
         layer_.composite(points_, ratio, large, outline, w, h);
         upload_rgba_texture(&texture_, w, h, layer_.rgba().data(), TextureFilter::Nearest);

@@ -26,7 +26,7 @@ public:
 private:
     PointLayer layer_;
     std::vector<LayerPoint> points_;  // this frame's, kept to spare an allocation a frame
-    uint64_t key_ = 0;                // a hash of what the texture shows; 0: nothing
+    uint64_t key_ = 0;                // a hash of what the texture shows
     unsigned texture_ = 0;
 };
 

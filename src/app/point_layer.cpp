@@ -17,20 +17,20 @@ void PointLayer::make_sprites(float pixel_ratio, bool large) {
     // The size of the points as ImGui drew them: 10-gons of radius r, a ring stroked half a pixel
     // inside r.
     const float r = large ? kPointRadiusLarge : kPointRadius;
-    disc_.coverage = point_coverage(ten_gon_disc_radius(r) * pixel_ratio, 0.0f, side_);
-    outlined_.coverage = point_coverage(ten_gon_disc_radius(r + kPointOutline) * pixel_ratio, 0.0f, side_);
-    ring_.coverage = point_coverage(ten_gon_disc_radius(r - 0.5f) * pixel_ratio, kTestRingWidth * pixel_ratio, side_);
+    disc_ = point_coverage(ten_gon_disc_radius(r) * pixel_ratio, 0.0f, side_);
+    outlined_ = point_coverage(ten_gon_disc_radius(r + kPointOutline) * pixel_ratio, 0.0f, side_);
+    ring_ = point_coverage(ten_gon_disc_radius(r - 0.5f) * pixel_ratio, kTestRingWidth * pixel_ratio, side_);
 }
 
 // Blends the sprite tinted with `colour` over the image, premultiplied, rounded to 8 bits at each
 // step as the canvas's framebuffer would be.
-void PointLayer::blend(const Sprite& sprite, int x0, int y0, uint32_t colour, int w, int h) {
+void PointLayer::blend(const std::vector<uint8_t>& coverage, int x0, int y0, uint32_t colour, int w, int h) {
     const float c[3] = {static_cast<float>(colour & 0xFF), static_cast<float>((colour >> 8) & 0xFF),
                         static_cast<float>((colour >> 16) & 0xFF)};
     const float tint_alpha = static_cast<float>((colour >> 24) & 0xFF) / 255.0f;
     for (int y = std::max(0, -y0); y < side_ && y0 + y < h; ++y)
         for (int x = std::max(0, -x0); x < side_ && x0 + x < w; ++x) {
-            const uint8_t cover = sprite.coverage[static_cast<size_t>(y) * side_ + x];
+            const uint8_t cover = coverage[static_cast<size_t>(y) * side_ + x];
             if (cover == 0) continue;
             const float a = tint_alpha * static_cast<float>(cover) / 255.0f;
             uint8_t* p = &rgba_[(static_cast<size_t>(y0 + y) * w + (x0 + x)) * 4];

@@ -29,17 +29,14 @@ public:
     const std::vector<uint8_t>& rgba() const { return rgba_; }
 
 private:
-    // One sprite's coverage: side x side, 0..255 (point_coverage).
-    struct Sprite {
-        std::vector<uint8_t> coverage;
-    };
     void make_sprites(float pixel_ratio, bool large);
-    void blend(const Sprite& sprite, int x0, int y0, uint32_t colour, int w, int h);
+    void blend(const std::vector<uint8_t>& coverage, int x0, int y0, uint32_t colour, int w, int h);
 
     float sprites_ratio_ = 0.0f;
     bool sprites_large_ = false;
     int side_ = 0;
-    Sprite disc_, outlined_, ring_;
+    // Each sprite's coverage: side_ x side_, 0..255 (point_coverage).
+    std::vector<uint8_t> disc_, outlined_, ring_;
     std::vector<uint8_t> rgba_;
 };
 
