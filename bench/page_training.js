@@ -12,7 +12,7 @@
 //   Both count an epoch as one pass over the train points (250 of 500: half are held out), taken
 //   `batch` at a time: MLP Explorer's state().epoch, Playground's "Epoch" (#iter-number, one
 //   oneStep() of its src/playground.ts: every train point forward and back, the weights updated
-//   every batchSize points). MLP Explorer trains as many batches a frame as fit 8 ms of it
+//   every batchSize points). MLP Explorer trains as many points a frame as fit 8 ms of it
 //   (src/app/training_pace.h); Playground trains one epoch per d3.timer tick, an animation frame.
 //   Frames: the animation-frame callbacks of the page (a requestAnimationFrame loop of ours beside
 //   the page's), their count and the intervals between them; for MLP Explorer also the app's own

@@ -194,10 +194,10 @@ void DataPanel::train_frame(mlp::Session& session, double now_ms, double reserve
         stop_run(session);
         return;
     }
-    const int batches = pace_.batches_this_frame(reserved_ms + metrics_reserved_ms(now_ms));
+    const int points = pace_.points_this_frame(reserved_ms + metrics_reserved_ms(now_ms));
     const auto t0 = std::chrono::steady_clock::now();
-    const std::string why = session.train_batches(batches);
-    pace_.record(batches, ms_since(t0));
+    const std::string why = session.train_points(points);
+    pace_.record(points, ms_since(t0));
     run_revision_ = session.revision();
     if (!why.empty()) {
         message_ = "Training stopped: " + why;

@@ -4,7 +4,7 @@
 // does not take the frame from the training or the drawing. A run's picture may take at most
 // kPictureShare of the time: a picture of t ms is refreshed at most every t / kPictureShare ms
 // (a 1 ms picture every frame at 60 Hz, a 10 ms one every 40 ms, 2 or 3 frames). The frame that
-// refreshes it trains that much less (TrainingPace::epochs_this_frame's reserved_ms).
+// refreshes it trains that much less (TrainingPace::points_this_frame's reserved_ms).
 //
 // And how fine the picture's grid is: kPlaneCells a side (100, TensorFlow Playground's) while
 // a picture of that grid fits kPictureTargetMs, else coarser, down to kMinPictureCells, so that a

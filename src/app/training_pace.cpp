@@ -5,28 +5,28 @@
 
 namespace app {
 
-int TrainingPace::batches_this_frame(double reserved_ms) const {
-    if (ms_per_batch_ <= 0.0) return 1;  // nothing measured yet: one batch to measure
+int TrainingPace::points_this_frame(double reserved_ms) const {
+    if (ms_per_point_ <= 0.0) return 1;  // nothing measured yet: one point to measure
     // The pictures and the loss take at most half the budget: the training keeps the other half
-    // (at a million weights they have work for many frames, and would leave one batch a frame).
+    // (at a million weights they have work for many frames, and would leave one point a frame).
     const double budget = budget_ms_ - (reserved_ms > 0.0 ? std::min(reserved_ms, 0.5 * budget_ms_) : 0.0);  // NaN: 0
-    const double fit = std::floor(budget / ms_per_batch_);
-    const double most = std::min<double>(kMaxBatchesPerFrame, 2.0 * std::max(1, last_batches_));
+    const double fit = std::floor(budget / ms_per_point_);
+    const double most = std::min<double>(kMaxPointsPerFrame, 2.0 * std::max(1, last_points_));
     return static_cast<int>(std::clamp(fit, 1.0, most));
 }
 
-void TrainingPace::record(int batches, double ms) {
-    if (batches < 1 || !(ms >= 0.0) || !std::isfinite(ms)) return;
-    last_batches_ = batches;
-    // A clock coarser than a batch reads 0: count it as a hundredth of a microsecond per batch.
-    const double per_batch = std::max(ms / batches, 1e-5);
+void TrainingPace::record(int points, double ms) {
+    if (points < 1 || !(ms >= 0.0) || !std::isfinite(ms)) return;
+    last_points_ = points;
+    // A clock coarser than a point reads 0: count it as a nanosecond per point.
+    const double per_point = std::max(ms / points, 1e-6);
     // The first measure is taken whole; after it, a running average weighted to the latest frames.
-    ms_per_batch_ = ms_per_batch_ <= 0.0 ? per_batch : 0.6 * ms_per_batch_ + 0.4 * per_batch;
+    ms_per_point_ = ms_per_point_ <= 0.0 ? per_point : 0.6 * ms_per_point_ + 0.4 * per_point;
 }
 
 void TrainingPace::reset() {
-    ms_per_batch_ = 0.0;
-    last_batches_ = 0;
+    ms_per_point_ = 0.0;
+    last_points_ = 0;
 }
 
 }  // namespace app

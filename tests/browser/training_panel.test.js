@@ -182,6 +182,34 @@ test('Run trains batch by batch, an epoch across frames; Pause finishes the epoc
   await page.context().close();
 });
 
+test('a batch longer than a frame\'s training time spans frames; Pause still gives train(n)\'s weights', async () => {
+  // One batch of all 500 train points through three layers of 128: about 50 million
+  // multiply-adds a step, several times the 8 ms a frame trains, so every step spans frames.
+  const link = netLink([2, 128, 128, 128, 1], { seed: 5, extra: '&lr=0.03&data=circle&points=1000&batch=500' });
+  const page = await h.openApp(env.browser, env.server.url + link);
+  await openDataTab(page);
+  const framesRun = () => page.evaluate(() => window.mlpExplorer.framesRun());
+  const start = await framesRun();
+  await h.click(page, 'button:Run', { panel: 'panel:data' });
+  const running = await h.until(page, () => page.evaluate(() => ({ epoch: window.mlpExplorer.state().epoch,
+    frames: window.mlpExplorer.framesRun() })), (r) => r.epoch >= 3, 1200);
+  // A whole batch a frame would make an epoch (one step) a frame; in parts it takes several.
+  assert.ok(running.frames - start > 2 * running.epoch,
+    `${running.epoch} epochs in ${running.frames - start} frames: a step should span frames`);
+  await h.click(page, 'button:Pause', { panel: 'panel:data' });
+  const paused = await h.state(page);
+  assert.ok(paused.epoch >= 3);
+
+  const again = await h.openApp(env.browser, env.server.url + link);
+  const trained = await again.evaluate((n) => window.mlpExplorer.train(n), paused.epoch);
+  assert.equal(trained.error, null);
+  assert.deepEqual(trained.weights, paused.weights, `the run's ${paused.epoch} epochs are train(${paused.epoch})'s`);
+  assert.deepEqual(trained.biases, paused.biases);
+  await again.context().close();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a click in the plot adds a point where it was clicked (Shift: the other class); Remove takes it away; each point is drawn where points() puts it', async () => {
   const page = await h.openApp(env.browser, env.server.url + NET);
   await chooseDataSet(page, 'xor');

@@ -3,11 +3,14 @@
 // with targets), the derivatives at the kink, and losses that stay finite for large outputs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/document/default_network.h"
 #include "core/document/presets.h"
 #include "core/model/backward_pass.h"
+#include "core/model/random_fill.h"
 
 using namespace mlp;
 
@@ -160,4 +163,56 @@ TEST_CASE("mean divides the loss and every gradient by the number of samples; su
     for (size_t l = 0; l < sum.backward.dw.size(); ++l)
         for (size_t k = 0; k < sum.backward.dw[l].values.size(); ++k)
             CHECK(mean.backward.dw[l].values[k] == doctest::Approx(sum.backward.dw[l].values[k] / 2));
+}
+
+TEST_CASE("a batch passed in parts, in any split, leaves the whole batch's dW and db bit for bit") {
+    struct Case {
+        std::vector<int> shape;
+        Loss loss;
+    };
+    for (const Case& c : {Case{{3, 5, 4, 1}, Loss::Mse}, Case{{3, 5, 4, 1}, Loss::BinaryCrossEntropy}, Case{{3, 6, 2}, Loss::CrossEntropy}}) {
+        for (Reduction reduction : {Reduction::Mean, Reduction::Sum}) {
+            CAPTURE(c.shape.size());
+            CAPTURE(static_cast<int>(c.loss));
+            Network net = make_network(c.shape);
+            RandomFill fill(31);
+            for (size_t l = 0; l < net.weights.size(); ++l) {
+                for (double& w : net.weights[l].values) w = fill.weight(c.shape[l], false);
+                for (double& b : net.biases[l]) b = fill.uniform() - 0.5;
+                net.activations[l] = l % 2 ? Activation::ReLU : Activation::Tanh;  // relu: some dz are 0
+            }
+            constexpr int kBatch = 7;
+            const int outputs = c.shape.back();
+            Matrix x(kBatch, c.shape[0]), y(kBatch, outputs);
+            for (double& v : x.values) v = 4.0 * fill.uniform() - 2.0;
+            for (int s = 0; s < kBatch; ++s) {
+                const int label = fill.integer(0, 1);
+                if (outputs == 2) y.at(s, label) = 1.0;
+                else y.at(s, 0) = label;
+            }
+            ForwardPass forward;
+            BackwardPass whole;
+            forward_pass(net, x, &forward);
+            backward_pass(net, x, y, c.loss, reduction, forward, &whole);
+            for (const std::vector<int>& split : {std::vector<int>{3, 1, 3}, {1, 1, 1, 1, 1, 1, 1}, {6, 1}, {7}}) {
+                CAPTURE(split.size());
+                BackwardPass parts;
+                int first = 0;
+                for (int rows : split) {
+                    Matrix px(rows, x.cols), py(rows, y.cols);
+                    std::copy_n(x.row(first), rows * x.cols, px.values.data());
+                    std::copy_n(y.row(first), rows * y.cols, py.values.data());
+                    ForwardPass part_forward;
+                    forward_pass(net, px, &part_forward);
+                    backward_pass(net, px, py, c.loss, reduction, part_forward, BatchPart{kBatch, first == 0}, &parts);
+                    first += rows;
+                }
+                // Exact: the same sums in the same order, not merely close.
+                for (size_t l = 0; l < whole.dw.size(); ++l) {
+                    CHECK(parts.dw[l].values == whole.dw[l].values);
+                    CHECK(parts.db[l] == whole.db[l]);
+                }
+            }
+        }
+    }
 }

@@ -183,13 +183,13 @@ TEST_CASE("picture schedule: at once when no run goes on; during a run at most e
 
 TEST_CASE("training pace: a frame that computes the picture trains that much less, never below half the budget") {
     TrainingPace pace(8.0);
-    pace.record(4, 4.0);  // 1 ms a batch
-    CHECK(pace.batches_this_frame() == 8);
-    CHECK(pace.batches_this_frame(3.0) == 5);
-    CHECK(pace.batches_this_frame(5.0) == 4);    // the training keeps half the budget
-    CHECK(pace.batches_this_frame(100.0) == 4);
-    CHECK(pace.batches_this_frame(-3.0) == 8);
-    CHECK(pace.batches_this_frame(NAN) == 8);
+    pace.record(4, 4.0);  // 1 ms a point
+    CHECK(pace.points_this_frame() == 8);
+    CHECK(pace.points_this_frame(3.0) == 5);
+    CHECK(pace.points_this_frame(5.0) == 4);    // the training keeps half the budget
+    CHECK(pace.points_this_frame(100.0) == 4);
+    CHECK(pace.points_this_frame(-3.0) == 8);
+    CHECK(pace.points_this_frame(NAN) == 8);
 }
 
 TEST_CASE("node pictures in words: the caption of a picture, and the text form says pictures are shown") {

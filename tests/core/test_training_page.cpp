@@ -17,44 +17,44 @@
 
 using namespace app;
 
-TEST_CASE("training pace: one batch to measure, then as many as fit the budget, growing at most twofold a frame") {
+TEST_CASE("training pace: one point to measure, then as many as fit the budget, growing at most twofold a frame") {
     TrainingPace pace(8.0);
-    CHECK(pace.batches_this_frame() == 1);
-    pace.record(1, 0.5);  // 0.5 ms a batch: 16 fit, but at most 2 after a frame of 1
-    CHECK(pace.batches_this_frame() == 2);
+    CHECK(pace.points_this_frame() == 1);
+    pace.record(1, 0.5);  // 0.5 ms a point: 16 fit, but at most 2 after a frame of 1
+    CHECK(pace.points_this_frame() == 2);
     pace.record(2, 1.0);
-    CHECK(pace.batches_this_frame() == 4);
+    CHECK(pace.points_this_frame() == 4);
     pace.record(4, 2.0);
-    CHECK(pace.batches_this_frame() == 8);
+    CHECK(pace.points_this_frame() == 8);
     pace.record(8, 4.0);
-    CHECK(pace.batches_this_frame() == 16);
+    CHECK(pace.points_this_frame() == 16);
     pace.record(16, 8.0);
-    CHECK(pace.batches_this_frame() == 16);  // 8 ms / 0.5 ms: the budget holds it there
-    // The machine gets busy: batches take 2 ms, and the count shrinks within a few frames.
+    CHECK(pace.points_this_frame() == 16);  // 8 ms / 0.5 ms: the budget holds it there
+    // The machine gets busy: points take 2 ms, and the count shrinks within a few frames.
     int n = 16;
     for (int frame = 0; frame < 6; ++frame) {
         pace.record(n, 2.0 * n);
-        n = pace.batches_this_frame();
+        n = pace.points_this_frame();
     }
     CHECK(n == 4);
 }
 
-TEST_CASE("training pace: a batch longer than the budget still runs, one a frame; a fast one is capped") {
+TEST_CASE("training pace: a point longer than the budget still runs, one a frame; a fast one is capped") {
     TrainingPace slow(8.0);
     slow.record(1, 30.0);
-    CHECK(slow.batches_this_frame() == 1);
+    CHECK(slow.points_this_frame() == 1);
     TrainingPace fast(8.0);
     int n = 1;
     for (int frame = 0; frame < 40; ++frame) {
-        fast.record(n, 0.0);  // a clock coarser than a batch
-        n = fast.batches_this_frame();
+        fast.record(n, 0.0);  // a clock coarser than a point
+        n = fast.points_this_frame();
     }
-    CHECK(n == kMaxBatchesPerFrame);
+    CHECK(n == kMaxPointsPerFrame);
     fast.reset();
-    CHECK(fast.batches_this_frame() == 1);
+    CHECK(fast.points_this_frame() == 1);
     fast.record(0, 5.0);  // ignored
     fast.record(1, NAN);  // ignored
-    CHECK(fast.ms_per_batch() == 0.0);
+    CHECK(fast.ms_per_point() == 0.0);
 }
 
 TEST_CASE("loss history: bounded however long the run, first and latest epoch kept; an earlier epoch starts over") {

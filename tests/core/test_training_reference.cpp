@@ -166,7 +166,7 @@ TEST_CASE("train(n) in one call or n calls of one epoch gives the same weights; 
     }
 }
 
-TEST_CASE("a run's batches, an epoch spanning calls, give train(n)'s weights; the run's end finishes the epoch") {
+TEST_CASE("a run's points, epochs and batches spanning calls, give train(n)'s weights; the run's end finishes the epoch") {
     for (Optimizer opt : {Optimizer::Sgd, Optimizer::Momentum, Optimizer::Adam}) {
         CAPTURE(optimizer_name(opt));
         Document doc = random_network({2, 4, 1}, 11);
@@ -179,10 +179,16 @@ TEST_CASE("a run's batches, an epoch spanning calls, give train(n)'s weights; th
         REQUIRE(batched.replace(doc) == "");
         REQUIRE(whole.train(3) == "");
         batched.begin_training_run();
-        // 3 batches a call: epochs end inside calls, and calls end inside epochs.
-        for (int call = 0; call < 4; ++call) REQUIRE(batched.train_batches(3) == "");
-        CHECK(batched.document().training.epoch == 2);  // 12 batches: 2 epochs and 2 batches
+        // 10 points a call: epochs end inside calls, and calls end inside epochs and batches.
+        for (int call = 0; call < 7; ++call) REQUIRE(batched.train_points(10) == "");
+        CHECK(batched.document().training.epoch == 2);  // 70 points: 2 epochs, a batch and 3 of the next
         CHECK_FALSE(batched.document().network == whole.document().network);
+        // The open batch's 3 points are not in the weights yet: they are those of 2 epochs and a
+        // batch, trained in one call.
+        Session to_batch;
+        REQUIRE(to_batch.replace(doc) == "");
+        REQUIRE(to_batch.train_points(2 * 30 + 7) == "");
+        CHECK(batched.document().network == to_batch.document().network);
         REQUIRE(batched.end_training_run() == "");  // finishes the third epoch
         CHECK(batched.document().training.epoch == 3);
         CHECK(batched.document().network == whole.document().network);
@@ -201,7 +207,7 @@ TEST_CASE("train(n) after a run's batches finishes the open epoch as the first o
     REQUIRE(whole.replace(doc) == "");
     REQUIRE(batched.replace(doc) == "");
     REQUIRE(whole.train(2) == "");
-    REQUIRE(batched.train_batches(2) == "");
+    REQUIRE(batched.train_points(2 * 4 + 1) == "");  // 2 batches and a point of the third
     CHECK(batched.document().training.epoch == 0);
     REQUIRE(batched.train(2) == "");
     CHECK(batched.document().training.epoch == 2);
@@ -216,7 +222,7 @@ TEST_CASE("an edit inside a run's epoch drops the epoch's order: the next batche
     Session session;
     REQUIRE(session.replace(doc) == "");
     session.begin_training_run();
-    REQUIRE(session.train_batches(2) == "");
+    REQUIRE(session.train_points(2 * 4 + 2) == "");  // inside the third batch
     session.set_learning_rate(0.01);  // another edit: the page's run ends with it
     CHECK(session.end_training_run() == "");  // nothing to finish: the document changed
     CHECK(session.document().training.epoch == 0);
@@ -321,4 +327,34 @@ TEST_CASE("the circle data set: a 2-8-8-1 tanh network reaches 95 % test accurac
     MESSAGE("circle, 2-8-8-1 tanh, bce, sgd lr 0.03 batch 10: test accuracy " << accuracy << " after " << epochs
                                                                               << " epochs (train loss " << start_loss
                                                                               << " -> " << m.train_loss << ")");
+}
+
+TEST_CASE("a batch spanning calls, as the page trains a big network: the weights change once its last point is in") {
+    for (Optimizer opt : {Optimizer::Sgd, Optimizer::Adam}) {
+        CAPTURE(optimizer_name(opt));
+        Document doc = random_network({2, 5, 5, 1}, 3);
+        doc.data.kind = DataKind::Spiral;
+        doc.data.points = 40;
+        doc.training.optimizer = opt;
+        doc.training.batch = 10;  // 20 train points: 2 batches an epoch
+        Session whole, parts;
+        REQUIRE(whole.replace(doc) == "");
+        REQUIRE(parts.replace(doc) == "");
+        REQUIRE(whole.train(2) == "");
+        parts.begin_training_run();
+        // 3 points a call: nothing changes until a batch's tenth point, not even the revision.
+        const uint64_t revision = parts.revision();
+        for (int call = 0; call < 3; ++call) REQUIRE(parts.train_points(3) == "");
+        CHECK(parts.document().network == doc.network);
+        CHECK(parts.revision() == revision);
+        REQUIRE(parts.train_points(3) == "");  // points 10 to 12: the first batch ends
+        CHECK_FALSE(parts.document().network == doc.network);
+        CHECK(parts.revision() != revision);
+        for (int call = 0; call < 10; ++call) REQUIRE(parts.train_points(3) == "");  // 42 points
+        CHECK(parts.document().training.epoch == 2);
+        REQUIRE(parts.end_training_run() == "");  // finishes the third epoch's open batch and the epoch
+        CHECK(parts.document().training.epoch == 3);
+        REQUIRE(whole.train(1) == "");
+        CHECK(parts.document().network == whole.document().network);
+    }
 }

@@ -274,12 +274,12 @@ std::string Session::train(int epochs) {
     return err.empty() ? train_checked(epochs, -1) : err;
 }
 
-std::string Session::train_batches(int64_t batches) {
+std::string Session::train_points(int64_t points) {
     const std::string err = check_training(1);
-    return err.empty() ? train_checked(-1, batches) : err;
+    return err.empty() ? train_checked(-1, points) : err;
 }
 
-std::string Session::train_checked(int64_t epochs, int64_t batches) {
+std::string Session::train_checked(int64_t epochs, int64_t points) {
     const DataSet* data = data_set();
     history_.end_gesture();
     if (trainer_revision_ != revision_) trainer_.reset();  // the document changed since: new moments
@@ -291,13 +291,12 @@ std::string Session::train_checked(int64_t epochs, int64_t batches) {
         weights = doc_.network.weights;
         biases = doc_.network.biases;
     }
-    const int64_t epoch_before = doc_.training.epoch;
-    // Batches of an epoch left open change the weights without the epoch count; so does going
-    // back to an open epoch's start when a gradient is not finite.
-    const bool was_open = trainer_.epoch_open();
+    const int64_t epoch_before = doc_.training.epoch, steps_before = trainer_.steps_taken();
+    // The weights change with every step, without the epoch count inside an epoch; a call that
+    // ends inside its first batch changes nothing (the batch's gradient so far is the Trainer's).
     const std::string err = epochs >= 0 ? trainer_.train(&doc_, *data, static_cast<int>(epochs))
-                                        : trainer_.train_batches(&doc_, *data, batches);
-    if (doc_.training.epoch != epoch_before || was_open || trainer_.epoch_open()) {
+                                        : trainer_.train_points(&doc_, *data, points);
+    if (doc_.training.epoch != epoch_before || trainer_.steps_taken() != steps_before) {
         if (record) history_.record_parameters(std::move(weights), std::move(biases), epoch_before);
         forward_pass(doc_.network, doc_.inputs, &pass_);
         gradients_stale_ = true;

@@ -82,12 +82,12 @@ public:
     // when done; otherwise why not: epochs outside 1..kMaxEpochsPerCall, no data set or no train
     // points, the epoch count past kMaxEpoch (nothing changed), or a gradient that is not finite
     // (the epochs before it are kept).
-    // An epoch a run left open (train_batches) is finished first and counts as the first.
+    // An epoch a run left open (train_points) is finished first and counts as the first.
     std::string train(int epochs);
-    // `batches` batches of training (at least 1) for the page's run, going on inside the epoch
-    // the last call left open (Trainer::train_batches): the weights change with every call, the
-    // epoch count when an epoch ends. "" or why not, as train's.
-    std::string train_batches(int64_t batches);
+    // `points` points of training (at least 1) for the page's run, going on inside the epoch and
+    // the batch the last call left open (Trainer::train_points): the weights change when a batch
+    // ends, the epoch count when an epoch ends. "" or why not, as train's.
+    std::string train_points(int64_t points);
     // Points one by one, and a file of them (points_file.h), as the custom data set: a generated
     // set becomes custom with the points it had (at most kMaxCustomPoints), no data set a custom
     // one. One undo step each; "" or why not, leaving the document as it was.
@@ -98,7 +98,7 @@ public:
     // features as the sample's inputs and, when the document has targets as wide as the set's,
     // its target. One undo step; "" or why not, leaving the document as it was.
     std::string use_point_as_sample(int index, int sample);
-    // A run (the page's Run until Pause): every train() and train_batches() between these is one
+    // A run (the page's Run until Pause): every train() and train_points() between these is one
     // undo step. The end finishes an epoch left open when nothing else changed the document
     // since: "" or why that epoch stopped (train's message).
     void begin_training_run();
@@ -204,7 +204,7 @@ private:
     mutable bool data_made_ = false;
     mutable Trainer trainer_;              // its moments, and scratch space evaluate() uses
     std::string check_training(int64_t epochs) const;  // "" or why `epochs` epochs cannot train
-    std::string train_checked(int64_t epochs, int64_t batches);  // Trainer::train, or train_batches when epochs < 0
+    std::string train_checked(int64_t epochs, int64_t points);  // Trainer::train, or train_points when epochs < 0
     uint64_t trainer_revision_ = 0;        // the revision its moments belong to
     mutable TrainingMetrics metrics_;
     mutable uint64_t metrics_revision_ = 0;

@@ -7,29 +7,47 @@
 
 namespace mlp {
 
-static bool holds_pass_for(const BackwardPass& pass, const Network& net, int samples) {
-    if (static_cast<int>(pass.dz.size()) != net.weight_layers() || pass.p.rows != samples ||
-        pass.p.cols != net.shape.back())
-        return false;
+// The gradients' sizes depend on the network alone, the rest on the samples too: a batch passed
+// in parts of other sizes keeps its dw and db.
+static bool holds_gradients_for(const BackwardPass& pass, const Network& net) {
+    if (static_cast<int>(pass.dw.size()) != net.weight_layers() || pass.db.size() != pass.dw.size()) return false;
     for (int l = 0; l < net.weight_layers(); ++l)
-        if (pass.dz[l].rows != samples || pass.dz[l].cols != net.shape[l + 1] || pass.dw[l].cols != net.shape[l])
+        if (pass.dw[l].rows != net.shape[l + 1] || pass.dw[l].cols != net.shape[l] ||
+            static_cast<int>(pass.db[l].size()) != net.shape[l + 1])
             return false;
     return true;
 }
 
+static bool holds_samples_for(const BackwardPass& pass, const Network& net, int samples) {
+    if (static_cast<int>(pass.dz.size()) != net.weight_layers() || pass.da.size() != pass.dz.size() ||
+        pass.p.rows != samples || pass.p.cols != net.shape.back())
+        return false;
+    for (int l = 0; l < net.weight_layers(); ++l)
+        if (pass.dz[l].rows != samples || pass.dz[l].cols != net.shape[l + 1]) return false;
+    return true;
+}
+
+// Storage for `samples` samples: what `out` holds is kept where its sizes fit. New gradients are
+// zero, so a first part never reads stale sums.
 static void allocate(const Network& net, int samples, BackwardPass* out) {
     const int layers = net.weight_layers();
-    out->sample_losses.assign(samples, 0.0);
-    out->p = Matrix(samples, net.shape.back());
-    out->da.resize(layers);
-    out->dz.resize(layers);
-    out->dw.resize(layers);
-    out->db.resize(layers);
-    for (int l = 0; l < layers; ++l) {
-        out->da[l] = Matrix(samples, net.shape[l + 1]);
-        out->dz[l] = Matrix(samples, net.shape[l + 1]);
-        out->dw[l] = Matrix(net.shape[l + 1], net.shape[l]);
-        out->db[l].assign(net.shape[l + 1], 0.0);
+    if (!holds_samples_for(*out, net, samples)) {
+        out->sample_losses.assign(samples, 0.0);
+        out->p = Matrix(samples, net.shape.back());
+        out->da.resize(layers);
+        out->dz.resize(layers);
+        for (int l = 0; l < layers; ++l) {
+            out->da[l] = Matrix(samples, net.shape[l + 1]);
+            out->dz[l] = Matrix(samples, net.shape[l + 1]);
+        }
+    }
+    if (!holds_gradients_for(*out, net)) {
+        out->dw.resize(layers);
+        out->db.resize(layers);
+        for (int l = 0; l < layers; ++l) {
+            out->dw[l] = Matrix(net.shape[l + 1], net.shape[l]);
+            out->db[l].assign(net.shape[l + 1], 0.0);
+        }
     }
 }
 
@@ -40,15 +58,16 @@ static void add_scaled(double d, const double* x, int n, double* y) {
 
 // Weight layer l: dW and db from dz[l], and dL/da of the layer below (below = null for l = 0, whose
 // input is the samples: nothing to pass down). One sweep over the rows of W, each row and its dW
-// row used for every sample while they are in cache.
-static void layer_gradients(const Matrix& w, const Matrix& dz, const Matrix& a_prev, Matrix& dw,
+// row used for every sample while they are in cache. `add`: dW and db go on from the sums they
+// hold (a batch's later part), sample after sample as if the parts were one pass.
+static void layer_gradients(const Matrix& w, const Matrix& dz, const Matrix& a_prev, bool add, Matrix& dw,
                             std::vector<double>& db, Matrix* below) {
     const int samples = dz.rows, in = w.cols;
-    std::fill(dw.values.begin(), dw.values.end(), 0.0);
+    if (!add) std::fill(dw.values.begin(), dw.values.end(), 0.0);
     if (below) std::fill(below->values.begin(), below->values.end(), 0.0);
     for (int i = 0; i < w.rows; ++i) {
         double* dw_i = dw.row(i);  // (in,)
-        double db_i = 0.0;
+        double db_i = add ? db[i] : 0.0;
         for (int s = 0; s < samples; ++s) {
             const double d = dz.at(s, i);
             if (d == 0.0) continue;  // a clipped ReLU (or a zero error): adds nothing
@@ -62,13 +81,19 @@ static void layer_gradients(const Matrix& w, const Matrix& dz, const Matrix& a_p
 
 void backward_pass(const Network& net, const Matrix& inputs, const Matrix& targets, Loss loss, Reduction reduction,
                    const ForwardPass& forward, BackwardPass* out) {
+    backward_pass(net, inputs, targets, loss, reduction, forward, BatchPart{inputs.rows, true}, out);
+}
+
+void backward_pass(const Network& net, const Matrix& inputs, const Matrix& targets, Loss loss, Reduction reduction,
+                   const ForwardPass& forward, const BatchPart& part, BackwardPass* out) {
     const int layers = net.weight_layers();
     const int samples = inputs.rows;
     const int outputs = net.shape.back();
-    if (!holds_pass_for(*out, net, samples)) allocate(net, samples, out);
+    allocate(net, samples, out);
+    const bool add = !part.first;
 
-    // The loss, and dL/da of the output layer with the reduction's 1/N in it.
-    const double c = reduction == Reduction::Mean ? 1.0 / samples : 1.0;
+    // The loss, and dL/da of the output layer with the reduction's 1/N (N the whole batch's) in it.
+    const double c = reduction == Reduction::Mean ? 1.0 / part.batch_samples : 1.0;
     const Matrix& a_out = forward.a[layers - 1];
     Matrix& da_out = out->da[layers - 1];
     double total = 0.0;
@@ -87,7 +112,7 @@ void backward_pass(const Network& net, const Matrix& inputs, const Matrix& targe
         Matrix& dz = out->dz[l];
         for (size_t k = 0; k < dz.values.size(); ++k)
             dz.values[k] = da.values[k] * activation_derivative(act, z.values[k], a.values[k]);
-        layer_gradients(net.weights[l], dz, layer_input(forward, inputs, l), out->dw[l], out->db[l],
+        layer_gradients(net.weights[l], dz, layer_input(forward, inputs, l), add, out->dw[l], out->db[l],
                         l > 0 ? &out->da[l - 1] : nullptr);
     }
 }

@@ -37,6 +37,19 @@ struct BackwardPass {
 void backward_pass(const Network& net, const Matrix& inputs, const Matrix& targets, Loss loss, Reduction reduction,
                    const ForwardPass& forward, BackwardPass* out);
 
+// A batch passed in parts (the page trains a big network's batch over several frames): `inputs`
+// are the next rows of a batch of `batch_samples` points, its first rows when `first`. c is
+// 1/batch_samples for `mean`, and unless `first`, dw and db add to what `out` holds from the
+// batch's earlier parts, in the same order as one pass over the whole batch: the batch's last
+// part leaves the very gradient (bit for bit) that backward_pass gives for all its rows at once.
+// loss, sample_losses, p, da and dz are this part's.
+struct BatchPart {
+    int batch_samples;
+    bool first;
+};
+void backward_pass(const Network& net, const Matrix& inputs, const Matrix& targets, Loss loss, Reduction reduction,
+                   const ForwardPass& forward, const BatchPart& part, BackwardPass* out);
+
 // True when the loss and every gradient are finite numbers. Values within the limits keep the
 // forward pass finite, but a gradient is a product over every layer and can overflow.
 bool is_finite(const BackwardPass& grad);

@@ -94,6 +94,7 @@ void gather_points(const DataSet& data, const int* rows, int count, TrainingBatc
 
 void Trainer::reset() {
     open_ = false;
+    part_done_ = 0;
     moments_of_ = Optimizer::Sgd;
     m_w_.clear();
     v_w_.clear();
@@ -144,16 +145,19 @@ void Trainer::save_network(const Network& net) {
     }
 }
 
-std::string Trainer::run(Document* doc, const DataSet& data, int64_t epochs, int64_t batches) {
+std::string Trainer::run(Document* doc, const DataSet& data, int64_t epochs, int64_t points) {
     Network& net = doc->network;
     const TrainingSettings& settings = doc->training;
     prepare_moments(net, settings.optimizer);
     const int n = static_cast<int>(data.train_rows.size());
     const int batch = std::min(settings.batch, n);
     // An open epoch of other points (a caller that did not reset) cannot go on.
-    if (open_ && (order_.size() != data.train_rows.size() || next_ >= n)) open_ = false;
+    if (open_ && (order_.size() != data.train_rows.size() || next_ >= n)) {
+        open_ = false;
+        part_done_ = 0;
+    }
     int64_t ended = 0, done = 0;
-    while ((epochs < 0 || ended < epochs) && (batches < 0 || done < batches)) {
+    while ((epochs < 0 || ended < epochs) && (points < 0 || done < points)) {
         if (!open_) {
             save_network(net);
             epoch_order(doc->data.seed, settings.epoch, data.train_rows, &order_);
@@ -161,10 +165,18 @@ std::string Trainer::run(Document* doc, const DataSet& data, int64_t epochs, int
             next_ = 0;
         }
         const int count = std::min(batch, n - next_);
-        Batch& b = count == batch ? full_ : tail_;
-        gather_points(data, order_.data() + next_, count, &b);
+        // The batch whole at once, or the part of it that the points left allow (with the
+        // points before it in part_).
+        const int take = static_cast<int>(std::min<int64_t>(count - part_done_, points < 0 ? count : points - done));
+        const bool whole = part_done_ == 0 && take == count;
+        Batch& b = whole ? (count == batch ? full_ : tail_) : part_;
+        gather_points(data, order_.data() + next_ + part_done_, take, &b);
         forward_pass(net, b.x, &b.forward);
-        backward_pass(net, b.x, b.y, doc->loss, doc->reduction, b.forward, &b.grad);
+        backward_pass(net, b.x, b.y, doc->loss, doc->reduction, b.forward, BatchPart{count, part_done_ == 0}, &b.grad);
+        done += take;
+        if (!whole && (part_done_ += take) < count) break;  // the points are used up inside the batch
+        part_done_ = 0;
+        ++steps_taken_;
         if (!step(&net, b.grad, settings, doc->learning_rate)) {
             for (size_t l = 0; l < net.weights.size(); ++l) {
                 net.weights[l].values = saved_w_[l].values;
@@ -174,7 +186,6 @@ std::string Trainer::run(Document* doc, const DataSet& data, int64_t epochs, int
             return "train: the gradient is not a finite number in epoch " + std::to_string(settings.epoch + 1) +
                    " (the loss or a weight's gradient overflows); stopped after " + count_text(ended, "epoch");
         }
-        ++done;
         next_ += count;
         if (next_ >= n) {
             open_ = false;
@@ -187,8 +198,8 @@ std::string Trainer::run(Document* doc, const DataSet& data, int64_t epochs, int
 
 std::string Trainer::train(Document* doc, const DataSet& data, int epochs) { return run(doc, data, epochs, -1); }
 
-std::string Trainer::train_batches(Document* doc, const DataSet& data, int64_t batches) {
-    return run(doc, data, -1, std::max<int64_t>(1, batches));
+std::string Trainer::train_points(Document* doc, const DataSet& data, int64_t points) {
+    return run(doc, data, -1, std::max<int64_t>(1, points));
 }
 
 void Scorer::score(const Document& doc, const DataSet& data, const int* rows, int n, double* loss, int* right) {

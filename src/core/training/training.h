@@ -94,16 +94,21 @@ public:
     // them). "" when done; otherwise why it stopped: a gradient that is not a finite number, with
     // the network as it was after the last whole epoch. The data set must be the document's
     // (make_data_set), with at least one train point.
-    // An epoch left open by train_batches is finished first and counts as the first of them.
+    // An epoch left open by train_points is finished first and counts as the first of them.
     std::string train(Document* doc, const DataSet& data, int epochs);
-    // Runs `batches` batches (at least 1), going on from where the last call stopped inside an
-    // epoch: a run of the page trains as many batches a frame as fit its time, so that an epoch
-    // of a big network can span frames. The weights change with every batch; the epoch count
-    // when an epoch ends. So after the batches of n whole epochs the document is the one
-    // train(n) makes. "" or why it stopped, as train's (then no epoch is left open).
-    std::string train_batches(Document* doc, const DataSet& data, int64_t batches);
-    // Whether the last call stopped inside an epoch (its batches so far are in the weights).
+    // Trains `points` points (at least 1) of the epochs' batches, going on from where the last
+    // call stopped: a run of the page trains as many points a frame as fit its time, so that an
+    // epoch, and even one batch, of a big network can span frames. A batch left open keeps the
+    // gradient of its points so far (backward_pass's BatchPart) and changes the weights when its
+    // last point is in; the epoch count changes when an epoch ends. So after the points of n
+    // whole epochs the document is the one train(n) makes, bit for bit. "" or why it stopped, as
+    // train's (then no epoch is left open).
+    std::string train_points(Document* doc, const DataSet& data, int64_t points);
+    // Whether the last call stopped inside an epoch (its whole batches so far are in the weights).
     bool epoch_open() const { return open_; }
+    // How many optimizer steps (batches ended) there have been since the Trainer was made: what
+    // tells a caller whether the weights changed.
+    int64_t steps_taken() const { return steps_taken_; }
     // Forgets the optimizer's moments and any open epoch: the next step starts from zeros (the
     // document changed).
     void reset();
@@ -114,20 +119,24 @@ public:
 private:
     using Batch = TrainingBatch;  // two of them (full batches and the last, smaller one): no epoch allocates
     bool step(Network* net, const BackwardPass& grad, const TrainingSettings& settings, double lr);
-    // Batches in order until `epochs` epochs have ended or `batches` batches have run, whichever
-    // comes first (a negative count: no limit of that kind).
-    std::string run(Document* doc, const DataSet& data, int64_t epochs, int64_t batches);
+    // Batches in order until `epochs` epochs have ended or `points` points have been through the
+    // passes, whichever comes first (a negative count: no limit of that kind).
+    std::string run(Document* doc, const DataSet& data, int64_t epochs, int64_t points);
     void save_network(const Network& net);
 
     void prepare_moments(const Network& net, Optimizer optimizer);
 
     Batch full_, tail_;  // training's batches
+    Batch part_;         // the parts of a batch that spans calls, and its gradient so far
     Scorer scorer_;      // evaluate's
     std::vector<int> order_;  // (n_train,) this epoch's order
-    // The epoch open between two calls: order_ is its order, next_ the first of its points not
-    // trained yet.
+    // The epoch open between two calls: order_ is its order, next_ the first point of the batch
+    // it is in, and part_done_ how many of that batch's points are in part_'s gradient (0: none,
+    // the batch is not open).
     bool open_ = false;
     int next_ = 0;
+    int part_done_ = 0;
+    int64_t steps_taken_ = 0;
     // The optimizer's moments, shaped as the weights and biases: m (momentum's v, adam's m) and
     // v (adam's), empty when the optimizer has none.
     Optimizer moments_of_ = Optimizer::Sgd;
