@@ -356,5 +356,8 @@ TEST_CASE("a batch spanning calls, as the page trains a big network: the weights
         CHECK(parts.document().training.epoch == 3);
         REQUIRE(whole.train(1) == "");
         CHECK(parts.document().network == whole.document().network);
+        // The run is one undo step, though its first calls changed nothing.
+        parts.undo();
+        CHECK(parts.document() == doc);
     }
 }

@@ -296,7 +296,8 @@ std::string Session::train_checked(int64_t epochs, int64_t points) {
     // ends inside its first batch changes nothing (the batch's gradient so far is the Trainer's).
     const std::string err = epochs >= 0 ? trainer_.train(&doc_, *data, static_cast<int>(epochs))
                                         : trainer_.train_points(&doc_, *data, points);
-    if (doc_.training.epoch != epoch_before || trainer_.steps_taken() != steps_before) {
+    const bool changed = doc_.training.epoch != epoch_before || trainer_.steps_taken() != steps_before;
+    if (changed) {
         if (record) history_.record_parameters(std::move(weights), std::move(biases), epoch_before);
         forward_pass(doc_.network, doc_.inputs, &pass_);
         gradients_stale_ = true;
@@ -304,7 +305,9 @@ std::string Session::train_checked(int64_t epochs, int64_t points) {
         ++revision_;
     }
     trainer_revision_ = revision_;
-    if (run_open_) run_revision_ = revision_;
+    // Only a call that changed the weights recorded the run's undo step (a call inside the first
+    // batch records nothing): until one has, the next still records it.
+    if (run_open_ && changed) run_revision_ = revision_;
     return err;
 }
 
