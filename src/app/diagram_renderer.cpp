@@ -217,16 +217,19 @@ void DiagramRenderer::release_gl() {
     line_rows_ = overlay_rows_ = 0;
     glDeleteProgram(edge_program_);
     glDeleteProgram(node_program_);
-    glDeleteFramebuffers(1, &cache_fbo_);
-    glDeleteTextures(1, &cache_texture_);
+    const GLuint fbos[] = {cache_fbo_, build_fbo_};
+    glDeleteFramebuffers(2, fbos);
+    const GLuint caches[] = {cache_texture_, build_texture_};
+    glDeleteTextures(2, caches);
     gl_ready_ = false;
 }
 
 void DiagramRenderer::release_gl_objects() {
     release_gl();
     error_.clear();  // a shader that failed while the context was going away may build now
-    cache_w_ = cache_h_ = 0;
+    cache_w_ = cache_h_ = build_w_ = build_h_ = 0;
     cache_stale_ = true;
+    build_next_ = -1;
     seen_structure_ = 0;  // as for a new renderer: the next sync rebuilds and uploads everything
     seen_revision_ = 0;
     seen_sample_ = -1;
@@ -288,10 +291,14 @@ bool DiagramRenderer::init_gl() {
     // canvas does not accept: then the lines are drawn directly every frame.
     cache_usable_ = !gl_context_multisampled();
     glGenFramebuffers(1, &cache_fbo_);
+    glGenFramebuffers(1, &build_fbo_);
     glGenTextures(1, &cache_texture_);
-    glBindTexture(GL_TEXTURE_2D, cache_texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glGenTextures(1, &build_texture_);
+    for (GLuint texture : {cache_texture_, build_texture_}) {
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
     glBindTexture(GL_TEXTURE_2D, 0);
 
     gl_ready_ = true;
@@ -329,6 +336,7 @@ void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::Edge
     // moves every weight by lr·∂L/∂w, and equal widths mean equal steps everywhere. An aggregated
     // gap keeps its own scale, as for the weights, or its block means would be invisible.
     update_scales(plan);
+    abandon_build();  // drawn from the lines' texture, which changes now
     stale_gaps_.assign(plan.gaps.size(), false);
     cache_stale_ = true;
     held_line_ = held_gap_ = -1;  // every line is drawn into the cache again
@@ -337,6 +345,7 @@ void DiagramRenderer::rebuild_lines(const mlp::Session& session, const mlp::Edge
 
 void DiagramRenderer::update_line(const mlp::Session& session, const mlp::EdgePlan& plan, int l, int row, int col,
                                   bool hold) {
+    abandon_build();
     const int index = mlp::update_edge_instance(plan, session.network(), l, row, col, &lines_);
     gap_max_[l] = mlp::gap_max_abs(plan, lines_, l);  // O(lines of the gap), at most kMaxBinsPerSide^2
     if (hold && lines_.size() >= kMinLinesToCache) {
@@ -612,23 +621,40 @@ bool DiagramRenderer::stale_cache_gaps(const std::vector<float>& gap_data, const
     return false;
 }
 
-// Draws the lines from the cache, refreshing first what changed of it. False when there is no
-// usable cache (then the caller draws them directly).
+// Gives the cache `fbo` a colour texture of w x h. False when the framebuffer is not complete.
+bool DiagramRenderer::size_cache(unsigned fbo, unsigned texture, int w, int h) {
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    // Back to the lines' texture, which draw() bound for the lines drawn next: unbound, every line
+    // would read texel 0 and the cache drawn after a resize would hold one line where all are.
+    glBindTexture(GL_TEXTURE_2D, line_texture_);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
+    return complete;
+}
+
+void DiagramRenderer::abandon_build() {
+    if (build_next_ < 0) return;
+    build_next_ = -1;
+    cache_stale_ = true;  // the shown cache is older than the lines the redraw began with
+}
+
+// Draws the lines from the cache, refreshing first what changed of it: at once, or (a redraw in
+// parts, lines_per_part_) a part into the second cache. False when there is no usable cache (then
+// the caller draws them directly).
 bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key,
                                         const std::vector<float>& gap_data, const float* column_data,
                                         float fb_scale, float max_width) {
     // A few lines cost less than copying the diagram's every pixel.
-    if (!cache_usable_ || lines_.size() < kMinLinesToCache) return false;
+    if (!cache_usable_ || lines_.size() < kMinLinesToCache) {
+        abandon_build();
+        return false;
+    }
     bool all = key != cache_key_;
     if (target.w != cache_w_ || target.h != cache_h_) {
-        glBindTexture(GL_TEXTURE_2D, cache_texture_);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, target.w, target.h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_texture_, 0);
-        const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-        glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
-        if (!complete) {
+        if (!size_cache(cache_fbo_, cache_texture_, target.w, target.h)) {
             cache_usable_ = false;
             return false;
         }
@@ -639,41 +665,40 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
     // A strip reaches past its columns by half the widest line and its antialiasing.
     const float margin = (0.5f * max_width + 2.0f) * fb_scale;
     std::vector<int> gaps;
-    if (!all) all = stale_cache_gaps(gap_data, column_data, fb_scale, margin, &gaps);
-    if (all || !gaps.empty()) {
-        // The same projection as the canvas, shifted so the diagram's corner lands on (0, 0).
-        glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
-        glViewport(-target.x, -target.y, target.canvas_w, target.canvas_h);
-        const ImVec4 bg = palette::kBackground.vec4();
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glBindVertexArray(line_vao_);
-        if (all) {
-            glDisable(GL_SCISSOR_TEST);
-            glClear(GL_COLOR_BUFFER_BIT);
-            draw_lines_but_held(0, static_cast<int>(lines_.size()));
-        } else {
-            // Gap l's strip, from column l to column l+1: cleared, then the lines of gaps l-1..l+1
-            // drawn in their order, as a full redraw leaves those pixels.
-            const int count = static_cast<int>(gap_data.size() / 2);
-            glEnable(GL_SCISSOR_TEST);
-            for (int l : gaps) {
-                const int x0 = std::max(0, static_cast<int>(std::floor(column_data[l * 4] * fb_scale - target.x - margin)));
-                const int x1 = std::min(target.w, static_cast<int>(std::ceil(column_data[(l + 1) * 4] * fb_scale -
-                                                                              target.x + margin)));
-                if (x1 <= x0) continue;
-                glScissor(x0, 0, x1 - x0, target.h);
-                glClear(GL_COLOR_BUFFER_BIT);
-                const int from = std::max(0, l - 1), to = std::min(count - 1, l + 1);
-                draw_lines_but_held(plan_first_[from], plan_first_[to] + plan_lines_[to]);
+    // In parts only while the layout and the canvas stay as they are: the cache shown must fit them.
+    const bool in_parts = lines_per_part_ > 0 && !all;
+    if (!in_parts || (build_next_ >= 0 && gap_data != build_gap_data_)) abandon_build();
+    if (in_parts && build_next_ < 0 && (stale_cache_gaps(gap_data, column_data, fb_scale, margin, &gaps) || !gaps.empty())) {
+        if (build_w_ != target.w || build_h_ != target.h) {
+            build_w_ = build_h_ = 0;
+            if (size_cache(build_fbo_, build_texture_, target.w, target.h)) {
+                build_w_ = target.w;
+                build_h_ = target.h;
             }
-            glDisable(GL_SCISSOR_TEST);
         }
-        glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
-        glViewport(0, 0, target.canvas_w, target.canvas_h);
-        cache_key_ = key;
-        cache_gap_data_ = gap_data;
-        stale_gaps_.assign(stale_gaps_.size(), false);
-        cache_stale_ = false;
+        if (build_w_ == target.w && build_h_ == target.h) {
+            glBindFramebuffer(GL_FRAMEBUFFER, build_fbo_);
+            glDisable(GL_SCISSOR_TEST);
+            const ImVec4 bg = palette::kBackground.vec4();
+            glClearColor(bg.x, bg.y, bg.z, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
+            build_next_ = 0;
+            build_key_ = key;
+            build_gap_data_ = gap_data;
+            // What changed until now is in the redraw; what changes later marks it stale again.
+            stale_gaps_.assign(stale_gaps_.size(), false);
+            cache_stale_ = false;
+        } else {
+            all = true;  // no second cache: at once
+        }
+        gaps.clear();
+    }
+    if (build_next_ >= 0) {
+        draw_line_part(target, gap_data);
+    } else if (!in_parts || all) {
+        if (!all) all = stale_cache_gaps(gap_data, column_data, fb_scale, margin, &gaps);
+        if (all || !gaps.empty()) redraw_cache(target, key, gap_data, column_data, fb_scale, margin, all, gaps);
     }
     glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);
@@ -681,6 +706,68 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, target_fbo_);
     return true;
+}
+
+// The cache redrawn at once: all of it, or the strips of `gaps`.
+void DiagramRenderer::redraw_cache(const FramebufferRect& target, const std::vector<float>& key,
+                                   const std::vector<float>& gap_data, const float* column_data, float fb_scale,
+                                   float margin, bool all, const std::vector<int>& gaps) {
+    // The same projection as the canvas, shifted so the diagram's corner lands on (0, 0).
+    glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
+    glViewport(-target.x, -target.y, target.canvas_w, target.canvas_h);
+    const ImVec4 bg = palette::kBackground.vec4();
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glBindVertexArray(line_vao_);
+    if (all) {
+        glDisable(GL_SCISSOR_TEST);
+        glClear(GL_COLOR_BUFFER_BIT);
+        draw_lines_but_held(0, static_cast<int>(lines_.size()));
+    } else {
+        // Gap l's strip, from column l to column l+1: cleared, then the lines of gaps l-1..l+1
+        // drawn in their order, as a full redraw leaves those pixels.
+        const int count = static_cast<int>(gap_data.size() / 2);
+        glEnable(GL_SCISSOR_TEST);
+        for (int l : gaps) {
+            const int x0 = std::max(0, static_cast<int>(std::floor(column_data[l * 4] * fb_scale - target.x - margin)));
+            const int x1 = std::min(target.w, static_cast<int>(std::ceil(column_data[(l + 1) * 4] * fb_scale -
+                                                                          target.x + margin)));
+            if (x1 <= x0) continue;
+            glScissor(x0, 0, x1 - x0, target.h);
+            glClear(GL_COLOR_BUFFER_BIT);
+            const int from = std::max(0, l - 1), to = std::min(count - 1, l + 1);
+            draw_lines_but_held(plan_first_[from], plan_first_[to] + plan_lines_[to]);
+        }
+        glDisable(GL_SCISSOR_TEST);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
+    glViewport(0, 0, target.canvas_w, target.canvas_h);
+    cache_key_ = key;
+    cache_gap_data_ = gap_data;
+    stale_gaps_.assign(stale_gaps_.size(), false);
+    cache_stale_ = false;
+}
+
+// The next lines_per_part_ lines into the second cache, in the order a redraw at once draws them
+// (so the same pixels when the last is in), and then that cache swapped in for the one shown.
+void DiagramRenderer::draw_line_part(const FramebufferRect& target, const std::vector<float>& gap_data) {
+    const int lines = static_cast<int>(lines_.size());
+    const int end = std::min(lines, build_next_ + std::max(1, lines_per_part_));
+    glBindFramebuffer(GL_FRAMEBUFFER, build_fbo_);
+    glViewport(-target.x, -target.y, target.canvas_w, target.canvas_h);
+    glDisable(GL_SCISSOR_TEST);
+    glBindVertexArray(line_vao_);
+    draw_lines_but_held(build_next_, end);
+    glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
+    glViewport(0, 0, target.canvas_w, target.canvas_h);
+    build_next_ = end;
+    ++parts_drawn_;
+    if (end < lines) return;
+    std::swap(cache_fbo_, build_fbo_);
+    std::swap(cache_texture_, build_texture_);
+    cache_key_ = build_key_;
+    cache_gap_data_ = gap_data;
+    build_next_ = -1;
+    ++builds_done_;
 }
 
 void DiagramRenderer::draw_line_range(int first, int end) {

@@ -91,6 +91,19 @@ public:
     int line_count() const { return static_cast<int>(lines_.size()); }
     int node_count() const { return static_cast<int>(nodes_.size() / 4); }
 
+    // Lines redrawn in parts (during a run): when the cached lines are stale, they are drawn
+    // `lines_per_part` a frame into a second cache while the first is shown, which is swapped in
+    // once the last part is in. A redraw of every line (most of a second at 8 layers of 128 in
+    // software GL) then costs each frame a little instead of stalling one. 0: at once (the
+    // default; a change of layout or canvas always redraws at once). Set before draw().
+    void set_lines_per_part(int lines_per_part) { lines_per_part_ = lines_per_part; }
+    // A redraw in parts has begun and not ended: sync must keep the lines' texture as it is
+    // (lines_wait) until it ends.
+    bool lines_building() const { return build_next_ >= 0; }
+    // Since the renderer was made: the parts drawn, and the redraws in parts completed.
+    long line_parts_drawn() const { return parts_drawn_; }
+    long line_builds_done() const { return builds_done_; }
+
 private:
     bool init_gl();
     void release_gl();
@@ -109,6 +122,13 @@ private:
     bool draw_cached_lines(const FramebufferRect& target, const std::vector<float>& key,
                            const std::vector<float>& gap_data, const float* column_data, float fb_scale,
                            float max_width);
+    // The next part of a redraw in parts (lines_per_part_), swapped in when it is the last.
+    void draw_line_part(const FramebufferRect& target, const std::vector<float>& gap_data);
+    void redraw_cache(const FramebufferRect& target, const std::vector<float>& key, const std::vector<float>& gap_data,
+                      const float* column_data, float fb_scale, float margin, bool all, const std::vector<int>& gaps);
+    bool size_cache(unsigned fbo, unsigned texture, int w, int h);
+    // Leaves a redraw in parts unfinished: the shown cache is then behind the lines.
+    void abandon_build();
     // Which gaps of the cache to redraw: all (an empty list and true), some, or none.
     bool stale_cache_gaps(const std::vector<float>& gap_data, const float* column_data, float fb_scale,
                           float margin, std::vector<int>* gaps) const;
@@ -162,6 +182,14 @@ private:
     // redrawn with it in place and every gap rescaled. -1: none.
     int held_line_ = -1;
     int held_gap_ = -1;
+    // The redraw in parts: a second cache of the same size, drawn into from line build_next_ on
+    // (-1: none under way) with the key and gap data it began with.
+    int lines_per_part_ = 0;
+    unsigned build_fbo_ = 0, build_texture_ = 0;
+    int build_w_ = 0, build_h_ = 0;
+    int build_next_ = -1;
+    std::vector<float> build_key_, build_gap_data_;
+    long parts_drawn_ = 0, builds_done_ = 0;
 
     uint64_t seen_revision_ = 0;
     uint64_t seen_structure_ = 0;

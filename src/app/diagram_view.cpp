@@ -352,6 +352,7 @@ void DiagramView::draw_enlarged(const mlp::Session& session, PlanePictures& pict
 void DiagramView::draw(const mlp::Session& session, ViewState& view, UiProbe& probe, PlanePictures* pictures) {
     view.node_pictures = false;
     probe.add("panel:diagram", area_.x, area_.y, area_.w, area_.h);
+    probe.note_line_redraws(renderer_.line_parts_drawn(), renderer_.line_builds_done());
     if (session.structure_revision() != layout_structure_) {  // a new document since handle_input
         update_layout(session, area_);
         hover_ = {};
@@ -431,22 +432,31 @@ void DiagramView::render_gl(const mlp::Session& session, const ViewState& view, 
     const double now = 1000.0 * ImGui::GetTime(), interval = 1000.0 * ImGui::GetIO().DeltaTime;
     if (lines_cost_frames_ > 0) {
         lines_cost_ms_ += std::max(0.0, interval - usual_interval_ms_);
-        if (--lines_cost_frames_ == 0) lines_schedule_.record(0, lines_redrawn_at_, lines_cost_ms_);
+        // A redraw in parts costs from its first part to two frames after its last.
+        if (!renderer_.lines_building() && --lines_cost_frames_ == 0) {
+            lines_schedule_.record(0, lines_redrawn_at_, lines_cost_ms_);
+            const long parts = renderer_.line_parts_drawn() - lines_parts_before_;
+            if (parts > 0) lines_per_part_ = next_lines_per_part(lines_per_part_, lines_cost_ms_ / static_cast<double>(parts));
+        }
     } else if (view.training && interval > 0.0) {  // (not the rests between frames of an idle page)
         usual_interval_ms_ = usual_interval_ms_ <= 0.0 ? interval : 0.8 * usual_interval_ms_ + 0.2 * interval;
     }
-    const bool lines_wait = view.training && (lines_cost_frames_ > 0 || !lines_schedule_.due(now, true));
+    const bool lines_wait =
+        view.training && (lines_cost_frames_ > 0 || renderer_.lines_building() || !lines_schedule_.due(now, true));
     DiagramSyncMode mode;
     mode.gradients = shows_gradients(session, view.gradient_view);
     mode.lines_wait = lines_wait;
     // A slider or a line held with the mouse: the edits of a drag come one weight at a time.
     mode.hold = ImGui::IsAnyItemActive() || ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    // A held line is drawn over the cache at once, so no redraw in parts goes on while one is.
+    renderer_.set_lines_per_part(view.training && !mode.hold ? lines_per_part_ : 0);
     const bool redrawn = renderer_.sync(session, plan_, shown_sample(session, view), ValueMask(session, view),
                                         view.exercise.mask_version, mode);
     if (redrawn && view.training) {
         lines_redrawn_at_ = now;
         lines_cost_frames_ = 2;
         lines_cost_ms_ = 0.0;
+        lines_parts_before_ = renderer_.line_parts_drawn();
     }
     if (!renderer_.error().empty()) return;
 

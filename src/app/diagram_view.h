@@ -71,11 +71,15 @@ private:
     // During a run every line changes every frame, and redrawing tens of thousands of them takes
     // software GL (SwiftShader, in Chromium's GPU process) up to a second at 8 layers of 128,
     // far longer than the app's own frame. So a run redraws them as often as that allows, as the
-    // pictures are (picture_schedule.h): a redraw's cost is how much longer the frame after it
-    // and the one after came than the usual frame without one (Chromium draws a frame while the
-    // page makes the next, so the cost shows in both); the nodes follow every frame. A tenth of the
-    // time at most: a redraw that takes a second stalls two or three frames.
+    // pictures are (picture_schedule.h): a redraw's cost is how much longer the frames from its
+    // first part to two after its last came than the usual frame without one (Chromium draws a
+    // frame while the page makes the next, so the cost shows in both); the nodes follow every
+    // frame. A tenth of the time at most. And in parts of lines_per_part_ lines a frame
+    // (DiagramRenderer::set_lines_per_part), sized by the last redraw's cost per part to about
+    // kLinePartMs, so that no frame stalls for it.
     PictureSchedule lines_schedule_{0.1};
+    int lines_per_part_ = kFirstLinesPerPart;
+    long lines_parts_before_ = 0;     // the renderer's parts drawn when the redraw began
     int lines_cost_frames_ = 0;       // frames after a redraw still to add to its cost
     double lines_cost_ms_ = 0.0;      // its cost so far
     double lines_redrawn_at_ = 0.0;   // when (ms)

@@ -44,4 +44,11 @@ int PictureSchedule::grid_cells(double weights, int most) const {
     return std::max(kMinPictureCells, static_cast<int>(cells));
 }
 
+int next_lines_per_part(int lines_per_part, double ms_per_part) {
+    const double now = std::max(lines_per_part, kMinLinesPerPart);
+    double next = 2.0 * now;
+    if (ms_per_part > 0.0 && std::isfinite(ms_per_part)) next = std::clamp(now * kLinePartMs / ms_per_part, 0.25 * now, next);
+    return std::max(kMinLinesPerPart, static_cast<int>(std::min(next, 1e9)));
+}
+
 }  // namespace app

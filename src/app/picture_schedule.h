@@ -27,6 +27,16 @@ constexpr int kMinPictureCells = 12;
 // The time of one multiply-add of the pass before any is measured: a guess on the slow side.
 constexpr double kFirstMsPerMultiplyAdd = 2e-6;
 
+// The diagram's lines during a run (diagram_view.h): redrawn in parts of this many lines a frame
+// at first, then as many as take about kLinePartMs of a frame by the last redraw's cost.
+constexpr int kFirstLinesPerPart = 2048;
+constexpr int kMinLinesPerPart = 64;
+constexpr double kLinePartMs = 4.0;
+// The lines a part should have next, from the lines it had and what each part of the last redraw
+// cost (ms; 0 or less when too small to see). At most twice as many, at least a quarter as many:
+// one redraw slowed by a busy machine does not swing it far.
+int next_lines_per_part(int lines_per_part, double ms_per_part);
+
 class PictureSchedule {
 public:
     // share: the most of the time the refreshes may take (kPictureShare: a quarter).

@@ -84,6 +84,13 @@ std::string UiProbe::json(const ViewState& view) const {
     w.integer(view.sample);
     w.key("integerSteps");
     w.raw(view.integer_steps ? "true" : "false");
+    w.key("lines");
+    w.begin_object();
+    w.key("parts");
+    w.integer(line_parts_);
+    w.key("builds");
+    w.integer(line_builds_);
+    w.end_object();
     w.end_object();
     return out;
 }

@@ -48,6 +48,8 @@
 //            value their label shows as text ("?" when hidden).
 // "focused" in the JSON names the item with keyboard focus (one of the above), or "";
 // "typing" is true while a text field (a slider's typed value, an answer) takes the keys.
+// "lines": {"parts", "builds"}: the diagram's lines redrawn in parts during runs so far, and the
+// redraws in parts completed (diagram_renderer.h set_lines_per_part).
 #pragma once
 
 #include <string>
@@ -73,6 +75,13 @@ public:
     // screen; also notes it as "focused" when it has keyboard focus.
     void add_last_item(std::string name, bool highlighted = false, std::string text = {});
 
+    // The diagram's lines redrawn in parts so far (DiagramRenderer::line_parts_drawn), and the
+    // redraws in parts completed: ui().lines = {parts, builds}.
+    void note_line_redraws(long parts, long builds) {
+        line_parts_ = parts;
+        line_builds_ = builds;
+    }
+
     // Notes `name` as "focused" (an item recorded by hand with add()).
     void note_focused(std::string name) { focused_ = std::move(name); }
 
@@ -82,6 +91,7 @@ public:
 private:
     std::vector<ProbeRect> items_;
     std::string focused_;
+    long line_parts_ = 0, line_builds_ = 0;
 };
 
 // Name of a diagram thing as used in the probe: "node:3.2" or "edge:W3[2,1]" (1-based).

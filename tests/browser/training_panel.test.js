@@ -77,6 +77,15 @@ function pointsDrawn(points, plot, pixels) {
   return checked;
 }
 
+// Paints a rectangle of a screenshot black.
+function blank(pixels, { x, y, w, h }) {
+  for (let row = Math.max(0, Math.floor(y)); row < Math.min(pixels.height, Math.ceil(y + h)); row++) {
+    for (let col = Math.max(0, Math.floor(x)); col < Math.min(pixels.width, Math.ceil(x + w)); col++) {
+      pixels.data.fill(0, (row * pixels.width + col) * 4, (row * pixels.width + col) * 4 + 3);
+    }
+  }
+}
+
 function differing(a, b) {
   let n = 0;
   for (let i = 0; i < a.data.length; i += 4) {
@@ -206,6 +215,60 @@ test('a batch longer than a frame\'s training time spans frames; Pause still giv
   assert.deepEqual(trained.weights, paused.weights, `the run's ${paused.epoch} epochs are train(${paused.epoch})'s`);
   assert.deepEqual(trained.biases, paused.biases);
   await again.context().close();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('during a run the diagram\'s lines are redrawn in parts over frames, and the lines so drawn are the lines drawn at once', async () => {
+  // 8,448 lines (over the 1,024 the lines' cache takes), several parts a redraw. A learning rate
+  // so small that no weight moves as a float (w - 1e-300·g == w): the run redraws every line, and
+  // the redraw in parts must give the pixels of the lines drawn at once before Run.
+  // (A sample of x = 0 would show z = b at the output, ±1e-299 after a step: inputs away from 0.)
+  const link = netLink([2, 64, 64, 64, 1], { seed: 7, extra: '&lr=1e-300&data=circle&points=200&batch=10' })
+    .replace('x=0,0', 'x=0.5,-0.7');
+  const page = await h.openApp(env.browser, env.server.url + link);
+  await openDataTab(page);
+  const area = h.find(await h.ui(page), 'panel:diagram');
+  const clip = { x: area.x, y: area.y, width: area.w, height: area.h };
+  await h.frames(page, 3);
+  const before = await h.screenshotPixels(page, { clip });
+  const weights = (await h.state(page)).weights;
+  // Every gap's lines are there (a cache drawn with the lines' texture unbound held one line).
+  const shown = await h.ui(page);
+  const background = pixelAt(before, 2, 2);
+  for (let gap = 0; gap < 4; gap++) {
+    const ends = shown.items.filter((it) => it.name.startsWith(`node:${gap}.`) || it.name.startsWith(`node:${gap + 1}.`));
+    const left = h.find(shown, `node:${gap}.1`), right = h.find(shown, `node:${gap + 1}.1`);
+    const x = (left.x + left.w / 2 + right.x + right.w / 2) / 2 - area.x;
+    const top = Math.min(...ends.map((it) => it.y)) - area.y, bottom = Math.max(...ends.map((it) => it.y + it.h)) - area.y;
+    let inked = 0;
+    for (let y = Math.ceil(top); y < bottom; y++) if (!near(pixelAt(before, x, y), background, 30)) inked++;
+    assert.ok(inked > 0.2 * (bottom - top), `W${gap + 1}: lines on ${inked} of ${Math.round(bottom - top)} px down its middle`);
+  }
+  const lines = () => h.ui(page).then((u) => u.lines);
+  const start = await lines();
+  await h.click(page, 'button:Run', { panel: 'panel:data' });
+  for (let shot = 0; shot < 3; shot++) {
+    const built = await h.until(page, lines, (l) => l.builds >= start.builds + shot + 1, 600);
+    assert.ok(built.builds > start.builds + shot, `redraws in parts completed: ${built.builds - start.builds}`);
+    if (shot === 0) {
+      assert.ok(built.parts - start.parts >= 2 * (built.builds - start.builds),
+        `${built.parts - start.parts} parts for ${built.builds - start.builds} redraws: a redraw should span frames`);
+    }
+    const during = await h.screenshotPixels(page, { clip });
+    // The nodes' pictures over the plane are computed on their own schedule (a run's grid may be
+    // coarser): left out.
+    for (const it of shown.items.filter((i) => i.name.startsWith('thumb:'))) {
+      for (const pixels of [before, during]) blank(pixels, { x: it.x - area.x, y: it.y - area.y, w: it.w, h: it.h });
+    }
+    assert.equal(h.differingPixels(before, during), 0, `the diagram during the run (redraw ${shot + 1}) is the diagram before it`);
+  }
+  await h.click(page, 'button:Pause', { panel: 'panel:data' });
+  const paused = await h.state(page);
+  assert.ok(paused.epoch > 0, 'the run trained');
+  // (A weight of 0 moves to about ±1e-301, which a float, as the lines are drawn, holds as 0.)
+  const moved = paused.weights.flat(2).filter((w, k) => Math.abs(w - weights.flat(2)[k]) > 1e-290);
+  assert.deepEqual(moved, [], 'a learning rate of 1e-300 moves no weight');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -181,6 +181,24 @@ TEST_CASE("picture schedule: at once when no run goes on; during a run at most e
     CHECK(s.ms_per_picture() == doctest::Approx(10.0));
 }
 
+TEST_CASE("lines in parts: a part is sized to take about kLinePartMs by the last redraw's cost, within 1/4x to 2x") {
+    CHECK(next_lines_per_part(2048, kLinePartMs) == 2048);
+    CHECK(next_lines_per_part(2048, 2 * kLinePartMs) == 1024);  // twice too slow: half
+    CHECK(next_lines_per_part(2048, 100.0) == 512);              // far too slow: a quarter at most
+    CHECK(next_lines_per_part(2048, 0.5 * kLinePartMs) == 4096);
+    CHECK(next_lines_per_part(2048, 0.01) == 4096);              // far too fast: twice at most
+    CHECK(next_lines_per_part(2048, 0.0) == 4096);               // too small to see
+    CHECK(next_lines_per_part(2048, NAN) == 4096);
+    CHECK(next_lines_per_part(100, 1000.0) == kMinLinesPerPart);
+    CHECK(next_lines_per_part(0, kLinePartMs) == kMinLinesPerPart);
+    CHECK(next_lines_per_part(1 << 30, 0.0) == 1000000000);      // no overflow
+    // A redraw of 115,072 lines (8 layers of 128) at 9 µs a line in software GL settles on parts
+    // of about 4 ms within a few redraws.
+    int lines = kFirstLinesPerPart;
+    for (int redraw = 0; redraw < 6; ++redraw) lines = next_lines_per_part(lines, lines * 0.009);
+    CHECK(lines * 0.009 == doctest::Approx(kLinePartMs).epsilon(0.01));
+}
+
 TEST_CASE("training pace: a frame that computes the picture trains that much less, never below half the budget") {
     TrainingPace pace(8.0);
     pace.record(4, 4.0);  // 1 ms a point
