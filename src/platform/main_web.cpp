@@ -112,7 +112,7 @@ void run_frame(void* arg) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     timer.mark(platform::FramePhase::ImguiGl);
 
-    platform::sync_page(p.app->session());  // the address bar's link, the banners and the toolbar
+    platform::sync_page(p.app->session(), p.app->animating());  // the address bar's link, the banners and the toolbar
     timer.mark(platform::FramePhase::Page);
     timer.end_frame(p.app->session().revision());
 

@@ -79,8 +79,8 @@ void open_address_bar_link(mlp::Session& session, std::string_view fragment) {
     show_session(session);
 }
 
-void sync_page(const mlp::Session& session) {
-    if (g_throttle.due(session.revision(), now_ms())) write_link(session);
+void sync_page(const mlp::Session& session, bool running) {
+    if (g_throttle.due(session.revision(), now_ms(), running)) write_link(session);
     show_session(session);
 }
 

@@ -24,8 +24,9 @@ void open_start_link(mlp::Session& session);
 void open_address_bar_link(mlp::Session& session, std::string_view fragment);
 
 // Every frame: writes the current link into the address bar when due (at most every 250 ms while
-// edits go on, once more after they stop), and shows what changed in the banners and toolbar.
-void sync_page(const mlp::Session& session);
+// edits go on, once more after they stop; while a run trains, only while writes are cheap), and
+// shows what changed in the banners and toolbar.
+void sync_page(const mlp::Session& session, bool running = false);
 
 // The tail of every command the page sends (page_exports.cpp): the banners and the toolbar are
 // brought up to date at once, not at the next frame, so a script (or a fast second click) sees the

@@ -273,6 +273,26 @@ test('during a run the diagram\'s lines are redrawn in parts over frames, and th
   await page.context().close();
 });
 
+test('a run leaves the address bar alone until it ends (a write not known to be cheap would stall a frame); after Pause it holds the trained network', async () => {
+  const link = netLink([2, 16, 16, 1], { seed: 9, extra: '&lr=0.1&data=circle&points=200&batch=10' });
+  const page = await h.openApp(env.browser, env.server.url + link);
+  await openDataTab(page);
+  const opened = await page.evaluate(() => location.hash);
+  await h.click(page, 'button:Run', { panel: 'panel:data' });
+  // Steps come every frame: on the page before, the link was written every 250 ms of them.
+  const running = await h.until(page, h.state, (st) => st.epoch >= 20, 600);
+  assert.ok(running.epoch >= 20);
+  await h.frames(page, 30);
+  assert.equal(await page.evaluate(() => location.hash), opened, 'the address bar during the run');
+  await h.click(page, 'button:Pause', { panel: 'panel:data' });
+  const paused = await h.state(page);
+  assert.notEqual(paused.hash, opened, 'the run changed the network');
+  const written = await h.until(page, () => page.evaluate(() => location.hash), (hash) => hash === paused.hash, 120);
+  assert.equal(written, paused.hash, 'after Pause the address bar holds the trained network');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a click in the plot adds a point where it was clicked (Shift: the other class); Remove takes it away; each point is drawn where points() puts it', async () => {
   const page = await h.openApp(env.browser, env.server.url + NET);
   await chooseDataSet(page, 'xor');

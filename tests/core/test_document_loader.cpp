@@ -151,6 +151,33 @@ TEST_CASE("the address bar gets the link at most every 250 ms while edits go on,
     CHECK_FALSE(throttle.due(revision + 1, 9000));
 }
 
+TEST_CASE("while a run trains, the address bar is written only while writes are cheap; at the run's end it is") {
+    // A million weights: the steps of a run come 300 ms apart, longer than an interval, and a
+    // write takes 240 ms. Not one is written while the run lasts, however long.
+    LinkThrottle big;
+    big.written(1, 0, 240);
+    uint64_t revision = 1;
+    double t = 20000;
+    for (; t < 80000; t += 300) CHECK_FALSE(big.due(++revision, t, true));
+    CHECK_FALSE(big.due(revision, t + 1000, true));
+    // Pause: one interval after the run's last step, as after a drag.
+    CHECK_FALSE(big.due(++revision, t, false));
+    CHECK(big.due(revision, t + 250, false));
+    // A page that has not written yet does not know what a write costs: it waits too.
+    LinkThrottle fresh;
+    fresh.shown(1);
+    CHECK_FALSE(fresh.due(2, 0, true));
+    CHECK_FALSE(fresh.due(3, 5000, true));
+    CHECK(fresh.due(3, 5016, false));
+    // Cheap writes go on during a run as during a drag: every interval.
+    LinkThrottle small;
+    small.written(1, 0, 0.3);
+    CHECK(small.due(2, 250, true));
+    small.written(2, 250, 0.3);
+    CHECK_FALSE(small.due(3, 400, true));
+    CHECK(small.due(3, 500, true));
+}
+
 TEST_CASE("a costly address-bar write waits 50 times its cost, and for the edits to pause") {
     LinkThrottle throttle;
     throttle.shown(1);

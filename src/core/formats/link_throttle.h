@@ -25,15 +25,19 @@ public:
     // what the address bar shows and the last write is old enough: one interval, or kCostFactor
     // times what that write took; after an expensive write, the edits must also have paused for
     // an interval. The first edit after a pause is written at once unless writes are expensive.
-    bool due(uint64_t revision, double now_ms) {
+    // running: a run trains (data_panel.h). Its steps are edits that never stop, however far
+    // apart they come (a million weights' step spans frames for longer than an interval), so a
+    // write not known to be cheap waits for the run's end: written mid-run, the link of
+    // 2-1022-1022-1 stalled a frame for 240 ms every 12 s.
+    bool due(uint64_t revision, double now_ms, bool running = false) {
         if (revision != seen_) {
             seen_ = revision;
             changed_at_ms_ = now_ms;
         }
         if (revision == shown_) return false;
-        if (!written_once_) return true;
+        if (!written_once_) return !running;
         if (now_ms - written_at_ms_ < wait_ms_) return false;
-        return !expensive_ || now_ms - changed_at_ms_ >= interval_ms_;
+        return !expensive_ || (!running && now_ms - changed_at_ms_ >= interval_ms_);
     }
     // Milliseconds from `now_ms` until due() holds for `revision` if no other edit comes (0: it
     // may hold now), or -1 when the address bar already shows it: how long an idle page may sleep
