@@ -684,7 +684,6 @@ bool DiagramRenderer::draw_cached_lines(const FramebufferRect& target, const std
             glClear(GL_COLOR_BUFFER_BIT);
             glBindFramebuffer(GL_FRAMEBUFFER, target_fbo_);
             build_next_ = 0;
-            build_key_ = key;
             build_gap_data_ = gap_data;
             // What changed until now is in the redraw; what changes later marks it stale again.
             stale_gaps_.assign(stale_gaps_.size(), false);
@@ -764,8 +763,7 @@ void DiagramRenderer::draw_line_part(const FramebufferRect& target, const std::v
     if (end < lines) return;
     std::swap(cache_fbo_, build_fbo_);
     std::swap(cache_texture_, build_texture_);
-    cache_key_ = build_key_;
-    cache_gap_data_ = gap_data;
+    cache_gap_data_ = gap_data;  // (and cache_key_ holds: a new one would have dropped the redraw)
     build_next_ = -1;
     ++builds_done_;
 }

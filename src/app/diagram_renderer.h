@@ -183,12 +183,12 @@ private:
     int held_line_ = -1;
     int held_gap_ = -1;
     // The redraw in parts: a second cache of the same size, drawn into from line build_next_ on
-    // (-1: none under way) with the key and gap data it began with.
+    // (-1: none under way) with the gap data it began with (and cache_key_'s layout and canvas).
     int lines_per_part_ = 0;
     unsigned build_fbo_ = 0, build_texture_ = 0;
     int build_w_ = 0, build_h_ = 0;
     int build_next_ = -1;
-    std::vector<float> build_key_, build_gap_data_;
+    std::vector<float> build_gap_data_;
     long parts_drawn_ = 0, builds_done_ = 0;
 
     uint64_t seen_revision_ = 0;
