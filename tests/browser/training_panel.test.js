@@ -167,6 +167,18 @@ test('a data set chosen in the panel; Run trains (epochs grow, loss falls, the p
   await page.context().close();
 });
 
+// Opens `link` in a new tab and trains it paused.epoch epochs with train(n): the weights and
+// biases must be those the run paused with. Returns what train(n) returned.
+async function trainInNewTab(link, paused) {
+  const again = await h.openApp(env.browser, env.server.url + link);
+  const trained = await again.evaluate((n) => window.mlpExplorer.train(n), paused.epoch);
+  assert.equal(trained.error, null);
+  assert.deepEqual(trained.weights, paused.weights, `the run's ${paused.epoch} epochs are train(${paused.epoch})'s`);
+  assert.deepEqual(trained.biases, paused.biases);
+  await again.context().close();
+  return trained;
+}
+
 test('Run trains batch by batch, an epoch across frames; Pause finishes the epoch, so the weights are train(n)\'s in a new tab', async () => {
   // Batches of one point and Adam: 250 steps an epoch, and the moments carried from frame to frame.
   const link = netLink([2, 16, 16, 1], { seed: 3, extra: '&lr=0.01&data=circle&points=500&batch=1&opt=adam' });
@@ -180,13 +192,8 @@ test('Run trains batch by batch, an epoch across frames; Pause finishes the epoc
   await h.frames(page, 5);
   assert.equal((await h.state(page)).epoch, paused.epoch, 'Pause stops the epochs');
 
-  const again = await h.openApp(env.browser, env.server.url + link);
-  const trained = await again.evaluate((n) => window.mlpExplorer.train(n), paused.epoch);
-  assert.equal(trained.error, null);
+  const trained = await trainInNewTab(link, paused);
   assert.equal(trained.epoch, paused.epoch);
-  assert.deepEqual(trained.weights, paused.weights, `the run's ${paused.epoch} epochs are train(${paused.epoch})'s`);
-  assert.deepEqual(trained.biases, paused.biases);
-  await again.context().close();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -209,12 +216,7 @@ test('a batch longer than a frame\'s training time spans frames; Pause still giv
   const paused = await h.state(page);
   assert.ok(paused.epoch >= 3);
 
-  const again = await h.openApp(env.browser, env.server.url + link);
-  const trained = await again.evaluate((n) => window.mlpExplorer.train(n), paused.epoch);
-  assert.equal(trained.error, null);
-  assert.deepEqual(trained.weights, paused.weights, `the run's ${paused.epoch} epochs are train(${paused.epoch})'s`);
-  assert.deepEqual(trained.biases, paused.biases);
-  await again.context().close();
+  await trainInNewTab(link, paused);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
