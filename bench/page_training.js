@@ -16,7 +16,13 @@
 //   (src/app/training_pace.h); Playground trains one epoch per d3.timer tick, an animation frame.
 //   Frames: the animation-frame callbacks of the page (a requestAnimationFrame loop of ours beside
 //   the page's), their count and the intervals between them; for MLP Explorer also the app's own
-//   CPU time per frame (frameStats). CPU: every browser process's time from /proc, per second.
+//   CPU time per frame (frameStats). CPU: every browser process's time from /proc, per second, and
+//   the GPU process's per frame (its CPU a second over the frames a second).
+// - the canvas floor: a page with nothing but a WebGL2 canvas as large as the window (opaque, no
+//   antialiasing, as the app's), cleared to a new colour every animation frame, measured the same
+//   way: what Chromium's GPU process spends on any frame of a canvas of that size in software GL
+//   (the clear, handing the frame to the compositor, compositing it), before anything is drawn.
+//   The training figures' GPU CPU a frame is this floor and the page's own drawing.
 // - drag-targets (issue 13, "Performance"): the drag of (c) on 8x128 and 1024x1024 with targets
 //   (zeros for every output, as the native backward benchmark has) and the Gradients view on, so
 //   each frame of the drag also computes the backward pass and colours the lines by dL/dw; then
@@ -97,12 +103,64 @@ function windowFigures(a, b, times, cpu) {
   const seconds = (b.t - a.t) / 1000;
   const inside = times.filter((t) => t >= a.t && t <= b.t);
   const intervals = inside.slice(1).map((t, i) => t - inside[i]);
+  const gpu = (cpu.byType['gpu-process'] || 0) / seconds;
   return {
     seconds, epochs: b.epoch - a.epoch, epochs_per_s: (b.epoch - a.epoch) / seconds,
     frames_per_s: inside.length / seconds, interval_ms: summary(intervals),
+    gpu_ms_per_frame: inside.length ? (1000 * gpu * seconds) / inside.length : null,
     cpu_per_s: cpu.all / seconds,
     cpu_per_s_by_type: Object.fromEntries(Object.entries(cpu.byType).map(([k, v]) => [k, v / seconds])),
   };
+}
+
+// ---- The canvas floor -------------------------------------------------------------------------
+
+const FLOOR_PAGE = `<!doctype html><html><body style="margin:0;overflow:hidden">
+<canvas id="c" style="display:block;width:100vw;height:100vh"></canvas><script>
+const c = document.getElementById('c');
+c.width = innerWidth * devicePixelRatio;
+c.height = innerHeight * devicePixelRatio;
+const gl = c.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
+let n = 0;
+window.__frames = () => n;
+(function frame() {
+  n++;
+  gl.clearColor((n % 64) / 64, 0.5, 0.5, 1);
+  gl.clear(gl.COLOR_BUFFER_BIT);
+  requestAnimationFrame(frame);
+})();
+</script></body></html>`;
+const FLOOR_WINDOWS = 3;
+const FLOOR_MS = 5000;
+
+// The GPU process's CPU a frame for a canvas that is only cleared: median of FLOOR_WINDOWS windows.
+async function canvasFloor(browser) {
+  const context = await browser.newContext({ viewport: h.DESKTOP });
+  const page = await context.newPage();
+  const at = loadavg();
+  try {
+    await page.setContent(FLOOR_PAGE);
+    await sleep(WARM_MS);
+    const windows = [];
+    for (let i = 0; i < FLOOR_WINDOWS; i++) {
+      const a = await page.evaluate(() => ({ frames: window.__frames(), t: performance.now() }));
+      const cpu0 = browserProcesses();
+      await sleep(FLOOR_MS);
+      const cpu1 = browserProcesses();
+      const b = await page.evaluate(() => ({ frames: window.__frames(), t: performance.now() }));
+      const seconds = (b.t - a.t) / 1000;
+      const cpu = cpuBetween(cpu0, cpu1);
+      const fps = (b.frames - a.frames) / seconds;
+      const gpu = (cpu.byType['gpu-process'] || 0) / seconds;
+      windows.push({ frames_per_s: fps, gpu_cpu_per_s: gpu, gpu_ms_per_frame: fps > 0 ? 1000 * gpu / fps : null,
+        cpu_per_s: cpu.all / seconds });
+    }
+    const size = await page.evaluate(() => [document.getElementById('c').width, document.getElementById('c').height]);
+    return { loadavg: at, canvas: size, windows, frames_per_s: median(windows.map((w) => w.frames_per_s)),
+      gpu_ms_per_frame: median(windows.map((w) => w.gpu_ms_per_frame)), cpu_per_s: median(windows.map((w) => w.cpu_per_s)) };
+  } finally {
+    await context.close();
+  }
 }
 
 // ---- MLP Explorer training --------------------------------------------------------------------
@@ -224,7 +282,7 @@ function summarise(r) {
     r[`${side}_summary`] = {
       runs: ok.length, epochs_per_s: of((x) => x.epochs_per_s), frames_per_s: of((x) => x.frames_per_s),
       interval_p50_ms: of((x) => x.interval_ms && x.interval_ms.median), interval_p95_ms: of((x) => x.interval_ms && x.interval_ms.p95),
-      cpu_per_s: of((x) => x.cpu_per_s),
+      cpu_per_s: of((x) => x.cpu_per_s), gpu_ms_per_frame: of((x) => x.gpu_ms_per_frame),
       app_frame_cpu_ms: side === 'mlp' ? of((x) => x.app_frame_cpu_ms && x.app_frame_cpu_ms.median) : null,
       app_frame_cpu_p95_ms: side === 'mlp' ? of((x) => x.app_frame_cpu_ms && x.app_frame_cpu_ms.p95) : null,
       epoch_alone_ms: side === 'mlp' ? of((x) => x.epoch_alone_ms) : null,
@@ -243,6 +301,9 @@ async function training(browser, ourUrl, playground, rounds, log) {
   const pg = playground ? await startServer(playgroundDist(playground)) : null;
   const out = { date: new Date().toISOString(), rounds, measure_s: MEASURE_MS / 1000, warm_s: WARM_MS / 1000, settings: SETTINGS, networks: [] };
   try {
+    out.canvas_floor = await canvasFloor(browser).catch((err) => ({ error: String(err.message).split('\n')[0] }));
+    log('canvas floor: ' + (out.canvas_floor.error ? `FAILED ${out.canvas_floor.error}` :
+      `${out.canvas_floor.gpu_ms_per_frame.toFixed(1)} ms of the GPU process a frame at ${out.canvas_floor.frames_per_s.toFixed(1)} frames/s`));
     for (const net of TRAIN_NETWORKS) {
       const r = { name: net.name, shape: net.shape, weights: weightCount(net.shape), measure_s: (net.measureMs || MEASURE_MS) / 1000,
         mlp: [], playground: [] };
@@ -251,7 +312,8 @@ async function training(browser, ourUrl, playground, rounds, log) {
         r.mlp.push(ours);
         log(`training ${net.name}, MLP Explorer: ` + (ours.error ? `FAILED ${ours.error}` :
           `${ours.epochs_per_s.toFixed(1)} epochs/s, ${ours.frames_per_s.toFixed(1)} frames/s, app frame ` +
-          `${ours.app_frame_cpu_ms ? ours.app_frame_cpu_ms.median.toFixed(1) : '-'} ms (load ${ours.loadavg.split(' ')[0]})`));
+          `${ours.app_frame_cpu_ms ? ours.app_frame_cpu_ms.median.toFixed(1) : '-'} ms, GPU process ` +
+          `${ours.gpu_ms_per_frame === null ? '-' : ours.gpu_ms_per_frame.toFixed(1)} ms a frame (load ${ours.loadavg.split(' ')[0]})`));
         if (pg && net.playground) {
           const theirs = await trainPlayground(browser, pg.url, net).catch((err) => ({ error: String(err.message).split('\n')[0] }));
           r.playground.push(theirs);

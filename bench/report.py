@@ -813,13 +813,32 @@ def training_section(r):
                          rate(x["frames_per_s"]["median"]),
                          intervals(x),
                          app, ms(x["epoch_alone_ms"]["median"]) if x.get("epoch_alone_ms") else "–",
-                         f"{x['cpu_per_s']['median']:.2f}", f"{e['median'] / x['frames_per_s']['median']:,.1f}"
+                         f"{x['cpu_per_s']['median']:.2f}",
+                         ms(x["gpu_ms_per_frame"]["median"]) if x.get("gpu_ms_per_frame") else "–",
+                         f"{e['median'] / x['frames_per_s']['median']:,.1f}"
                          if x["frames_per_s"]["median"] else "–"])
     out += [table(["network", "page", "epochs a second: median (min – max)", "frames a second",
                    "frame interval p50 / p95", "app's frame CPU: median (p95)", "the first epoch alone",
-                   "CPU s per s, all processes", "epochs a frame"], rows), ""]
+                   "CPU s per s, all processes", "GPU process CPU a frame", "epochs a frame"], rows), ""]
+    out += canvas_floor_text(t.get("canvas_floor"))
     out += frame_share_text(by)
     return out
+
+
+def canvas_floor_text(floor):
+    """What the GPU process spends on a frame of a canvas that is only cleared (page_training.js)."""
+    if not floor:
+        return []
+    if floor.get("error"):
+        return [f"The canvas floor was not measured: {floor['error']}.", ""]
+    w, h = floor["canvas"]
+    return [f"*GPU process CPU a frame*: its CPU time a second over the frames a second. Under it is a floor no "
+            f"drawing of the page can cut: a page with nothing but a WebGL2 canvas of {w}x{h} (opaque, no "
+            f"antialiasing, as the app's), cleared every animation frame, costs the GPU process "
+            f"{ms(floor['gpu_ms_per_frame'])} of CPU a frame at {rate(floor['frames_per_s'])} frames a second "
+            f"(median of {len(floor['windows'])} windows; load average {floor['loadavg'].split(' ')[0]}): the "
+            "frame handed to the compositor and composited, in software GL. The rest of each figure is the "
+            "page's own drawing.", ""]
 
 
 def frame_share_text(by):
