@@ -103,11 +103,11 @@ function windowFigures(a, b, times, cpu) {
   const seconds = (b.t - a.t) / 1000;
   const inside = times.filter((t) => t >= a.t && t <= b.t);
   const intervals = inside.slice(1).map((t, i) => t - inside[i]);
-  const gpu = (cpu.byType['gpu-process'] || 0) / seconds;
+  const gpuSeconds = cpu.byType['gpu-process'] || 0;
   return {
     seconds, epochs: b.epoch - a.epoch, epochs_per_s: (b.epoch - a.epoch) / seconds,
     frames_per_s: inside.length / seconds, interval_ms: summary(intervals),
-    gpu_ms_per_frame: inside.length ? (1000 * gpu * seconds) / inside.length : null,
+    gpu_ms_per_frame: inside.length ? (1000 * gpuSeconds) / inside.length : null,
     cpu_per_s: cpu.all / seconds,
     cpu_per_s_by_type: Object.fromEntries(Object.entries(cpu.byType).map(([k, v]) => [k, v / seconds])),
   };
@@ -150,10 +150,11 @@ async function canvasFloor(browser) {
       const b = await page.evaluate(() => ({ frames: window.__frames(), t: performance.now() }));
       const seconds = (b.t - a.t) / 1000;
       const cpu = cpuBetween(cpu0, cpu1);
-      const fps = (b.frames - a.frames) / seconds;
-      const gpu = (cpu.byType['gpu-process'] || 0) / seconds;
-      windows.push({ frames_per_s: fps, gpu_cpu_per_s: gpu, gpu_ms_per_frame: fps > 0 ? 1000 * gpu / fps : null,
-        cpu_per_s: cpu.all / seconds });
+      const frames = b.frames - a.frames;
+      const gpuSeconds = cpu.byType['gpu-process'] || 0;
+      if (frames <= 0) throw new Error('the canvas drew no frames');
+      windows.push({ frames_per_s: frames / seconds, gpu_cpu_per_s: gpuSeconds / seconds,
+        gpu_ms_per_frame: (1000 * gpuSeconds) / frames, cpu_per_s: cpu.all / seconds });
     }
     const size = await page.evaluate(() => [document.getElementById('c').width, document.getElementById('c').height]);
     return { loadavg: at, canvas: size, windows, frames_per_s: median(windows.map((w) => w.frames_per_s)),
