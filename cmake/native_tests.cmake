@@ -10,6 +10,7 @@ add_library(mlp_app_text STATIC
   "${CMAKE_SOURCE_DIR}/src/app/control_description.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/diagram_text.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/exercise_state.cpp"
+  "${CMAKE_SOURCE_DIR}/src/app/frame_damage.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/loss_history.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/node_pictures.cpp"
   "${CMAKE_SOURCE_DIR}/src/app/picture_schedule.cpp"

@@ -427,7 +427,7 @@
   byId('export-json').addEventListener('click', exportJson);
 
   // Save a picture: the app draws the diagram and the worksheet into a framebuffer of its own and
-  // hands over the pixels (src/app/picture.h; the canvas itself reads back black); here the title
+  // hands over the pixels (src/app/picture.h: the canvas shows only part of the worksheet); here the title
   // and the note go above them, as text, and the whole becomes a PNG download.
   const PICTURE_NAME = 'mlp-network.png';
   function savePicture() {

@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <algorithm>
 #include <utility>
 
 #include <imgui.h>
@@ -36,7 +37,9 @@ bool begin_panel(const char* name, const Rect& r, std::vector<PanelBackground>* 
     const bool open = ImGui::Begin(name, nullptr, kPanelFlags | extra);
     ImGui::PopStyleColor();
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (!window->Hidden) backgrounds->push_back({window->Pos, ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y)});
+    if (!window->Hidden) {
+        backgrounds->push_back({window->Pos, ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y), window->ID});
+    }
     return open;
 }
 
@@ -95,6 +98,7 @@ void App::draw() {
     keyboard_nav_begin_frame();
     probe_.begin_frame();
     panel_backgrounds_.clear();
+    worksheet_window_ = 0;
     view_.tooltip.clear();
     update_exercise(session_, view_);
     layout_options_.worksheet_bar_lines = exercise_bar_lines(view_);
@@ -118,6 +122,7 @@ void App::draw() {
     // The diagram's input first (a drag on an edge edits a weight the sliders then show), its
     // labels last (so they show every edit of this frame, a slider's included).
     diagram_.handle_input(session_, view_, layout.diagram);
+    diagram_area_ = layout.diagram;
     if (layout.narrow) {
         draw_phone(layout);
     } else {
@@ -204,7 +209,10 @@ void App::draw_laptop(const Layout& layout) {
     }
     ImGui::End();
 
-    if (begin_panel("Worksheet", layout.breakdown, &panel_backgrounds_, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    const bool sheet_open = begin_panel("Worksheet", layout.breakdown, &panel_backgrounds_,
+                                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    worksheet_window_ = ImGui::GetCurrentWindow()->ID;
+    if (sheet_open) {
         add_window_probe(probe_, "panel:breakdown");
         draw_worksheet_header(false);
         if (layout_options_.worksheet_open) draw_sheet_child(session_, view_, probe_, true);
@@ -341,8 +349,14 @@ void App::draw_phone(const Layout& layout) {
     ImGui::End();
 }
 
-void App::render_gl(float fb_scale) {
-    paint_panel_backgrounds(panel_backgrounds_, ImGui::GetStyle().Colors[ImGuiCol_WindowBg], ImGui::GetIO().DisplaySize.y,
+void App::render_gl(float fb_scale, const std::vector<unsigned>* panels) {
+    std::vector<PanelBackground> painted = panel_backgrounds_;
+    if (panels) {
+        painted.erase(std::remove_if(painted.begin(), painted.end(), [panels](const PanelBackground& b) {
+                          return std::find(panels->begin(), panels->end(), b.window) == panels->end();
+                      }), painted.end());
+    }
+    paint_panel_backgrounds(painted, ImGui::GetStyle().Colors[ImGuiCol_WindowBg], ImGui::GetIO().DisplaySize.y,
                             fb_scale);
     diagram_.render_gl(session_, view_, fb_scale);
 }

@@ -19,6 +19,9 @@
 
 namespace app {
 
+// During a run, the worksheet on a laptop is drawn again at most this often (panel_that_may_wait).
+constexpr double kRunSheetIntervalMs = 100.0;
+
 class App {
 public:
     App();
@@ -28,8 +31,17 @@ public:
     void begin_gl() { diagram_.begin_gl(); }
     // Builds this frame's UI. Call between ImGui::NewFrame and ImGui::Render.
     void draw();
-    // Draws the diagram with GL. Call after ImGui::Render, before rendering ImGui's draw data.
-    void render_gl(float fb_scale);
+    // Paints the panels' backgrounds and draws the diagram with GL. Call after ImGui::Render,
+    // before rendering ImGui's draw data. panels: the ImGui windows whose backgrounds to paint
+    // (a frame that keeps the others' pixels, frame_damage.h); nullptr: every panel's.
+    void render_gl(float fb_scale, const std::vector<unsigned>* panels = nullptr);
+    // Where the diagram is this frame (CSS px): its GL drawing and ImGui's background list.
+    const Rect& diagram_area() const { return diagram_area_; }
+    // The panel whose changes may wait up to kRunSheetIntervalMs (frame_damage.h): on a laptop
+    // during a run, the worksheet (its window's ImGui ID; 0: none). Its numbers change every frame
+    // of a run, faster than they can be read, while the diagram, the plot and the loss chart are
+    // what a run is watched for. On a phone the worksheet is a tab of the panel the plot is in.
+    unsigned panel_that_may_wait() const { return data_.running() ? worksheet_window_ : 0; }
     // A picture of the diagram and the worksheet as shown (app/picture.h). Call between frames.
     Picture picture(float scale, void (*render)(ImDrawData*)) const { return make_picture(session_, view_, scale, render); }
 
@@ -85,6 +97,8 @@ private:
     DataPanel data_;
     PlanePictures pictures_;  // the plot's and the diagram's node pictures (plane_pictures.h)
     std::vector<PanelBackground> panel_backgrounds_;  // this frame's panels, painted by render_gl
+    Rect diagram_area_;
+    unsigned worksheet_window_ = 0;  // this frame's laptop worksheet panel, else 0
     LayoutOptions layout_options_;
     UiProbe probe_;
     TextListener tooltip_listener_ = nullptr;

@@ -15,6 +15,7 @@ namespace app {
 // A panel's window rectangle this frame, in CSS px (ImGui's window Pos and Size).
 struct PanelBackground {
     ImVec2 min, max;
+    ImGuiID window = 0;  // the panel's ImGui window
 };
 
 // Fills each rectangle with ImGui's WindowBg colour on the bound framebuffer (the canvas),

@@ -1,10 +1,10 @@
 // A picture of the diagram and the whole worksheet, for slides and handouts (the page's File ▸
-// Save a picture). The page's canvas cannot be read back for it: its WebGL context keeps no drawing
-// buffer once a frame is shown (preserveDrawingBuffer is off, as it should be: keeping it would
-// cost every frame a copy), so what a script reads of it is black. Instead the picture is drawn
-// when asked, between two frames, into a framebuffer of its own, and read at once: no frame of
-// the page is slowed or changed for it, and it needs no frame (the page may be idle). It has its
-// own ImGui context (sharing the fonts), so the screen's focus, scroll and hover stay as they are.
+// Save a picture). The page's canvas is not read back for it: it shows only the part of the
+// worksheet its panel has room for, at the screen's scale, with the screen's hover and focus.
+// Instead the picture is drawn when asked, between two frames, into a framebuffer of its own,
+// and read at once: no frame of the page is slowed or changed for it, and it needs no frame (the
+// page may be idle). It has its own ImGui context (sharing the fonts), so the screen's focus,
+// scroll and hover stay as they are.
 //
 // Its layout: a fixed width (kPictureWidth CSS px, for slides as for a laptop's screen), the
 // diagram as tall as it can use (within limits), then every card of the worksheet wrapped in rows

@@ -3,6 +3,11 @@
 #include <GLES3/gl3.h>
 
 namespace app {
+namespace {
+uint64_t g_uploads = 0;
+}  // namespace
+
+uint64_t rgba_texture_uploads() { return g_uploads; }
 
 void upload_rgba_texture(unsigned* texture, int width, int height, const uint8_t* rgba, TextureFilter filter) {
     GLint bound = 0;
@@ -20,6 +25,7 @@ void upload_rgba_texture(unsigned* texture, int width, int height, const uint8_t
     } else {
         glBindTexture(GL_TEXTURE_2D, *texture);
     }
+    ++g_uploads;
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include <emscripten/em_js.h>
 #include <emscripten/html5.h>
 
 #include "app/gl_context.h"
@@ -9,6 +10,10 @@
 
 namespace platform {
 namespace {
+
+// Emscripten's EGL (library_egl.js, what SDL makes its context with) passes these attributes
+// to getContext.
+EM_JS(void, js_keep_drawing_buffer, (), { EGL.contextAttributes['preserveDrawingBuffer'] = true; });
 
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_context = 0;
 // Set from the loss until the first frame that sees the context usable again. The event, not
@@ -31,6 +36,8 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 }
 
 }  // namespace
+
+void keep_drawing_buffer() { js_keep_drawing_buffer(); }
 
 void watch_gpu_context() {
     g_context = emscripten_webgl_get_current_context();

@@ -7,6 +7,12 @@
 
 namespace platform {
 
+// Asks for a context that keeps its drawing buffer between frames, so a frame may draw only the
+// panels that changed (app/frame_damage.h); in SwiftShader keeping it costs nothing measurable
+// (docs/benchmarks.md, (g)). SDL has no attribute for it: Emscripten's EGL takes it from here.
+// Call before SDL makes the context.
+void keep_drawing_buffer();
+
 // Listens for webglcontextlost (and cancels it, which is what allows the browser to restore the
 // context) and webglcontextrestored on the canvas. Call once, after the GL context exists.
 void watch_gpu_context();

@@ -13,10 +13,13 @@
 
 #include "app/app.h"
 #include "app/fonts.h"
+#include "app/frame_damage.h"
 #include "app/keyboard_nav.h"
 #include "app/palette.h"
+#include "app/rgba_texture.h"
 #include "platform/event_pump.h"
 #include "platform/frame_scheduler.h"
+#include "platform/frame_regions.h"
 #include "platform/frame_timer.h"
 #include "platform/gpu_context.h"
 #include "platform/page_exports.h"
@@ -31,7 +34,10 @@ struct Platform {
     SDL_GLContext gl = nullptr;
     app::App* app = nullptr;
     bool first_frame_done = false;
-    uint64_t picture = 0;  // picture_fingerprint of the last frame drawn
+    uint64_t picture = 0;  // FrameRegions::picture of the last frame drawn
+    app::FrameDamage damage;             // which regions a frame draws again
+    std::vector<ImDrawList*> lists;      // the draw data's lists drawn this frame
+    std::vector<unsigned> panels;        // the panels drawn again this frame
 };
 
 constexpr const char* kGlslVersion = "#version 300 es";
@@ -70,11 +76,13 @@ void run_frame(void* arg) {
         case platform::GpuContext::Ready: break;
         case platform::GpuContext::Lost:  // nothing can be drawn; the session and the view stay
             release_gl_objects(p);
+            p.damage.forget();
             platform::sync_page(p.app->session());
             platform::end_frame({});  // until the context is restored (or an input comes)
             return;
         case platform::GpuContext::Restored:
             release_gl_objects(p);  // when no frame saw the context lost
+            p.damage.forget();
             ImGui_ImplOpenGL3_Init(kGlslVersion);  // shaders, buffers, font texture: on NewFrame
             break;                                 // the diagram's: on its next sync
     }
@@ -96,20 +104,50 @@ void run_frame(void* arg) {
     ImGui::NewFrame();
     p.app->draw();
     ImGui::Render();
-    const uint64_t picture = platform::picture_fingerprint(*ImGui::GetDrawData());
-    const bool picture_changed = picture != p.picture;
-    p.picture = picture;
-    timer.mark(platform::FramePhase::Ui);
-
     int fb_w = 0, fb_h = 0;
     SDL_GL_GetDrawableSize(p.window, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
+    ImDrawData& draw_data = *ImGui::GetDrawData();
+    platform::FrameRegions regions =
+        platform::frame_regions(draw_data, p.app->diagram_area(), fb_w, fb_h, app::rgba_texture_uploads());
+    for (size_t k = 0; k < regions.regions.size(); ++k) {
+        if (regions.windows[k] && regions.windows[k] == p.app->panel_that_may_wait()) {
+            regions.regions[k].min_interval_ms = app::kRunSheetIntervalMs;
+        }
+    }
+    const bool picture_changed = regions.picture != p.picture;
+    p.picture = regions.picture;
+    timer.mark(platform::FramePhase::Ui);
+
+    // Only the regions whose picture changed (and the diagram) are drawn again; the canvas keeps
+    // the others' pixels (app/frame_damage.h).
+    platform::clip_to_regions(draw_data, regions);
+    const float fb_scale = ImGui::GetIO().DisplayFramebufferScale.x;
     const ImVec4 background = app::palette::kBackground.vec4();
+    const uint64_t canvas = platform::canvas_key(fb_w, fb_h, fb_scale, background, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+    const bool all = regions.outside || !platform::partial_redraw();
+    const app::Redraw redraw = p.damage.next(regions.regions, canvas, all, 1000.0 * ImGui::GetTime());
+    glViewport(0, 0, fb_w, fb_h);
     glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    p.app->render_gl(ImGui::GetIO().DisplayFramebufferScale.x);
+    if (redraw.all) {
+        glClear(GL_COLOR_BUFFER_BIT);
+        p.app->render_gl(fb_scale);
+    } else {
+        p.panels.clear();
+        glEnable(GL_SCISSOR_TEST);
+        for (size_t k = 0; k < regions.regions.size(); ++k) {
+            if (!redraw.regions[k]) continue;
+            const app::PixelRect& r = regions.regions[k].rect;
+            glScissor(r.x0, fb_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);  // GL's y axis points up
+            glClear(GL_COLOR_BUFFER_BIT);
+            if (regions.windows[k]) p.panels.push_back(regions.windows[k]);
+        }
+        glDisable(GL_SCISSOR_TEST);
+        p.app->render_gl(fb_scale, &p.panels);
+        platform::count_kept_regions(redraw.kept());
+    }
     timer.mark(platform::FramePhase::DiagramGl);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImDrawData drawn = platform::regions_only(draw_data, regions, redraw, &p.lists);
+    ImGui_ImplOpenGL3_RenderDrawData(&drawn);
     timer.mark(platform::FramePhase::ImguiGl);
 
     platform::sync_page(p.app->session(), p.app->animating());  // the address bar's link, the banners and the toolbar
@@ -143,6 +181,7 @@ int main(int, char**) {
     // The canvas is sized by CSS (web/style.css); SDL follows it and the device pixel ratio.
     p.window = SDL_CreateWindow("MLP Explorer", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 720,
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    platform::keep_drawing_buffer();
     if (p.window) p.gl = SDL_GL_CreateContext(p.window);
     if (!p.window || !p.gl) {
         platform::page_fail(std::string("WebGL2 could not be started: ") + SDL_GetError());

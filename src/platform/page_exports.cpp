@@ -21,6 +21,7 @@
 #include "core/formats/file_import.h"
 #include "core/formats/state_json.h"
 #include "core/limits.h"
+#include "platform/frame_regions.h"
 #include "platform/frame_scheduler.h"
 #include "platform/frame_timer.h"
 #include "platform/page_sync.h"
@@ -126,6 +127,15 @@ EMSCRIPTEN_KEEPALIVE void mlp_request_frames(int count) {
 
 // mlpExplorer.framesRun() (frame_scheduler.h).
 EMSCRIPTEN_KEEPALIVE double mlp_frames_run() { return platform::frames_run(); }
+
+// For tests and the bench (Module._mlp_…, not the script API): whether frames may keep the
+// panels that did not change (off: every frame draws everything), and how many they have kept
+// (app/frame_damage.h).
+EMSCRIPTEN_KEEPALIVE void mlp_set_partial_redraw(int on) {
+    platform::set_partial_redraw(on != 0);
+    platform::request_frames();
+}
+EMSCRIPTEN_KEEPALIVE double mlp_kept_regions() { return platform::kept_regions(); }
 
 // mlpExplorer.frameStats(): the frames since its previous call (frame_timer.h), as JSON.
 EMSCRIPTEN_KEEPALIVE const char* mlp_frame_stats_json() { return result(platform::frame_timer().take_json()); }

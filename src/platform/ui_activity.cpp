@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -25,23 +24,6 @@ double caret_change_in_seconds(float clock) {
     return phase <= kCaretShown ? kCaretShown - phase : kCaretPeriod - phase;
 }
 
-// FNV-1a over 64-bit words: a change detector, not a defence against crafted input.
-struct Fingerprint {
-    uint64_t h = 0xcbf29ce484222325ull;
-    void add(const void* data, size_t bytes) {
-        const unsigned char* p = static_cast<const unsigned char*>(data);
-        uint64_t word = 0;
-        for (; bytes >= 8; bytes -= 8, p += 8) {
-            std::memcpy(&word, p, 8);
-            h = (h ^ word) * 0x100000001b3ull;
-        }
-        word = 0;
-        if (bytes) std::memcpy(&word, p, bytes);
-        h = (h ^ word ^ bytes) * 0x100000001b3ull;
-    }
-    template <typename T>
-    void add(const T& value) { add(&value, sizeof value); }
-};
 
 }  // namespace
 
@@ -84,26 +66,6 @@ double ui_change_due_in_ms() {
         sooner(app::kTooltipDelaySeconds - g.HoveredIdTimer);
     }
     return seconds < 0 ? -1 : seconds * 1000.0 + kWakeSlackMs;
-}
-
-uint64_t picture_fingerprint(const ImDrawData& draw_data) {
-    Fingerprint f;
-    f.add(draw_data.DisplayPos);
-    f.add(draw_data.DisplaySize);
-    f.add(draw_data.FramebufferScale);
-    for (int n = 0; n < draw_data.CmdListsCount; ++n) {
-        const ImDrawList& list = *draw_data.CmdLists[n];
-        f.add(list.VtxBuffer.Data, size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
-        f.add(list.IdxBuffer.Data, size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& cmd : list.CmdBuffer) {
-            f.add(cmd.ClipRect);
-            f.add(cmd.TextureId);
-            f.add(cmd.VtxOffset);
-            f.add(cmd.IdxOffset);
-            f.add(cmd.ElemCount);
-        }
-    }
-    return f.h;
 }
 
 }  // namespace platform

@@ -1,12 +1,8 @@
 // What Dear ImGui still needs frames for, read from its state after a frame, for the main loop's
 // scheduler (frame_scheduler.h): whether input is held, whether its layout is still settling,
-// when a timed change is due, and a fingerprint of the picture it drew, to tell when the picture
-// has stopped changing. (Reads imgui_internal.h's state of ImGui 1.86.)
+// when a timed change is due (frame_regions.h tells when the picture has stopped changing). (Reads
+// imgui_internal.h's state of ImGui 1.86.)
 #pragma once
-
-#include <cstdint>
-
-struct ImDrawData;
 
 namespace platform {
 
@@ -22,9 +18,5 @@ bool ui_layout_settling();
 // Milliseconds until ImGui's picture changes with no input, or -1 if it never does: a text
 // field's caret blinks, a hovered slider's tooltip appears after app::kTooltipDelaySeconds.
 double ui_change_due_in_ms();
-
-// A hash of everything ImGui drew (vertices, indices, draw commands, display size): equal for
-// two frames when their ImGui pictures are the same.
-uint64_t picture_fingerprint(const ImDrawData& draw_data);
 
 }  // namespace platform
