@@ -10,11 +10,11 @@
 // ImGui's background list), each docked panel (an ImGui root window, its child windows included)
 // and each tooltip or popup over them, each with a fingerprint of what it draws. A region is
 // drawn again (cleared, then drawn clipped to its rectangle) when its fingerprint changed (and
-// its min_interval_ms has passed), or always (the diagram: its GL part has no fingerprint), or when it shares a pixel with a region
-// drawn again (that pixel is cleared): a panel under a tooltip that changed, and the tooltip
-// over a panel that changed. Everything is drawn again when anything else changed: the first
-// frame, the canvas's size or scale, the set of regions or their places, or what the caller
-// knows of (something drawn outside the regions).
+// its min_interval_ms has passed), or always (the diagram: its GL part has no fingerprint), or
+// when it shares a pixel with a region drawn again (that pixel is cleared): a panel under a
+// tooltip that changed, and the tooltip over a panel that changed. Everything is drawn again
+// when anything else changed: the first frame, the canvas's size or scale, the set of regions or
+// their places, or what the caller knows of (something drawn outside the regions).
 //
 // No ImGui or GL here: the caller reads them (src/platform/frame_regions.h), so this is tested
 // natively.

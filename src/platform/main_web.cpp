@@ -123,7 +123,8 @@ void run_frame(void* arg) {
     platform::clip_to_regions(draw_data, regions);
     const float fb_scale = ImGui::GetIO().DisplayFramebufferScale.x;
     const ImVec4 background = app::palette::kBackground.vec4();
-    const uint64_t canvas = platform::canvas_key(fb_w, fb_h, fb_scale, background, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+    const uint64_t canvas =
+        platform::canvas_key(fb_w, fb_h, fb_scale, background, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
     const bool all = regions.outside || !platform::partial_redraw();
     const app::Redraw redraw = p.damage.next(regions.regions, canvas, all, 1000.0 * ImGui::GetTime());
     glViewport(0, 0, fb_w, fb_h);
