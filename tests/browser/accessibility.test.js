@@ -44,7 +44,7 @@ test('the focused slider in the accessibility tree: role, name, value, and its n
   await page.keyboard.press('ArrowRight');
   const s = await h.until(page, h.state, (st) => st.weights[0][0][0] === 1);
   assert.equal(s.weights[0][0][0], 1);
-  node = await h.until(page, a11y.focusedAxNode, (n) => String(n.value) === '1');
+  node = await h.until(page, a11y.focusedAxNode, (n) => n !== null && String(n.value) === '1');
   assert.equal(node.name, 'W1[1,1]', 'still the same slider');
   assert.equal(String(node.value), '1', 'its new value');
 
@@ -52,12 +52,12 @@ test('the focused slider in the accessibility tree: role, name, value, and its n
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('-3');
-  node = await h.until(page, a11y.focusedAxNode, (n) => n.role === 'textbox' && n.value === '-3');
+  node = await h.until(page, a11y.focusedAxNode, (n) => n !== null && n.role === 'textbox' && n.value === '-3');
   assert.equal(node.role, 'textbox');
   assert.equal(node.name, 'W1[1,1]');
   assert.equal(node.value, '-3');
   await page.keyboard.press('Enter');
-  node = await h.until(page, a11y.focusedAxNode, (n) => n.role === 'slider');
+  node = await h.until(page, a11y.focusedAxNode, (n) => n !== null && n.role === 'slider');
   assert.equal(String(node.value), '-3', `typed: ${JSON.stringify(node)}`);
   // What it says (aria-valuetext): the number as the slider shows it. (Chromium's DevTools
   // protocol leaves its valuetext property empty; the attribute is read from the element.)

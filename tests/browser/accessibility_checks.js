@@ -65,7 +65,8 @@ async function tabUntil(page, done, { max = 200, shift = false } = {}) {
 // The node of Chromium's accessibility tree of the element that has the browser's focus, as a
 // screen reader gets it: { role, name, value, description, properties } (CDP
 // Accessibility.getPartialAXTree), or null when the element is not in the tree or not focused
-// there.
+// there: also for a moment while the app's focus moves from one mirror element to the other
+// (between the two calls below), so a test that waits for a node checks for null first.
 async function focusedAxNode(page) {
   const cdp = await page.context().newCDPSession(page);
   try {

@@ -50,7 +50,7 @@ test('a warning about a link goes when another link, a preset or a file is opene
   assert.equal((await banners(page)).notice, 'unknown key "zoom" ignored');
   const file = { name: 'xor.json', mimeType: 'application/json',
     buffer: Buffer.from('{"format": "mlp-explorer/1", "shape": [2, 1], "weights": [[[2, 1]]]}') };
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
+  const chooser = await h.fileChooser(page, () => h.fileMenu(page, 'import-json'));
   await chooser.setFiles(file);
   await page.waitForFunction(() => window.mlpExplorer.state().weights[0][0][0] === 2);
   await h.frames(page, 2);
@@ -95,7 +95,7 @@ test('a refused link, file or preset says that the network shown is the one from
 
   // A refused file.
   const bad = { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "mlp-explorer/1"}') };
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
+  const chooser = await h.fileChooser(page, () => h.fileMenu(page, 'import-json'));
   await chooser.setFiles(bad);
   await page.locator('#message-text').filter({ hasText: 'bad.json' }).waitFor();
   b = await banners(page);

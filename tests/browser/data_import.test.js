@@ -30,8 +30,7 @@ async function bannerSays(page, text) {
 // button opens: a real click on the button, the browser's real chooser.
 async function importByPicker(page, file) {
   const button = await h.reveal(page, 'button:Import points', 'panel:data');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }),
-    page.mouse.click(button.cx, button.cy)]);
+  const chooser = await h.fileChooser(page, () => page.mouse.click(button.cx, button.cy));
   assert.equal(chooser.isMultiple(), false);
   await chooser.setFiles(file);
 }
@@ -181,7 +180,7 @@ test('the plot by keyboard: Tab reaches it, arrows move the cross-hair (said in 
   // Import points by keyboard: Enter on the button opens the picker too.
   for (let i = 0; i < 8 && (await h.ui(page)).focused !== 'button:Import points'; i++) await press('Shift+Tab');
   assert.equal((await h.ui(page)).focused, 'button:Import points');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
+  const chooser = await h.fileChooser(page, () => page.keyboard.press('Enter'));
   await chooser.setFiles({ name: 'keys.csv', mimeType: 'text/csv', buffer: Buffer.from('0.5,0.5,1\n') });
   await h.until(page, pointsOf, (p) => p.length === 1);
   assert.deepEqual(xy(await pointsOf(page)), [[0.5, 0.5, 1]]);

@@ -435,7 +435,7 @@ test('JSON export downloads the network; import by the file chooser and by a dro
 
   // Something else, then the file through the chooser: the same state, link included.
   await choosePreset(page, 'preset-xor');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
+  const chooser = await h.fileChooser(page, () => h.fileMenu(page, 'import-json'));
   assert.equal(chooser.isMultiple(), false);
   await chooser.setFiles(file);
   await page.waitForFunction((hash) => window.mlpExplorer.state().hash === hash, link);
@@ -470,7 +470,7 @@ test('JSON export downloads the network; import by the file chooser and by a dro
       'the file "big.json" is 17825792 bytes long; at most 16777216 (16 MiB) are allowed'],
   ];
   for (const [payload, message] of bad) {
-    const [badChooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
+    const badChooser = await h.fileChooser(page, () => h.fileMenu(page, 'import-json'));
     await badChooser.setFiles(payload);
     await page.locator('#message-text').filter({ hasText: message }).waitFor();
     const s = await h.state(page);

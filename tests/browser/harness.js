@@ -300,6 +300,23 @@ async function choosePreset(page, id) {
   await frames(page, 2);
 }
 
+// The file chooser that `open()` makes the page show (a click, a key), for the test to pick files
+// in. Playwright has the browser hand it choosers only while the page has a 'filechooser'
+// listener, and turns that on (and off when the last listener goes) with a message it does not
+// wait for: a chooser the page opens before the browser got it is cancelled unseen, and the wait
+// times out (the race of puppeteer#6040). So the first call adds a listener kept for the page's
+// life and waits two animation frames for the message to land; the rest find it on.
+const choosersSeen = new WeakSet();
+async function fileChooser(page, open, timeout = 10000) {
+  if (!choosersSeen.has(page)) {
+    choosersSeen.add(page);
+    page.on('filechooser', () => {});
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout }), open()]);
+  return chooser;
+}
+
 // Clicks the item `id` of the toolbar's File menu (title and note, JSON export and import, the
 // picture), opening the menu first, as a user does.
 async function fileMenu(page, id) {
@@ -365,6 +382,6 @@ function differingPixels(a, b, top = 0) {
 module.exports = {
   WORKSHEET, ROOT, WEB_DIR, DESKTOP, PHONE, PALETTE,
   startServer, launchBrowser, serverAndBrowser, openPage, waitForApp, openApp, state, ui, item, click, drag, until, typeValue, find, snapshot, inside,
-  tapElement, choosePreset, fileMenu, openDataTab, chooseDataSet,
+  tapElement, choosePreset, fileMenu, fileChooser, openDataTab, chooseDataSet,
   reveal, frames, screenshotPixels, distinctColours, countNear, differingPixels,
 };

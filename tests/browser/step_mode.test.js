@@ -97,7 +97,7 @@ test('a network with fractions opens in fine steps: a 2-pixel drag of -0.27 is n
   // A file with fractions, through the file chooser.
   const file = { name: 'net.json', mimeType: 'application/json',
     buffer: Buffer.from('{"format": "mlp-explorer/1", "shape": [2, 1], "weights": [[[0.5, 1]]], "inputs": [[2, 1]]}') };
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
+  const chooser = await h.fileChooser(page, () => h.fileMenu(page, 'import-json'));
   await chooser.setFiles(file);
   await page.waitForFunction(() => window.mlpExplorer.state().weights[0][0][0] === 0.5);
   assert.deepEqual(await modeIs(page, FINE), FINE, 'an imported file with fractions');

@@ -120,7 +120,7 @@ test('File ▸ Title and note: typed with the keyboard, one undo step, in the li
   assert.equal(json.title, 'Exercise 1');
   assert.equal(json.note, 'Find z1.\nThen a1 & a2.');
   await page.evaluate((l) => window.mlpExplorer.load(l), EXERCISE);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.fileMenu(page, 'import-json')]);
+  const chooser = await h.fileChooser(page, () => h.fileMenu(page, 'import-json'));
   await chooser.setFiles(file);
   await page.waitForFunction(() => window.mlpExplorer.state().title === 'Exercise 1');
   fs.unlinkSync(file);
