@@ -159,7 +159,8 @@ target_compile_definitions(imgui PUBLIC
   IMGUI_IMPL_OPENGL_ES3              # WebGL2 is OpenGL ES 3.0
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_DEMO_WINDOWS         # the demo is 400 KB of code no user sees
-  IMGUI_DISABLE_DEBUG_TOOLS)
+  IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_FILE_FUNCTIONS)      # its ini and log files: the page reads and writes no files (1.6 kB gzip)
 target_compile_options(imgui PRIVATE -w ${MLP_WASM_IMGUI_FLAGS_LIST} ${MLP_WASM_LEAN_CXX})
 # ImGui's built-in font is never shown: src/app/fonts_no_default.cpp stands in for the function
 # that adds it, so its 12 kB are not linked (see that file). Nor are the tables' .ini settings,
