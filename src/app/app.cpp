@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include <imgui.h>
@@ -350,14 +351,15 @@ void App::draw_phone(const Layout& layout) {
 }
 
 void App::render_gl(float fb_scale, const std::vector<unsigned>* panels) {
-    std::vector<PanelBackground> painted = panel_backgrounds_;
+    std::vector<PanelBackground> some;  // only when a frame keeps panels: a full one copies nothing
     if (panels) {
-        painted.erase(std::remove_if(painted.begin(), painted.end(), [panels](const PanelBackground& b) {
-                          return std::find(panels->begin(), panels->end(), b.window) == panels->end();
-                      }), painted.end());
+        std::copy_if(panel_backgrounds_.begin(), panel_backgrounds_.end(), std::back_inserter(some),
+                     [panels](const PanelBackground& b) {
+                         return std::find(panels->begin(), panels->end(), b.window) != panels->end();
+                     });
     }
-    paint_panel_backgrounds(painted, ImGui::GetStyle().Colors[ImGuiCol_WindowBg], ImGui::GetIO().DisplaySize.y,
-                            fb_scale);
+    paint_panel_backgrounds(panels ? some : panel_backgrounds_, ImGui::GetStyle().Colors[ImGuiCol_WindowBg],
+                            ImGui::GetIO().DisplaySize.y, fb_scale);
     diagram_.render_gl(session_, view_, fb_scale);
 }
 
